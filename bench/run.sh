@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# All benchmarks; each prints its own figures. Needs a build (./test or scripts/build.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== web bundle size (bytes)"; bash bench/bundle-size.sh
+echo "== time to first frame in headless Chromium"; node bench/first-frame.mjs
+echo "== API throughput"; bash bench/api-throughput.sh

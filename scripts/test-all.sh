@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs the suites against what scripts/build.sh built and prints one closing line.
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+mkdir -p artifacts
+passed=0; failed=0
+suite() {  # suite NAME COMMAND...: a suite passes when its command exits 0
+  local name=$1; shift
+  echo "=== $name"
+  if "$@"; then passed=$((passed+1)); echo "=== $name: ok"; else failed=$((failed+1)); echo "=== $name: FAILED"; fi
+}
+
+suite "unit and integration (ctest)" ctest --test-dir build/native --output-on-failure -j "$(nproc)"
+suite "native client under Xvfb" bash tests/native/screenshot.sh
+for t in tests/browser/*.test.mjs; do
+  [ -e "$t" ] || continue
+  suite "browser: $(basename "$t")" node --test --test-reporter=spec "$t"
+done
+
+echo "suites: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,75 @@
+#include "server/config.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <thread>
+
+namespace server {
+
+const char* const usage_text =
+    "usage:\n"
+    "  school-server [--site DIR] [--assets DIR] [--mode development|production]\n"
+    "  school-server import-institutions FILE.csv\n"
+    "environment: PORT (8080), BIND (0.0.0.0), DATA_DIR (./data), THREADS (2..4)\n";
+
+std::string_view to_string(Mode m) { return m == Mode::development ? "development" : "production"; }
+
+namespace {
+
+const char* env(const char* name) {
+  const char* v = std::getenv(name);
+  return v && *v ? v : nullptr;
+}
+
+bool parse_unsigned(std::string_view s, unsigned long max, unsigned long& out) {
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && end == s.data() + s.size() && out <= max;
+}
+
+}  // namespace
+
+std::variant<Invocation, std::string> parse_invocation(const std::vector<std::string>& args) {
+  Invocation inv{Serve{}, Config{}};
+  Config& c = inv.config;
+  c.threads = std::clamp(std::thread::hardware_concurrency(), 2u, 4u);
+
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
+    if (a == "--help" || a == "-h") {
+      inv.command = ShowUsage{};
+    } else if (a == "--site" || a == "--assets" || a == "--mode") {
+      const std::string* v = value();
+      if (!v) return a + " needs a value";
+      if (a == "--site") c.site_dir = *v;
+      if (a == "--assets") c.assets_dir = *v;
+      if (a == "--mode") {
+        if (*v == "development") c.mode = Mode::development;
+        else if (*v == "production") c.mode = Mode::production;
+        else return "--mode must be development or production, not '" + *v + "'";
+      }
+    } else if (a == "import-institutions" && i == 0) {
+      const std::string* v = value();
+      if (!v) return "import-institutions needs a CSV file";
+      inv.command = ImportInstitutions{*v};
+    } else {
+      return "unknown argument '" + a + "'";
+    }
+  }
+
+  unsigned long n = 0;
+  if (const char* p = env("PORT")) {
+    if (!parse_unsigned(p, 65535, n)) return std::string("PORT must be a number 0..65535, not '") + p + "'";
+    c.port = static_cast<std::uint16_t>(n);
+  }
+  if (const char* t = env("THREADS")) {
+    if (!parse_unsigned(t, 64, n) || n == 0) return std::string("THREADS must be 1..64, not '") + t + "'";
+    c.threads = static_cast<unsigned>(n);
+  }
+  if (const char* b = env("BIND")) c.bind = b;
+  if (const char* d = env("DATA_DIR")) c.data_dir = d;
+  return inv;
+}
+
+}  // namespace server

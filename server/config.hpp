@@ -1,0 +1,43 @@
+#pragma once
+// What the server was started with: command line first, then the environment.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace server {
+
+enum class Mode { development, production };
+std::string_view to_string(Mode m);
+
+struct Config {
+  Mode mode = Mode::development;       // development: demo helpers on (later: dev endpoints)
+  std::string bind = "0.0.0.0";        // BIND
+  std::uint16_t port = 8080;           // PORT; 0 = any free port (the real one is printed)
+  std::filesystem::path data_dir = "data";  // DATA_DIR: school.db lives here
+  std::filesystem::path site_dir;      // --site: the static web client; empty = none
+  std::filesystem::path assets_dir = "assets";  // --assets: demo directory and other data
+  unsigned threads = 2;                // THREADS; default: cores clamped to 2..4
+
+  std::filesystem::path database_file() const { return data_dir / "school.db"; }
+};
+
+// What to do: serve, import a CSV, or print usage.
+struct Serve {};
+struct ImportInstitutions { std::filesystem::path csv; };
+struct ShowUsage {};
+using Command = std::variant<Serve, ImportInstitutions, ShowUsage>;
+
+struct Invocation {
+  Command command;
+  Config config;
+};
+
+// Parses argv (without argv[0]) and reads PORT, DATA_DIR, BIND, THREADS through getenv.
+// Returns the reason on a bad argument or variable.
+std::variant<Invocation, std::string> parse_invocation(const std::vector<std::string>& args);
+
+extern const char* const usage_text;
+
+}  // namespace server

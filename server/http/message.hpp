@@ -1,0 +1,34 @@
+#pragma once
+// The request a handler sees and the replies it may give.
+#include <boost/beast/http.hpp>
+#include <map>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "server/http/query.hpp"
+
+namespace server::http {
+
+namespace beast = boost::beast;
+using Status = beast::http::status;
+using Verb = beast::http::verb;
+
+using Request = beast::http::request<beast::http::string_body>;
+using StringResponse = beast::http::response<beast::http::string_body>;
+using FileResponse = beast::http::response<beast::http::file_body>;   // static files, streamed
+using EmptyResponse = beast::http::response<beast::http::empty_body>; // 304, HEAD
+
+// A handler's answer. The session fills in version, keep-alive and common headers.
+using Reply = std::variant<StringResponse, FileResponse, EmptyResponse>;
+
+Status status_of(const Reply& r);
+
+struct RequestContext {
+  const Request& request;
+  std::string_view path;   // percent-decoded, valid UTF-8, starts with '/'
+  const Query& query;
+  std::map<std::string, std::string, std::less<>> params;  // "{id}" segments of the route
+};
+
+}  // namespace server::http

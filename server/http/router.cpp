@@ -1,0 +1,65 @@
+#include "server/http/router.hpp"
+
+#include "server/http/errors.hpp"
+
+namespace server::http {
+
+namespace {
+
+std::vector<std::string> split_path(std::string_view path) {
+  std::vector<std::string> segments;
+  std::size_t start = 1;  // paths start with '/'
+  while (start <= path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    segments.emplace_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return segments;
+}
+
+bool is_capture(const std::string& s) { return s.size() > 2 && s.front() == '{' && s.back() == '}'; }
+
+bool match(const std::vector<std::string>& pattern, const std::vector<std::string>& path,
+           std::map<std::string, std::string, std::less<>>& params) {
+  if (pattern.size() != path.size()) return false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (is_capture(pattern[i])) {
+      if (path[i].empty()) return false;
+      params[pattern[i].substr(1, pattern[i].size() - 2)] = path[i];
+    } else if (pattern[i] != path[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool is_api(std::string_view path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
+
+}  // namespace
+
+void Router::add(Verb method, std::string pattern, Handler handler) {
+  routes_.push_back({method, split_path(pattern), std::move(handler)});
+}
+
+Reply Router::dispatch(RequestContext& context) const {
+  const Verb method = context.request.method();
+  const std::vector<std::string> path = split_path(context.path);
+  std::string allow;
+  for (const Route& route : routes_) {
+    std::map<std::string, std::string, std::less<>> params;
+    if (!match(route.segments, path, params)) continue;
+    if (route.method == method || (route.method == Verb::get && method == Verb::head)) {
+      context.params = std::move(params);
+      return route.handler(context);
+    }
+    std::string name(beast::http::to_string(route.method));
+    if (allow.find(name) == std::string::npos) allow += (allow.empty() ? "" : ", ") + name;
+    if (route.method == Verb::get && allow.find("HEAD") == std::string::npos) allow += ", HEAD";
+  }
+  if (!allow.empty()) return method_not_allowed(allow);
+  if (is_api(context.path) || !fallback_) return not_found();
+  return fallback_(context);
+}
+
+}  // namespace server::http

@@ -1,0 +1,109 @@
+#include "server/http/server.hpp"
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+#include <csignal>
+#include <thread>
+#include <vector>
+
+namespace server::http {
+
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+Server::Server(const Router& router, RequestLog& log, Limits limits)
+    : acceptor_(net::make_strand(io_)),
+      signals_(io_, SIGINT, SIGTERM),
+      accept_retry_(acceptor_.get_executor()),
+      limits_(limits),
+      context_{router, limits_, log, connections_},
+      log_(log) {}
+
+std::uint16_t Server::listen(const std::string& address, std::uint16_t port) {
+  tcp::endpoint endpoint{net::ip::make_address(address), port};
+  acceptor_.open(endpoint.protocol());
+  acceptor_.set_option(net::socket_base::reuse_address(true));
+  acceptor_.bind(endpoint);
+  acceptor_.listen(net::socket_base::max_listen_connections);
+  return acceptor_.local_endpoint().port();
+}
+
+void Server::accept() {
+  // Each connection gets its own strand: its handlers never run concurrently.
+  acceptor_.async_accept(net::make_strand(io_), [this](beast::error_code ec, tcp::socket socket) {
+    if (!acceptor_.is_open()) return;
+    if (ec) {
+      // Out of file descriptors and the like: wait a moment instead of spinning.
+      log_.note("accept failed: " + ec.message());
+      accept_retry_.expires_after(std::chrono::milliseconds(100));
+      accept_retry_.async_wait([this](beast::error_code e) { if (!e) accept(); });
+      return;
+    }
+    auto session = std::make_shared<Session>(std::move(socket), context_);
+    connections_.add(session);
+    session->start();
+    accept();
+  });
+}
+
+void Server::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    if (stop_requested_) return;
+    stop_requested_ = true;
+  }
+  changed_.notify_all();
+  net::post(acceptor_.get_executor(), [this] {
+    beast::error_code ec;
+    acceptor_.close(ec);
+    accept_retry_.cancel();
+  });
+  net::post(io_, [this] {
+    beast::error_code ec;
+    signals_.cancel(ec);
+    connections_.shut_down_all();
+  });
+}
+
+bool Server::run(unsigned threads, std::chrono::seconds grace) {
+  std::signal(SIGPIPE, SIG_IGN);
+  signals_.async_wait([this](beast::error_code ec, int signal) {
+    if (ec) return;
+    log_.note(std::string("received ") + (signal == SIGTERM ? "SIGTERM" : "SIGINT") + ", shutting down");
+    stop();
+  });
+  net::post(acceptor_.get_executor(), [this] { accept(); });
+
+  std::vector<std::thread> pool;
+  running_threads_ = threads;
+  for (unsigned i = 0; i < threads; ++i) {
+    pool.emplace_back([this] {
+      for (;;) {
+        try {
+          io_.run();
+          break;
+        } catch (const std::exception& e) {  // a handler threw past its own guard: keep serving
+          log_.note(std::string("error: ") + e.what());
+        }
+      }
+      std::lock_guard lock(mutex_);
+      --running_threads_;
+      changed_.notify_all();
+    });
+  }
+
+  bool finished = true;
+  {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return stop_requested_ || running_threads_ == 0; });
+    if (!changed_.wait_for(lock, grace, [this] { return running_threads_ == 0; })) {
+      log_.note("requests still running after the grace period: stopping anyway");
+      finished = false;
+      io_.stop();
+    }
+  }
+  for (auto& t : pool) t.join();
+  return finished;
+}
+
+}  // namespace server::http

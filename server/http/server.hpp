@@ -1,0 +1,51 @@
+#pragma once
+// The HTTP server: a listening socket, a small pool of I/O threads, and an orderly stop on
+// SIGINT/SIGTERM (stop accepting, let in-flight requests finish, then return).
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "server/http/request_log.hpp"
+#include "server/http/router.hpp"
+#include "server/http/session.hpp"
+
+namespace server::http {
+
+class Server {
+ public:
+  Server(const Router& router, RequestLog& log, Limits limits = {});
+
+  // Binds and listens; throws on failure. Returns the port (useful when asked for port 0).
+  std::uint16_t listen(const std::string& address, std::uint16_t port);
+
+  // Serves on `threads` threads until a signal or stop(); then waits up to `grace` for the
+  // requests in flight. Returns true if everything finished in time.
+  bool run(unsigned threads, std::chrono::seconds grace = std::chrono::seconds(10));
+
+  void stop();  // thread-safe
+
+ private:
+  void accept();
+
+  boost::asio::io_context io_;
+  boost::asio::ip::tcp::acceptor acceptor_;
+  boost::asio::signal_set signals_;
+  boost::asio::steady_timer accept_retry_;
+  Limits limits_;
+  Connections connections_;
+  SessionContext context_;
+  RequestLog& log_;
+
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool stop_requested_ = false;
+  unsigned running_threads_ = 0;
+};
+
+}  // namespace server::http

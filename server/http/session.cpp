@@ -1,0 +1,201 @@
+#include "server/http/session.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+
+#include "server/http/errors.hpp"
+#include "server/http/request_log.hpp"
+#include "server/http/router.hpp"
+#include "shared/core/text.hpp"
+
+namespace server::http {
+
+namespace net = boost::asio;
+namespace bhttp = beast::http;
+
+// ---- Connections ----------------------------------------------------------------------
+
+void Connections::add(const std::shared_ptr<Session>& session) {
+  std::lock_guard lock(mutex_);
+  sessions_[session.get()] = session;
+}
+
+void Connections::remove(const Session* session) {
+  std::lock_guard lock(mutex_);
+  sessions_.erase(session);
+}
+
+void Connections::shut_down_all() {
+  std::vector<std::shared_ptr<Session>> live;
+  {
+    std::lock_guard lock(mutex_);
+    for (auto& [_, weak] : sessions_)
+      if (auto s = weak.lock()) live.push_back(std::move(s));
+  }
+  for (auto& s : live) s->shut_down();
+}
+
+// ---- Session --------------------------------------------------------------------------
+
+Session::Session(net::ip::tcp::socket&& socket, SessionContext& context)
+    : stream_(std::move(socket)), context_(context) {}
+
+Session::~Session() { context_.connections.remove(this); }
+
+void Session::start() {
+  // Run on the connection's strand: every step of this session is serialised on it.
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_request(); });
+}
+
+void Session::shut_down() {
+  net::post(stream_.get_executor(), [self = shared_from_this()] {
+    self->stopping_ = true;
+    if (self->waiting_ && !(self->parser_ && self->parser_->got_some())) self->stream_.cancel();
+  });
+}
+
+void Session::read_request() {
+  if (stopping_) return close();
+  parser_.emplace();
+  parser_->header_limit(context_.limits.header_bytes);
+  parser_->body_limit(context_.limits.body_bytes);
+  method_ = path_ = "-";
+  head_ = false;
+  waiting_ = true;
+  stream_.expires_after(first_request_ ? context_.limits.read_timeout : context_.limits.idle_timeout);
+  bhttp::async_read_header(stream_, buffer_, *parser_,
+                           [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+}
+
+void Session::on_header(beast::error_code ec) {
+  const bool got_some = parser_->got_some();
+  waiting_ = false;
+  first_request_ = false;
+  started_ = std::chrono::steady_clock::now();
+  if (ec == bhttp::error::header_limit) return respond(headers_too_large(), true);
+  // Closed by the client, timed out while idle, cancelled by a shutdown: nothing to answer.
+  if (ec && (!got_some || ec == beast::error::timeout || ec == net::error::operation_aborted ||
+             ec == bhttp::error::partial_message))
+    return close();
+  if (ec) return respond(malformed_request(), true);
+
+  const Request& request = parser_->get();
+  method_ = std::string(request.method_string());
+  path_ = std::string(split_target(request.target()).raw_path);
+  head_ = request.method() == Verb::head;
+  // Refuse an announced oversized body before reading it.
+  if (auto length = parser_->content_length(); length && *length > context_.limits.body_bytes)
+    return respond(body_too_large(context_.limits.body_bytes), true);
+  if (parser_->is_done()) return handle_request();
+  stream_.expires_after(context_.limits.read_timeout);
+  bhttp::async_read(stream_, buffer_, *parser_,
+                    [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_body(ec); });
+}
+
+void Session::on_body(beast::error_code ec) {
+  if (ec == bhttp::error::body_limit) return respond(body_too_large(context_.limits.body_bytes), true);
+  if (ec == beast::error::timeout || ec == net::error::operation_aborted) return close();
+  if (ec) return respond(malformed_request(), true);
+  handle_request();
+}
+
+void Session::handle_request() {
+  const Request& request = parser_->get();
+  const Target target = split_target(request.target());
+  const bool close_after = !request.keep_alive() || stopping_;
+  auto path = percent_decode(target.raw_path, false);
+  if (!path || path->empty() || path->front() != '/' || !domain::is_valid_utf8(*path) ||
+      path->find('\0') != std::string::npos)
+    return respond(bad_request({"bad_path", "", "ที่อยู่ไม่ถูกต้อง", "Invalid path"}), close_after);
+
+  const Query query(target.raw_query);
+  RequestContext context{request, *path, query, {}};
+  Reply reply;
+  try {
+    reply = context_.router.dispatch(context);
+  } catch (const std::exception& e) {
+    // Never crash on one request: log what went wrong (without the query), answer 500.
+    context_.log.note(std::string("error: ") + method_ + " " + path_ + ": " + e.what());
+    reply = internal_error();
+  }
+  respond(std::move(reply), close_after);
+}
+
+void Session::respond(Reply reply, bool close) {
+  std::visit(
+      [&](auto& response) {
+        const Request* request = parser_ && parser_->is_header_done() ? &parser_->get() : nullptr;
+        response.version(request ? request->version() : 11);
+        response.keep_alive(!close);
+        response.set(bhttp::field::x_content_type_options, "nosniff");
+        using Body = typename std::decay_t<decltype(response)>::body_type;
+        if constexpr (std::is_same_v<Body, bhttp::empty_body>) {
+          body_bytes_ = 0;
+        } else {
+          body_bytes_ = head_ ? 0 : response.body().size();
+        }
+        if (head_) {
+          // HEAD: the same headers (Content-Length included), no body.
+          auto headers_only = std::make_shared<EmptyResponse>(std::move(response.base()));
+          return write(std::move(headers_only), close);
+        }
+        write(std::make_shared<std::decay_t<decltype(response)>>(std::move(response)), close);
+      },
+      reply);
+}
+
+template <class Body>
+void Session::write(std::shared_ptr<bhttp::response<Body>> response, bool close) {
+  auto serializer = std::make_shared<bhttp::response_serializer<Body>>(*response);
+  write_some(std::move(response), std::move(serializer), close);
+}
+
+// Writes piece by piece, re-arming the deadline each time: a 5 MB app.wasm over a slow
+// rural link may take minutes, but must keep moving.
+template <class Body>
+void Session::write_some(std::shared_ptr<bhttp::response<Body>> response,
+                         std::shared_ptr<bhttp::response_serializer<Body>> serializer, bool close) {
+  stream_.expires_after(context_.limits.write_stall_timeout);
+  bhttp::async_write_some(
+      stream_, *serializer,
+      [self = shared_from_this(), response, serializer, close](beast::error_code ec, std::size_t) {
+        if (ec) {
+          self->log_request(response->result_int());
+          return self->close();
+        }
+        if (!serializer->is_done()) return self->write_some(response, serializer, close);
+        self->log_request(response->result_int());
+        if (close) return self->close_gracefully();
+        self->read_request();
+      });
+}
+
+void Session::log_request(unsigned status) {
+  auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_);
+  context_.log.request(method_, path_, status, body_bytes_, elapsed.count());
+}
+
+void Session::close_gracefully() {
+  // Stop sending, then read and discard what the client still sends (say, the rest of a
+  // refused body) until it closes: closing with unread data would make the kernel send a
+  // reset, which can destroy the reply before the client has read it.
+  beast::error_code ec;
+  stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ec);
+  stream_.expires_after(std::chrono::seconds(2));
+  drain();
+}
+
+void Session::drain() {
+  stream_.async_read_some(net::buffer(drain_buffer_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+    if (ec) return self->close();
+    self->drain();
+  });
+}
+
+void Session::close() {
+  beast::error_code ec;
+  stream_.socket().shutdown(net::ip::tcp::socket::shutdown_both, ec);
+  stream_.close();
+}
+
+}  // namespace server::http

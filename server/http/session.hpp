@@ -1,0 +1,89 @@
+#pragma once
+// One TCP connection: reads requests one after another (keep-alive), with limits and
+// timeouts, hands each to the router and writes the reply.
+#include <array>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+#include "server/http/message.hpp"
+
+namespace server::http {
+
+class Router;
+class RequestLog;
+class Session;
+
+struct Limits {
+  std::uint32_t header_bytes = 8 * 1024;        // request line + headers; more -> 431
+  std::uint64_t body_bytes = 1024 * 1024;       // JSON bodies; more -> 413 (uploads will raise it per route)
+  std::chrono::seconds read_timeout{30};        // to receive a whole request once it started
+  std::chrono::seconds idle_timeout{15};        // keep-alive: wait for the next request
+  std::chrono::seconds write_stall_timeout{30}; // a reply that makes no progress (slow links may be slow, not stuck)
+};
+
+// The open connections, so a shutdown can close the idle ones and let busy ones finish.
+class Connections {
+ public:
+  void add(const std::shared_ptr<Session>& session);
+  void remove(const Session* session);
+  void shut_down_all();
+
+ private:
+  std::mutex mutex_;
+  std::map<const Session*, std::weak_ptr<Session>> sessions_;
+};
+
+struct SessionContext {
+  const Router& router;
+  const Limits& limits;
+  RequestLog& log;
+  Connections& connections;
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(boost::asio::ip::tcp::socket&& socket, SessionContext& context);
+  ~Session();
+  void start();
+  // Thread-safe. Idle: close now. Busy: finish the request, reply with "Connection: close".
+  void shut_down();
+
+ private:
+  using Parser = beast::http::request_parser<beast::http::string_body>;
+
+  void read_request();
+  void on_header(beast::error_code ec);
+  void on_body(beast::error_code ec);
+  void handle_request();
+  void respond(Reply reply, bool close);
+  template <class Body>
+  void write(std::shared_ptr<beast::http::response<Body>> response, bool close);
+  template <class Body>
+  void write_some(std::shared_ptr<beast::http::response<Body>> response,
+                  std::shared_ptr<beast::http::response_serializer<Body>> serializer, bool close);
+  void log_request(unsigned status);
+  void close_gracefully();
+  void drain();
+  void close();
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<Parser> parser_;
+  SessionContext& context_;
+  bool first_request_ = true;
+  bool waiting_ = false;   // waiting for a request to start
+  bool stopping_ = false;  // the server is shutting down
+  bool head_ = false;      // current request is HEAD: headers only
+  std::chrono::steady_clock::time_point started_;
+  std::string method_ = "-", path_ = "-";
+  std::uint64_t body_bytes_ = 0;
+  std::array<char, 4096> drain_buffer_{};
+};
+
+}  // namespace server::http

@@ -1,0 +1,94 @@
+#include "shared/accounts/school_users.hpp"
+
+#include "shared/core/text.hpp"
+
+namespace domain {
+
+namespace {
+
+FieldError not_pending(AccessRequestStatus now) {
+  const bool approved = now == AccessRequestStatus::approved;
+  return {"request_not_pending", "status",
+          approved ? "คำขอนี้ได้รับอนุมัติไปแล้ว" : "คำขอนี้ถูกปฏิเสธไปแล้ว",
+          approved ? "This request has already been approved" : "This request has already been rejected"};
+}
+
+}  // namespace
+
+Checked<bool> may_add_school_user(int active_count) {
+  if (active_count < max_active_school_users) return true;
+  return FieldError{"school_user_quota", "school_code",
+                    "โรงเรียนนี้มีผู้ใช้งานเว็บไซต์ครบ 2 คนแล้ว ขอเพิ่มได้เมื่อมีผู้ใช้เดิมถูกปิดการใช้งาน",
+                    "This school already has 2 website users; a new one can be added only after "
+                    "an existing user is disabled"};
+}
+
+std::string_view to_string(AccessRequestStatus s) {
+  switch (s) {
+    case AccessRequestStatus::pending: return "pending";
+    case AccessRequestStatus::approved: return "approved";
+    case AccessRequestStatus::rejected: return "rejected";
+  }
+  return "pending";
+}
+
+Checked<AccessRequestStatus> parse_access_request_status(std::string_view id, std::string field) {
+  for (auto s : {AccessRequestStatus::pending, AccessRequestStatus::approved, AccessRequestStatus::rejected})
+    if (to_string(s) == id) return s;
+  return FieldError{"status_unknown", std::move(field), "ไม่รู้จักสถานะคำขอ \"" + std::string(id) + "\"",
+                    "Unknown request status \"" + std::string(id) + "\""};
+}
+
+bool can_move(AccessRequestStatus from, AccessRequestStatus to) {
+  return from == AccessRequestStatus::pending && to != AccessRequestStatus::pending;
+}
+
+Checked<AccessRequest> open_access_request(std::string_view area_code, std::string_view school_code,
+                                           const Profile& person, int active_school_users,
+                                           const OrgTree& tree) {
+  const auto* area = tree.find(area_code);
+  if (!area || area->kind != OrgKind::area_office)
+    return FieldError{"area_unknown", "area_code", "ไม่พบสำนักงานเขตพื้นที่การศึกษาที่เลือก",
+                      "The chosen education-area office was not found"};
+  const auto* school = tree.find(school_code);
+  if (!school || school->kind != OrgKind::institution || !tree.is_within(school_code, area_code))
+    return FieldError{"school_not_in_area", "school_code",
+                      "ไม่พบโรงเรียนนี้ในสำนักงานเขตพื้นที่การศึกษาที่เลือก",
+                      "This school is not in the chosen education-area office"};
+  auto checked = check_profile(person, "person", EmailRule::required);
+  if (!checked) return checked.error();
+  auto room = may_add_school_user(active_school_users);
+  if (!room) return room.error();
+  return AccessRequest{std::string(area_code), std::string(school_code), checked.value(),
+                       AccessRequestStatus::pending, ""};
+}
+
+Checked<AccessRequest> approve(const AccessRequest& request, int active_school_users) {
+  if (!can_move(request.status, AccessRequestStatus::approved)) return not_pending(request.status);
+  auto room = may_add_school_user(active_school_users);
+  if (!room) return room.error();
+  auto out = request;
+  out.status = AccessRequestStatus::approved;
+  return out;
+}
+
+Checked<AccessRequest> reject(const AccessRequest& request, std::string_view reason) {
+  if (!can_move(request.status, AccessRequestStatus::rejected)) return not_pending(request.status);
+  auto text = check_text(reason, {"reason", "เหตุผลที่ไม่อนุมัติ", "Reason for rejection",
+                                  rejection_reason_max_length});
+  if (!text) return text.error();
+  auto out = request;
+  out.status = AccessRequestStatus::rejected;
+  out.reason = text.value();
+  return out;
+}
+
+void to_json(nlohmann::json& j, const AccessRequest& r) {
+  j = {{"area_code", r.area_code},
+       {"school_code", r.school_code},
+       {"person", r.person},
+       {"status", to_string(r.status)}};
+  if (r.status == AccessRequestStatus::rejected) j["reason"] = r.reason;
+}
+
+}  // namespace domain

@@ -1,0 +1,50 @@
+#pragma once
+// School website users (the EMIS rule): a person asks for access to one school in an
+// education-area office; that area's admin approves or rejects with a reason; a school has
+// at most 2 active users.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "shared/accounts/organisation.hpp"
+#include "shared/accounts/profile.hpp"
+#include "shared/core/field_error.hpp"
+
+namespace domain {
+
+inline constexpr int max_active_school_users = 2;
+
+// True while the school has fewer than 2 active users; else "school_user_quota".
+Checked<bool> may_add_school_user(int active_count);
+
+enum class AccessRequestStatus { pending, approved, rejected };
+std::string_view to_string(AccessRequestStatus s);
+Checked<AccessRequestStatus> parse_access_request_status(std::string_view id,
+                                                         std::string field = "status");
+// pending -> approved | rejected; both are final.
+bool can_move(AccessRequestStatus from, AccessRequestStatus to);
+
+inline constexpr std::size_t rejection_reason_max_length = 500;
+
+struct AccessRequest {
+  std::string area_code;    // the education-area office chosen first
+  std::string school_code;  // an institution inside that office
+  Profile person;           // e-mail required here
+  AccessRequestStatus status = AccessRequestStatus::pending;
+  std::string reason;  // why it was rejected; empty otherwise
+};
+
+// A new pending request: the area is an education-area office, the school an institution
+// within it, the person's profile valid (fields "person.*"), and the school not yet full.
+Checked<AccessRequest> open_access_request(std::string_view area_code, std::string_view school_code,
+                                           const Profile& person, int active_school_users,
+                                           const OrgTree& tree);
+// Approval re-checks the quota with the count at that moment (the server does it in the same
+// transaction as the write, so concurrent approvals cannot make a third user).
+Checked<AccessRequest> approve(const AccessRequest& request, int active_school_users);
+Checked<AccessRequest> reject(const AccessRequest& request, std::string_view reason);
+
+// Wire: {"area_code","school_code","person":{...},"status","reason"?}.
+void to_json(nlohmann::json& j, const AccessRequest& r);
+
+}  // namespace domain

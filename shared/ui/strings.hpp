@@ -1,0 +1,55 @@
+#pragma once
+// The clients' words, Thai first, English second. Screens never hold literals: every
+// message is one entry here, so a missing translation does not compile.
+#include <string_view>
+
+namespace ui {
+
+enum class Language { th, en };
+
+struct Text {
+  std::string_view th;
+  std::string_view en;
+  constexpr std::string_view in(Language l) const { return l == Language::th ? th : en; }
+};
+
+namespace text {
+
+inline constexpr Text app_title{
+    "ระบบลงทะเบียนบัญชีสถานศึกษาและรายงานตัวชี้วัด",
+    "School Account Registration and KPI Reporting"};
+inline constexpr Text language_th{"ไทย", "ไทย"};  // each language names itself
+inline constexpr Text language_en{"English", "English"};
+
+inline constexpr Text development_mode{
+    "โหมดพัฒนาระบบ: ข้อมูลสาธิต ไม่มีการส่ง SMS จริง",
+    "Development mode: demo data, no real SMS is sent"};
+inline constexpr Text server_unreachable{
+    "ไม่สามารถติดต่อเซิร์ฟเวอร์ได้ โปรดตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง",
+    "Cannot reach the server. Check the connection and try again."};
+inline constexpr Text retry{"ลองอีกครั้ง", "Try again"};
+
+inline constexpr Text search_heading{"ค้นหาสถานศึกษาของท่าน", "Find your institution"};
+inline constexpr Text search_intro{
+    "เริ่มลงทะเบียนบัญชีโดยค้นหาสถานศึกษาจากชื่อหรือรหัส 10 หลัก",
+    "Start registering by finding your institution by name or 10-digit code"};
+inline constexpr Text search_hint{"ชื่อหรือรหัสสถานศึกษา", "Institution name or code"};
+inline constexpr Text searching{"กำลังค้นหา…", "Searching…"};
+inline constexpr Text search_failed{
+    "ค้นหาไม่สำเร็จ โปรดลองอีกครั้ง", "The search failed, please try again"};
+inline constexpr Text results_found{"ผลการค้นหา", "Results"};
+
+inline constexpr Text column_code{"รหัส", "Code"};
+inline constexpr Text column_name{"ชื่อสถานศึกษา", "Institution"};
+inline constexpr Text column_province{"จังหวัด", "Province"};
+inline constexpr Text column_district{"อำเภอ", "District"};
+
+inline constexpr Text not_found_title{"ไม่พบสถานศึกษา", "No institution found"};
+inline constexpr Text not_found_guidance{
+    "หากไม่พบสถานศึกษาของท่าน โปรดแจ้งหน่วยงานต้นสังกัดให้เพิ่มข้อมูลในระบบ DMC (สพฐ.) "
+    "หรือระบบ LEC (อปท.) แล้วค้นหาอีกครั้ง",
+    "If your institution is not listed, ask your affiliation to add it to DMC (OBEC) "
+    "or LEC (DLA), then search again."};
+
+}  // namespace text
+}  // namespace ui

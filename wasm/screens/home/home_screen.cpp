@@ -1,0 +1,79 @@
+#include "wasm/screens/home/home_screen.hpp"
+
+#include <imgui.h>
+
+#include "wasm/app/app.hpp"
+#include "wasm/app/style.hpp"
+#include "wasm/widgets/widgets.hpp"
+
+namespace home {
+
+using namespace ui::text;
+
+void HomeScreen::draw(const app::Context& ctx) {
+  widgets::heading(ctx.tr(search_heading), ctx.fonts.title);
+  ImGui::PushStyleColor(ImGuiCol_Text, style::muted_text);
+  widgets::text_wrapped(ctx.tr(search_intro));
+  ImGui::PopStyleColor();
+
+  auto input = widgets::input_text("home.search", ctx.tr(search_hint), search_.query,
+                                   ImGui::GetContentRegionAvail().x);
+  if (input.changed) search_.edited(ctx.now);
+  if (input.submitted) search_.submit();
+  search_.update(ctx.now);
+
+  switch (search_.status()) {
+    case InstitutionSearch::Status::idle:
+      break;
+    case InstitutionSearch::Status::typing:
+    case InstitutionSearch::Status::searching:
+      widgets::text_colored(style::muted_text, ctx.tr(searching));
+      break;
+    case InstitutionSearch::Status::failed:
+      widgets::text_colored(style::banner_error_text, ctx.tr(search_failed));
+      break;
+    case InstitutionSearch::Status::not_found:
+      style::banner(style::banner_info_bg, style::banner_info_text, [&] {
+        widgets::text(ctx.tr(not_found_title));
+        widgets::text_wrapped(ctx.tr(not_found_guidance));
+      });
+      break;
+    case InstitutionSearch::Status::found:
+      draw_results(ctx);
+      break;
+  }
+}
+
+void HomeScreen::draw_results(const app::Context& ctx) {
+  const auto& found = search_.results();
+  widgets::text_colored(style::muted_text,
+                        std::string(ctx.tr(results_found)) + " (" + std::to_string(found.size()) + ")");
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
+  if (!ImGui::BeginTable("###results", 4, flags, ImVec2(0, ImGui::GetContentRegionAvail().y)))
+    return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  widgets::table_column(ctx.tr(column_code), widgets::text_size("0000000000").x + 8);
+  widgets::table_column(ctx.tr(column_name));
+  widgets::table_column(ctx.tr(column_province), 150);
+  widgets::table_column(ctx.tr(column_district), 150);
+  ImGui::TableHeadersRow();
+  for (const auto& inst : found) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    const std::string id = "home.result." + inst.code;
+    const std::string row_text =
+        inst.code + " " + inst.name_th + " " + inst.province + " " + inst.district;
+    if (widgets::row(id.c_str(), inst.code, row_text, selected_code_ == inst.code))
+      selected_code_ = inst.code;
+    ImGui::TableNextColumn();
+    widgets::text(inst.name_th);
+    ImGui::TableNextColumn();
+    widgets::text(inst.province);
+    ImGui::TableNextColumn();
+    widgets::text(inst.district);
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace home

@@ -1,0 +1,40 @@
+#include "wasm/widgets/test_hook.hpp"
+
+#include <imgui.h>
+
+#include <nlohmann/json.hpp>
+
+namespace test_hook {
+namespace {
+std::vector<Widget> current, previous;
+unsigned long frames = 0;
+}  // namespace
+
+void record_item(std::string id, std::string kind, std::string label, std::string value) {
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  current.push_back({std::move(id), std::move(kind), std::move(label), std::move(value), min.x,
+                     min.y, max.x - min.x, max.y - min.y, ImGui::IsItemActive()});
+}
+
+void begin_frame() { current.clear(); }
+
+void end_frame() {
+  previous.swap(current);
+  current.clear();
+  ++frames;
+}
+
+const std::vector<Widget>& last_frame() { return previous; }
+
+std::string last_frame_json() {
+  auto list = nlohmann::json::array();
+  for (const auto& w : previous)
+    list.push_back({{"id", w.id}, {"kind", w.kind}, {"label", w.label}, {"value", w.value},
+                    {"x", w.x}, {"y", w.y}, {"w", w.w}, {"h", w.h}, {"active", w.active}});
+  // Replace, not throw, on invalid UTF-8 typed by a user.
+  return list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+unsigned long frames_drawn() { return frames; }
+
+}  // namespace test_hook

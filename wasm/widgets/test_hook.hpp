@@ -1,0 +1,29 @@
+#pragma once
+// Every interactive widget drawn in a frame, with a stable ID, its label, its rectangle
+// (in CSS pixels on the web: ImGui's coordinates) and its value. End-to-end tests read
+// it to click and type at real coordinates with real input events.
+#include <string>
+#include <vector>
+
+namespace test_hook {
+
+struct Widget {
+  std::string id;     // stable, e.g. "home.search"; never translated
+  std::string kind;   // "button", "input", "row", ...
+  std::string label;  // as the user reads it (standard Unicode, not the display form)
+  std::string value;
+  float x = 0, y = 0, w = 0, h = 0;
+  bool active = false;  // being edited or pressed
+};
+
+// Records the last ImGui item (its rectangle and state) under `id`.
+void record_item(std::string id, std::string kind, std::string label, std::string value = {});
+
+void begin_frame();
+void end_frame();  // the frame's list becomes last_frame(); counts the frame
+
+const std::vector<Widget>& last_frame();
+std::string last_frame_json();  // [{"id","kind","label","value","x","y","w","h","active"}]
+unsigned long frames_drawn();
+
+}  // namespace test_hook
