@@ -53,15 +53,17 @@ void Server::stop() {
     stop_requested_ = true;
   }
   changed_.notify_all();
+  // On the acceptor's strand: no connection can be accepted after this, and every one
+  // accepted before is registered and told to finish.
   net::post(acceptor_.get_executor(), [this] {
     beast::error_code ec;
     acceptor_.close(ec);
     accept_retry_.cancel();
+    connections_.shut_down_all();
   });
   net::post(io_, [this] {
     beast::error_code ec;
     signals_.cancel(ec);
-    connections_.shut_down_all();
   });
 }
 

@@ -72,20 +72,21 @@ void Session::on_header(beast::error_code ec) {
   waiting_ = false;
   first_request_ = false;
   started_ = std::chrono::steady_clock::now();
+  if (got_some) {  // for the log, also when the headers were refused
+    const Request& request = parser_->get();
+    method_ = std::string(request.method_string());
+    path_ = std::string(split_target(request.target()).raw_path);
+    head_ = request.method() == Verb::head;
+  }
   if (ec == bhttp::error::header_limit) return respond(headers_too_large(), true);
+  // Beast refuses an announced Content-Length above the limit as soon as the headers end.
+  if (ec == bhttp::error::body_limit) return respond(body_too_large(context_.limits.body_bytes), true);
   // Closed by the client, timed out while idle, cancelled by a shutdown: nothing to answer.
   if (ec && (!got_some || ec == beast::error::timeout || ec == net::error::operation_aborted ||
              ec == bhttp::error::partial_message))
     return close();
   if (ec) return respond(malformed_request(), true);
 
-  const Request& request = parser_->get();
-  method_ = std::string(request.method_string());
-  path_ = std::string(split_target(request.target()).raw_path);
-  head_ = request.method() == Verb::head;
-  // Refuse an announced oversized body before reading it.
-  if (auto length = parser_->content_length(); length && *length > context_.limits.body_bytes)
-    return respond(body_too_large(context_.limits.body_bytes), true);
   if (parser_->is_done()) return handle_request();
   stream_.expires_after(context_.limits.read_timeout);
   bhttp::async_read(stream_, buffer_, *parser_,
@@ -103,6 +104,7 @@ void Session::handle_request() {
   const Request& request = parser_->get();
   const Target target = split_target(request.target());
   const bool close_after = !request.keep_alive() || stopping_;
+  if (request.version() != 10 && request.version() != 11) return respond(malformed_request(), true);
   auto path = percent_decode(target.raw_path, false);
   if (!path || path->empty() || path->front() != '/' || !domain::is_valid_utf8(*path) ||
       path->find('\0') != std::string::npos)
@@ -125,9 +127,9 @@ void Session::respond(Reply reply, bool close) {
   std::visit(
       [&](auto& response) {
         const Request* request = parser_ && parser_->is_header_done() ? &parser_->get() : nullptr;
-        response.version(request ? request->version() : 11);
+        response.version(request && request->version() == 10 ? 10 : 11);
         response.keep_alive(!close);
-        response.set(bhttp::field::x_content_type_options, "nosniff");
+        response.set("X-Content-Type-Options", "nosniff");
         using Body = typename std::decay_t<decltype(response)>::body_type;
         if constexpr (std::is_same_v<Body, bhttp::empty_body>) {
           body_bytes_ = 0;

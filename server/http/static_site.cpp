@@ -1,5 +1,6 @@
 #include "server/http/static_site.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <system_error>
@@ -10,7 +11,7 @@
 namespace server::http {
 
 namespace fs = std::filesystem;
-namespace field = beast::http::field;
+using field = beast::http::field;
 
 const char* const content_security_policy =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
@@ -164,8 +165,8 @@ Reply StaticSite::serve(const RequestContext& context) const {
     // without asking: "no-cache" = revalidate with the ETag, a 304 costs no body.
     res.set(field::cache_control, "no-cache");
     res.set(field::vary, "Accept-Encoding");
-    res.set(field::content_security_policy, content_security_policy);
-    res.set(field::referrer_policy, "same-origin");
+    res.set("Content-Security-Policy", content_security_policy);
+    res.set("Referrer-Policy", "same-origin");
   };
 
   if (etag_matches(context.request[field::if_none_match], etag)) {
@@ -175,8 +176,9 @@ Reply StaticSite::serve(const RequestContext& context) const {
   }
 
   FileResponse res{Status::ok, 11};
-  res.body().open(served.c_str(), beast::file_mode::scan, ec);
-  if (ec) return plain_not_found();
+  beast::error_code open_error;
+  res.body().open(served.c_str(), beast::file_mode::scan, open_error);
+  if (open_error) return plain_not_found();
   set_common(res);
   if (!coding.empty()) res.set(field::content_encoding, coding);
   res.prepare_payload();

@@ -64,7 +64,12 @@ Database::Database(const std::filesystem::path& file) {
     throw StorageError("cannot open " + file.string() + ": " + message);
   }
   sqlite3_busy_timeout(db_, 5000);
-  exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  try {
+    exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  } catch (...) {
+    sqlite3_close_v2(db_);
+    throw;
+  }
 }
 
 Database::~Database() { sqlite3_close_v2(db_); }

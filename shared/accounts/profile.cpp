@@ -1,5 +1,6 @@
 #include "shared/accounts/profile.hpp"
 
+#include "shared/contact/phone.hpp"
 #include "shared/core/text.hpp"
 
 namespace domain {
@@ -84,10 +85,6 @@ std::string_view last_segment(std::string_view field) {
   return dot == std::string_view::npos ? field : field.substr(dot + 1);
 }
 
-bool is_email_domain_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
-}
-
 }  // namespace
 
 const std::vector<std::string_view>& common_titles() {
@@ -122,47 +119,18 @@ Checked<std::string> check_position(std::string_view raw, std::string field) {
 }
 
 Checked<std::string> check_mobile_phone(std::string_view raw, std::string field) {
-  const auto text = to_ascii_digits(trim(raw));
-  if (text.empty())
-    return FieldError{"required", field, "กรุณากรอกเบอร์โทรศัพท์มือถือ", "Mobile phone is required"};
-  // People type 081-234-5678, 081 234 5678 or +66 81 234 5678: keep the digits only.
-  std::string digits;
-  bool stray = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c >= '0' && c <= '9') digits += c;
-    else if (!(c == ' ' || c == '-' || (c == '+' && i == 0))) stray = true;
-  }
-  if (digits.size() == 11 && digits.compare(0, 2, "66") == 0) digits = "0" + digits.substr(2);
-  const bool mobile = !stray && digits.size() == 10 && digits[0] == '0' &&
-                      (digits[1] == '6' || digits[1] == '8' || digits[1] == '9');
-  if (mobile) return digits;
-  return FieldError{"phone_invalid", field,
-                    "เบอร์โทรศัพท์มือถือไม่ถูกต้อง: ต้องเป็นตัวเลข 10 หลัก ขึ้นต้นด้วย 06, 08 หรือ 09",
-                    "Invalid mobile phone: 10 digits starting with 06, 08 or 09"};
+  // One phone rule for the whole product: shared/contact's.
+  auto phone = parse_mobile_phone(raw);
+  if (!phone) return in_field(phone.error(), std::move(field));
+  return phone.value().national();
 }
 
 Checked<std::string> check_email(std::string_view raw, bool required, std::string field) {
-  auto text = check_text(raw, {field, "อีเมล", "E-mail", email_max_length, required});
-  if (!text) return text.error();
-  auto email = text.value();
-  if (email.empty()) return email;
-  const FieldError invalid{"email_invalid", field, "อีเมลไม่ถูกต้อง (ตัวอย่าง: name@school.ac.th)",
-                           "Invalid e-mail (example: name@school.ac.th)"};
-  const auto at = email.find('@');
-  if (at == std::string::npos || at == 0 || at > 64 || email.find('@', at + 1) != std::string::npos)
-    return invalid;
-  for (char c : email)
-    if (static_cast<unsigned char>(c) <= 0x20 || static_cast<unsigned char>(c) >= 0x7F) return invalid;
-  std::string domain_part = ascii_lower(email.substr(at + 1));
-  // At least "x.yy": a dot, no empty labels, a top-level domain of 2 or more characters.
-  const auto last_dot = domain_part.rfind('.');
-  if (last_dot == std::string::npos || last_dot == 0 || last_dot + 3 > domain_part.size() ||
-      domain_part.find("..") != std::string::npos)
-    return invalid;
-  for (char c : domain_part)
-    if (!is_email_domain_char(c)) return invalid;
-  return email.substr(0, at + 1) + domain_part;
+  if (required && trim(raw).empty())
+    return FieldError{"required", std::move(field), "กรุณากรอกอีเมล", "E-mail is required"};
+  auto email = parse_optional_email(raw);
+  if (!email) return in_field(email.error(), std::move(field));
+  return email;
 }
 
 std::vector<FieldError> profile_problems(const Profile& p, std::string_view prefix, EmailRule email) {

@@ -27,16 +27,15 @@ const std::vector<std::string_view>& common_titles();
 inline constexpr std::size_t name_max_length = 100;
 inline constexpr std::size_t title_max_length = 30;
 inline constexpr std::size_t position_max_length = 100;
-inline constexpr std::size_t email_max_length = 254;
 
 // First and last names: 1..100 characters, Thai or Latin letters, spaces, '.' and '-'.
 // Inner runs of spaces become one.
 Checked<std::string> check_person_name(std::string_view raw, std::string field);
 Checked<std::string> check_title(std::string_view raw, std::string field = "title");
 Checked<std::string> check_position(std::string_view raw, std::string field = "position");
-// Accepts spaces, dashes, Thai digits and +66; returns 10 ASCII digits.
+// shared/contact's parse_mobile_phone under `field`: returns the 10-digit national number.
 Checked<std::string> check_mobile_phone(std::string_view raw, std::string field = "phone");
-// An empty e-mail passes unless required; returns it with the domain in lower case.
+// shared/contact's parse_optional_email under `field`; empty is refused when required.
 Checked<std::string> check_email(std::string_view raw, bool required, std::string field = "email");
 
 enum class EmailRule { optional, required };

@@ -22,14 +22,13 @@ void App::draw(double now) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
   draw_top_bar();
-  draw_banners();
-  ImGui::Spacing();
 
   // Content column: readable width on wide screens, full width on phones.
   const float avail = ImGui::GetContentRegionAvail().x;
   const float width = std::min(avail, 960.0f);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) / 2);
   ImGui::BeginChild("###content", ImVec2(width, 0), false);
+  draw_banners();
   home_.draw(context_);
   ImGui::EndChild();
   ImGui::End();

@@ -24,6 +24,7 @@ class App {
   double wake_at() const;  // the next timer a screen needs (search debounce), or never
 
   ui::Language language() const { return context_.language; }
+  void set_fonts(fonts::Set fonts) { context_.fonts = fonts; }
 
  private:
   void draw_top_bar();

@@ -18,7 +18,9 @@ Set load(ImGuiIO& io, const std::string& ttf_path, float pixel_ratio);
 
 const ImWchar* glyph_ranges();
 
-inline constexpr float body_size = 18.0f;
-inline constexpr float title_size = 26.0f;
+// ImGui sizes a font by its line height (ascent + descent). Loma's is 1.59 em, room for
+// stacked Thai marks, so these give the em of 16 px body text and 21 px titles.
+inline constexpr float body_size = 25.0f;
+inline constexpr float title_size = 34.0f;
 
 }  // namespace fonts

@@ -29,6 +29,22 @@ float pixel_ratio(SDL_Window* window) {
   return w > 0 && pw > 0 ? float(pw) / float(w) : 1.0f;
 }
 
+// Rasterises the fonts for the screen's pixel ratio (again after browser zoom or a move
+// to another screen), so text stays sharp.
+fonts::Set load_fonts(float ratio) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  io.FontDefault = nullptr;  // it pointed into the atlas just cleared
+  const std::string path = platform::font_path("Loma.ttf");
+  fonts::Set set = fonts::load(io, path, ratio);
+  if (!set.body) {
+    SDL_Log("Thai font not found at %s; Thai text will not show", path.c_str());
+    io.FontGlobalScale = 1.0f;
+    set.body = set.title = io.Fonts->AddFontDefault();
+  }
+  return set;
+}
+
 }  // namespace
 
 int main(int, char**) {
@@ -46,13 +62,8 @@ int main(int, char**) {
   ImGui_ImplOpenGL3_Init(window.glsl_version);
   platform::install_clipboard();
 
-  fonts::Set fonts = fonts::load(io, platform::font_path("Loma.ttf"), pixel_ratio(window.sdl));
-  if (!fonts.body) {
-    SDL_Log("Thai font not found at %s; Thai text will not show", platform::font_path("Loma.ttf").c_str());
-    fonts.body = fonts.title = io.Fonts->AddFontDefault();
-  }
-
-  static app::App app(fonts);  // static: on the web the loop outlives main()
+  static float font_ratio = pixel_ratio(window.sdl);
+  static app::App app(load_fonts(font_ratio));  // static: on the web the loop outlives main()
   app.start();
 
   platform::run({
@@ -63,6 +74,12 @@ int main(int, char**) {
           },
       .draw =
           [sdl = window.sdl] {
+            if (float ratio = pixel_ratio(sdl); ratio != font_ratio) {
+              font_ratio = ratio;
+              app.set_fonts(load_fonts(ratio));
+              ImGui_ImplOpenGL3_DestroyFontsTexture();
+              ImGui_ImplOpenGL3_CreateFontsTexture();
+            }
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplSDL2_NewFrame();
             ImGui::NewFrame();

@@ -119,14 +119,14 @@ std::u32string decompose_sara_am(std::u32string_view in) {
   return out;
 }
 
-bool has_thai(std::string_view s) {
+}  // namespace
+
+bool contains_thai(std::string_view s) {
   // U+0E00..U+0E7F is E0 B8 xx or E0 B9 xx in UTF-8.
   for (size_t i = 0; i + 1 < s.size(); ++i)
     if (s[i] == '\xE0' && (s[i + 1] == '\xB8' || s[i + 1] == '\xB9')) return true;
   return false;
 }
-
-}  // namespace
 
 std::u32string shape(std::u32string_view input) {
   std::u32string s = decompose_sara_am(input);
@@ -155,7 +155,7 @@ std::u32string shape(std::u32string_view input) {
 }
 
 std::string shape(std::string_view s) {
-  if (!has_thai(s)) return std::string(s);
+  if (!contains_thai(s)) return std::string(s);
   return utf8::encode(shape(utf8::decode(s)));
 }
 

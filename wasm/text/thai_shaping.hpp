@@ -17,6 +17,9 @@ namespace thai {
 inline constexpr char32_t variants_first = 0xF700;
 inline constexpr char32_t variants_last = 0xF71A;
 
+// True when the UTF-8 text holds any Thai letter (U+0E00..U+0E7F).
+bool contains_thai(std::string_view utf8_text);
+
 std::u32string shape(std::u32string_view text);
 // UTF-8 in and out; text without Thai comes back unchanged (and cheaply).
 std::string shape(std::string_view utf8_text);

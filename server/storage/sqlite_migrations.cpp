@@ -1,0 +1,75 @@
+#include "server/storage/sqlite_migrations.hpp"
+
+#include <string>
+
+namespace server::storage {
+
+const std::vector<Migration>& sqlite_migrations() {
+  static const std::vector<Migration> all = {
+      {1, "institutions", R"sql(
+CREATE TABLE institutions (
+  code        TEXT PRIMARY KEY,   -- 10 digits, from DMC (obec) or LEC (dla)
+  name_th     TEXT NOT NULL,
+  affiliation TEXT NOT NULL,
+  province    TEXT NOT NULL,
+  district    TEXT NOT NULL,
+  parent_code TEXT NOT NULL DEFAULT '',
+  updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE INDEX institutions_by_province ON institutions (province, code);
+CREATE INDEX institutions_by_affiliation ON institutions (affiliation, code);
+)sql"},
+      // Thai is written without spaces between words, so word tokenizers do not help:
+      // a trigram index finds any substring of three characters or more.
+      {2, "institution names trigram index", R"sql(
+CREATE VIRTUAL TABLE institution_names USING fts5 (
+  name_th, content = 'institutions', content_rowid = 'rowid', tokenize = 'trigram'
+);
+CREATE TRIGGER institutions_names_insert AFTER INSERT ON institutions BEGIN
+  INSERT INTO institution_names (rowid, name_th) VALUES (new.rowid, new.name_th);
+END;
+CREATE TRIGGER institutions_names_delete AFTER DELETE ON institutions BEGIN
+  INSERT INTO institution_names (institution_names, rowid, name_th) VALUES ('delete', old.rowid, old.name_th);
+END;
+CREATE TRIGGER institutions_names_update AFTER UPDATE OF name_th ON institutions BEGIN
+  INSERT INTO institution_names (institution_names, rowid, name_th) VALUES ('delete', old.rowid, old.name_th);
+  INSERT INTO institution_names (rowid, name_th) VALUES (new.rowid, new.name_th);
+END;
+INSERT INTO institution_names (institution_names) VALUES ('rebuild');
+)sql"},
+  };
+  return all;
+}
+
+int migrate(Database& db, const std::vector<Migration>& migrations) {
+  db.exec(R"sql(
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version    INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL,
+  applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+))sql");
+  int applied = 0;
+  for (const Migration& m : migrations) {
+    // Checked inside the write transaction: two processes starting at once apply it once.
+    Transaction tx(db);
+    const std::int64_t current = [&] {
+      auto newest = db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+      newest.step();
+      return newest.integer(0);
+    }();
+    if (current > migrations.back().version)
+      throw StorageError("the database schema (version " + std::to_string(current) +
+                         ") is newer than this program knows (" + std::to_string(migrations.back().version) + ")");
+    if (current >= m.version) continue;
+    db.exec(m.sql);
+    db.prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)")
+        .bind(1, std::int64_t{m.version})
+        .bind(2, m.name)
+        .run();
+    tx.commit();
+    ++applied;
+  }
+  return applied;
+}
+
+}  // namespace server::storage

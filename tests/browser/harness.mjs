@@ -1,0 +1,138 @@
+// Shared by the browser tests: the real server on a free port with a fresh data folder,
+// Debian's Chromium through playwright-core, and the client's test hook (window.__app).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const artifacts = path.join(root, 'artifacts');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+// Starts build/native/server/school-server serving build/site; it imports the demo
+// directory into its fresh DATA_DIR on start.
+export async function startServer({ mode = 'development' } = {}) {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'school-data-'));
+  const binary = path.join(root, 'build/native/server/school-server');
+  const proc = spawn(binary, ['--site', 'build/site', '--assets', 'assets', '--mode', mode], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), BIND: '127.0.0.1', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  proc.stdout.on('data', (d) => { log += d; });
+  proc.stderr.on('data', (d) => { log += d; });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}):\n${log}`);
+    try {
+      const r = await fetch(`${url}/api/v1/health`);
+      if (r.ok) break;
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    log: () => log,
+    async stop() {
+      proc.kill('SIGTERM');
+      await new Promise((r) => (proc.exitCode !== null ? r() : proc.once('exit', r)));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Headless Chromium rendering WebGL2 through SwiftShader (docs/toolchain.md); Playwright
+// gives it a fresh profile (user data dir) per launch.
+export async function launchBrowser() {
+  mkdirSync(artifacts, { recursive: true });
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+      '--disable-gpu-sandbox', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic',
+    ],
+  });
+}
+
+// A page on the app, its first frame drawn. Console errors are collected in page.errors.
+export async function openApp(browser, url, { width = 1024, height = 720 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  page.errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__app && window.__app.frames() > 0, null, { timeout: 60000 });
+  return page;
+}
+
+// --- the test hook ---------------------------------------------------------------------
+export const frames = (page) => page.evaluate(() => window.__app.frames());
+export const widgets = (page) => page.evaluate(() => window.__app.widgets());
+
+// Waits until a widget matching `match` ({id} or {labelIncludes}) satisfies `ok`
+// (default: exists), and returns it.
+export async function waitForWidget(page, match, ok = () => true, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  let last = [];
+  for (;;) {
+    last = await widgets(page);
+    const w = last.find((x) => (match.id ? x.id === match.id : true) &&
+      (match.idPrefix ? x.id.startsWith(match.idPrefix) : true) &&
+      (match.labelIncludes ? x.label.includes(match.labelIncludes) : true));
+    if (w && ok(w)) return w;
+    if (Date.now() > deadline) {
+      throw new Error(`no widget ${JSON.stringify(match)} as expected; last frame: ${JSON.stringify(last)}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+// A real mouse click at the middle of the widget's rectangle.
+export async function click(page, widget) {
+  await page.mouse.click(widget.x + widget.w / 2, widget.y + widget.h / 2);
+}
+
+// Types like a Thai keyboard layout: a real keydown (with its text) and keyup per
+// character, through CDP. (Playwright's keyboard.type sends non-US characters with
+// Input.insertText: no key events, which SDL would never see.)
+export async function typeKeys(page, text) {
+  const cdp = await page.context().newCDPSession(page);
+  for (const ch of text) {
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
+  }
+  await cdp.detach();
+}
+
+// Waits until no frame has been drawn for `quietMs` (timers and replies settled).
+export async function waitForIdle(page, quietMs = 700, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  let before = await frames(page);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, quietMs));
+    const now = await frames(page);
+    if (now === before) return now;
+    if (Date.now() > deadline) throw new Error('the app never went idle');
+    before = now;
+  }
+}

@@ -1,0 +1,116 @@
+// The home screen in real Chromium against the real server: searching the directory by
+// typing Thai with real key events, pasting, switching language, and staying idle.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import {
+  artifacts, click, frames, launchBrowser, openApp, startServer, typeKeys, waitForIdle,
+  waitForWidget, widgets,
+} from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('typing a Thai school name lists the matching institutions, then the app idles', async () => {
+  const page = await openApp(browser, server.url);
+  const ids = (await widgets(page)).map((w) => w.id);
+  for (const id of ['lang.th', 'lang.en', 'home.search']) assert.ok(ids.includes(id), `${id} in ${ids}`);
+
+  const search = await waitForWidget(page, { id: 'home.search' });
+  await click(page, search);
+  await waitForWidget(page, { id: 'home.search' }, (w) => w.active);
+
+  await typeKeys(page, 'หนองบัว');
+  await waitForWidget(page, { id: 'home.search' }, (w) => w.value === 'หนองบัว');
+  const row = await waitForWidget(page, { idPrefix: 'home.result.', labelIncludes: 'หนองบัว' });
+  assert.equal(row.kind, 'row');
+
+  // Idle: with no input, no frame is drawn.
+  const settled = await waitForIdle(page);
+  await new Promise((r) => setTimeout(r, 2000));
+  assert.equal(await frames(page), settled, 'frames were drawn while idle');
+
+  // A quick click arriving while idle still gets its press and release frames.
+  await click(page, row);
+  await waitForWidget(page, { id: row.id }, (w) => w.value === 'selected');
+
+  await page.screenshot({ path: path.join(artifacts, 'home.png') });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('text without key events (paste, IME) reaches the search box', async () => {
+  const page = await openApp(browser, server.url);
+  await click(page, await waitForWidget(page, { id: 'home.search' }));
+  await waitForWidget(page, { id: 'home.search' }, (w) => w.active);
+
+  // A paste: the DOM paste event, as the browser fires it for Ctrl+V or the menu.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'หนองบัว');
+    document.activeElement.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await waitForWidget(page, { id: 'home.search' }, (w) => w.value === 'หนองบัว');
+  await waitForWidget(page, { idPrefix: 'home.result.', labelIncludes: 'หนองบัว' });
+
+  // An IME or dictation: text inserted with no key events at all.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.insertText', { text: ' ขอนแก่น' });
+  await cdp.detach();
+  await waitForWidget(page, { id: 'home.search' }, (w) => w.value === 'หนองบัว ขอนแก่น');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the language switch turns the screen to English and back', async () => {
+  const page = await openApp(browser, server.url);
+  await waitForWidget(page, { id: 'home.search' }, (w) => w.label === 'ชื่อหรือรหัสสถานศึกษา');
+  await click(page, await waitForWidget(page, { id: 'lang.en' }));
+  await waitForWidget(page, { id: 'home.search' }, (w) => w.label === 'Institution name or code');
+  await waitForWidget(page, { id: 'lang.en' }, (w) => w.value === 'selected');
+  await page.screenshot({ path: path.join(artifacts, 'home-en.png') });
+  await click(page, await waitForWidget(page, { id: 'lang.th' }));
+  await waitForWidget(page, { id: 'home.search' }, (w) => w.label === 'ชื่อหรือรหัสสถานศึกษา');
+  await page.close();
+});
+
+test('a name that is not in the directory shows what to do', async () => {
+  const page = await openApp(browser, server.url);
+  await click(page, await waitForWidget(page, { id: 'home.search' }));
+  await typeKeys(page, 'ไม่มีโรงเรียนนี้');
+  await waitForWidget(page, { id: 'home.search' }, (w) => w.value === 'ไม่มีโรงเรียนนี้');
+  await waitForIdle(page);
+  const rows = (await widgets(page)).filter((w) => w.id.startsWith('home.result.'));
+  assert.equal(rows.length, 0);
+  await page.screenshot({ path: path.join(artifacts, 'home-not-found.png') });
+  await page.close();
+});
+
+test('a browser without WebGL2 gets a clear message in Thai and English', async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    const real = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === 'webgl2' ? null : real.call(this, type, ...rest);
+    };
+  });
+  await page.goto(server.url);
+  const problem = page.locator('#problem');
+  await problem.waitFor({ state: 'visible' });
+  assert.match(await problem.innerText(), /WebGL2/);
+  assert.match(await page.locator('#problem-th').innerText(), /เบราว์เซอร์นี้ไม่รองรับ/);
+  assert.equal(await page.locator('#loading').isVisible(), false);
+  await page.close();
+});

@@ -1,0 +1,80 @@
+// The web client's files: MIME types, precompressed copies, ETag revalidation, headers.
+#include <catch2/catch.hpp>
+
+#include "tests/server/http_client.hpp"
+#include "tests/server/server_process.hpp"
+
+using namespace test_server;
+
+TEST_CASE("static site: index.html at / with security headers and no-cache", "[server][static]") {
+  ServerProcess server;
+  auto r = get(server.port(), "/");
+  CHECK(r.status == 200);
+  CHECK(r.header("content-type") == "text/html; charset=utf-8");
+  CHECK(r.body == read_file(server.site_dir() / "index.html"));
+  CHECK(r.header("cache-control") == "no-cache");
+  CHECK(r.header("x-content-type-options") == "nosniff");
+  CHECK(r.header("content-security-policy").find("script-src 'self' 'wasm-unsafe-eval'") != std::string::npos);
+  CHECK(!r.header("etag").empty());
+  CHECK(get(server.port(), "/index.html").body == r.body);
+}
+
+TEST_CASE("static site: MIME types and precompressed copies", "[server][static]") {
+  ServerProcess server;
+  SECTION(".wasm is application/wasm, plain when the browser accepts no compression") {
+    auto r = get(server.port(), "/app.wasm");
+    CHECK(r.status == 200);
+    CHECK(r.header("content-type") == "application/wasm");
+    CHECK(r.header("content-encoding").empty());
+    CHECK(r.body == read_file(server.site_dir() / "app.wasm"));
+    CHECK(r.header("vary") == "Accept-Encoding");
+  }
+  SECTION("brotli copy when Accept-Encoding allows br") {
+    auto r = get(server.port(), "/app.wasm", {{"Accept-Encoding", "gzip, deflate, br"}});
+    CHECK(r.status == 200);
+    CHECK(r.header("content-type") == "application/wasm");
+    CHECK(r.header("content-encoding") == "br");
+    CHECK(r.body == read_file(server.site_dir() / "app.wasm.br"));
+    CHECK(r.header("vary") == "Accept-Encoding");
+  }
+  SECTION("br;q=0 means no brotli; gzip used when only it exists") {
+    auto r = get(server.port(), "/app.wasm", {{"Accept-Encoding", "gzip, br;q=0"}});
+    CHECK(r.header("content-encoding").empty());  // there is no app.wasm.gz
+    auto js = get(server.port(), "/app.js", {{"Accept-Encoding", "gzip, deflate, br"}});
+    CHECK(js.header("content-type") == "application/javascript; charset=utf-8");
+    CHECK(js.header("content-encoding") == "gzip");
+    CHECK(js.body == read_file(server.site_dir() / "app.js.gz"));
+  }
+  SECTION("HEAD: headers only") {
+    auto r = request(server.port(), "HEAD", "/app.wasm");
+    CHECK(r.status == 200);
+    CHECK(r.body.empty());
+    CHECK(r.header("content-length") == "4008");
+  }
+}
+
+TEST_CASE("static site: If-None-Match with the current ETag gives 304", "[server][static]") {
+  ServerProcess server;
+  auto first = get(server.port(), "/app.wasm", {{"Accept-Encoding", "br"}});
+  const std::string etag = first.header("etag");
+  REQUIRE(!etag.empty());
+  auto again = get(server.port(), "/app.wasm", {{"Accept-Encoding", "br"}, {"If-None-Match", etag}});
+  CHECK(again.status == 304);
+  CHECK(again.body.empty());
+  CHECK(again.header("etag") == etag);
+  // The uncompressed variant has its own ETag: no 304 for it with the brotli one.
+  CHECK(get(server.port(), "/app.wasm", {{"If-None-Match", etag}}).status == 200);
+  CHECK(get(server.port(), "/app.wasm", {{"Accept-Encoding", "br"}, {"If-None-Match", "\"other\", W/" + etag}}).status == 304);
+  // A rebuilt file gets a new ETag.
+  write_file(server.site_dir() / "app.wasm.br", "rebuilt brotli bytes, longer than before");
+  CHECK(get(server.port(), "/app.wasm", {{"Accept-Encoding", "br"}, {"If-None-Match", etag}}).status == 200);
+}
+
+TEST_CASE("static site: unknown files are 404 and other methods 405", "[server][static]") {
+  ServerProcess server;
+  CHECK(get(server.port(), "/missing.js").status == 404);
+  CHECK(get(server.port(), "/sub/").status == 404);
+  auto post = request(server.port(), "POST", "/index.html", {}, "x");
+  CHECK(post.status == 405);
+  CHECK(post.header("allow") == "GET, HEAD");
+}

@@ -1,0 +1,138 @@
+// Storage on a real temporary SQLite file: migrations, pragmas, the institution store.
+#include <catch2/catch.hpp>
+
+#include "server/storage/sqlite_database.hpp"
+#include "server/storage/sqlite_migrations.hpp"
+#include "server/storage/storage.hpp"
+#include "tests/server/server_process.hpp"
+
+using namespace server::storage;
+using test_server::TempDir;
+
+namespace {
+
+std::string pragma(Database& db, const std::string& name) {
+  auto s = db.prepare("PRAGMA " + name);
+  s.step();
+  return s.text(0);
+}
+
+domain::Institution school(std::string code, std::string name, std::string affiliation = "obec",
+                           std::string province = "ขอนแก่น") {
+  return {std::move(code), std::move(name), std::move(affiliation), std::move(province), "ชุมแพ", "1040000003"};
+}
+
+}  // namespace
+
+TEST_CASE("migrations: applied once and recorded and idempotent", "[server][storage]") {
+  TempDir dir;
+  const auto file = dir / "school.db";
+  {
+    Database db(file);
+    CHECK(migrate(db) == static_cast<int>(sqlite_migrations().size()));
+    CHECK(migrate(db) == 0);
+  }
+  Database db(file);
+  CHECK(migrate(db) == 0);  // after reopening, too
+  auto versions = db.prepare("SELECT version, name FROM schema_migrations ORDER BY version");
+  int expected = 1;
+  while (versions.step()) {
+    CHECK(versions.integer(0) == expected++);
+    CHECK(!versions.text(1).empty());
+  }
+  CHECK(expected == static_cast<int>(sqlite_migrations().size()) + 1);
+  // Opening through the storage interface on an up-to-date file changes nothing.
+  CHECK_NOTHROW(open_sqlite_storage(file));
+}
+
+TEST_CASE("migrations: a newer schema than the program knows is refused", "[server][storage]") {
+  TempDir dir;
+  Database db(dir / "school.db");
+  migrate(db);
+  db.exec("INSERT INTO schema_migrations (version, name) VALUES (999, 'from the future')");
+  CHECK_THROWS_AS(migrate(db), StorageError);
+}
+
+TEST_CASE("migrations: a failing migration leaves nothing half-done", "[server][storage]") {
+  TempDir dir;
+  Database db(dir / "school.db");
+  std::vector<Migration> broken = {{1, "ok", "CREATE TABLE a (x INTEGER);"},
+                                   {2, "broken", "CREATE TABLE b (x INTEGER); SELECT * FROM missing_table;"}};
+  CHECK_THROWS_AS(migrate(db, broken), StorageError);
+  auto tables = db.prepare("SELECT group_concat(name) FROM sqlite_master WHERE name IN ('a', 'b')");
+  tables.step();
+  CHECK(tables.text(0) == "a");
+  auto version = db.prepare("SELECT MAX(version) FROM schema_migrations");
+  version.step();
+  CHECK(version.integer(0) == 1);
+}
+
+TEST_CASE("connections: WAL journal with synchronous FULL and foreign keys", "[server][storage]") {
+  TempDir dir;
+  Database db(dir / "school.db");
+  CHECK(pragma(db, "journal_mode") == "wal");
+  CHECK(pragma(db, "synchronous") == "2");  // FULL
+  CHECK(pragma(db, "foreign_keys") == "1");
+}
+
+TEST_CASE("institution store: upsert counts and search", "[server][storage][directory]") {
+  TempDir dir;
+  auto storage = open_sqlite_storage(dir / "school.db");
+  auto& store = storage->institutions();
+  CHECK(store.count() == 0);
+
+  auto counts = store.upsert({school("1040990001", "โรงเรียนบ้านหนองบัว"), school("1040990002", "โรงเรียนวัดโพธิ์ศรี"),
+                              school("5400990001", "ศูนย์พัฒนาเด็กเล็กบ้านหนองบัว", "dla"),
+                              school("1050990001", "โรงเรียนบ้านแม่ริม 50%", "obec", "เชียงใหม่")});
+  CHECK(counts.inserted == 4);
+  CHECK(store.count() == 4);
+
+  counts = store.upsert({school("1040990001", "โรงเรียนบ้านหนองบัว"), school("1040990002", "โรงเรียนวัดโพธิ์ทอง")});
+  CHECK(counts.inserted == 0);
+  CHECK(counts.updated == 1);
+  CHECK(counts.unchanged == 1);
+
+  auto codes = [&](InstitutionSearch s) {
+    std::vector<std::string> out;
+    for (const auto& i : store.search(s)) out.push_back(i.code);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  CHECK(codes({.name = "หนองบัว"}) == V{"1040990001", "5400990001"});
+  CHECK(codes({.name = "หนองบัว", .affiliation = "dla"}) == V{"5400990001"});
+  CHECK(codes({.name = "โพธิ์ทอง"}) == V{"1040990002"});  // the index followed the update
+  CHECK(codes({.name = "โพธิ์ศรี"}).empty());
+  CHECK(codes({.name = "วั"}) == V{"1040990002"});       // two characters: no trigram, still found
+  CHECK(codes({.name = "50%"}) == V{"1050990001"});
+  CHECK(codes({.name = "0%"}) == V{"1050990001"});        // '%' is text, not a wildcard
+  CHECK(codes({.name = "%"}) == V{"1050990001"});
+  CHECK(codes({.code = "1040990002"}) == V{"1040990002"});
+  CHECK(codes({.code_prefix = "104"}) == V{"1040990001", "1040990002"});
+  CHECK(codes({.province = "เชียงใหม่"}) == V{"1050990001"});
+  CHECK(codes({.limit = 2}).size() == 2);
+}
+
+TEST_CASE("institution store: usable from several threads at once", "[server][storage]") {
+  TempDir dir;
+  auto storage = open_sqlite_storage(dir / "school.db");
+  auto& store = storage->institutions();
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      try {
+        for (int i = 0; i < 20; ++i) {
+          char code[16];
+          std::snprintf(code, sizeof code, "10409%02d%03d", t, i);
+          store.upsert({school(code, "โรงเรียนบ้านทดสอบ")});
+          store.search({.name = "ทดสอบ"});
+        }
+      } catch (...) {
+        ++failures;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  CHECK(failures == 0);
+  CHECK(store.count() == 80);
+}
