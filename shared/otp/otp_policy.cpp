@@ -75,7 +75,7 @@ void note_resend(OtpRecord& record, std::int64_t now) {
   ++record.sends;
 }
 
-bool otp_expired(const OtpRecord& r, std::int64_t now) { return now > r.created_at + otp_lifetime; }
+bool otp_expired(const OtpRecord& r, std::int64_t now) { return now >= r.created_at + otp_lifetime; }
 
 bool otp_live(const OtpRecord& r, std::int64_t now) {
   return !otp_expired(r, now) && !r.used && r.wrong_tries < otp_max_wrong_tries;
