@@ -59,10 +59,4 @@ Reply internal_error() {
                       "Internal error, please try again"});
 }
 
-Reply service_unavailable() {
-  return error_reply(Status::service_unavailable,
-                     {"shutting_down", "", "ระบบกำลังปิดปรับปรุง โปรดลองอีกครั้งในอีกสักครู่",
-                      "The server is shutting down, please try again shortly"});
-}
-
 }  // namespace server::http

@@ -19,6 +19,5 @@ Reply method_not_allowed(std::string_view allow);    // 405 with Allow
 Reply body_too_large(std::uint64_t limit_bytes);      // 413
 Reply headers_too_large();                           // 431
 Reply internal_error();                              // 500: details go to the log only
-Reply service_unavailable();                         // 503, while shutting down
 
 }  // namespace server::http
