@@ -2,7 +2,6 @@
 (function () {
   'use strict';
   var loading = document.getElementById('loading');
-  var statusLine = document.getElementById('status');
   var bar = document.getElementById('progress');
 
   // A message in Thai and English, in place of the app.
@@ -27,21 +26,22 @@
     return;
   }
 
-  // Download progress of app.wasm and app.data together.
+  // Download progress of app.wasm and app.data together: [loaded, total] bytes. The bar
+  // stays indeterminate until app.wasm's size is known (never, if it comes compressed:
+  // its Content-Length is then not the size of what the stream yields).
   var parts = { wasm: [0, 0], data: [0, 0] };
   function showProgress() {
+    if (!parts.wasm[1]) return;
     var loaded = parts.wasm[0] + parts.data[0], total = parts.wasm[1] + parts.data[1];
-    if (total > 0) {
-      bar.style.width = Math.min(100, Math.round(100 * loaded / total)) + '%';
-      bar.parentNode.classList.remove('indeterminate');
-    }
+    bar.style.width = Math.min(100, Math.round(100 * loaded / total)) + '%';
+    bar.parentNode.classList.remove('indeterminate');
   }
 
   function fetchWithProgress(url, part) {
     return fetch(url, { credentials: 'same-origin' }).then(function (response) {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
-      var total = +response.headers.get('Content-Length') || 0;
-      // Compressed transfers report the compressed length: progress is then approximate.
+      var encoded = response.headers.get('Content-Encoding');
+      var total = encoded && encoded !== 'identity' ? 0 : +response.headers.get('Content-Length') || 0;
       if (!response.body || !total) return response.arrayBuffer();
       parts[part][1] = total;
       var reader = response.body.getReader(), chunks = [], received = 0;

@@ -74,9 +74,12 @@ export async function launchBrowser() {
   });
 }
 
-// A page on the app, its first frame drawn. Console errors are collected in page.errors.
-export async function openApp(browser, url, { width = 1024, height = 720 } = {}) {
-  const page = await browser.newPage({ viewport: { width, height } });
+// A page on the app (in a browser, or in a context of one), its first frame drawn.
+// Console errors are collected in page.errors.
+export async function openApp(browserOrContext, url, { width = 1024, height = 720 } = {}) {
+  const page = 'newContext' in browserOrContext
+    ? await browserOrContext.newPage({ viewport: { width, height } })
+    : await browserOrContext.newPage();
   page.errors = [];
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   page.on('pageerror', (e) => page.errors.push(String(e)));

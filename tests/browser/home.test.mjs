@@ -24,6 +24,7 @@ after(async () => {
 
 test('typing a Thai school name lists the matching institutions, then the app idles', async () => {
   const page = await openApp(browser, server.url);
+  assert.equal(await page.locator('#loading').isVisible(), false, 'loading screen gone after the first frame');
   const ids = (await widgets(page)).map((w) => w.id);
   for (const id of ['lang.th', 'lang.en', 'home.search']) assert.ok(ids.includes(id), `${id} in ${ids}`);
 
@@ -72,6 +73,23 @@ test('text without key events (paste, IME) reaches the search box', async () => 
   await waitForWidget(page, { id: 'home.search' }, (w) => w.value === 'หนองบัว ขอนแก่น');
   assert.deepEqual(page.errors, []);
   await page.close();
+});
+
+test('Ctrl+V pastes from, and Ctrl+C copies to, the system clipboard', async () => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 720 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await openApp(context, server.url);
+  await page.evaluate(() => navigator.clipboard.writeText('บ้านหนองบัว'));
+  await click(page, await waitForWidget(page, { id: 'home.search' }));
+  await waitForWidget(page, { id: 'home.search' }, (w) => w.active);
+  await page.keyboard.press('Control+V');
+  await waitForWidget(page, { id: 'home.search' }, (w) => w.value === 'บ้านหนองบัว');
+
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()) === 'บ้านหนองบัว');
+  await context.close();
 });
 
 test('the language switch turns the screen to English and back', async () => {

@@ -49,6 +49,11 @@ DISPLAY=":$display" import -window root "$shot"
 
 [ -n "$ok" ] || { echo "the unreachable-server notice never showed"; cat "$work/client.log"; exit 1; }
 grep -q '"home.search"' "$work/hook.json" || { echo "no search box in the hook"; exit 1; }
+
+# Idle: with no input, the client draws no frame (the hook file counts them).
+frames() { grep -o '"frames":[0-9]*' "$work/hook.json" | cut -d: -f2; }
+before=$(frames); sleep 1.5; after=$(frames)
+[ "$before" = "$after" ] || { echo "frames drawn while idle: $before -> $after"; exit 1; }
 [ -s "$shot" ] || { echo "no screenshot"; exit 1; }
 spread=$(convert "$shot" -colorspace Gray -format '%[fx:standard_deviation]' info:)
 echo "native screenshot: $shot (grey standard deviation $spread)"

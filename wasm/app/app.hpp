@@ -1,19 +1,10 @@
 #pragma once
 // The client's state and its UI, drawn as a function of that state each frame.
-#include "shared/ui/strings.hpp"
-#include "wasm/app/fonts.hpp"
+#include "wasm/app/context.hpp"
 #include "wasm/app/server_status.hpp"
 #include "wasm/screens/home/home_screen.hpp"
 
 namespace app {
-
-// What every screen draws with.
-struct Context {
-  ui::Language language = ui::Language::th;
-  fonts::Set fonts;
-  double now = 0;
-  std::string_view tr(const ui::Text& t) const { return t.in(language); }
-};
 
 class App {
  public:
@@ -23,7 +14,6 @@ class App {
   void draw(double now);  // one frame of the whole UI, filling the window
   double wake_at() const;  // the next timer a screen needs (search debounce), or never
 
-  ui::Language language() const { return context_.language; }
   void set_fonts(fonts::Set fonts) { context_.fonts = fonts; }
 
  private:

@@ -19,6 +19,7 @@ namespace {
 bool redraw_requested = false;
 std::string clipboard;    // what ImGui last copied (paste comes from DOM paste events)
 std::string widgets_json;  // kept alive for app_widgets_json()
+std::string pending_text;  // from app_insert_text(), for ImGui when it will take it
 
 EM_JS(void, js_clipboard_write, (const char* text), {
   // Needs a recent user gesture: copying follows a key press or a click.
@@ -60,6 +61,14 @@ void step(void* arg) {
   redraw_requested = false;
   while (SDL_PollEvent(&e)) {
     web.loop.on_event(e);  // no quitting a web page from inside
+    active = true;
+  }
+  // ImGui drops typed characters while Ctrl is down (shortcuts), and a Ctrl+V paste
+  // arrives while it is: hand the text over once Ctrl is up.
+  ImGuiIO& io = ImGui::GetIO();
+  if (!pending_text.empty() && !(io.KeyCtrl && !io.KeyAlt)) {
+    io.AddInputCharactersUTF8(pending_text.c_str());
+    pending_text.clear();
     active = true;
   }
   if (active) web.pacer.on_activity();
@@ -145,7 +154,7 @@ EMSCRIPTEN_KEEPALIVE const char* app_widgets_json() {
 
 // Text that came without key events (paste, IME, dictation, mobile keyboards).
 EMSCRIPTEN_KEEPALIVE void app_insert_text(const char* utf8) {
-  ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  platform::pending_text += utf8;
   platform::request_redraw();
 }
 

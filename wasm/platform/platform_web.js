@@ -74,6 +74,16 @@
     if (hit) field.focus({ preventScroll: true });
   });
 
+  // A new devicePixelRatio (a move to another screen) fires no resize event, yet SDL
+  // resizes the backing store and the app re-rasterises its fonts on one.
+  (function watchPixelRatio() {
+    if (!window.matchMedia) return;
+    matchMedia('(resolution: ' + devicePixelRatio + 'dppx)').addEventListener('change', function () {
+      window.dispatchEvent(new Event('resize'));
+      watchPixelRatio();
+    }, { once: true });
+  })();
+
   // Paste (keyboard shortcut or menu) arrives as a DOM paste event, with the text.
   document.addEventListener('paste', function (e) {
     var text = e.clipboardData && e.clipboardData.getData('text/plain');

@@ -2,7 +2,7 @@
 
 #include <imgui.h>
 
-#include "wasm/app/app.hpp"
+#include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/widgets/widgets.hpp"
 
