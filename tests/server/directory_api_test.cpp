@@ -14,13 +14,15 @@ HttpResponse search(const ServerProcess& server, const std::string& query) {
 
 }  // namespace
 
-TEST_CASE("health answers ok with the version", "[server][api]") {
+TEST_CASE("health answers ok with the version and the mode", "[server][api]") {
   ServerProcess server;
   auto r = get(server.port(), "/api/v1/health");
   CHECK(r.status == 200);
   CHECK(r.header("content-type") == "application/json; charset=utf-8");
   CHECK(r.header("x-content-type-options") == "nosniff");
-  CHECK(r.json() == nlohmann::json{{"status", "ok"}, {"version", "0.1.0"}});
+  CHECK(r.json() == nlohmann::json{{"status", "ok"}, {"version", "0.1.0"}, {"mode", "development"}});
+  ServerProcess production({.mode = "production"});
+  CHECK(get(production.port(), "/api/v1/health").json()["mode"] == "production");
 
   auto head = request(server.port(), "HEAD", "/api/v1/health");
   CHECK(head.status == 200);
