@@ -14,7 +14,8 @@ DEBS=(
   fonts-thai-tlwg
   chromium xvfb libgl1-mesa-dri imagemagick
   poppler-utils qpdf wrk nginx-light brotli
-  dpkg-dev curl
+  libxlsxwriter-dev libjpeg62-turbo-dev libqpdf-dev libpoppler-glib-dev
+  dpkg-dev curl ccache
 )
 
 missing=()

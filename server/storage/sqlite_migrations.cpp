@@ -5,6 +5,8 @@
 namespace server::storage {
 
 const std::vector<Migration>& sqlite_migrations() {
+  // Ordered by version. Each feature numbers in its own range: directory 1-99,
+  // accounts/auth 100-199, OTP/SMS 200-299, registrations 300-399, KPI 400-499.
   static const std::vector<Migration> all = {
       {1, "institutions", R"sql(
 CREATE TABLE institutions (
@@ -52,15 +54,18 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
   for (const Migration& m : migrations) {
     // Checked inside the write transaction: two processes starting at once apply it once.
     Transaction tx(db);
-    const std::int64_t current = [&] {
-      auto newest = db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-      newest.step();
-      return newest.integer(0);
+    const std::int64_t newest = [&] {
+      auto q = db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+      q.step();
+      return q.integer(0);
     }();
-    if (current > migrations.back().version)
-      throw StorageError("the database schema (version " + std::to_string(current) +
+    if (newest > migrations.back().version)
+      throw StorageError("the database schema (version " + std::to_string(newest) +
                          ") is newer than this program knows (" + std::to_string(migrations.back().version) + ")");
-    if (current >= m.version) continue;
+    // Each feature numbers its migrations in its own range, so check each version itself.
+    auto applied_before = db.prepare("SELECT 1 FROM schema_migrations WHERE version = ?");
+    applied_before.bind(1, std::int64_t{m.version});
+    if (applied_before.step()) continue;
     db.exec(m.sql);
     db.prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)")
         .bind(1, std::int64_t{m.version})
