@@ -6,7 +6,7 @@
 #include "server/config.hpp"
 #include "server/http/router.hpp"
 #include "server/http/static_site.hpp"
-#include "server/storage/sqlite_pool.hpp"
+#include "server/storage/connection_pool.hpp"
 #include "server/storage/storage.hpp"
 
 namespace server {

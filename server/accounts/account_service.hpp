@@ -9,7 +9,7 @@
 
 #include "server/accounts/account_store.hpp"
 #include "server/auth/audit_log.hpp"
-#include "server/storage/sqlite_pool.hpp"
+#include "server/storage/connection_pool.hpp"
 #include "shared/accounts/organisation.hpp"
 #include "shared/accounts/permission.hpp"
 

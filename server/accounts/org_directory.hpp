@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "server/storage/sqlite_pool.hpp"
+#include "server/storage/connection_pool.hpp"
 #include "shared/accounts/organisation.hpp"
 
 namespace server::accounts {

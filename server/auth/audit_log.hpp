@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "server/storage/sqlite_pool.hpp"
+#include "server/storage/connection_pool.hpp"
 
 namespace server::auth {
 

@@ -63,7 +63,7 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
   auto& pool = accounts.db();
 
   router.add(http::Verb::post, "/api/v1/auth/login", [&](const http::RequestContext& rq) -> http::Reply {
-    auto body = http::json_object_body(rq);
+    auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     auto username = http::text_field(body.value(), username_rule);
     if (!username) return http::bad_request(username.error());
@@ -151,7 +151,7 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
   });
 
   router.add(http::Verb::post, "/api/v1/auth/activate", [&](const http::RequestContext& rq) -> http::Reply {
-    auto body = http::json_object_body(rq);
+    auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     auto token = http::exact_text_field(body.value(), token_rule);
     if (!token) return http::bad_request(token.error());

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "server/http/message.hpp"
-#include "server/storage/sqlite_pool.hpp"
+#include "server/storage/connection_pool.hpp"
 #include "shared/accounts/organisation.hpp"
 #include "shared/accounts/permission.hpp"
 

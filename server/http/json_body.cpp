@@ -17,20 +17,6 @@ domain::FieldError required(const domain::TextRule& r) {
 
 }  // namespace
 
-domain::Checked<nlohmann::json> json_object_body(const RequestContext& rq) {
-  const std::string& body = rq.request.body();
-  if (!domain::is_valid_utf8(body))
-    return domain::FieldError{"invalid_utf8", "", "ข้อมูลที่ส่งมาไม่ใช่ UTF-8", "The request body is not valid UTF-8"};
-  auto j = nlohmann::json::parse(body, nullptr, false);
-  if (j.is_discarded())
-    return domain::FieldError{"malformed_json", "", "ข้อมูลที่ส่งมาไม่ใช่ JSON ที่ถูกต้อง",
-                              "The request body is not valid JSON"};
-  if (!j.is_object())
-    return domain::FieldError{"wrong_type", "", "ข้อมูลที่ส่งมาต้องเป็นออบเจ็กต์ JSON",
-                              "The request body must be a JSON object"};
-  return j;
-}
-
 domain::Checked<std::string> exact_text_field(const nlohmann::json& body, const domain::TextRule& rule) {
   auto it = body.find(std::string(rule.field));
   if (it == body.end() || it->is_null()) {

@@ -1,19 +1,15 @@
 #pragma once
-// Reading a JSON request body: every failure is an api.md 400 naming what is wrong, so a
-// handler only sees a well-formed object and typed fields.
+// Typed fields of a JSON request body: every failure is an api.md 400 naming the field.
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
+#include "server/http/json_request.hpp"  // json_body(): the body as an object
 #include "server/http/message.hpp"
 #include "shared/core/field_error.hpp"
 #include "shared/core/text.hpp"
 
 namespace server::http {
-
-// The body as a JSON object: "invalid_utf8" (the bytes are not UTF-8), "malformed_json",
-// or "wrong_type" (valid JSON but not an object).
-domain::Checked<nlohmann::json> json_object_body(const RequestContext& rq);
 
 // A required text field, checked by `rule` (trimmed, UTF-8, length): "required" when
 // missing, null or empty, "wrong_type" when not a string.

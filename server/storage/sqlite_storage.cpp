@@ -1,10 +1,7 @@
-// The SQLite implementation of storage.hpp. Connections are pooled: SQLite connections
-// must not be shared between threads at once, and WAL lets readers run beside a writer.
-#include <mutex>
-
+// The SQLite implementation of storage.hpp, over a pool of connections.
+#include "server/storage/connection_pool.hpp"
 #include "server/storage/sqlite_database.hpp"
 #include "server/storage/sqlite_migrations.hpp"
-#include "server/storage/sqlite_pool.hpp"
 #include "server/storage/storage.hpp"
 
 namespace server::storage {
