@@ -66,6 +66,8 @@ test('form widgets take real input; file picker, upload progress and download wo
 
   // Combo: open it, pick the second option with a click.
   await click(page, await waitForWidget(page, { id: 'dev.combo' }));
+  await waitForWidget(page, { id: 'dev.combo.1' });
+  await waitForIdle(page);  // a popup settles its place in the frames after it opens
   await click(page, await waitForWidget(page, { id: 'dev.combo.1' }));
   await waitForWidget(page, { id: 'dev.combo' }, (w) => w.value === 'สอง');
 
