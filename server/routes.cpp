@@ -1,5 +1,6 @@
 #include "server/routes.hpp"
 
+#include "server/auth/auth_routes.hpp"
 #include "server/directory/institutions_handler.hpp"
 #include "server/http/errors.hpp"
 #include "server/otp/otp_service.hpp"
@@ -7,12 +8,13 @@
 
 namespace server {
 
-void add_routes(http::Router& router, const Config& config,
-                storage::Storage& storage, const http::StaticSite& site) {
+void add_routes(http::Router& router, Services& s) {
+  const Config& config = s.config;
   router.add(http::Verb::get, "/api/v1/health", [mode = std::string(to_string(config.mode))](const http::RequestContext&) {
     return http::json_reply(http::Status::ok, {{"status", "ok"}, {"version", version}, {"mode", mode}});
   });
-  directory::add_directory_routes(router, storage.institutions());
+  directory::add_directory_routes(router, s.storage.institutions());
+  auth::add_auth_routes(router, config, s.guard, s.audit, s.accounts);
 
   // SMS and OTP, on their own connections to the same database (migrated by `storage`).
   struct Messaging {
@@ -29,7 +31,7 @@ void add_routes(http::Router& router, const Config& config,
   sms::add_sms_routes(router, config, messaging->pool);
   otp::add_otp_routes(router, std::shared_ptr<otp::OtpService>(messaging, messaging->otp.get()));
 
-  router.set_fallback([&site](const http::RequestContext& rq) { return site.serve(rq); });
+  router.set_fallback([&site = s.site](const http::RequestContext& rq) { return site.serve(rq); });
 }
 
 }  // namespace server
