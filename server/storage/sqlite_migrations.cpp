@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "server/kpi/kpi_schema.hpp"
+
 namespace server::storage {
 
 const std::vector<Migration>& sqlite_migrations() {
@@ -39,6 +41,7 @@ CREATE TRIGGER institutions_names_update AFTER UPDATE OF name_th ON institutions
 END;
 INSERT INTO institution_names (institution_names) VALUES ('rebuild');
 )sql"},
+      {400, "kpi definitions, reports, evidence and live summaries", kpi::kSchema400},
   };
   return all;
 }

@@ -1,0 +1,56 @@
+#pragma once
+// A pool of SQLite connections to one file: a connection is used by one thread at a time,
+// and WAL lets readers run beside a writer. Features that keep their own tables (accounts,
+// OTP, registrations, KPI) lease connections from the same pool the server opens.
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "server/storage/sqlite_database.hpp"
+
+namespace server::storage {
+
+class ConnectionPool {
+ public:
+  explicit ConnectionPool(std::filesystem::path file) : file_(std::move(file)) {}
+
+  // A connection for the duration of one call; returned to the pool afterwards.
+  class Lease {
+   public:
+    Lease(ConnectionPool& pool, std::unique_ptr<Database> db) : pool_(pool), db_(std::move(db)) {}
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease() { pool_.give_back(std::move(db_)); }
+    Database& operator*() { return *db_; }
+    Database* operator->() { return db_.get(); }
+
+   private:
+    ConnectionPool& pool_;
+    std::unique_ptr<Database> db_;
+  };
+
+  Lease acquire() {
+    {
+      std::lock_guard lock(mutex_);
+      if (!idle_.empty()) {
+        auto db = std::move(idle_.back());
+        idle_.pop_back();
+        return Lease(*this, std::move(db));
+      }
+    }
+    return Lease(*this, std::make_unique<Database>(file_));
+  }
+
+ private:
+  void give_back(std::unique_ptr<Database> db) {
+    std::lock_guard lock(mutex_);
+    if (idle_.size() < 8) idle_.push_back(std::move(db));
+  }
+
+  std::filesystem::path file_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Database>> idle_;
+};
+
+}  // namespace server::storage
