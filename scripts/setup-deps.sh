@@ -15,7 +15,7 @@ DEBS=(
   chromium xvfb libgl1-mesa-dri imagemagick
   poppler-utils qpdf wrk nginx-light brotli
   libxlsxwriter-dev libjpeg62-turbo-dev libqpdf-dev libpoppler-glib-dev
-  dpkg-dev curl ccache
+  dpkg-dev curl ccache libcurl4-openssl-dev
 )
 
 missing=()

@@ -2,6 +2,8 @@
 
 #include "server/directory/institutions_handler.hpp"
 #include "server/http/errors.hpp"
+#include "server/otp/otp_service.hpp"
+#include "server/sms/sms_routes.hpp"
 
 namespace server {
 
@@ -11,6 +13,22 @@ void add_routes(http::Router& router, const Config& config,
     return http::json_reply(http::Status::ok, {{"status", "ok"}, {"version", version}, {"mode", mode}});
   });
   directory::add_directory_routes(router, storage.institutions());
+
+  // SMS and OTP, on their own connections to the same database (migrated by `storage`).
+  struct Messaging {
+    std::shared_ptr<storage::ConnectionPool> pool;
+    std::unique_ptr<sms::SmsGateway> gateway;
+    std::shared_ptr<otp::OtpService> otp;
+  };
+  auto messaging = std::make_shared<Messaging>();
+  messaging->pool = std::make_shared<storage::ConnectionPool>(config.database_file());
+  messaging->gateway = sms::make_gateway(config, *messaging->pool);
+  messaging->otp = std::make_shared<otp::OtpService>(*messaging->pool, *messaging->gateway,
+                                                     otp::load_or_create_secret(config.data_dir / "server.key"));
+  // The handlers hold `messaging` (and so the gateway the service refers to) alive.
+  sms::add_sms_routes(router, config, messaging->pool);
+  otp::add_otp_routes(router, std::shared_ptr<otp::OtpService>(messaging, messaging->otp.get()));
+
   router.set_fallback([&site](const http::RequestContext& rq) { return site.serve(rq); });
 }
 

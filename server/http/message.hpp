@@ -29,6 +29,7 @@ struct RequestContext {
   std::string_view path;   // percent-decoded, valid UTF-8, starts with '/'
   const Query& query;
   std::map<std::string, std::string, std::less<>> params;  // "{id}" segments of the route
+  std::string client_address;  // the peer's IP address
 };
 
 }  // namespace server::http

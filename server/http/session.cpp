@@ -111,7 +111,10 @@ void Session::handle_request() {
     return respond(bad_request({"bad_path", "", "ที่อยู่ไม่ถูกต้อง", "Invalid path"}), close_after);
 
   const Query query(target.raw_query);
-  RequestContext context{request, *path, query, {}};
+  RequestContext context{request, *path, query, {}, {}};
+  beast::error_code peer_error;
+  const auto peer = stream_.socket().remote_endpoint(peer_error);
+  if (!peer_error) context.client_address = peer.address().to_string();
   Reply reply;
   try {
     reply = context_.router.dispatch(context);

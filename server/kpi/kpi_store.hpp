@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "server/storage/sqlite_pool.hpp"
+#include "server/storage/connection_pool.hpp"
 #include "shared/kpi/kpi_definition.hpp"
 #include "shared/kpi/kpi_summary.hpp"
 #include "shared/kpi/report_lifecycle.hpp"

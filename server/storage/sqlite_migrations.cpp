@@ -3,6 +3,7 @@
 #include <string>
 
 #include "server/kpi/kpi_schema.hpp"
+#include "server/otp/otp_schema.hpp"
 
 namespace server::storage {
 
@@ -41,6 +42,7 @@ CREATE TRIGGER institutions_names_update AFTER UPDATE OF name_th ON institutions
 END;
 INSERT INTO institution_names (institution_names) VALUES ('rebuild');
 )sql"},
+      {200, "sms outbox and one-time passwords", sms_otp_schema},
       {400, "kpi definitions, reports, evidence and live summaries", kpi::kSchema400},
   };
   return all;

@@ -1,7 +1,5 @@
-// The SQLite implementation of storage.hpp. Connections are pooled: SQLite connections
-// must not be shared between threads at once, and WAL lets readers run beside a writer.
-#include <mutex>
-
+// The SQLite implementation of storage.hpp, over a pool of connections.
+#include "server/storage/connection_pool.hpp"
 #include "server/storage/sqlite_database.hpp"
 #include "server/storage/sqlite_migrations.hpp"
 #include "server/storage/storage.hpp"
@@ -9,48 +7,6 @@
 namespace server::storage {
 
 namespace {
-
-class ConnectionPool {
- public:
-  explicit ConnectionPool(std::filesystem::path file) : file_(std::move(file)) {}
-
-  // A connection for the duration of one call; returned to the pool afterwards.
-  class Lease {
-   public:
-    Lease(ConnectionPool& pool, std::unique_ptr<Database> db) : pool_(pool), db_(std::move(db)) {}
-    Lease(const Lease&) = delete;
-    Lease& operator=(const Lease&) = delete;
-    ~Lease() { pool_.give_back(std::move(db_)); }
-    Database& operator*() { return *db_; }
-    Database* operator->() { return db_.get(); }
-
-   private:
-    ConnectionPool& pool_;
-    std::unique_ptr<Database> db_;
-  };
-
-  Lease acquire() {
-    {
-      std::lock_guard lock(mutex_);
-      if (!idle_.empty()) {
-        auto db = std::move(idle_.back());
-        idle_.pop_back();
-        return Lease(*this, std::move(db));
-      }
-    }
-    return Lease(*this, std::make_unique<Database>(file_));
-  }
-
- private:
-  void give_back(std::unique_ptr<Database> db) {
-    std::lock_guard lock(mutex_);
-    if (idle_.size() < 8) idle_.push_back(std::move(db));
-  }
-
-  std::filesystem::path file_;
-  std::mutex mutex_;
-  std::vector<std::unique_ptr<Database>> idle_;
-};
 
 // "50%" must match the text "50%", not anything starting with 50.
 std::string like_escape(std::string_view s) {

@@ -85,6 +85,9 @@ export async function openApp(browserOrContext, url, { width = 1024, height = 72
   page.on('pageerror', (e) => page.errors.push(String(e)));
   await page.goto(url);
   await page.waitForFunction(() => window.__app && window.__app.frames() > 0, null, { timeout: 60000 });
+  // The first server replies (health: the development banner) move widgets down; clicks
+  // aimed at the positions of an earlier frame would miss on a slow machine.
+  await waitForIdle(page);
   return page;
 }
 

@@ -124,7 +124,12 @@ ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options
   int fd = -1;
   pid_ = spawn({SERVER_BINARY, "--site", options_.site.string(), "--assets", options_.assets.string(), "--mode",
                 options_.mode},
-               server_env(options_.data_dir), fd);
+               [&] {
+                 auto env = server_env(options_.data_dir);
+                 for (const auto& [k, v] : options_.env) env[k] = v;
+                 return env;
+               }(),
+               fd);
   reader_ = std::thread([this, fd] {
     char buf[4096];
     ssize_t n;

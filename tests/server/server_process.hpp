@@ -49,6 +49,7 @@ struct ServerOptions {
   fs::path assets = fs::path(SOURCE_DIR) / "assets";
   fs::path data_dir;               // empty = a temp dir
   std::string mode = "development";
+  std::map<std::string, std::string> env;  // added to the server's environment
 };
 
 class ServerProcess {

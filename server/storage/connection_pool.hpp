@@ -1,7 +1,6 @@
 #pragma once
-// A pool of SQLite connections to one file: a connection is used by one thread at a time,
-// and WAL lets readers run beside a writer. Features that keep their own tables (accounts,
-// OTP, registrations, KPI) lease connections from the same pool the server opens.
+// SQLite connections for any thread: a connection must not be shared between threads at
+// once, and WAL lets readers run beside a writer, so each call leases its own.
 #include <filesystem>
 #include <memory>
 #include <mutex>

@@ -1,0 +1,45 @@
+// POST /api/v1/otp and POST /api/v1/otp/verify (docs/api.md, "OTP and SMS").
+#include "server/http/errors.hpp"
+#include "server/http/json_request.hpp"
+#include "server/otp/otp_service.hpp"
+
+namespace server::otp {
+
+http::Reply refusal_reply(const Refusal& r) {
+  auto reply = http::error_reply(static_cast<http::Status>(r.status), r.error);
+  if (r.retry_after > 0)
+    std::get<http::StringResponse>(reply).set(http::beast::http::field::retry_after, std::to_string(r.retry_after));
+  return reply;
+}
+
+void add_otp_routes(http::Router& router, std::shared_ptr<OtpService> otp) {
+  router.add(http::Verb::post, "/api/v1/otp", [otp](const http::RequestContext& rq) {
+    auto body = http::json_body(rq);
+    if (!body) return http::bad_request(body.error());
+    auto request = domain::parse_otp_request(body.value());
+    if (!request) return http::bad_request(request.error());
+    auto sent = otp->send(request.value(), rq.client_address);
+    if (auto* r = std::get_if<Refusal>(&sent)) return refusal_reply(*r);
+    const auto& s = std::get<OtpSent>(sent);
+    return http::json_reply(http::Status::accepted, {{"otp_id", s.otp_id},
+                                                     {"ref", s.reference},
+                                                     {"expires_in", s.expires_in},
+                                                     {"resend_after", s.resend_after}});
+  });
+
+  router.add(http::Verb::post, "/api/v1/otp/verify", [otp](const http::RequestContext& rq) {
+    auto body = http::json_body(rq);
+    if (!body) return http::bad_request(body.error());
+    const auto& j = body.value();
+    if (!j.contains("otp_id") || !j["otp_id"].is_string() || j["otp_id"].get<std::string>().size() > 64)
+      return http::bad_request({"required", "otp_id", "ไม่พบรหัสคำขอ OTP (otp_id)", "otp_id is required (as text)"});
+    if (!j.contains("code") || !j["code"].is_string())
+      return http::bad_request({"required", "code", "กรุณากรอกรหัส OTP", "The OTP code is required (as text)"});
+    auto verified = otp->verify(j["otp_id"].get<std::string>(), j["code"].get<std::string>());
+    if (auto* r = std::get_if<Refusal>(&verified)) return refusal_reply(*r);
+    return http::json_reply(http::Status::ok,
+                            {{"otp_token", std::get<std::string>(verified)}, {"expires_in", otp_token_lifetime}});
+  });
+}
+
+}  // namespace server::otp

@@ -1,0 +1,279 @@
+#include "server/otp/otp_service.hpp"
+
+#include <sodium.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <fstream>
+#include <stdexcept>
+
+#include "server/http/errors.hpp"
+
+namespace server::otp {
+
+namespace {
+
+const bool sodium_ready = sodium_init() >= 0;
+
+std::string to_hex(const unsigned char* p, std::size_t n) {
+  std::string out(n * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), p, n);
+  out.pop_back();
+  return out;
+}
+
+std::string random_hex(std::size_t bytes) {
+  std::vector<unsigned char> b(bytes);
+  randombytes_buf(b.data(), b.size());
+  return to_hex(b.data(), b.size());
+}
+
+template <std::size_t N>
+std::array<std::uint8_t, N> random_bytes() {
+  std::array<std::uint8_t, N> b;
+  randombytes_buf(b.data(), b.size());
+  return b;
+}
+
+std::string draw_code() {
+  for (;;)
+    if (auto c = domain::otp_code_from_bytes(random_bytes<domain::otp_code_random_bytes>())) return *c;
+}
+
+std::string draw_reference() {
+  for (;;)
+    if (auto r = domain::otp_reference_from_bytes(random_bytes<domain::otp_reference_random_bytes>())) return *r;
+}
+
+std::vector<std::int64_t> times_since(storage::Database& db, std::string_view column, std::string_view value,
+                                      std::int64_t since) {
+  auto q = db.prepare("SELECT sent_at FROM otp_sends WHERE " + std::string(column) + " = ? AND sent_at > ?");
+  q.bind(1, value).bind(2, since);
+  std::vector<std::int64_t> out;
+  while (q.step()) out.push_back(q.integer(0));
+  return out;
+}
+
+struct StoredOtp {
+  std::string id, code_hash, code_sealed;
+  domain::OtpRecord record;
+};
+
+std::optional<StoredOtp> load(storage::Database& db, std::string_view where, std::string_view a,
+                              std::string_view b = {}) {
+  auto q = db.prepare(
+      "SELECT id, phone, purpose, reference, code_hash, code_sealed, created_at, last_sent_at, sends, "
+      "wrong_tries, used FROM otp_codes WHERE " +
+      std::string(where) + " ORDER BY created_at DESC LIMIT 1");
+  q.bind(1, a);
+  if (!b.empty()) q.bind(2, b);
+  if (!q.step()) return std::nullopt;
+  StoredOtp s;
+  s.id = q.text(0);
+  s.code_hash = q.text(4);
+  s.code_sealed = q.text(5);
+  auto purpose = domain::parse_otp_purpose(q.text(2));
+  s.record = domain::OtpRecord{q.text(1), purpose ? purpose.value() : domain::OtpPurpose::registration,
+                               q.text(3), q.integer(6), q.integer(7), static_cast<int>(q.integer(8)),
+                               static_cast<int>(q.integer(9)), q.integer(10) != 0};
+  return s;
+}
+
+Refusal gateway_down() {
+  return {503,
+          {"sms_unavailable", "phone", "ส่ง SMS ไม่สำเร็จในขณะนี้ กรุณาลองใหม่ในอีกสักครู่ (ยังไม่นับเป็นการส่ง)",
+           "The SMS could not be sent right now; please try again in a moment (this attempt is not counted)"},
+          30};
+}
+
+}  // namespace
+
+std::int64_t system_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+SecretKey load_or_create_secret(const std::filesystem::path& file) {
+  if (!sodium_ready) throw std::runtime_error("libsodium could not start");
+  SecretKey key;
+  std::ifstream in(file, std::ios::binary);
+  if (in && in.read(reinterpret_cast<char*>(key.data()), key.size()) && in.gcount() == key.size()) return key;
+  randombytes_buf(key.data(), key.size());
+  const auto tmp = file.string() + ".new";
+  {
+    const mode_t old = umask(077);  // readable by the server's user only
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    umask(old);
+    out.write(reinterpret_cast<const char*>(key.data()), key.size());
+    if (!out.flush()) throw std::runtime_error("cannot write the server secret " + tmp);
+  }
+  std::filesystem::rename(tmp, file);
+  return key;
+}
+
+OtpService::OtpService(storage::ConnectionPool& pool, sms::SmsGateway& gateway, const SecretKey& secret, Clock now)
+    : pool_(pool), gateway_(gateway), now_(std::move(now)) {
+  if (!sodium_ready) throw std::runtime_error("libsodium could not start");
+  // Separate keys for hashing and sealing, derived from the one secret.
+  crypto_kdf_derive_from_key(hash_key_.data(), hash_key_.size(), 1, "otp-hash", secret.data());
+  crypto_kdf_derive_from_key(seal_key_.data(), seal_key_.size(), 2, "otp-seal", secret.data());
+}
+
+std::string OtpService::keyed_hash(std::string_view context, std::string_view value) const {
+  std::array<unsigned char, 32> out;
+  crypto_generichash_state st;
+  crypto_generichash_init(&st, hash_key_.data(), hash_key_.size(), out.size());
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(context.data()), context.size());
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>("\0"), 1);
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(value.data()), value.size());
+  crypto_generichash_final(&st, out.data(), out.size());
+  return to_hex(out.data(), out.size());
+}
+
+std::string OtpService::seal(std::string_view code) const {
+  std::vector<unsigned char> box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + code.size());
+  randombytes_buf(box.data(), crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(box.data() + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(code.data()),
+                        code.size(), box.data(), seal_key_.data());
+  return to_hex(box.data(), box.size());
+}
+
+std::optional<std::string> OtpService::unseal(std::string_view sealed_hex) const {
+  std::vector<unsigned char> box(sealed_hex.size() / 2);
+  std::size_t n = 0;
+  if (sodium_hex2bin(box.data(), box.size(), sealed_hex.data(), sealed_hex.size(), nullptr, &n, nullptr) != 0 ||
+      n < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
+    return std::nullopt;
+  std::string code(n - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+  if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(code.data()), box.data() + crypto_secretbox_NONCEBYTES,
+                                 n - crypto_secretbox_NONCEBYTES, box.data(), seal_key_.data()) != 0)
+    return std::nullopt;
+  return code;
+}
+
+Outcome<OtpSent> OtpService::send(const domain::OtpRequest& request, std::string_view client_address) {
+  const std::int64_t now = now_();
+  const std::string purpose(domain::to_string(request.purpose));
+  StoredOtp otp;
+  bool fresh = false;
+  std::string code;
+  std::int64_t reservation = 0;
+  {
+    // Decide and reserve in one write transaction: a reservation in otp_sends counts against
+    // the limits while the SMS is on its way, so two requests at once cannot both pass.
+    auto db = pool_.acquire();
+    storage::Transaction tx(*db);
+    auto live = load(*db, "phone = ?1 AND purpose = ?2 AND sends > 0", request.phone, purpose);
+    const auto decision = domain::decide_send(
+        live ? &live->record : nullptr, times_since(*db, "phone", request.phone, now - domain::otp_phone_window),
+        times_since(*db, "client_address", client_address, now - domain::otp_address_window), now);
+    if (!decision.allowed()) return Refusal{429, *decision.rate.refusal, decision.rate.retry_after};
+
+    if (decision.same_code) {
+      otp = *live;
+      auto c = unseal(otp.code_sealed);
+      if (!c) throw std::runtime_error("an OTP could not be unsealed: was the server secret replaced?");
+      code = *c;
+    } else {
+      fresh = true;
+      code = draw_code();
+      otp.id = random_hex(16);
+      otp.record = domain::OtpRecord{request.phone, request.purpose, draw_reference(), now, now, 0, 0, false};
+      otp.code_hash = keyed_hash(otp.id, code);
+      otp.code_sealed = seal(code);
+      db->prepare(
+            "INSERT INTO otp_codes (id, phone, purpose, reference, code_hash, code_sealed, created_at, last_sent_at, "
+            "client_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .bind(1, otp.id).bind(2, request.phone).bind(3, purpose).bind(4, otp.record.reference)
+          .bind(5, otp.code_hash).bind(6, otp.code_sealed).bind(7, now).bind(8, now).bind(9, client_address)
+          .run();
+    }
+    auto reserve = db->prepare("INSERT INTO otp_sends (phone, client_address, sent_at) VALUES (?, ?, ?) RETURNING id");
+    reserve.bind(1, request.phone).bind(2, client_address).bind(3, now);
+    reserve.step();
+    reservation = reserve.integer(0);
+    reserve.reset();
+    tx.commit();
+  }
+
+  const auto sent = gateway_.send({request.phone, domain::otp_sms_th(code, otp.record.reference)});
+
+  auto db = pool_.acquire();
+  storage::Transaction tx(*db);
+  if (!sent) {
+    // Not delivered: not a send. Remove the reservation and a code nobody received.
+    db->prepare("DELETE FROM otp_sends WHERE id = ?").bind(1, reservation).run();
+    if (fresh) db->prepare("DELETE FROM otp_codes WHERE id = ?").bind(1, otp.id).run();
+    tx.commit();
+    return gateway_down();
+  }
+  if (fresh) {
+    otp.record = domain::first_send(request.phone, request.purpose, otp.record.reference, now);
+  } else {
+    domain::note_resend(otp.record, now);
+  }
+  db->prepare("UPDATE otp_codes SET sends = ?, last_sent_at = ? WHERE id = ?")
+      .bind(1, std::int64_t{otp.record.sends}).bind(2, otp.record.last_sent_at).bind(3, otp.id)
+      .run();
+  tx.commit();
+  return OtpSent{otp.id, otp.record.reference, domain::otp_expires_in(otp.record, now), domain::otp_resend_cooldown};
+}
+
+Outcome<std::string> OtpService::verify(std::string_view otp_id, std::string_view typed) {
+  auto code = domain::check_otp_code(typed);
+  if (!code) return Refusal{400, code.error()};
+  const std::int64_t now = now_();
+  auto db = pool_.acquire();
+  storage::Transaction tx(*db);
+  auto otp = load(*db, "id = ?1 AND sends > 0", otp_id);
+  if (!otp)
+    return Refusal{404, {"otp_unknown", "otp_id", "ไม่พบคำขอ OTP นี้ กรุณาขอรหัสใหม่",
+                         "This OTP request is unknown; please request a new code"}};
+  const std::string typed_hash = keyed_hash(otp->id, code.value());
+  const bool matches = typed_hash.size() == otp->code_hash.size() &&
+                       sodium_memcmp(typed_hash.data(), otp->code_hash.data(), typed_hash.size()) == 0;
+  const auto result = domain::verify(otp->record, matches, now);
+  db->prepare("UPDATE otp_codes SET wrong_tries = ?, used = ? WHERE id = ?")
+      .bind(1, std::int64_t{otp->record.wrong_tries}).bind(2, std::int64_t{otp->record.used}).bind(3, otp->id)
+      .run();
+  if (auto error = domain::verify_error(result)) {
+    tx.commit();  // the wrong try counts
+    return Refusal{result.outcome == domain::VerifyOutcome::wrong ? 400u : 410u, *error};
+  }
+  const std::string token = random_hex(32);
+  db->prepare("INSERT INTO otp_tokens (token_hash, phone, purpose, expires_at) VALUES (?, ?, ?, ?)")
+      .bind(1, keyed_hash("token", token)).bind(2, otp->record.phone)
+      .bind(3, std::string(domain::to_string(otp->record.purpose))).bind(4, now + otp_token_lifetime)
+      .run();
+  tx.commit();
+  return token;
+}
+
+domain::Checked<std::string> OtpService::redeem(std::string_view otp_token, domain::OtpPurpose purpose) {
+  auto db = pool_.acquire();
+  storage::Transaction tx(*db);
+  auto phone = redeem(*db, otp_token, purpose);
+  if (phone) tx.commit();
+  return phone;
+}
+
+domain::Checked<std::string> OtpService::redeem(storage::Database& db, std::string_view otp_token,
+                                                domain::OtpPurpose purpose, std::optional<std::string_view> for_phone) {
+  const domain::FieldError invalid{"otp_token_invalid", "otp_token",
+                                   "การยืนยัน OTP ไม่ถูกต้อง ใช้แล้ว หรือหมดอายุ กรุณาขอรหัส OTP ใหม่",
+                                   "The OTP confirmation is invalid, used or expired; please request a new OTP"};
+  if (otp_token.empty() || otp_token.size() > 200) return invalid;
+  const std::string hash = keyed_hash("token", otp_token);
+  auto q = db.prepare("SELECT phone FROM otp_tokens WHERE token_hash = ? AND purpose = ? AND used = 0 AND expires_at > ?");
+  q.bind(1, hash).bind(2, std::string(domain::to_string(purpose))).bind(3, now_());
+  if (!q.step()) return invalid;
+  std::string phone = q.text(0);
+  q.reset();
+  if (for_phone && *for_phone != phone)
+    return domain::FieldError{"otp_phone_mismatch", "otp_token",
+                              "รหัส OTP ยืนยันกับเบอร์โทรศัพท์อื่น กรุณายืนยัน OTP ของเบอร์ที่กรอก",
+                              "The OTP was confirmed for another phone; confirm the OTP of the phone entered"};
+  db.prepare("UPDATE otp_tokens SET used = 1 WHERE token_hash = ?").bind(1, hash).run();
+  return phone;
+}
+
+}  // namespace server::otp

@@ -1,0 +1,80 @@
+#pragma once
+// One-time passwords by SMS (rules in shared/otp/otp_policy): codes drawn with libsodium,
+// stored as a keyed BLAKE2b hash (compared in constant time) and sealed with the server
+// secret so a re-send within the lifetime repeats the same code. A verified code yields an
+// otp_token that another feature redeems once (registration, password reset, access request).
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "server/http/router.hpp"
+#include "server/sms/sms_gateway.hpp"
+#include "server/storage/connection_pool.hpp"
+#include "shared/otp/otp_policy.hpp"
+
+namespace server::otp {
+
+using Clock = std::function<std::int64_t()>;  // seconds since the epoch
+std::int64_t system_now();
+
+using SecretKey = std::array<unsigned char, 32>;
+// The server secret in `file` (32 random bytes, mode 0600), created on first use.
+SecretKey load_or_create_secret(const std::filesystem::path& file);
+
+inline constexpr std::int64_t otp_token_lifetime = 15 * 60;
+
+struct OtpSent {
+  std::string otp_id, reference;
+  std::int64_t expires_in = 0, resend_after = 0;
+};
+
+// Why a call was refused: the HTTP status, the api.md error, and Retry-After for 429.
+struct Refusal {
+  unsigned status = 400;
+  domain::FieldError error;
+  std::int64_t retry_after = 0;
+};
+
+template <class T>
+using Outcome = std::variant<T, Refusal>;
+
+class OtpService {
+ public:
+  OtpService(storage::ConnectionPool& pool, sms::SmsGateway& gateway, const SecretKey& secret,
+             Clock now = system_now);
+
+  // Sends a code (or the same live code again). 429 when a limit applies, 503 when the
+  // gateway fails (then nothing is counted as sent).
+  Outcome<OtpSent> send(const domain::OtpRequest& request, std::string_view client_address);
+  // Checks the code typed for `otp_id`; on success the single-use otp_token.
+  Outcome<std::string> verify(std::string_view otp_id, std::string_view code);
+
+  // The verified phone of an otp_token for `purpose`; the token then works no more.
+  domain::Checked<std::string> redeem(std::string_view otp_token, domain::OtpPurpose purpose);
+  // The same inside the caller's transaction on `db`; with `for_phone`, a token of another
+  // phone is refused and stays usable.
+  domain::Checked<std::string> redeem(storage::Database& db, std::string_view otp_token, domain::OtpPurpose purpose,
+                                      std::optional<std::string_view> for_phone = std::nullopt);
+
+ private:
+  std::string keyed_hash(std::string_view context, std::string_view value) const;
+  std::string seal(std::string_view code) const;
+  std::optional<std::string> unseal(std::string_view sealed_hex) const;
+
+  storage::ConnectionPool& pool_;
+  sms::SmsGateway& gateway_;
+  SecretKey hash_key_, seal_key_;
+  Clock now_;
+};
+
+// POST /api/v1/otp, POST /api/v1/otp/verify; the handlers keep `otp` alive.
+void add_otp_routes(http::Router& router, std::shared_ptr<OtpService> otp);
+
+// The JSON reply of a refusal (429 carries Retry-After).
+http::Reply refusal_reply(const Refusal& r);
+
+}  // namespace server::otp
