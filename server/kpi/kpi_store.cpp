@@ -579,6 +579,39 @@ std::vector<KpiStore::FileUse> KpiStore::file_uses(const std::string& file_id) {
   return out;
 }
 
+// ---------------------------------------------------------------------------- documents
+
+Result<KpiStore::Document> KpiStore::add_document(std::int64_t kpi_id, const std::string& kind,
+                                                  const std::string& file_id, const std::string& label) {
+  auto db = db_.acquire();
+  Transaction tx(*db);
+  auto f = db->prepare("SELECT name FROM kpi_files WHERE id = ?");
+  f.bind(1, file_id);
+  if (!f.step())
+    return Refusal{400, {"file_not_found", "file_id", "ไม่พบไฟล์ที่แนบ โปรดอัปโหลดอีกครั้ง", "The file was not found: upload it again"}};
+  const std::string name = f.text(0);
+  db->prepare("INSERT INTO kpi_documents (kpi_id, kind, file_id, label) VALUES (?,?,?,?)")
+      .bind(1, kpi_id)
+      .bind(2, kind)
+      .bind(3, file_id)
+      .bind(4, label)
+      .run();
+  const std::int64_t id = db->last_insert_rowid();
+  tx.commit();
+  return Document{id, kind, file_id, label, name};
+}
+
+std::vector<KpiStore::Document> KpiStore::documents(std::int64_t kpi_id) {
+  auto db = db_.acquire();
+  auto q = db->prepare(
+      "SELECT d.id, d.kind, d.file_id, d.label, f.name FROM kpi_documents d JOIN kpi_files f ON f.id = d.file_id "
+      "WHERE d.kpi_id = ? ORDER BY d.id");
+  q.bind(1, kpi_id);
+  std::vector<Document> out;
+  while (q.step()) out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4)});
+  return out;
+}
+
 // ---------------------------------------------------------------------------- notifications
 
 std::vector<Notification> KpiStore::notifications(const std::vector<std::string>& org_codes, int limit) {

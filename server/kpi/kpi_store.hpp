@@ -129,6 +129,15 @@ class KpiStore {
   };
   std::vector<FileUse> file_uses(const std::string& file_id);
 
+  // --- attached documents of a KPI (description, assessment tool, others)
+  struct Document {
+    std::int64_t id;
+    std::string kind, file_id, label, file_name;
+  };
+  Result<Document> add_document(std::int64_t kpi_id, const std::string& kind, const std::string& file_id,
+                                const std::string& label);
+  std::vector<Document> documents(std::int64_t kpi_id);
+
   // --- notifications
   std::vector<Notification> notifications(const std::vector<std::string>& org_codes, int limit);
 
