@@ -1,5 +1,6 @@
 #include "server/routes.hpp"
 
+#include "server/auth/auth_routes.hpp"
 #include "server/directory/institutions_handler.hpp"
 #include "server/http/errors.hpp"
 #include "server/kpi/kpi_routes.hpp"
@@ -8,12 +9,13 @@
 
 namespace server {
 
-void add_routes(http::Router& router, const Config& config,
-                storage::Storage& storage, const http::StaticSite& site) {
+void add_routes(http::Router& router, Services& s) {
+  const Config& config = s.config;
   router.add(http::Verb::get, "/api/v1/health", [mode = std::string(to_string(config.mode))](const http::RequestContext&) {
     return http::json_reply(http::Status::ok, {{"status", "ok"}, {"version", version}, {"mode", mode}});
   });
-  directory::add_directory_routes(router, storage.institutions());
+  directory::add_directory_routes(router, s.storage.institutions());
+  auth::add_auth_routes(router, config, s.guard, s.audit, s.accounts);
 
   // SMS and OTP, on their own connections to the same database (migrated by `storage`).
   struct Messaging {
@@ -30,21 +32,19 @@ void add_routes(http::Router& router, const Config& config,
   sms::add_sms_routes(router, config, messaging->pool);
   otp::add_otp_routes(router, std::shared_ptr<otp::OtpService>(messaging, messaging->otp.get()));
 
-  // KPI reporting. Until the accounts Guard is wired, every signed-in call answers 401 and
-  // only the public statistics are served.
+  // KPI reporting: its own connections to the same database; callers come from the Guard.
   auto kpi = std::make_shared<kpi::KpiServices>(std::make_shared<storage::ConnectionPool>(config.database_file()));
-  kpi->identify = [](const http::RequestContext&) -> std::variant<kpi::Caller, http::Reply> {
-    return http::error_reply(http::Status::unauthorized,
-                             {"not_signed_in", "", "กรุณาเข้าสู่ระบบ", "Please sign in"});
+  kpi->identify = [&guard = s.guard](const http::RequestContext& rq) -> std::variant<kpi::Caller, http::Reply> {
+    auto who = guard.require_user(rq);
+    if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
+    const auto& p = std::get<auth::Principal>(who);
+    return kpi::Caller{p.user_id, p.display_name.empty() ? p.username : p.display_name, p.org_code, p.grants};
   };
-  kpi->orgs = []() -> const domain::OrgTree& {
-    static const domain::OrgTree none;
-    return none;
-  };
+  kpi->orgs = [&guard = s.guard]() -> const domain::OrgTree& { return guard.orgs(); };
   kpi->files_dir = config.data_dir / "files";
   kpi::add_kpi_routes(router, kpi);
 
-  router.set_fallback([&site](const http::RequestContext& rq) { return site.serve(rq); });
+  router.set_fallback([&site = s.site](const http::RequestContext& rq) { return site.serve(rq); });
 }
 
 }  // namespace server

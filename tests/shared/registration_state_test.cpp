@@ -1,0 +1,58 @@
+// Every state x event of the registration state machine, illegal ones included.
+#include <catch2/catch.hpp>
+#include <map>
+
+#include "shared/registration/registration_state.hpp"
+
+using namespace domain;
+using S = RegistrationStatus;
+using E = RegistrationEvent;
+
+TEST_CASE("registration state: the whole transition table", "[domain][registration]") {
+  const std::map<std::pair<S, E>, S> legal = {
+      {{S::awaiting_letter, E::letter_uploaded}, S::under_review},
+      {{S::awaiting_letter, E::superseded}, S::superseded},
+      {{S::under_review, E::approved}, S::approved},
+      {{S::under_review, E::rejected}, S::rejected},
+      {{S::under_review, E::superseded}, S::superseded},
+  };
+  int checked = 0;
+  for (auto s : all_registration_statuses) {
+    for (auto e : all_registration_events) {
+      INFO(to_string(s) << " + " << to_string(e));
+      auto next = next_status(s, e);
+      auto it = legal.find({s, e});
+      if (it != legal.end()) {
+        REQUIRE(next.ok());
+        CHECK(next.value() == it->second);
+      } else {
+        REQUIRE_FALSE(next.ok());
+        CHECK(next.error().code == "registration_state");
+        CHECK_FALSE(next.error().message_th.empty());
+        CHECK_FALSE(next.error().message_en.empty());
+      }
+      ++checked;
+    }
+  }
+  CHECK(checked == 20);
+}
+
+TEST_CASE("registration state: approving twice says it is already approved", "[domain][registration]") {
+  auto twice = next_status(S::approved, E::approved);
+  REQUIRE_FALSE(twice.ok());
+  CHECK(twice.error().message_en == "This registration is already approved");
+  CHECK(next_status(S::awaiting_letter, E::approved).error().message_en.find("not been uploaded") != std::string::npos);
+}
+
+TEST_CASE("registration state: names, pending, and parsing", "[domain][registration]") {
+  for (auto s : all_registration_statuses) {
+    CHECK(parse_registration_status(to_string(s)) == s);
+    CHECK_FALSE(status_name_th(s).empty());
+  }
+  CHECK_FALSE(parse_registration_status("deleted"));
+  CHECK(is_pending(S::awaiting_letter));
+  CHECK(is_pending(S::under_review));
+  CHECK_FALSE(is_pending(S::approved));
+  CHECK_FALSE(is_pending(S::rejected));
+  CHECK_FALSE(is_pending(S::superseded));
+}
