@@ -1,5 +1,6 @@
 #include "server/routes.hpp"
 
+#include "server/accounts/access_request_routes.hpp"
 #include "server/accounts/admin_routes.hpp"
 #include "server/accounts/self_service_routes.hpp"
 #include "server/auth/auth_routes.hpp"
@@ -35,6 +36,9 @@ void add_routes(http::Router& router, Services& s) {
   // The handlers hold `messaging` (and so the gateway the service refers to) alive.
   sms::add_sms_routes(router, config, messaging->pool);
   otp::add_otp_routes(router, std::shared_ptr<otp::OtpService>(messaging, messaging->otp.get()));
+  // School website users: OTP-proven requests, SMS on decision. `messaging` lives in the
+  // otp handlers for as long as the router.
+  accounts::add_access_request_routes(router, config, s.guard, s.accounts, *messaging->otp, *messaging->gateway);
 
   // KPI reporting: its own connections to the same database; callers come from the Guard.
   auto kpi = std::make_shared<kpi::KpiServices>(std::make_shared<storage::ConnectionPool>(config.database_file()));
