@@ -5,3 +5,4 @@ cd "$(dirname "$0")/.."
 echo "== web bundle size (bytes)"; bash bench/bundle-size.sh
 echo "== time to first frame in headless Chromium"; node bench/first-frame.mjs
 echo "== API throughput"; bash bench/api-throughput.sh
+echo "== sign-in throughput (Argon2id)"; bash bench/sign-in.sh

@@ -19,7 +19,6 @@ void add_routes(http::Router& router, Services& s) {
   });
   directory::add_directory_routes(router, s.storage.institutions());
   auth::add_auth_routes(router, config, s.guard, s.audit, s.accounts);
-  accounts::add_self_service_routes(router, s.guard, s.accounts);
   accounts::add_admin_routes(router, config, s.guard, s.accounts);
 
   // SMS and OTP, on their own connections to the same database (migrated by `storage`).
@@ -39,6 +38,7 @@ void add_routes(http::Router& router, Services& s) {
   // School website users: OTP-proven requests, SMS on decision. `messaging` lives in the
   // otp handlers for as long as the router.
   accounts::add_access_request_routes(router, config, s.guard, s.accounts, *messaging->otp, *messaging->gateway);
+  accounts::add_self_service_routes(router, s.guard, s.accounts, *messaging->otp, *messaging->gateway);
 
   // KPI reporting: its own connections to the same database; callers come from the Guard.
   auto kpi = std::make_shared<kpi::KpiServices>(std::make_shared<storage::ConnectionPool>(config.database_file()));
