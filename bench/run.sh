@@ -6,3 +6,4 @@ echo "== web bundle size (bytes)"; bash bench/bundle-size.sh
 echo "== time to first frame in headless Chromium"; node bench/first-frame.mjs
 echo "== API throughput"; bash bench/api-throughput.sh
 echo "== sign-in throughput (Argon2id)"; bash bench/sign-in.sh
+echo "== KPI summary under load, exports"; bash bench/kpi-summary.sh
