@@ -3,6 +3,7 @@
 #include <string>
 
 #include "server/otp/otp_schema.hpp"
+#include "server/registrations/registration_schema.hpp"
 
 namespace server::storage {
 
@@ -42,6 +43,7 @@ END;
 INSERT INTO institution_names (institution_names) VALUES ('rebuild');
 )sql"},
       {200, "sms outbox and one-time passwords", sms_otp_schema},
+      {300, "school account registrations", registrations_schema},
   };
   return all;
 }
