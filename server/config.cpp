@@ -11,7 +11,8 @@ const char* const usage_text =
     "usage:\n"
     "  school-server [--site DIR] [--assets DIR] [--mode development|production]\n"
     "  school-server import-institutions FILE.csv\n"
-    "environment: PORT (8080), BIND (0.0.0.0), DATA_DIR (./data), THREADS (2..4)\n";
+    "environment: PORT (8080), BIND (0.0.0.0), DATA_DIR (./data), THREADS (2..4),\n"
+    "  TRUSTED_PROXY (addresses of reverse proxies), PUBLIC_URL (http://localhost:PORT)\n";
 
 std::string_view to_string(Mode m) { return m == Mode::development ? "development" : "production"; }
 
@@ -69,6 +70,13 @@ std::variant<Invocation, std::string> parse_invocation(const std::vector<std::st
   }
   if (const char* b = env("BIND")) c.bind = b;
   if (const char* d = env("DATA_DIR")) c.data_dir = d;
+  if (const char* t = env("TRUSTED_PROXY")) c.trusted_proxies = t;
+  if (const char* u = env("PUBLIC_URL")) {
+    c.public_url = u;
+    while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();
+    if (c.public_url.rfind("http://", 0) != 0 && c.public_url.rfind("https://", 0) != 0)
+      return std::string("PUBLIC_URL must start with http:// or https://, not '") + u + "'";
+  }
   return inv;
 }
 

@@ -19,6 +19,8 @@ struct Config {
   std::filesystem::path site_dir;      // --site: the static web client; empty = none
   std::filesystem::path assets_dir = "assets";  // --assets: demo directory and other data
   unsigned threads = 2;                // THREADS; default: cores clamped to 2..4
+  std::string trusted_proxies;         // TRUSTED_PROXY: addresses whose X-Forwarded-For/Proto count
+  std::string public_url;              // PUBLIC_URL: links in SMS; empty = http://localhost:<port>
 
   std::filesystem::path database_file() const { return data_dir / "school.db"; }
 };

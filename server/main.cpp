@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "server/accounts/org_directory.hpp"
+#include "server/auth/crypto.hpp"
 #include "server/config.hpp"
 #include "server/directory/institution_import.hpp"
 #include "server/http/server.hpp"
@@ -45,25 +47,64 @@ void seed_directory(const Config& config, storage::Storage& storage, http::Reque
   print_rejected(report, std::cout);
 }
 
-int serve(const Config& config) {
+// The organisation tree: offices from assets/directory/offices.csv (kept up to date at
+// every start), institutions from the directory, the centre above them all.
+accounts::LoadedTree load_organisations(const Config& config, storage::ConnectionPool& db, http::RequestLog& log) {
+  const fs::path offices = config.assets_dir / "directory" / "offices.csv";
+  if (fs::exists(offices)) {
+    auto report = accounts::import_offices(db, offices);
+    if (report.inserted || report.updated || !report.rejected.empty())
+      log.note("offices " + offices.string() + ": " + std::to_string(report.rows) + " rows, " +
+               std::to_string(report.inserted) + " new, " + std::to_string(report.updated) + " updated, " +
+               std::to_string(report.rejected.size()) + " rejected");
+    for (const auto& r : report.rejected) log.note("  " + r);
+  }
+  auto loaded = accounts::load_org_tree(db);
+  if (!loaded.dropped.empty())
+    log.note("organisation tree: " + std::to_string(loaded.dropped.size()) + " nodes left out, e.g. " +
+             loaded.dropped.front());
+  return loaded;
+}
+
+int serve(Config config) {
   http::RequestLog log;
+  auth::init_crypto();
+  auto proxies = http::TrustedProxies::parse(config.trusted_proxies);
+  if (auto* error = std::get_if<std::string>(&proxies)) {
+    std::cerr << "school-server: " << *error << std::endl;
+    return 2;
+  }
   auto storage = storage::open_sqlite_storage(config.database_file());
   seed_directory(config, *storage, log);
+  int clean = 0;
+  {
+    storage::ConnectionPool db(config.database_file());
+    const auto orgs = load_organisations(config, db, log);
+    auth::AuditLog audit(db);
+    auth::Guard guard(db, orgs.tree);
+    accounts::AccountService accounts(db, orgs.tree, audit);
+    if (config.mode == Mode::development) {
+      if (int added = accounts.seed_demo_accounts())
+        log.note("development mode: added " + std::to_string(added) + " demo accounts (GET /api/v1/dev/accounts)");
+    }
 
-  if (config.site_dir.empty() || !fs::is_directory(config.site_dir))
-    log.note("no static site at '" + config.site_dir.string() + "': only the API is served");
-  http::StaticSite site(config.site_dir);
-  http::Router router;
-  add_routes(router, config, *storage, site);
+    if (config.site_dir.empty() || !fs::is_directory(config.site_dir))
+      log.note("no static site at '" + config.site_dir.string() + "': only the API is served");
+    http::StaticSite site(config.site_dir);
+    http::Router router;
+    http::Server server(router, log, {}, std::get<http::TrustedProxies>(proxies));
+    const auto port = server.listen(config.bind, config.port);
+    if (config.public_url.empty()) config.public_url = "http://localhost:" + std::to_string(port);
+    Services services{config, *storage, db, site, guard, audit, accounts};
+    add_routes(router, services);
 
-  http::Server server(router, log);
-  const auto port = server.listen(config.bind, config.port);
-  std::cout << "Serving http://localhost:" << port << " (" << to_string(config.mode)
-            << " mode, data: " << config.data_dir.string() << ")" << std::endl;
-  const bool clean = server.run(config.threads);
+    std::cout << "Serving http://localhost:" << port << " (" << to_string(config.mode)
+              << " mode, data: " << config.data_dir.string() << ")" << std::endl;
+    clean = server.run(config.threads) ? 0 : 1;
+  }
   storage.reset();  // closes the database (checkpoints the WAL) before exiting
   log.note("stopped");
-  return clean ? 0 : 1;
+  return clean;
 }
 
 }  // namespace

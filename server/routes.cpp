@@ -1,7 +1,9 @@
 #include "server/routes.hpp"
 
-#include <cstdlib>
+#include <algorithm>
+#include <atomic>
 
+#include "server/auth/auth_routes.hpp"
 #include "server/directory/institutions_handler.hpp"
 #include "server/http/errors.hpp"
 #include "server/otp/otp_service.hpp"
@@ -10,12 +12,13 @@
 
 namespace server {
 
-void add_routes(http::Router& router, const Config& config,
-                storage::Storage& storage, const http::StaticSite& site) {
+void add_routes(http::Router& router, Services& s) {
+  const Config& config = s.config;
   router.add(http::Verb::get, "/api/v1/health", [mode = std::string(to_string(config.mode))](const http::RequestContext&) {
     return http::json_reply(http::Status::ok, {{"status", "ok"}, {"version", version}, {"mode", mode}});
   });
-  directory::add_directory_routes(router, storage.institutions());
+  directory::add_directory_routes(router, s.storage.institutions());
+  auth::add_auth_routes(router, config, s.guard, s.audit, s.accounts);
 
   // SMS and OTP, on their own connections to the same database (migrated by `storage`).
   struct Messaging {
@@ -36,19 +39,45 @@ void add_routes(http::Router& router, const Config& config,
   sms::add_sms_routes(router, config, messaging->pool);
   otp::add_otp_routes(router, std::shared_ptr<otp::OtpService>(messaging, messaging->otp.get()));
 
-  const char* public_url = std::getenv("PUBLIC_URL");
   auto registrations = std::make_shared<registrations::RegistrationService>(
-      *messaging->pool, storage.institutions(), *messaging->otp, *messaging->gateway,
-      otp::load_or_create_secret(config.data_dir / "server.key"), config.data_dir,
-      public_url && *public_url ? public_url : "http://localhost:" + std::to_string(config.port));
+      *messaging->pool, s.storage.institutions(), *messaging->otp, *messaging->gateway,
+      otp::load_or_create_secret(config.data_dir / "server.key"), config.data_dir, config.public_url);
+  // Approval creates or re-enables the institution account (username = institution code),
+  // allowed to report for and see its own institution, and returns its activation token.
+  registrations->set_issue_activation([&accounts = s.accounts](const registrations::Registration& r,
+                                                               std::optional<std::int64_t> actor) {
+    return accounts.issue_activation(
+        {r.institution_code, r.institution_code, r.officer.title, r.officer.first_name, r.officer.last_name,
+         r.officer.position, r.officer.phone, r.officer.email,
+         {{domain::Permission::view, r.institution_code}, {domain::Permission::report_submit, r.institution_code}}},
+        actor);
+  });
+  registrations::RegistrationHooks hooks;
+  hooks.reviewer = [&guard = s.guard](const http::RequestContext& rq) -> std::variant<registrations::Reviewer, http::Reply> {
+    auto who = guard.require_user(rq);
+    if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
+    auto p = std::get<auth::Principal>(who);
+    const bool reviews_somewhere = std::any_of(p.grants.begin(), p.grants.end(), [](const domain::Grant& g) {
+      return g.permission == domain::Permission::registrations_review;
+    });
+    if (!reviews_somewhere) return guard.forbidden(domain::Permission::registrations_review);
+    return registrations::Reviewer{p.user_id, [&guard, p](const std::string& institution_code) {
+                                     return guard.allowed(p, domain::Permission::registrations_review, institution_code);
+                                   }};
+  };
+  hooks.audit = [&audit = s.audit](const http::RequestContext& rq, std::optional<std::int64_t> actor,
+                                   std::string action, std::string target, nlohmann::json detail) {
+    audit.record({actor, std::move(action), std::move(target), rq.client_address, std::move(detail)});
+  };
   struct Keep {  // the service refers to the messaging parts: keep them alive with it
     std::shared_ptr<Messaging> messaging;
     std::shared_ptr<registrations::RegistrationService> service;
   };
   auto kept = std::make_shared<Keep>(Keep{messaging, registrations});
-  registrations::add_registration_routes(router, std::shared_ptr<registrations::RegistrationService>(kept, registrations.get()), {});
+  registrations::add_registration_routes(
+      router, std::shared_ptr<registrations::RegistrationService>(kept, registrations.get()), std::move(hooks));
 
-  router.set_fallback([&site](const http::RequestContext& rq) { return site.serve(rq); });
+  router.set_fallback([&site = s.site](const http::RequestContext& rq) { return site.serve(rq); });
 }
 
 }  // namespace server

@@ -1,14 +1,30 @@
 #pragma once
 // Every endpoint of the server, in one place: the map from api.md to handlers.
+#include "server/accounts/account_service.hpp"
+#include "server/auth/audit_log.hpp"
+#include "server/auth/guard.hpp"
 #include "server/config.hpp"
 #include "server/http/router.hpp"
 #include "server/http/static_site.hpp"
+#include "server/storage/connection_pool.hpp"
 #include "server/storage/storage.hpp"
 
 namespace server {
 
 constexpr const char* version = SERVER_VERSION;
 
-void add_routes(http::Router& router, const Config& config, storage::Storage& storage, const http::StaticSite& site);
+// What the handlers share; built once in main.cpp and alive while the server runs.
+// Each feature adds the members its routes need.
+struct Services {
+  const Config& config;
+  storage::Storage& storage;
+  storage::ConnectionPool& db;  // the same SQLite file, for features with their own tables
+  const http::StaticSite& site;
+  auth::Guard& guard;
+  auth::AuditLog& audit;
+  accounts::AccountService& accounts;
+};
+
+void add_routes(http::Router& router, Services& services);
 
 }  // namespace server

@@ -29,7 +29,10 @@ struct RequestContext {
   std::string_view path;   // percent-decoded, valid UTF-8, starts with '/'
   const Query& query;
   std::map<std::string, std::string, std::less<>> params;  // "{id}" segments of the route
-  std::string client_address;  // the peer's IP address
+  // The client's address: the peer, or the X-Forwarded-For client when the peer is a
+  // trusted proxy (TRUSTED_PROXY). For audit and rate limits.
+  std::string client_address = {};
+  bool https = false;  // the client's connection was TLS (ours, or a trusted proxy's)
 };
 
 }  // namespace server::http

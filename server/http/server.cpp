@@ -11,12 +11,13 @@ namespace server::http {
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
-Server::Server(const Router& router, RequestLog& log, Limits limits)
+Server::Server(const Router& router, RequestLog& log, Limits limits, TrustedProxies proxies)
     : acceptor_(net::make_strand(io_)),
       signals_(io_, SIGINT, SIGTERM),
       accept_retry_(acceptor_.get_executor()),
       limits_(limits),
-      context_{router, limits_, log, connections_},
+      proxies_(std::move(proxies)),
+      context_{router, limits_, log, connections_, proxies_},
       log_(log) {}
 
 std::uint16_t Server::listen(const std::string& address, std::uint16_t port) {

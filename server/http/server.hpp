@@ -19,7 +19,7 @@ namespace server::http {
 
 class Server {
  public:
-  Server(const Router& router, RequestLog& log, Limits limits = {});
+  Server(const Router& router, RequestLog& log, Limits limits = {}, TrustedProxies proxies = {});
 
   // Binds and listens; throws on failure. Returns the port (useful when asked for port 0).
   std::uint16_t listen(const std::string& address, std::uint16_t port);
@@ -38,6 +38,7 @@ class Server {
   boost::asio::signal_set signals_;
   boost::asio::steady_timer accept_retry_;
   Limits limits_;
+  TrustedProxies proxies_;
   Connections connections_;
   SessionContext context_;
   RequestLog& log_;

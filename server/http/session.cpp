@@ -38,7 +38,11 @@ void Connections::shut_down_all() {
 // ---- Session --------------------------------------------------------------------------
 
 Session::Session(net::ip::tcp::socket&& socket, SessionContext& context)
-    : stream_(std::move(socket)), context_(context) {}
+    : stream_(std::move(socket)), context_(context) {
+  beast::error_code ec;
+  auto remote = stream_.socket().remote_endpoint(ec);
+  if (!ec) peer_ = remote.address();
+}
 
 Session::~Session() { context_.connections.remove(this); }
 
@@ -124,10 +128,8 @@ void Session::handle_request() {
     return respond(bad_request({"bad_path", "", "ที่อยู่ไม่ถูกต้อง", "Invalid path"}), close_after);
 
   const Query query(target.raw_query);
-  RequestContext context{request, *path, query, {}, {}};
-  beast::error_code peer_error;
-  const auto peer = stream_.socket().remote_endpoint(peer_error);
-  if (!peer_error) context.client_address = peer.address().to_string();
+  const ClientOrigin origin = client_origin(peer_, false, request, context_.proxies);
+  RequestContext context{request, *path, query, {}, origin.address, origin.https};
   Reply reply;
   try {
     reply = context_.router.dispatch(context);

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 
+#include "server/http/client_address.hpp"
 #include "server/http/message.hpp"
 
 namespace server::http {
@@ -44,6 +45,7 @@ struct SessionContext {
   const Limits& limits;
   RequestLog& log;
   Connections& connections;
+  const TrustedProxies& proxies;
 };
 
 class Session : public std::enable_shared_from_this<Session> {
@@ -73,6 +75,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void close();
 
   beast::tcp_stream stream_;
+  boost::asio::ip::address peer_;
   beast::flat_buffer buffer_;
   std::optional<Parser> parser_;
   SessionContext& context_;

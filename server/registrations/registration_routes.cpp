@@ -61,24 +61,17 @@ std::string read_whole(const std::string& path) {
 
 }  // namespace
 
-bool Reviewer::sees(const Registration& r) const {
-  if (within.empty()) return true;
-  for (const auto& code : within)
-    if (code == r.institution_code || code == r.parent_code || code == "0000000000") return true;
-  return false;
-}
-
 void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationService> service,
                              RegistrationHooks hooks) {
   auto audit = [hooks](const RequestContext& rq, std::optional<std::int64_t> actor, std::string action,
                        std::string target, nlohmann::json detail = nlohmann::json::object()) {
     if (hooks.audit) hooks.audit(rq, actor, std::move(action), std::move(target), std::move(detail));
   };
-  auto reviewer = [hooks](const RequestContext& rq, bool change) -> std::variant<Reviewer, Reply> {
+  auto reviewer = [hooks](const RequestContext& rq) -> std::variant<Reviewer, Reply> {
     if (!hooks.reviewer)
       return http::error_reply(http::Status::unauthorized,
                                {"not_signed_in", "", "กรุณาเข้าสู่ระบบ", "Please sign in"});
-    return hooks.reviewer(rq, change);
+    return hooks.reviewer(rq);
   };
   // The registrant (bearer token) or a reviewer who sees it; the registration, or the reply.
   auto access = [service, reviewer](const RequestContext& rq) -> std::variant<Registration, Reply> {
@@ -90,7 +83,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
       if (auto r = service->find(*id)) return *r;
       return http::not_found();
     }
-    auto who = reviewer(rq, false);
+    auto who = reviewer(rq);
     if (auto* reply = std::get_if<Reply>(&who)) return std::move(*reply);
     auto r = service->find(*id);
     if (!r || !std::get<Reviewer>(who).sees(*r)) return http::not_found();
@@ -203,11 +196,10 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
   });
 
   router.add(http::Verb::get, "/api/v1/review/registrations", [service, reviewer, audit](const RequestContext& rq) {
-    auto who = reviewer(rq, false);
+    auto who = reviewer(rq);
     if (auto* reply = std::get_if<Reply>(&who)) return std::move(*reply);
     const auto& rev = std::get<Reviewer>(who);
     QueueFilter f;
-    f.within = rev.within;
     for (const char* name : {"status", "affiliation", "province"}) {
       auto v = rq.query.get(name);
       if (!v) continue;
@@ -226,14 +218,15 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
       }
     }
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& r : service->queue(f)) list.push_back(to_json(r));
+    for (const auto& r : service->queue(f))
+      if (rev.sees(r)) list.push_back(to_json(r));
     audit(rq, rev.user_id, "registration.queue_read", "registrations", {{"count", list.size()}});
     return http::json_reply(http::Status::ok, list);
   });
 
   router.add(http::Verb::get, "/api/v1/review/registrations/{id}/preview",
              [service, reviewer, audit](const RequestContext& rq) {
-               auto who = reviewer(rq, false);
+               auto who = reviewer(rq);
                if (auto* reply = std::get_if<Reply>(&who)) return std::move(*reply);
                auto id = id_param(rq);
                auto r = id ? service->find(*id) : std::nullopt;
@@ -249,7 +242,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
     const bool approve = std::string_view(action) == "approve";
     router.add(http::Verb::post, std::string("/api/v1/review/registrations/{id}/") + action,
                [service, reviewer, audit, approve](const RequestContext& rq) {
-                 auto who = reviewer(rq, true);
+                 auto who = reviewer(rq);
                  if (auto* reply = std::get_if<Reply>(&who)) return std::move(*reply);
                  const auto& rev = std::get<Reviewer>(who);
                  auto id = id_param(rq);

@@ -10,17 +10,17 @@
 
 namespace server::registrations {
 
-// A signed-in user allowed to review registrations, and the org codes of their subtree
-// (empty: everything).
+// A signed-in user allowed to review registrations somewhere, and whether an institution
+// lies within their subtree.
 struct Reviewer {
   std::int64_t user_id = 0;
-  std::vector<std::string> within;
-  bool sees(const Registration& r) const;
+  std::function<bool(const std::string& institution_code)> may_review;
+  bool sees(const Registration& r) const { return may_review && may_review(r.institution_code); }
 };
 
 struct RegistrationHooks {
   // The reviewer of this request, or the reply refusing it (401/403). Unset: nobody reviews.
-  std::function<std::variant<Reviewer, http::Reply>(const http::RequestContext&, bool state_change)> reviewer;
+  std::function<std::variant<Reviewer, http::Reply>(const http::RequestContext&)> reviewer;
   // Records a step in the audit log.
   std::function<void(const http::RequestContext&, std::optional<std::int64_t> actor, std::string action,
                      std::string target, nlohmann::json detail)>

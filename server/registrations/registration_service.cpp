@@ -309,16 +309,6 @@ std::vector<Registration> RegistrationService::queue(const QueueFilter& f) {
     sql += " AND province = ?";
     args.push_back(f.province);
   }
-  if (!f.within.empty()) {
-    // The reviewer's subtree: the institution itself or its parent office is one of `within`.
-    sql += " AND (";
-    for (std::size_t i = 0; i < f.within.size(); ++i) {
-      sql += std::string(i ? " OR " : "") + "institution_code = ? OR parent_code = ?";
-      args.push_back(f.within[i]);
-      args.push_back(f.within[i]);
-    }
-    sql += ")";
-  }
   sql += " ORDER BY id LIMIT " + std::to_string(f.limit);
   auto db = pool_.acquire();
   auto q = db->prepare(sql);

@@ -47,8 +47,7 @@ struct Created {
 struct QueueFilter {
   std::optional<domain::RegistrationStatus> status;
   std::string affiliation, province;
-  std::vector<std::string> within;  // org codes whose subtree the reviewer sees; empty = all
-  int limit = 200;
+  int limit = 1000;
 };
 
 // Creates or re-enables the institution account and returns its activation token (the

@@ -27,11 +27,13 @@ class Statement {
 
   Statement& bind(int index, std::string_view text);  // 1-based, as in SQLite
   Statement& bind(int index, std::int64_t value);
+  Statement& bind_null(int index);
   bool step();   // true: a row is ready; false: done
   void run();    // steps to the end (INSERT, UPDATE...)
   void reset();  // ready to bind and run again
   std::string text(int column) const;
   std::int64_t integer(int column) const;
+  bool is_null(int column) const;
 
  private:
   sqlite3* db_;
@@ -50,6 +52,7 @@ class Database {
   void exec(std::string_view sql);  // one or more statements, no results
   Statement prepare(std::string_view sql) { return Statement(db_, sql); }
   std::int64_t changes() const;
+  std::int64_t last_insert_rowid() const;
 
  private:
   sqlite3* db_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "server/accounts/account_schema.hpp"
 #include "server/otp/otp_schema.hpp"
 #include "server/registrations/registration_schema.hpp"
 
@@ -42,6 +43,10 @@ CREATE TRIGGER institutions_names_update AFTER UPDATE OF name_th ON institutions
 END;
 INSERT INTO institution_names (institution_names) VALUES ('rebuild');
 )sql"},
+      {100, "organisations", accounts::schema::organisations},
+      {101, "users and grants", accounts::schema::users_and_grants},
+      {102, "sessions, sign-in failures, one-time tokens", accounts::schema::sign_in},
+      {103, "audit log", accounts::schema::audit_log},
       {200, "sms outbox and one-time passwords", sms_otp_schema},
       {300, "school account registrations", registrations_schema},
   };

@@ -75,6 +75,7 @@ HttpResponse read_response(Connection::State& s, const std::string& method) {
     std::string name(f.name_string());
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     out.headers[name] = std::string(f.value());
+    if (name == "set-cookie") out.set_cookies.emplace_back(f.value());
   }
   out.body = res.body();
   return out;

@@ -5,12 +5,14 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace test_server {
 
 struct HttpResponse {
   unsigned status = 0;
   std::map<std::string, std::string> headers;  // names in lower case
+  std::vector<std::string> set_cookies;        // every Set-Cookie value, in order
   std::string body;
 
   std::string header(const std::string& lower_name) const {

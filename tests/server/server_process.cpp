@@ -122,14 +122,12 @@ ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options
     write_file(options_.site / "app.js.gz", "pretend-gzip-bytes");
   }
   int fd = -1;
-  pid_ = spawn({SERVER_BINARY, "--site", options_.site.string(), "--assets", options_.assets.string(), "--mode",
-                options_.mode},
-               [&] {
-                 auto env = server_env(options_.data_dir);
-                 for (const auto& [k, v] : options_.env) env[k] = v;
-                 return env;
-               }(),
-               fd);
+  std::vector<std::string> args{SERVER_BINARY, "--site", options_.site.string(), "--assets",
+                                options_.assets.string(), "--mode", options_.mode};
+  args.insert(args.end(), options_.args.begin(), options_.args.end());
+  auto env = server_env(options_.data_dir);
+  for (const auto& [k, v] : options_.env) env[k] = v;
+  pid_ = spawn(args, env, fd);
   reader_ = std::thread([this, fd] {
     char buf[4096];
     ssize_t n;
@@ -145,7 +143,7 @@ ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options
   });
 
   std::unique_lock lock(mutex_);
-  static const std::regex serving(R"(Serving http://localhost:(\d+) )");
+  static const std::regex serving(R"(Serving https?://localhost:(\d+) )");
   std::smatch m;
   changed_.wait_for(lock, 60s, [&] { return closed_ || std::regex_search(output_, m, serving); });
   if (!std::regex_search(output_, m, serving)) {

@@ -49,7 +49,8 @@ struct ServerOptions {
   fs::path assets = fs::path(SOURCE_DIR) / "assets";
   fs::path data_dir;               // empty = a temp dir
   std::string mode = "development";
-  std::map<std::string, std::string> env;  // added to the server's environment
+  std::map<std::string, std::string> env;  // added to (or replacing) the defaults, e.g. TRUSTED_PROXY
+  std::vector<std::string> args;            // appended to the command line, e.g. --tls-cert
 };
 
 class ServerProcess {
@@ -60,6 +61,7 @@ class ServerProcess {
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   unsigned short port() const { return port_; }
+  fs::path database() const { return options_.data_dir / "school.db"; }
   pid_t pid() const { return pid_; }
   const fs::path& data_dir() const { return options_.data_dir; }
   const fs::path& site_dir() const { return options_.site; }

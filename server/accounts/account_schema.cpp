@@ -1,0 +1,99 @@
+#include "server/accounts/account_schema.hpp"
+
+namespace server::accounts::schema {
+
+// Offices of assets/directory/offices.csv; institutions stay in their own table and join
+// the tree through the org_tree view (an institution is a leaf under its parent_code).
+// The centre root 0000000000 is added in memory, above the departments.
+const std::string_view organisations = R"sql(
+CREATE TABLE organisations (
+  code        TEXT PRIMARY KEY,
+  name_th     TEXT NOT NULL,
+  kind        TEXT NOT NULL,              -- as in offices.csv: department, primary_area, sao...
+  province    TEXT NOT NULL DEFAULT '',
+  parent_code TEXT NOT NULL DEFAULT ''
+);
+CREATE VIEW org_tree (code, parent_code, kind, name_th, province) AS
+  SELECT code, parent_code, kind, name_th, province FROM organisations
+  UNION ALL
+  SELECT code, parent_code, 'institution', name_th, province FROM institutions;
+)sql";
+
+// Times are unix seconds. A user is 'active', 'disabled', or 'pending' (created, waiting for
+// an activation link or an approval: no sign-in). password_expires_at is set for an issued
+// (first-login) password, which also sets must_change_password.
+const std::string_view users_and_grants = R"sql(
+CREATE TABLE users (
+  id                    INTEGER PRIMARY KEY,
+  username              TEXT NOT NULL UNIQUE,
+  password_hash         TEXT NOT NULL DEFAULT '',
+  status                TEXT NOT NULL CHECK (status IN ('active', 'disabled', 'pending')),
+  org_code              TEXT NOT NULL,
+  title                 TEXT NOT NULL DEFAULT '',
+  first_name            TEXT NOT NULL DEFAULT '',
+  last_name             TEXT NOT NULL DEFAULT '',
+  position              TEXT NOT NULL DEFAULT '',
+  phone                 TEXT NOT NULL DEFAULT '',
+  email                 TEXT NOT NULL DEFAULT '',
+  must_change_password  INTEGER NOT NULL DEFAULT 0,
+  must_complete_profile INTEGER NOT NULL DEFAULT 0,
+  password_expires_at   INTEGER,
+  password_changed_at   INTEGER,
+  school_user           INTEGER NOT NULL DEFAULT 0,  -- a school website user (EMIS rule: 2 per school)
+  created_at            INTEGER NOT NULL,
+  updated_at            INTEGER NOT NULL
+);
+CREATE INDEX users_by_org ON users (org_code);
+CREATE INDEX users_by_phone ON users (phone);
+CREATE TABLE grants (
+  user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  permission TEXT NOT NULL,
+  org_code   TEXT NOT NULL,
+  PRIMARY KEY (user_id, permission, org_code)
+);
+)sql";
+
+// Only digests of bearer tokens are stored (session ids, activation links, QR sign-ins,
+// password resets): a copy of the database lets no one in.
+const std::string_view sign_in = R"sql(
+CREATE TABLE sessions (
+  token_digest   TEXT PRIMARY KEY,
+  user_id        INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  csrf_token     TEXT NOT NULL,
+  created_at     INTEGER NOT NULL,
+  last_seen_at   INTEGER NOT NULL,
+  client_address TEXT NOT NULL
+);
+CREATE INDEX sessions_by_user ON sessions (user_id);
+-- One row per failed sign-in, keyed 'user:<username>' and 'address:<ip>' (slow-down, no lockout).
+CREATE TABLE sign_in_failures (
+  key TEXT NOT NULL,
+  at  INTEGER NOT NULL
+);
+CREATE INDEX sign_in_failures_by_key ON sign_in_failures (key, at);
+CREATE TABLE one_time_tokens (
+  token_digest TEXT PRIMARY KEY,
+  purpose      TEXT NOT NULL CHECK (purpose IN ('activation', 'sign_in_qr', 'password_reset')),
+  user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  created_at   INTEGER NOT NULL,
+  expires_at   INTEGER NOT NULL,
+  used_at      INTEGER
+);
+CREATE INDEX one_time_tokens_by_user ON one_time_tokens (user_id, purpose);
+)sql";
+
+const std::string_view audit_log = R"sql(
+CREATE TABLE audit_log (
+  id             INTEGER PRIMARY KEY,
+  at             TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  actor_user_id  INTEGER,
+  action         TEXT NOT NULL,
+  target         TEXT NOT NULL,
+  client_address TEXT NOT NULL,
+  detail         TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX audit_log_by_actor ON audit_log (actor_user_id, id);
+CREATE INDEX audit_log_by_target ON audit_log (target, id);
+)sql";
+
+}  // namespace server::accounts::schema

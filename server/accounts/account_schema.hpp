@@ -1,0 +1,12 @@
+#pragma once
+// The accounts and sign-in tables (migrations 100-199, listed in storage/sqlite_migrations.cpp).
+#include <string_view>
+
+namespace server::accounts::schema {
+
+extern const std::string_view organisations;    // 100
+extern const std::string_view users_and_grants; // 101
+extern const std::string_view sign_in;          // 102: sessions, failures, one-time tokens
+extern const std::string_view audit_log;        // 103
+
+}  // namespace server::accounts::schema

@@ -1,0 +1,165 @@
+#include "server/accounts/account_service.hpp"
+
+#include <stdexcept>
+
+#include "server/auth/crypto.hpp"
+#include "server/auth/sessions.hpp"
+#include "shared/accounts/sign_in_policy.hpp"
+#include "shared/password/password_policy.hpp"
+
+namespace server::accounts {
+
+namespace {
+
+using domain::Permission;
+
+DemoAccount demo(std::string username, std::string password, std::string org, std::vector<Permission> perms,
+                 domain::Profile profile) {
+  DemoAccount a{std::move(username), std::move(password), org, {}, std::move(profile)};
+  for (auto p : perms) a.grants.push_back({p, org});
+  return a;
+}
+
+}  // namespace
+
+const std::vector<DemoAccount>& demo_accounts() {
+  // Invented people; phones in the 0800-000-0xx demo range.
+  static const std::vector<DemoAccount> all = {
+      demo("centre.reviewer", "Khao-Niao-Ma-Muang-7", "0000000000",
+           {Permission::registrations_review, Permission::view},
+           {"นาง", "สมศรี", "ตรวจดี", "นักวิชาการศึกษา", "0800000001", "centre.reviewer@example.org"}),
+      demo("centre.admin", "Tom-Yum-Goong-Nam-Sai-9", "0000000000", {Permission::users_manage, Permission::view},
+           {"นาย", "ประเสริฐ", "ดูแลระบบ", "ผู้ดูแลระบบ", "0800000002", "centre.admin@example.org"}),
+      demo("area.admin", "Som-Tam-Thai-Pla-Ra-3", "1040000001", {Permission::users_manage, Permission::view},
+           {"นาย", "วิชัย", "จัดการดี", "นักวิชาการคอมพิวเตอร์", "0800000003", "area.admin@example.org"}),
+      demo("area.kpi", "Kaeng-Khiao-Wan-Kai-5", "1040000001", {Permission::kpi_manage, Permission::view},
+           {"นางสาว", "มาลี", "วัดผล", "ศึกษานิเทศก์", "0800000004", "area.kpi@example.org"}),
+      demo("area.reviewer", "Phat-Kaphrao-Mu-Sap-8", "1040000001",
+           {Permission::report_review, Permission::registrations_review, Permission::view},
+           {"นาง", "อรุณี", "ประเมินงาน", "ศึกษานิเทศก์", "0800000005", "area.reviewer@example.org"}),
+      demo("1010720001", "Nong-Bua-School-Demo-1", "1010720001", {Permission::report_submit, Permission::view},
+           {"นาย", "สมชาย", "ใจดี", "ครู", "0800000011", "nongbua@example.org"}),
+      demo("1040010001", "Don-Thong-School-Demo-2", "1040010001", {Permission::report_submit, Permission::view},
+           {"นางสาว", "สุดา", "ทองดี", "ครู", "0800000012", "donthong@example.org"}),
+      demo("1040010002", "Anuban-Khon-Kaen-Demo-3", "1040010002", {Permission::report_submit, Permission::view},
+           {"นาง", "พรทิพย์", "รักเรียน", "ผู้อำนวยการโรงเรียน", "0800000013", "anuban@example.org"}),
+  };
+  return all;
+}
+
+std::string_view to_string(TokenPurpose p) {
+  switch (p) {
+    case TokenPurpose::activation: return "activation";
+    case TokenPurpose::sign_in_qr: return "sign_in_qr";
+    case TokenPurpose::password_reset: return "password_reset";
+  }
+  return "activation";
+}
+
+int AccountService::seed_demo_accounts() {
+  int added = 0;
+  const auto now = auth::unix_now();
+  for (const auto& a : demo_accounts()) {
+    {
+      auto db = db_.acquire();
+      if (find_user(*db, a.username)) continue;
+    }
+    if (auto problem = domain::check_password(a.password, a.username))
+      throw std::logic_error("demo password of " + a.username + ": " + problem->message_en);
+    UserRecord u;
+    u.username = a.username;
+    u.password_hash = auth::hash_password(a.password);  // outside the transaction: it takes a while
+    u.status = UserStatus::active;
+    u.org_code = a.org_code;
+    u.profile = a.profile;
+    u.grants = a.grants;
+    auto db = db_.acquire();
+    storage::Transaction tx(*db);
+    if (find_user(*db, a.username)) continue;  // another process seeded it meanwhile
+    const auto id = insert_user(*db, u, now);
+    tx.commit();
+    audit_.record({std::nullopt, "user.create", "user:" + std::to_string(id), "", {{"reason", "demo account"}}});
+    ++added;
+  }
+  return added;
+}
+
+std::string AccountService::issue_activation(const AccountHolder& h, std::optional<std::int64_t> actor) {
+  const auto now = auth::unix_now();
+  auto db = db_.acquire();
+  storage::Transaction tx(*db);
+  auto existing = find_user(*db, h.username);
+  UserRecord u = existing ? *existing : UserRecord{};
+  u.username = h.username;
+  u.password_hash.clear();  // the new holder chooses a password through the link
+  u.status = UserStatus::pending;
+  u.org_code = h.org_code;
+  u.profile = {h.title, h.first_name, h.last_name, h.position, h.phone, h.email};
+  u.must_change_password = false;
+  u.must_complete_profile = false;
+  u.password_expires_at.reset();
+  u.grants = h.grants;
+  if (existing) {
+    update_user(*db, u, now);
+    auth::delete_user_sessions(*db, u.id);  // the previous holder is signed out
+  } else {
+    u.id = insert_user(*db, u, now);
+  }
+  auto token = issue_token(*db, TokenPurpose::activation, u.id, now, domain::activation_link_lifetime);
+  tx.commit();
+  audit_.record({actor, existing ? "user.reissue_activation" : "user.create", "user:" + std::to_string(u.id), "",
+                 {{"org_code", u.org_code}, {"activation", true}}});
+  return token;
+}
+
+nlohmann::json AccountService::user_json(const UserRecord& u) const {
+  const auto* org = orgs_.find(u.org_code);
+  return {{"id", u.id},
+          {"username", u.username},
+          {"display_name", u.display_name()},
+          {"org_code", u.org_code},
+          {"org_name", org ? org->name_th : ""},
+          {"status", to_string(u.status)},
+          {"school_user", u.school_user},
+          {"profile", u.profile},
+          {"grants", u.grants}};
+}
+
+std::string issue_token(storage::Database& db, TokenPurpose purpose, std::int64_t user_id, std::int64_t now,
+                        std::int64_t lifetime) {
+  db.prepare("UPDATE one_time_tokens SET used_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL")
+      .bind(1, now)
+      .bind(2, user_id)
+      .bind(3, to_string(purpose))
+      .run();
+  auto token = auth::random_token(16);
+  db.prepare(
+        "INSERT INTO one_time_tokens (token_digest, purpose, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+      .bind(1, auth::token_digest(token))
+      .bind(2, to_string(purpose))
+      .bind(3, user_id)
+      .bind(4, now)
+      .bind(5, now + lifetime)
+      .run();
+  return token;
+}
+
+RedeemedToken redeem_token(storage::Database& db, TokenPurpose purpose, std::string_view token, std::int64_t now) {
+  auto q = db.prepare(
+      "SELECT user_id, expires_at, used_at FROM one_time_tokens WHERE token_digest = ? AND purpose = ?");
+  q.bind(1, auth::token_digest(token)).bind(2, to_string(purpose));
+  if (!q.step()) return {};
+  RedeemedToken r{TokenState::ok, q.integer(0)};
+  if (!q.is_null(2)) return {TokenState::used, r.user_id};
+  if (now >= q.integer(1)) return {TokenState::expired, r.user_id};
+  q.reset();
+  // The WHERE makes the claim atomic: of two requests racing, one changes the row.
+  db.prepare("UPDATE one_time_tokens SET used_at = ? WHERE token_digest = ? AND used_at IS NULL")
+      .bind(1, now)
+      .bind(2, auth::token_digest(token))
+      .run();
+  if (db.changes() != 1) return {TokenState::used, r.user_id};
+  return r;
+}
+
+}  // namespace server::accounts

@@ -1,0 +1,71 @@
+#pragma once
+// Accounts as the rest of the server sees them: creating and activating institution
+// accounts, the demo accounts of development mode, and the JSON a client gets for a user.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/accounts/account_store.hpp"
+#include "server/auth/audit_log.hpp"
+#include "server/storage/connection_pool.hpp"
+#include "shared/accounts/organisation.hpp"
+#include "shared/accounts/permission.hpp"
+
+namespace server::accounts {
+
+struct AccountHolder {
+  std::string username, org_code, title, first_name, last_name, position, phone, email;
+  std::vector<domain::Grant> grants;
+};
+
+struct DemoAccount {
+  std::string username, password, org_code;
+  std::vector<domain::Grant> grants;
+  domain::Profile profile;
+};
+// The accounts development mode seeds (GET /api/v1/dev/accounts lists them).
+const std::vector<DemoAccount>& demo_accounts();
+
+enum class TokenPurpose { activation, sign_in_qr, password_reset };
+std::string_view to_string(TokenPurpose p);
+
+class AccountService {
+ public:
+  AccountService(storage::ConnectionPool& db, const domain::OrgTree& orgs, auth::AuditLog& audit)
+      : db_(db), orgs_(orgs), audit_(audit) {}
+
+  // Creates or re-enables the account, sets the holder's details, disables sign-in until
+  // activation, and returns a single-use activation token valid 72 h.
+  std::string issue_activation(const AccountHolder& holder, std::optional<std::int64_t> actor);
+
+  // Adds the demo accounts that do not exist yet; returns how many were added.
+  int seed_demo_accounts();
+
+  // {"id","username","display_name","org_code","org_name","status","school_user","profile","grants"}
+  nlohmann::json user_json(const UserRecord& user) const;
+
+  const domain::OrgTree& orgs() const { return orgs_; }
+  storage::ConnectionPool& db() { return db_; }
+  auth::AuditLog& audit() { return audit_; }
+
+ private:
+  storage::ConnectionPool& db_;
+  const domain::OrgTree& orgs_;
+  auth::AuditLog& audit_;
+};
+
+// One-time tokens (activation links, sign-in QR codes, password resets): only the digest
+// is stored. Issuing a new one of a purpose voids the user's earlier unused ones.
+std::string issue_token(storage::Database& db, TokenPurpose purpose, std::int64_t user_id, std::int64_t now,
+                        std::int64_t lifetime);
+enum class TokenState { ok, unknown, used, expired };
+struct RedeemedToken {
+  TokenState state = TokenState::unknown;
+  std::int64_t user_id = 0;
+};
+// Marks the token used (at most once, also under concurrency) when it is live.
+RedeemedToken redeem_token(storage::Database& db, TokenPurpose purpose, std::string_view token, std::int64_t now);
+
+}  // namespace server::accounts

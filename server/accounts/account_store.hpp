@@ -1,0 +1,47 @@
+#pragma once
+// Users and their grants in SQLite. Functions take a Database so a caller can put several
+// of them into one transaction (approving a school user checks the quota and writes at once).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/storage/sqlite_database.hpp"
+#include "shared/accounts/permission.hpp"
+#include "shared/accounts/profile.hpp"
+
+namespace server::accounts {
+
+enum class UserStatus { active, disabled, pending };
+std::string_view to_string(UserStatus s);
+std::optional<UserStatus> parse_user_status(std::string_view s);
+
+struct UserRecord {
+  std::int64_t id = 0;
+  std::string username;
+  std::string password_hash;  // empty: no password yet
+  UserStatus status = UserStatus::pending;
+  std::string org_code;
+  domain::Profile profile;
+  bool must_change_password = false;
+  bool must_complete_profile = false;
+  std::optional<std::int64_t> password_expires_at;  // an issued password stops working then
+  bool school_user = false;
+  std::int64_t created_at = 0, updated_at = 0;
+  std::vector<domain::Grant> grants;
+
+  std::string display_name() const;  // "นายสมชาย ใจดี", or the username before a profile exists
+};
+
+std::optional<UserRecord> find_user(storage::Database& db, std::int64_t id);
+std::optional<UserRecord> find_user(storage::Database& db, std::string_view username);
+// Every user; filters are applied by the caller (the tree decides what is within a subtree).
+std::vector<UserRecord> all_users(storage::Database& db);
+
+// Inserts the user with its grants; returns the id. The username must be free.
+std::int64_t insert_user(storage::Database& db, const UserRecord& user, std::int64_t now);
+// Writes every column but id, username and created_at, and replaces the grants.
+void update_user(storage::Database& db, const UserRecord& user, std::int64_t now);
+void replace_grants(storage::Database& db, std::int64_t user_id, const std::vector<domain::Grant>& grants);
+
+}  // namespace server::accounts

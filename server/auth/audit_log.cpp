@@ -1,0 +1,42 @@
+#include "server/auth/audit_log.hpp"
+
+namespace server::auth {
+
+void AuditLog::record(const AuditEvent& e) {
+  auto db = db_.acquire();
+  auto insert = db->prepare(
+      "INSERT INTO audit_log (actor_user_id, action, target, client_address, detail) VALUES (?, ?, ?, ?, ?)");
+  if (e.actor_user_id) insert.bind(1, *e.actor_user_id);
+  else insert.bind_null(1);
+  insert.bind(2, e.action).bind(3, e.target).bind(4, e.client_address).bind(5, e.detail.dump());
+  insert.run();
+}
+
+std::vector<AuditEntry> AuditLog::find(const AuditQuery& q) const {
+  std::string sql = "SELECT id, at, actor_user_id, action, target, client_address, detail FROM audit_log WHERE 1";
+  if (q.actor_user_id) sql += " AND actor_user_id = ?1";
+  if (!q.target.empty()) sql += " AND target = ?2";
+  if (!q.action.empty()) sql += " AND action = ?3";
+  if (q.before_id > 0) sql += " AND id < ?4";
+  sql += " ORDER BY id DESC LIMIT ?5";
+  auto db = db_.acquire();
+  auto stmt = db->prepare(sql);
+  if (q.actor_user_id) stmt.bind(1, *q.actor_user_id);
+  if (!q.target.empty()) stmt.bind(2, q.target);
+  if (!q.action.empty()) stmt.bind(3, q.action);
+  if (q.before_id > 0) stmt.bind(4, q.before_id);
+  stmt.bind(5, std::int64_t{q.limit});
+  std::vector<AuditEntry> out;
+  while (stmt.step()) {
+    AuditEvent e;
+    if (!stmt.is_null(2)) e.actor_user_id = stmt.integer(2);
+    e.action = stmt.text(3);
+    e.target = stmt.text(4);
+    e.client_address = stmt.text(5);
+    e.detail = nlohmann::json::parse(stmt.text(6), nullptr, false);
+    out.push_back({stmt.integer(0), stmt.text(1), std::move(e)});
+  }
+  return out;
+}
+
+}  // namespace server::auth

@@ -1,0 +1,222 @@
+#include "server/auth/auth_routes.hpp"
+
+#include <ctime>
+
+#include "server/auth/crypto.hpp"
+#include "server/auth/sessions.hpp"
+#include "server/auth/sign_in_throttle.hpp"
+#include "server/http/errors.hpp"
+#include "server/http/json_body.hpp"
+#include "shared/accounts/sign_in_policy.hpp"
+#include "shared/password/password_policy.hpp"
+
+namespace server::auth {
+
+namespace {
+
+using accounts::UserRecord;
+using accounts::UserStatus;
+using nlohmann::json;
+namespace bhttp = boost::beast::http;
+
+constexpr domain::TextRule username_rule{"username", "ชื่อผู้ใช้", "Username", 100};
+constexpr domain::TextRule password_rule{"password", "รหัสผ่าน", "Password", domain::kPasswordMaxLength};
+constexpr domain::TextRule token_rule{"token", "รหัสลิงก์", "Token", 64};
+
+std::string iso_time(std::int64_t t) {
+  std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+http::Reply rate_limited(const domain::RateDecision& d) {
+  auto r = http::error_reply(http::Status::too_many_requests, *d.refusal);
+  std::get<http::StringResponse>(r).set(bhttp::field::retry_after, std::to_string(d.retry_after));
+  return r;
+}
+
+http::Reply sign_in_failed() {
+  return http::error_reply(http::Status::unauthorized,
+                           {"sign_in_failed", "", "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง",
+                            "The username or password is wrong"});
+}
+
+std::string user_target(std::int64_t id) { return "user:" + std::to_string(id); }
+
+// The signed-in state a client needs: who, what they must still do, the CSRF token.
+json session_json(const accounts::AccountService& accounts, const UserRecord& u, const std::string& csrf,
+                  std::int64_t expires_at) {
+  return {{"user", accounts.user_json(u)},
+          {"must_change_password", u.must_change_password},
+          {"must_complete_profile", u.must_complete_profile},
+          {"csrf_token", csrf},
+          {"session_expires_at", iso_time(expires_at)}};
+}
+
+}  // namespace
+
+void add_auth_routes(http::Router& router, const Config& config, Guard& guard, AuditLog& audit,
+                     accounts::AccountService& accounts) {
+  auto& pool = accounts.db();
+
+  router.add(http::Verb::post, "/api/v1/auth/login", [&](const http::RequestContext& rq) -> http::Reply {
+    auto body = http::json_body(rq);
+    if (!body) return http::bad_request(body.error());
+    auto username = http::text_field(body.value(), username_rule);
+    if (!username) return http::bad_request(username.error());
+    auto password = http::exact_text_field(body.value(), password_rule);
+    if (!password) return http::bad_request(password.error());
+
+    const auto now = unix_now();
+    std::optional<UserRecord> user;
+    {
+      auto db = pool.acquire();
+      auto gate = sign_in_gate(*db, username.value(), rq.client_address, now);
+      if (!gate.allowed()) {
+        audit.record({std::nullopt, "sign_in.throttled", "username:" + username.value(), rq.client_address,
+                      {{"retry_after", gate.retry_after}}});
+        return rate_limited(gate);
+      }
+      user = accounts::find_user(*db, username.value());
+    }
+    // Argon2id runs without a database connection held; unknown users cost the same time.
+    bool password_ok = false;
+    if (user && !user->password_hash.empty()) password_ok = verify_password(user->password_hash, password.value());
+    else spend_verification_time(password.value());
+
+    auto db = pool.acquire();
+    if (!password_ok) {
+      record_failure(*db, account_key(username.value()), now);
+      record_failure(*db, address_key(rq.client_address), now);
+      audit.record({std::nullopt, "sign_in.failed", user ? user_target(user->id) : "username:" + username.value(),
+                    rq.client_address, json::object()});
+      return sign_in_failed();
+    }
+    // From here on the caller knows the password: saying why it cannot be used tells no stranger anything.
+    if (user->status != UserStatus::active) {
+      audit.record({user->id, "sign_in.refused", user_target(user->id), rq.client_address,
+                    {{"status", to_string(user->status)}}});
+      const bool disabled = user->status == UserStatus::disabled;
+      return http::error_reply(
+          http::Status::forbidden,
+          disabled ? domain::FieldError{"account_disabled", "", "บัญชีนี้ถูกปิดการใช้งาน โปรดติดต่อผู้ดูแลของหน่วยงาน",
+                                        "This account is disabled; contact your organisation's administrator"}
+                   : domain::FieldError{"account_pending", "", "บัญชีนี้ยังไม่ได้รับการอนุมัติหรือยังไม่ได้เปิดใช้งาน",
+                                        "This account is not approved or activated yet"});
+    }
+    if (user->password_expires_at && now >= *user->password_expires_at) {
+      audit.record({user->id, "sign_in.refused", user_target(user->id), rq.client_address,
+                    {{"reason", "issued password expired"}}});
+      return http::error_reply(http::Status::unauthorized,
+                               {"issued_password_expired", "password",
+                                "รหัสผ่านที่ได้รับหมดอายุแล้ว (ใช้ได้ 72 ชั่วโมง) โปรดขอรหัสผ่านใหม่จากผู้ดูแล",
+                                "The issued password has expired (it works for 72 hours); ask your administrator "
+                                "for a new one"});
+    }
+    clear_failures(*db, account_key(username.value()));
+    // A new id at every login: a session id planted before sign-in is worth nothing.
+    if (auto old = find_session(*db, session_token_of(rq.request))) delete_session(*db, old->digest);
+    auto session = create_session(*db, user->id, rq.client_address, now);
+    audit.record({user->id, "sign_in", user_target(user->id), rq.client_address, json::object()});
+    auto reply = http::json_reply(http::Status::ok, session_json(accounts, *user, session.csrf_token, session.expires_at));
+    std::get<http::StringResponse>(reply).set(bhttp::field::set_cookie, session_cookie(session.token));
+    return reply;
+  });
+
+  router.add(http::Verb::post, "/api/v1/auth/logout", [&](const http::RequestContext& rq) -> http::Reply {
+    auto who = guard.require_user(rq, FirstLogin::may_be_pending);
+    if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
+    const auto& p = std::get<Principal>(who);
+    {
+      auto db = pool.acquire();
+      delete_session(*db, p.session_digest);
+    }
+    audit.record({p.user_id, "sign_out", user_target(p.user_id), rq.client_address, json::object()});
+    auto reply = http::json_reply(http::Status::ok, {{"signed_out", true}});
+    std::get<http::StringResponse>(reply).set(bhttp::field::set_cookie, expired_session_cookie());
+    return reply;
+  });
+
+  router.add(http::Verb::get, "/api/v1/me", [&](const http::RequestContext& rq) -> http::Reply {
+    auto who = guard.require_user(rq, FirstLogin::may_be_pending);
+    if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
+    const auto& p = std::get<Principal>(who);
+    auto db = pool.acquire();
+    auto user = accounts::find_user(*db, p.user_id);
+    if (!user) return not_signed_in();
+    return http::json_reply(http::Status::ok, session_json(accounts, *user, p.csrf_token, p.session_expires_at));
+  });
+
+  router.add(http::Verb::post, "/api/v1/auth/activate", [&](const http::RequestContext& rq) -> http::Reply {
+    auto body = http::json_body(rq);
+    if (!body) return http::bad_request(body.error());
+    auto token = http::exact_text_field(body.value(), token_rule);
+    if (!token) return http::bad_request(token.error());
+    auto password = http::exact_text_field(body.value(), password_rule);
+    if (!password) return http::bad_request(password.error());
+
+    const auto now = unix_now();
+    std::optional<UserRecord> user;
+    {
+      auto db = pool.acquire();
+      auto q = db->prepare(
+          "SELECT user_id FROM one_time_tokens WHERE token_digest = ? AND purpose = 'activation'");
+      q.bind(1, token_digest(token.value()));
+      if (q.step()) user = accounts::find_user(*db, q.integer(0));
+    }
+    // The password is checked before the link is used up, so a weak choice can be corrected.
+    if (user)
+      if (auto problem = domain::check_password(password.value(), user->username)) return http::bad_request(*problem);
+    const std::string hash = hash_password(password.value());
+
+    auto db = pool.acquire();
+    storage::Transaction tx(*db);
+    auto redeemed = accounts::redeem_token(*db, accounts::TokenPurpose::activation, token.value(), now);
+    if (redeemed.state != accounts::TokenState::ok) {
+      tx.commit();
+      const bool expired = redeemed.state == accounts::TokenState::expired;
+      const bool used = redeemed.state == accounts::TokenState::used;
+      audit.record({std::nullopt, "activation.refused", redeemed.user_id ? user_target(redeemed.user_id) : "token",
+                    rq.client_address, {{"state", expired ? "expired" : used ? "used" : "unknown"}}});
+      if (expired || used)
+        return http::error_reply(http::Status::gone,
+                                 expired ? domain::FieldError{"link_expired", "token",
+                                                              "ลิงก์เปิดใช้งานหมดอายุแล้ว (ใช้ได้ 72 ชั่วโมง) โปรดติดต่อผู้ตรวจสอบเพื่อขอลิงก์ใหม่",
+                                                              "The activation link has expired (it works for 72 hours); "
+                                                              "ask the reviewers for a new one"}
+                                         : domain::FieldError{"link_used", "token", "ลิงก์เปิดใช้งานนี้ถูกใช้ไปแล้ว",
+                                                              "This activation link has already been used"});
+      return http::error_reply(http::Status::not_found,
+                               {"link_unknown", "token", "ไม่พบลิงก์เปิดใช้งานนี้ โปรดตรวจสอบว่าคัดลอกมาครบ",
+                                "This activation link is unknown; check that it was copied completely"});
+    }
+    auto u = accounts::find_user(*db, redeemed.user_id);
+    u->password_hash = hash;
+    u->status = UserStatus::active;
+    u->must_change_password = false;
+    u->password_expires_at.reset();
+    accounts::update_user(*db, *u, now);
+    auth::delete_user_sessions(*db, u->id);
+    tx.commit();
+    audit.record({u->id, "activation", user_target(u->id), rq.client_address, json::object()});
+    return http::json_reply(http::Status::ok, {{"activated", true}, {"username", u->username}});
+  });
+
+  if (config.mode == Mode::development) {
+    router.add(http::Verb::get, "/api/v1/dev/accounts", [](const http::RequestContext&) {
+      json list = json::array();
+      for (const auto& a : accounts::demo_accounts()) {
+        json perms = json::array();
+        for (const auto& g : a.grants) perms.push_back(domain::to_string(g.permission));
+        list.push_back({{"username", a.username}, {"password", a.password}, {"permissions", perms},
+                        {"org_code", a.org_code}});
+      }
+      return http::json_reply(http::Status::ok, list);
+    });
+  }
+}
+
+}  // namespace server::auth

@@ -1,0 +1,36 @@
+#pragma once
+// The few cryptographic operations sign-in needs, all from libsodium: Argon2id password
+// hashes, random tokens, token digests for storage, constant-time comparison.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace server::auth {
+
+// Argon2id cost. OWASP's floor is 19 MiB with 2 passes (or 46 MiB x 1); we take 19 MiB x 2:
+// about 25 logins/s per core here (bench/sign-in.sh), while an offline guesser pays
+// 19 MiB and two passes for every guess.
+struct Argon2Params {
+  unsigned long long passes;
+  std::size_t memory_bytes;
+};
+inline constexpr Argon2Params argon2_params{2, 19u * 1024 * 1024};
+
+void init_crypto();  // once at start (sodium_init); throws if libsodium cannot start
+
+// "$argon2id$v=19$m=19456,t=2,p=1$salt$hash" (self-describing: old parameters still verify).
+std::string hash_password(std::string_view password, Argon2Params params = argon2_params);
+bool verify_password(std::string_view stored_hash, std::string_view password);
+// Spends the same time as a real verification, for usernames that do not exist, so the
+// reply time does not tell them apart.
+void spend_verification_time(std::string_view password);
+
+// `bytes` random bytes from the system CSPRNG, as lower-case hex (16 bytes = 128 bits).
+std::string random_token(std::size_t bytes = 16);
+// What is stored for a bearer token (session id, activation link...): BLAKE2b-256, hex.
+// A copy of the database then lets no one sign in.
+std::string token_digest(std::string_view token);
+bool equal_in_constant_time(std::string_view a, std::string_view b);
+
+}  // namespace server::auth

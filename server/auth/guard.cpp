@@ -1,0 +1,98 @@
+#include "server/auth/guard.hpp"
+
+#include "server/accounts/account_store.hpp"
+#include "server/auth/crypto.hpp"
+#include "server/auth/sessions.hpp"
+#include "server/http/errors.hpp"
+#include "shared/accounts/sign_in_policy.hpp"
+
+namespace server::auth {
+
+namespace {
+
+bool changes_state(http::Verb v) {
+  return v == http::Verb::post || v == http::Verb::put || v == http::Verb::patch || v == http::Verb::delete_;
+}
+
+// The cookie is removed along with a 401: the browser stops sending a dead id.
+http::Reply unauthorised(domain::FieldError e) {
+  auto r = http::error_reply(http::Status::unauthorized, e);
+  std::get<http::StringResponse>(r).set(boost::beast::http::field::set_cookie, expired_session_cookie());
+  return r;
+}
+
+// Writing last_seen at most once a minute keeps reads from turning into writes.
+constexpr std::int64_t touch_interval = 60;
+
+}  // namespace
+
+http::Reply not_signed_in() {
+  return unauthorised({"not_signed_in", "", "กรุณาเข้าสู่ระบบก่อน", "Please sign in first"});
+}
+
+http::Reply session_expired() {
+  return unauthorised({"session_expired", "", "หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง",
+                       "Your session has expired, please sign in again"});
+}
+
+std::variant<Principal, http::Reply> Guard::require_user(const http::RequestContext& rq, FirstLogin first_login) {
+  const std::string token = session_token_of(rq.request);
+  if (token.empty()) return not_signed_in();
+  auto db = db_.acquire();
+  auto session = find_session(*db, token);
+  if (!session) return not_signed_in();
+  const auto now = unix_now();
+  if (!domain::session_alive(session->created_at, session->last_seen_at, now)) {
+    delete_session(*db, session->digest);
+    return session_expired();
+  }
+  auto user = accounts::find_user(*db, session->user_id);
+  if (!user || user->status != accounts::UserStatus::active) {
+    delete_session(*db, session->digest);
+    return not_signed_in();
+  }
+  if (changes_state(rq.request.method())) {
+    auto header = rq.request.find("X-CSRF-Token");
+    if (header == rq.request.end() || !equal_in_constant_time(header->value(), session->csrf_token))
+      return http::error_reply(http::Status::forbidden,
+                               {"csrf_failed", "", "คำขอนี้ไม่มีรหัสยืนยันที่ถูกต้อง โปรดโหลดหน้าใหม่แล้วลองอีกครั้ง",
+                                "This request lacks a valid CSRF token; reload the page and try again"});
+  }
+  if (first_login == FirstLogin::must_be_done) {
+    if (user->must_complete_profile)
+      return http::error_reply(http::Status::forbidden,
+                               {"must_complete_profile", "", "กรุณากรอกข้อมูลผู้ใช้ให้ครบก่อนใช้งาน",
+                                "Please complete your profile first"});
+    if (user->must_change_password)
+      return http::error_reply(http::Status::forbidden,
+                               {"must_change_password", "", "กรุณาตั้งรหัสผ่านใหม่ก่อนใช้งาน",
+                                "Please set a new password first"});
+  }
+  if (now - session->last_seen_at >= touch_interval) {
+    touch_session(*db, session->digest, now);
+    session->last_seen_at = now;
+  }
+  return Principal{user->id,
+                   user->username,
+                   user->display_name(),
+                   user->org_code,
+                   user->grants,
+                   session->digest,
+                   session->csrf_token,
+                   domain::session_expires_at(session->created_at, session->last_seen_at),
+                   user->must_change_password,
+                   user->must_complete_profile};
+}
+
+bool Guard::allowed(const Principal& p, domain::Permission perm, std::string_view org_code) const {
+  return domain::allowed(p.grants, perm, org_code, orgs_);
+}
+
+http::Reply Guard::forbidden(domain::Permission perm) const {
+  const auto& i = domain::info(perm);
+  return http::error_reply(http::Status::forbidden,
+                           {"forbidden", "", "ท่านไม่มีสิทธิ์ทำรายการนี้ (ต้องมีสิทธิ์ " + std::string(i.name_th) + ")",
+                            "You are not allowed to do this (it needs the permission " + std::string(i.id) + ")"});
+}
+
+}  // namespace server::auth

@@ -1,0 +1,80 @@
+#include "server/auth/sessions.hpp"
+
+#include <chrono>
+
+#include "server/auth/crypto.hpp"
+#include "shared/accounts/sign_in_policy.hpp"
+
+namespace server::auth {
+
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+NewSession create_session(storage::Database& db, std::int64_t user_id, const std::string& client_address,
+                          std::int64_t now) {
+  NewSession s{random_token(16), random_token(16), domain::session_expires_at(now, now)};
+  db.prepare(
+        "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, last_seen_at, client_address) "
+        "VALUES (?, ?, ?, ?, ?, ?)")
+      .bind(1, token_digest(s.token))
+      .bind(2, user_id)
+      .bind(3, s.csrf_token)
+      .bind(4, now)
+      .bind(5, now)
+      .bind(6, client_address)
+      .run();
+  return s;
+}
+
+std::optional<SessionRow> find_session(storage::Database& db, std::string_view token) {
+  // A well-formed id is 32 hex digits: anything else cannot be ours, skip the lookup.
+  if (token.size() != 32 || token.find_first_not_of("0123456789abcdef") != std::string_view::npos)
+    return std::nullopt;
+  auto q = db.prepare(
+      "SELECT token_digest, user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE token_digest = ?");
+  q.bind(1, token_digest(token));
+  if (!q.step()) return std::nullopt;
+  return SessionRow{q.text(0), q.integer(1), q.text(2), q.integer(3), q.integer(4)};
+}
+
+void touch_session(storage::Database& db, const std::string& digest, std::int64_t now) {
+  db.prepare("UPDATE sessions SET last_seen_at = ? WHERE token_digest = ?").bind(1, now).bind(2, digest).run();
+}
+
+void delete_session(storage::Database& db, const std::string& digest) {
+  db.prepare("DELETE FROM sessions WHERE token_digest = ?").bind(1, digest).run();
+}
+
+void delete_user_sessions(storage::Database& db, std::int64_t user_id, std::string_view keep_digest) {
+  db.prepare("DELETE FROM sessions WHERE user_id = ? AND token_digest != ?").bind(1, user_id).bind(2, keep_digest).run();
+}
+
+std::string session_token_of(const http::Request& request) {
+  auto [begin, end] = request.equal_range(boost::beast::http::field::cookie);
+  for (auto it = begin; it != end; ++it) {
+    std::string_view v = it->value();
+    while (!v.empty()) {
+      auto semi = v.find(';');
+      std::string_view pair = v.substr(0, semi);
+      v = semi == std::string_view::npos ? std::string_view() : v.substr(semi + 1);
+      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+      auto eq = pair.find('=');
+      if (eq != std::string_view::npos && pair.substr(0, eq) == session_cookie_name)
+        return std::string(pair.substr(eq + 1));
+    }
+  }
+  return {};
+}
+
+std::string session_cookie(const std::string& token) {
+  // No Max-Age: the browser forgets it when it closes (kiosks); the server enforces expiry.
+  return std::string(session_cookie_name) + "=" + token + "; Path=/; Secure; HttpOnly; SameSite=Strict";
+}
+
+std::string expired_session_cookie() {
+  return std::string(session_cookie_name) + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Strict";
+}
+
+}  // namespace server::auth

@@ -1,0 +1,44 @@
+#pragma once
+// Signed-in sessions. The browser holds a 128-bit random id in the __Host-session cookie;
+// the database holds only its digest. Idle 30 min, absolute 8 h (shared sign_in_policy).
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "server/http/message.hpp"
+#include "server/storage/sqlite_database.hpp"
+
+namespace server::auth {
+
+inline constexpr std::string_view session_cookie_name = "__Host-session";
+
+std::int64_t unix_now();
+
+struct SessionRow {
+  std::string digest;
+  std::int64_t user_id = 0;
+  std::string csrf_token;
+  std::int64_t created_at = 0, last_seen_at = 0;
+};
+
+struct NewSession {
+  std::string token;       // goes into the cookie, never stored
+  std::string csrf_token;  // the client sends it back as X-CSRF-Token
+  std::int64_t expires_at;
+};
+
+NewSession create_session(storage::Database& db, std::int64_t user_id, const std::string& client_address,
+                          std::int64_t now);
+std::optional<SessionRow> find_session(storage::Database& db, std::string_view token);
+void touch_session(storage::Database& db, const std::string& digest, std::int64_t now);
+void delete_session(storage::Database& db, const std::string& digest);
+// "Sign out everywhere": every session of the user, but `keep_digest` if given.
+void delete_user_sessions(storage::Database& db, std::int64_t user_id, std::string_view keep_digest = {});
+
+// The session cookie of the request ("" when absent). Several Cookie headers count.
+std::string session_token_of(const http::Request& request);
+// Set-Cookie values: a new session, and the removal of the cookie.
+std::string session_cookie(const std::string& token);
+std::string expired_session_cookie();
+
+}  // namespace server::auth

@@ -1,0 +1,28 @@
+#pragma once
+// Failed sign-ins per account and per client address, for the progressive slow-down of
+// shared/accounts/sign_in_policy. Failures are counted for any username, existing or not,
+// so the slow-down itself tells nothing about which accounts exist.
+#include <cstdint>
+#include <string>
+
+#include "server/storage/sqlite_database.hpp"
+#include "shared/accounts/rate_limit.hpp"
+
+namespace server::auth {
+
+std::string account_key(std::string_view username);
+std::string address_key(std::string_view client_address);
+
+struct FailureCount {
+  int count = 0;
+  std::int64_t last_at = 0;
+};
+FailureCount recent_failures(storage::Database& db, const std::string& key, std::int64_t now);
+void record_failure(storage::Database& db, const std::string& key, std::int64_t now);
+void clear_failures(storage::Database& db, const std::string& key);
+
+// The gate before a password is even checked.
+domain::RateDecision sign_in_gate(storage::Database& db, std::string_view username, std::string_view address,
+                                  std::int64_t now);
+
+}  // namespace server::auth

@@ -1,0 +1,36 @@
+#pragma once
+// Signing in over real HTTP for the integration tests: the session cookie and CSRF token a
+// browser would keep, and direct access to the server's SQLite file to look behind it.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "server/storage/sqlite_database.hpp"
+#include "tests/server/http_client.hpp"
+#include "tests/server/server_process.hpp"
+
+namespace test_server {
+
+struct SignedIn {
+  std::string cookie;  // "__Host-session=<id>"
+  std::string csrf;
+  nlohmann::json body;  // the login reply
+};
+
+// "__Host-session=abc" from a reply's Set-Cookie ("" when it sets none).
+std::string session_cookie_of(const HttpResponse& r);
+
+// Signs in (asserting 200) with the demo password of `username` or the one given.
+SignedIn sign_in(unsigned short port, const std::string& username, const std::string& password);
+std::string demo_password(const std::string& username);
+
+// Headers of a signed-in browser: the cookie, and the CSRF token for state changes.
+Headers as(const SignedIn& s, bool with_csrf = true);
+HttpResponse post_json(unsigned short port, const std::string& target, const nlohmann::json& body,
+                       const Headers& headers = {});
+
+// One value from the database (the first column of the first row), as text.
+std::string query_text(const fs::path& database, const std::string& sql);
+std::int64_t query_int(const fs::path& database, const std::string& sql);
+void execute(const fs::path& database, const std::string& sql);
+
+}  // namespace test_server
