@@ -6,6 +6,7 @@
 #include "server/auth/auth_routes.hpp"
 #include "server/directory/institutions_handler.hpp"
 #include "server/http/errors.hpp"
+#include "server/kpi/kpi_routes.hpp"
 #include "server/otp/otp_service.hpp"
 #include "server/registrations/registration_routes.hpp"
 #include "server/sms/sms_routes.hpp"
@@ -76,6 +77,17 @@ void add_routes(http::Router& router, Services& s) {
   auto kept = std::make_shared<Keep>(Keep{messaging, registrations});
   registrations::add_registration_routes(
       router, std::shared_ptr<registrations::RegistrationService>(kept, registrations.get()), std::move(hooks));
+  // KPI reporting: its own connections to the same database; callers come from the Guard.
+  auto kpi = std::make_shared<kpi::KpiServices>(std::make_shared<storage::ConnectionPool>(config.database_file()));
+  kpi->identify = [&guard = s.guard](const http::RequestContext& rq) -> std::variant<kpi::Caller, http::Reply> {
+    auto who = guard.require_user(rq);
+    if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
+    const auto& p = std::get<auth::Principal>(who);
+    return kpi::Caller{p.user_id, p.display_name.empty() ? p.username : p.display_name, p.org_code, p.grants};
+  };
+  kpi->orgs = [&guard = s.guard]() -> const domain::OrgTree& { return guard.orgs(); };
+  kpi->files_dir = config.data_dir / "files";
+  kpi::add_kpi_routes(router, kpi);
 
   router.set_fallback([&site = s.site](const http::RequestContext& rq) { return site.serve(rq); });
 }

@@ -75,13 +75,18 @@ export async function launchBrowser() {
 }
 
 // A page on the app (in a browser, or in a context of one), its first frame drawn.
-// Console errors are collected in page.errors.
+// Console errors (but for 4xx replies) are collected in page.errors.
 export async function openApp(browserOrContext, url, { width = 1024, height = 720 } = {}) {
   const page = 'newContext' in browserOrContext
     ? await browserOrContext.newPage({ viewport: { width, height } })
     : await browserOrContext.newPage();
   page.errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  // A 4xx reply is an answer the app shows (bad input, not signed in), not an error of the
+  // page; Chromium still logs each one.
+  const answered = /^Failed to load resource: the server responded with a status of 4\d\d/;
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !answered.test(m.text())) page.errors.push(m.text());
+  });
   page.on('pageerror', (e) => page.errors.push(String(e)));
   await page.goto(url);
   await page.waitForFunction(() => window.__app && window.__app.frames() > 0, null, { timeout: 60000 });

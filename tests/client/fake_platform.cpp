@@ -3,9 +3,22 @@
 
 namespace platform {
 
-void http_get(const std::string& path, HttpCallback done) {
-  fake_platform::requests.push_back({path, std::move(done)});
+void http_send(HttpRequest request, HttpCallback done, ProgressCallback progress) {
+  std::string path = request.path;
+  fake_platform::requests.push_back({path, std::move(done), std::move(request), std::move(progress)});
 }
+void http_download(HttpRequest request, std::string file_name, DownloadCallback done) {
+  std::string path = request.path;
+  fake_platform::requests.push_back(
+      {path, [done, file_name](const HttpResponse& r) { done(r, r.status == 200 ? file_name : ""); },
+       std::move(request), {}});
+}
+bool has_file_dialog() { return false; }
+void pick_file(const std::string&, std::function<void(PickedFile)>) {}
+std::optional<std::string> read_file(const std::string&) { return std::nullopt; }
+std::string take_dropped_file() { return {}; }
+std::string current_route() { return fake_platform::route; }
+void navigate(const std::string& route) { fake_platform::route = route; }
 Window open_window(const char*) { return {}; }
 std::string font_path(std::string_view file_name) { return "/usr/share/fonts/truetype/tlwg/" + std::string(file_name); }
 void run(Loop) {}

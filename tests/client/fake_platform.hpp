@@ -10,11 +10,14 @@ namespace fake_platform {
 struct Request {
   std::string path;
   platform::HttpCallback done;
+  platform::HttpRequest http;
+  platform::ProgressCallback progress;
 };
 inline std::vector<Request> requests;
+inline std::string route;
 
-inline void answer(size_t i, int status, std::string body) {
-  requests.at(i).done({status, std::move(body)});
+inline void answer(size_t i, int status, std::string body, platform::Headers headers = {}) {
+  requests.at(i).done({status, std::move(body), std::move(headers)});
 }
 
 }  // namespace fake_platform

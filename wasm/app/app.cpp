@@ -4,17 +4,40 @@
 
 #include <algorithm>
 
+#include "shared/ui/strings_client.hpp"
 #include "wasm/app/style.hpp"
+#include "wasm/screens/dev/widgets_screen.hpp"
+#include "wasm/screens/home/home_screen.hpp"
 #include "wasm/widgets/widgets.hpp"
 
 namespace app {
 
-void App::start() { server_.check(); }
+// Every screen of the client, by its hash route. Add yours here (see wasm/README.md).
+void App::register_screens() {
+  screens_.add("", std::make_unique<home::HomeScreen>(context_.server));
+  screens_.add("dev/widgets", std::make_unique<dev::WidgetsScreen>());
+}
 
-double App::wake_at() const { return home_.wake_at(); }
+App::App(fonts::Set fonts) {
+  context_.fonts = fonts;
+  context_.api.observer = [this](const api::Reply& r) {
+    context_.server.saw_reply(r.status);
+    if (r.status == 401 && (r.code() == "not_signed_in" || r.code() == "session_expired"))
+      context_.session.ended();
+  };
+  register_screens();
+}
+
+void App::start() {
+  context_.server.check();
+  context_.session.check();
+}
+
+double App::wake_at() const { return shown_ ? shown_->screen->wake_at() : FramePacer::never; }
 
 void App::draw(double now) {
   context_.now = now;
+  context_.nav.poll();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -29,9 +52,55 @@ void App::draw(double now) {
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) / 2);
   ImGui::BeginChild("###content", ImVec2(width, 0), false);
   draw_banners();
-  home_.draw(context_);
+  draw_screen();
   ImGui::EndChild();
   ImGui::End();
+}
+
+// The screen of the current route, after its access rules: signed in (else to sign-in,
+// coming back here after), first login finished (else to it), the permission it needs.
+void App::draw_screen() {
+  using namespace ui::text;
+  Route route = parse_route(context_.nav.current());
+  const Screens::Entry* entry = screens_.match(route);
+  if (!entry) {
+    shown_ = nullptr;
+    draw_message(page_not_found, page_not_found_help);
+    return;
+  }
+  const Access& access = entry->access;
+  const User* user = context_.session.user();
+  if (access.signed_in || access.permission) {
+    if (context_.session.state() == Session::State::unknown) {  // GET /me still on its way
+      widgets::text_colored(style::muted_text, context_.tr(working));
+      return;
+    }
+    if (!user) {
+      context_.nav.go(route_string({"signin"}, {{"next", context_.nav.current()}}));
+      return;
+    }
+    if (user->first_login_pending() && (entry->prefix.empty() || entry->prefix[0] != "first-login")) {
+      context_.nav.go("#/first-login");
+      return;
+    }
+    if (access.permission && !user->can(*access.permission)) {
+      shown_ = nullptr;
+      draw_message(not_permitted, page_not_found_help);
+      return;
+    }
+  }
+  if (entry != shown_ || opened_ != context_.nav.current()) {
+    shown_ = entry;
+    opened_ = context_.nav.current();
+    entry->screen->open(context_, route);
+  }
+  entry->screen->draw(context_);
+}
+
+void App::draw_message(const ui::Text& title, const ui::Text& help) {
+  widgets::heading(context_.tr(title), context_.fonts.title);
+  widgets::text_wrapped(context_.tr(help));
+  if (widgets::link("app.home", context_.tr(ui::text::nav_home))) context_.nav.go("#/");
 }
 
 void App::draw_top_bar() {
@@ -57,21 +126,39 @@ void App::draw_top_bar() {
   ImGui::SameLine();
   if (widgets::choice("lang.en", language_en.en, context_.language == ui::Language::en))
     context_.language = ui::Language::en;
+
+  // Second line: home, and who is signed in with the way out (or the way in).
+  const bool at_home = parse_route(context_.nav.current()).segments.empty();
+  if (!at_home && widgets::link("app.home", context_.tr(nav_home))) context_.nav.go("#/");
+  if (const User* user = context_.session.user()) {
+    const std::string who = std::string(context_.tr(signed_in_as)) + ": " + user->display_name;
+    const float out_width = widgets::text_size(context_.tr(nav_sign_out)).x + 2 * st.FramePadding.x;
+    const float x = std::max(0.0f, ImGui::GetWindowContentRegionMax().x - out_width -
+                                       widgets::text_size(who).x - st.ItemSpacing.x);
+    if (at_home) ImGui::SetCursorPosX(x);
+    else ImGui::SameLine(x);
+    ImGui::AlignTextToFramePadding();
+    widgets::text_colored(style::muted_text, who);
+    ImGui::SameLine();
+    if (widgets::button("app.signout", context_.tr(nav_sign_out)))
+      context_.session.sign_out([this] { context_.nav.go("#/"); });
+  }
   ImGui::Separator();
 }
 
 void App::draw_banners() {
   using namespace ui::text;
-  if (server_.development_mode())
+  if (context_.server.development_mode())
     style::banner(style::banner_dev_bg, style::banner_dev_text, [&] {
       widgets::text_wrapped(context_.tr(development_mode));
     });
-  if (server_.reach() == ServerStatus::Reach::unreachable)
+  if (context_.server.reach() == ServerStatus::Reach::unreachable)
     style::banner(style::banner_error_bg, style::banner_error_text, [&] {
       widgets::text_wrapped(context_.tr(server_unreachable));
       if (widgets::button("server.retry", context_.tr(retry))) {
-        server_.check();
-        home_.retry();
+        context_.server.check();
+        if (context_.session.state() == Session::State::unknown) context_.session.check();
+        if (shown_) shown_->screen->retry();
       }
     });
 }

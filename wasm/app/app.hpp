@@ -1,28 +1,32 @@
 #pragma once
-// The client's state and its UI, drawn as a function of that state each frame.
+// The client's state and its UI, drawn as a function of that state each frame: the top
+// bar, the banners, and the screen of the current hash route.
 #include "wasm/app/context.hpp"
-#include "wasm/app/server_status.hpp"
-#include "wasm/screens/home/home_screen.hpp"
+#include "wasm/app/screen.hpp"
 
 namespace app {
 
 class App {
  public:
-  explicit App(fonts::Set fonts) { context_.fonts = fonts; }
+  explicit App(fonts::Set fonts);
 
-  void start();           // first requests: is the server there, in which mode
+  void start();           // first requests: is the server there, in which mode, who is signed in
   void draw(double now);  // one frame of the whole UI, filling the window
-  double wake_at() const;  // the next timer a screen needs (search debounce), or never
+  double wake_at() const;  // the next timer the shown screen needs, or never
 
   void set_fonts(fonts::Set fonts) { context_.fonts = fonts; }
 
  private:
+  void register_screens();
   void draw_top_bar();
   void draw_banners();
+  void draw_screen();
+  void draw_message(const ui::Text& title, const ui::Text& help);
 
   Context context_;
-  ServerStatus server_;
-  home::HomeScreen home_{server_};
+  Screens screens_;
+  const Screens::Entry* shown_ = nullptr;
+  std::string opened_;  // the route shown_ was opened with
 };
 
 }  // namespace app

@@ -47,7 +47,8 @@ fonts::Set load_fonts(float ratio) {
 
 }  // namespace
 
-int main(int, char**) {
+int main(int argc, char** argv) {
+  if (argc > 1) platform::navigate(argv[1]);  // natively: a start route, "#/signin"
   const std::string title(ui::text::app_title.th);
   platform::Window window = platform::open_window(title.c_str());
   if (!window.sdl) return 1;

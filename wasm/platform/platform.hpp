@@ -1,10 +1,14 @@
 #pragma once
 // What the client needs from where it runs. One implementation per target, chosen by the
 // build: platform_web.cpp (Emscripten, browser) or platform_native.cpp (desktop, kiosk).
-// The UI code above it has no #ifdefs.
+// The UI code above it has no #ifdefs. Screens do not call this for HTTP: they use
+// wasm/api (JSON, CSRF, errors), which sits on http_send().
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 struct SDL_Window;
 union SDL_Event;
@@ -12,16 +16,63 @@ union SDL_Event;
 namespace platform {
 
 // --- Talking to the server ---------------------------------------------------------------
+using Headers = std::vector<std::pair<std::string, std::string>>;  // names lower-case in replies
+
+struct HttpRequest {
+  std::string method = "GET";
+  std::string path;  // "/api/v1/health": same origin on the web, SERVER_URL natively
+  Headers headers;
+  std::string body;
+};
 struct HttpResponse {
   int status = 0;  // 0: no answer (server down, network error)
   std::string body;
+  Headers headers;
+  std::string header(std::string_view lower_case_name) const;
 };
 using HttpCallback = std::function<void(const HttpResponse&)>;
+using ProgressCallback = std::function<void(double sent, double total)>;  // bytes
 
-// GETs an API path ("/api/v1/health"). `done` runs later, on the UI thread, and a frame
-// is drawn after it. Web: same-origin fetch. Native: SERVER_URL (default
-// http://127.0.0.1:8080), on a worker thread.
-void http_get(const std::string& path, HttpCallback done);
+// Sends a request. `done` runs later, on the UI thread, and a frame is drawn after it;
+// `progress` (optional) reports the request body going out. Web: XMLHttpRequest, same
+// origin, the browser's cookies. Native: SERVER_URL (default http://127.0.0.1:8080), one
+// worker thread, its own cookie jar.
+void http_send(HttpRequest request, HttpCallback done, ProgressCallback progress = {});
+inline void http_get(const std::string& path, HttpCallback done) {
+  HttpRequest request;
+  request.path = path;
+  http_send(std::move(request), std::move(done));
+}
+
+// Fetches a file and saves it for the user: web, a download by the browser (<a download>);
+// native, a file in DOWNLOAD_DIR (default ~/Downloads, else the working folder). `done`
+// gets the reply (its body only when the status is not 2xx, for the error) and where the
+// file went (the file name on the web, the full path natively; empty when not saved).
+using DownloadCallback = std::function<void(const HttpResponse&, const std::string& saved_as)>;
+void http_download(HttpRequest request, std::string file_name, DownloadCallback done);
+
+// --- Files the user picks ------------------------------------------------------------------
+struct PickedFile {
+  std::string name;  // without folders
+  std::string bytes;
+};
+// True on the web: pick_file() opens the browser's own file picker. Natively there is
+// none: the file picker widget shows a path field and takes dropped files.
+bool has_file_dialog();
+// Opens the browser's file picker (`accept`: ".pdf,.jpg,image/jpeg"); `done` runs with the
+// file, or not at all when the user cancels. Must follow a click (user activation).
+void pick_file(const std::string& accept, std::function<void(PickedFile)> done);
+// Natively: reads a file from disk (nullopt: cannot be read).
+std::optional<std::string> read_file(const std::string& path);
+// The path of a file dropped on the window since the last call (native), or empty.
+std::string take_dropped_file();
+
+// --- Where the user is: the hash route -----------------------------------------------------
+// "#/signin", "#/activate/<token>"... Web: location.hash (links in SMS open the right
+// screen; the back button works; a change draws a frame). Native: START_ROUTE, or the
+// first argument (`school-client '#/signin'`), then whatever navigate() set.
+std::string current_route();
+void navigate(const std::string& route);
 
 // --- The window and its loop -------------------------------------------------------------
 struct Window {

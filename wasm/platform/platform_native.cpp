@@ -1,20 +1,26 @@
 // The desktop platform (developers, kiosks): SDL2 + OpenGL 3.2 core, HTTP on a worker
-// thread with Boost.Beast, the system clipboard through SDL.
+// thread with Boost.Beast and its own cookie jar, downloads saved to a folder, dropped
+// files, the route from START_ROUTE or the command line, the system clipboard through SDL.
 #include <SDL.h>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <algorithm>
+#include <cctype>
 #include <condition_variable>
 #include <cstdlib>
 #include <deque>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <thread>
 
+#include "wasm/api/wire.hpp"
 #include "wasm/app/clock.hpp"
 #include "wasm/app/frame_pacer.hpp"
+#include "wasm/platform/key_frames.hpp"
 #include "wasm/platform/platform.hpp"
 #include "wasm/widgets/test_hook.hpp"
 
@@ -50,55 +56,124 @@ Server server_from_env() {
   return s;
 }
 
-HttpResponse blocking_get(const Server& server, const std::string& path) {
+// Set-Cookie replies go in, Cookie headers come out: the worker thread only touches it.
+api::CookieJar cookies;
+
+// One request over a fresh connection (the server is local: no pooling needed). The body
+// goes out in 64 KiB pieces so that an upload's progress can be reported.
+HttpResponse blocking_request(const Server& server, const HttpRequest& request,
+                              const std::function<void(double, double)>& progress) {
   try {
     boost::asio::io_context io;
     tcp::resolver resolver(io);
     beast::tcp_stream stream(io);
-    stream.expires_after(std::chrono::seconds(5));
+    stream.expires_after(std::chrono::seconds(30));
     stream.connect(resolver.resolve(server.host, server.port));
-    http::request<http::empty_body> req{http::verb::get, server.base_path + path, 11};
+    http::request<http::empty_body> req{http::string_to_verb(request.method),
+                                        server.base_path + request.path, 11};
     req.set(http::field::host, server.host);
     req.set(http::field::user_agent, "school-client");
-    req.set(http::field::accept, "application/json");
-    http::write(stream, req);
+    for (const auto& [k, v] : request.headers) req.set(k, v);
+    if (std::string jar = cookies.header(); !jar.empty()) req.set(http::field::cookie, jar);
+    if (!request.body.empty() || request.method != "GET") req.content_length(request.body.size());
+    http::request_serializer<http::empty_body> head{req};
+    http::write_header(stream, head);
+    const size_t piece = 64 * 1024, total = request.body.size();
+    for (size_t sent = 0; sent < total;) {
+      size_t n = std::min(piece, total - sent);
+      boost::asio::write(stream, boost::asio::buffer(request.body.data() + sent, n));
+      sent += n;
+      if (progress) progress(double(sent), double(total));
+    }
     beast::flat_buffer buffer;
-    http::response<http::string_body> res;
-    http::read(stream, buffer, res);
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(512 * 1024 * 1024);
+    http::read(stream, buffer, parser);
+    auto& res = parser.get();
+    HttpResponse response{int(res.result_int()), std::move(res.body()), {}};
+    for (const auto& field : res) {
+      std::string name(field.name_string());
+      for (char& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
+      if (name == "set-cookie") cookies.store(field.value());
+      response.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-    return {int(res.result_int()), std::move(res.body())};
+    return response;
   } catch (const std::exception&) {
     return {};  // status 0: no answer
   }
 }
 
+// Where downloads go: DOWNLOAD_DIR, else ~/Downloads when it exists, else the working folder.
+std::filesystem::path download_dir() {
+  if (const char* d = std::getenv("DOWNLOAD_DIR"); d && *d) return d;
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    std::filesystem::path p = std::filesystem::path(home) / "Downloads";
+    if (std::filesystem::is_directory(p)) return p;
+  }
+  return std::filesystem::current_path();
+}
+
+// Saves without overwriting: "letter.pdf", then "letter (1).pdf", ...
+std::string save_download(const std::string& file_name, const std::string& bytes) {
+  std::filesystem::path name = std::filesystem::path(file_name).filename();
+  if (name.empty()) name = "download";
+  std::filesystem::path dir = download_dir(), path = dir / name;
+  for (int n = 1; std::filesystem::exists(path); ++n)
+    path = dir / (name.stem().string() + " (" + std::to_string(n) + ")" + name.extension().string());
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes.data(), std::streamsize(bytes.size()));
+  out.close();
+  return out ? path.string() : std::string();
+}
+
 // One worker thread does the requests in order; finished callbacks wait in `done` for
 // the UI thread. Never destroyed: the process exit ends the worker.
 struct HttpWorker {
+  struct Job {
+    HttpRequest request;
+    std::function<void(HttpResponse)> finished;  // on the worker; queues the UI callback
+    ProgressCallback progress;
+  };
   std::mutex mutex;
   std::condition_variable wake;
-  std::deque<std::pair<std::string, HttpCallback>> jobs;
+  std::deque<Job> jobs;
   std::deque<std::function<void()>> done;
   Server server = server_from_env();
+
+  void to_ui(std::function<void()> f) {
+    {
+      std::lock_guard lock(mutex);
+      done.push_back(std::move(f));
+    }
+    request_redraw();
+  }
 
   HttpWorker() {
     std::thread([this] {
       for (;;) {
         std::unique_lock lock(mutex);
         wake.wait(lock, [this] { return !jobs.empty(); });
-        auto [path, callback] = std::move(jobs.front());
+        Job job = std::move(jobs.front());
         jobs.pop_front();
         lock.unlock();
-        HttpResponse response = blocking_get(server, path);
-        lock.lock();
-        done.push_back([callback = std::move(callback), response = std::move(response)] {
-          callback(response);
-        });
-        lock.unlock();
-        request_redraw();
+        std::function<void(double, double)> progress;
+        if (job.progress)
+          progress = [this, p = job.progress](double sent, double total) {
+            to_ui([p, sent, total] { p(sent, total); });
+          };
+        job.finished(blocking_request(server, job.request, progress));
       }
     }).detach();
+  }
+
+  void add(Job job) {
+    {
+      std::lock_guard lock(mutex);
+      jobs.push_back(std::move(job));
+    }
+    wake.notify_one();
   }
 
   void run_finished() {
@@ -116,15 +191,53 @@ HttpWorker& worker() {
   return *w;
 }
 
+std::string route = [] {
+  const char* r = std::getenv("START_ROUTE");
+  return std::string(r && *r ? r : "");
+}();
+std::string dropped_file;
+
 }  // namespace
 
-void http_get(const std::string& path, HttpCallback done) {
+void http_send(HttpRequest request, HttpCallback done, ProgressCallback progress) {
   auto& w = worker();
-  {
-    std::lock_guard lock(w.mutex);
-    w.jobs.emplace_back(path, std::move(done));
-  }
-  w.wake.notify_one();
+  w.add({std::move(request),
+         [&w, done = std::move(done)](HttpResponse r) {
+           w.to_ui([done, r = std::move(r)] { done(r); });
+         },
+         std::move(progress)});
+}
+
+void http_download(HttpRequest request, std::string file_name, DownloadCallback done) {
+  auto& w = worker();
+  w.add({std::move(request),
+         [&w, file_name = std::move(file_name), done = std::move(done)](HttpResponse r) {
+           std::string saved;
+           if (r.status >= 200 && r.status < 300) {
+             saved = save_download(file_name, r.body);
+             r.body.clear();
+           }
+           w.to_ui([done, r = std::move(r), saved] { done(r, saved); });
+         },
+         {}});
+}
+
+bool has_file_dialog() { return false; }
+void pick_file(const std::string&, std::function<void(PickedFile)>) {}
+
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in || std::filesystem::is_directory(path)) return std::nullopt;
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string take_dropped_file() { return std::exchange(dropped_file, {}); }
+
+std::string current_route() { return route; }
+
+void navigate(const std::string& r) {
+  route = r;
+  request_redraw();
 }
 
 Window open_window(const char* title) {
@@ -166,16 +279,32 @@ std::string font_path(std::string_view file_name) {
 
 void run(Loop loop) {
   app::FramePacer pacer;
+  KeyFrames keys;
   for (;;) {
-    SDL_Event e;
-    int wait = pacer.wait_ms(app::now());
-    bool got = wait < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, wait);
-    if (got) {
-      do {
-        if (!loop.on_event(e)) return;
-      } while (SDL_PollEvent(&e));
-      pacer.on_activity();
-    }
+    SDL_Event first;
+    int wait = keys.holding() ? 0 : pacer.wait_ms(app::now());
+    bool got = wait < 0 ? SDL_WaitEvent(&first) : SDL_WaitEventTimeout(&first, wait);
+    bool pending = got;
+    auto batch = keys.take([&](SDL_Event& e) {
+      if (pending) {
+        pending = false;
+        e = first;
+        return true;
+      }
+      return SDL_PollEvent(&e) == 1;
+    });
+    bool quit = false;
+    keys.feed(batch, [&](const SDL_Event& e) {
+      if (e.type == SDL_DROPFILE) {  // for the file picker widget's path field
+        dropped_file = e.drop.file;
+        SDL_free(e.drop.file);
+        return true;
+      }
+      quit = !loop.on_event(e);
+      return !quit;
+    });
+    if (quit) return;
+    if (!batch.empty()) pacer.on_activity();
     worker().run_finished();
     pacer.set_timer(loop.wake_at());
     if (pacer.take_frame(app::now())) {

@@ -1,15 +1,18 @@
-// The browser platform: SDL2 on a WebGL2 canvas, same-origin fetch, the system clipboard
-// through the DOM, text from a hidden textarea, the test hook exported to JavaScript.
-// The JavaScript half is platform_web.js (linked with --post-js).
+// The browser platform: SDL2 on a WebGL2 canvas, same-origin XMLHttpRequest (upload
+// progress, downloads, the browser's cookies), the browser's file picker, location.hash,
+// the system clipboard through the DOM, text from a hidden textarea, the test hook
+// exported to JavaScript. The JavaScript half is platform_web.js (linked with --post-js).
 #include <SDL.h>
 #include <emscripten.h>
-#include <emscripten/fetch.h>
 #include <imgui.h>
 
 #include <cstring>
+#include <map>
 
 #include "wasm/app/clock.hpp"
+#include "wasm/api/wire.hpp"
 #include "wasm/app/frame_pacer.hpp"
+#include "wasm/platform/key_frames.hpp"
 #include "wasm/platform/platform.hpp"
 #include "wasm/widgets/test_hook.hpp"
 
@@ -31,13 +34,50 @@ EM_JS(void, js_text_input, (int wanted, float x, float y, float w, float h), {
   Module.textInput && Module.textInput(!!wanted, x, y, w, h);
 });
 
-void fetch_finished(emscripten_fetch_t* fetch) {
-  auto* done = static_cast<HttpCallback*>(fetch->userData);
-  HttpResponse response{int(fetch->status), std::string(fetch->data, size_t(fetch->numBytes))};
-  emscripten_fetch_close(fetch);
-  (*done)(response);
-  delete done;
-  request_redraw();
+// Requests on their way, by id: what to call with the reply.
+struct Call {
+  HttpCallback done;
+  ProgressCallback progress;
+  DownloadCallback downloaded;
+  std::string file_name;
+};
+std::map<int, Call> calls;
+std::map<int, std::function<void(PickedFile)>> picks;
+int next_id = 1;
+
+// Headers as "name\nvalue\n..." for JavaScript.
+std::string header_lines(const Headers& headers) {
+  std::string out;
+  for (const auto& [k, v] : headers) out += k + "\n" + v + "\n";
+  return out;
+}
+
+EM_JS(void, js_http_send, (int id, const char* method, const char* path, const char* headers,
+                           const char* body, int body_length, int with_progress,
+                           const char* download_name), {
+  Module.httpSend(id, UTF8ToString(method), UTF8ToString(path), UTF8ToString(headers),
+                  body_length ? HEAPU8.slice(body, body + body_length) : null, !!with_progress,
+                  download_name ? UTF8ToString(download_name) : null);
+});
+
+EM_JS(void, js_pick_file, (int id, const char* accept), {
+  Module.pickFile(id, UTF8ToString(accept));
+});
+
+EM_JS(int, js_route, (char* buffer, int size), {
+  var hash = location.hash;
+  stringToUTF8(hash, buffer, size);
+  return lengthBytesUTF8(hash);
+});
+
+EM_JS(void, js_navigate, (const char* route), { location.hash = UTF8ToString(route); });
+
+void send(HttpRequest request, Call call, const char* download_name) {
+  const int id = next_id++;
+  const bool with_progress = bool(call.progress);
+  calls[id] = std::move(call);
+  js_http_send(id, request.method.c_str(), request.path.c_str(), header_lines(request.headers).c_str(),
+               request.body.data(), int(request.body.size()), with_progress, download_name);
 }
 
 // Keeps the hidden textarea focused, over the field being edited, while ImGui wants
@@ -45,24 +85,26 @@ void fetch_finished(emscripten_fetch_t* fetch) {
 void sync_text_input() {
   float x = 0, y = 0, w = 0, h = 0;
   for (const auto& widget : test_hook::last_frame())
-    if (widget.kind == "input" && widget.active) x = widget.x, y = widget.y, w = widget.w, h = widget.h;
+    if ((widget.kind == "input" || widget.kind == "password" || widget.kind == "multiline") && widget.active) x = widget.x, y = widget.y, w = widget.w, h = widget.h;
   js_text_input(ImGui::GetIO().WantTextInput, x, y, w, h);
 }
 
 struct WebLoop {
   Loop loop;
   app::FramePacer pacer;
+  KeyFrames keys;
 };
 
 void step(void* arg) {
   auto& web = *static_cast<WebLoop*>(arg);
-  SDL_Event e;
-  bool active = redraw_requested;
+  bool active = redraw_requested || web.keys.holding();
   redraw_requested = false;
-  while (SDL_PollEvent(&e)) {
+  auto batch = web.keys.take([](SDL_Event& e) { return SDL_PollEvent(&e) == 1; });
+  web.keys.feed(batch, [&](const SDL_Event& e) {
     web.loop.on_event(e);  // no quitting a web page from inside
-    active = true;
-  }
+    return true;
+  });
+  active |= !batch.empty();
   // ImGui drops typed characters while Ctrl is down (shortcuts), and a Ctrl+V paste
   // arrives while it is: hand the text over once Ctrl is up.
   ImGuiIO& io = ImGui::GetIO();
@@ -80,17 +122,40 @@ void step(void* arg) {
 
 }  // namespace
 
-void http_get(const std::string& path, HttpCallback done) {
-  emscripten_fetch_attr_t attr;
-  emscripten_fetch_attr_init(&attr);
-  std::strcpy(attr.requestMethod, "GET");
-  attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
-  static const char* headers[] = {"Accept", "application/json", nullptr};
-  attr.requestHeaders = headers;
-  attr.userData = new HttpCallback(std::move(done));
-  attr.onsuccess = fetch_finished;
-  attr.onerror = fetch_finished;  // HTTP errors and no answer (status 0) alike
-  emscripten_fetch(&attr, path.c_str());  // relative: the site and the API share an origin
+void http_send(HttpRequest request, HttpCallback done, ProgressCallback progress) {
+  send(std::move(request), {std::move(done), std::move(progress), {}, {}}, nullptr);
+}
+
+void http_download(HttpRequest request, std::string file_name, DownloadCallback done) {
+  std::string name = file_name;
+  send(std::move(request), {{}, {}, std::move(done), std::move(file_name)}, name.c_str());
+}
+
+bool has_file_dialog() { return true; }
+
+void pick_file(const std::string& accept, std::function<void(PickedFile)> done) {
+  const int id = next_id++;
+  picks[id] = std::move(done);
+  js_pick_file(id, accept.c_str());
+}
+
+std::optional<std::string> read_file(const std::string&) { return std::nullopt; }
+std::string take_dropped_file() { return {}; }
+
+std::string current_route() {
+  std::string route(256, '\0');
+  int n = js_route(route.data(), int(route.size()));
+  if (n >= int(route.size())) {
+    route.resize(size_t(n) + 1);
+    js_route(route.data(), int(route.size()));
+  }
+  route.resize(size_t(n));
+  return route;
+}
+
+void navigate(const std::string& route) {
+  js_navigate(route.c_str());
+  request_redraw();
 }
 
 Window open_window(const char* title) {
@@ -120,7 +185,7 @@ std::string font_path(std::string_view file_name) {
 }
 
 void run(Loop loop) {
-  static WebLoop web{std::move(loop), {}};
+  static WebLoop web{std::move(loop), {}, {}};
   // 0 fps: the browser's animation frames; `step` skips the frame when nothing happened.
   emscripten_set_main_loop_arg(step, &web, 0, true);
 }
@@ -151,6 +216,39 @@ EMSCRIPTEN_KEEPALIVE const char* app_widgets_json() {
   platform::widgets_json = test_hook::last_frame_json();
   return platform::widgets_json.c_str();
 }
+
+// A reply (platform_web.js, Module.httpSend): the body (or nothing for a download that
+// was saved), the header block, and for downloads whether the browser saved the file.
+EMSCRIPTEN_KEEPALIVE void app_http_done(int id, int status, const char* body, int body_length,
+                                        const char* headers, int saved) {
+  auto it = platform::calls.find(id);
+  if (it == platform::calls.end()) return;
+  platform::Call call = std::move(it->second);
+  platform::calls.erase(it);
+  platform::HttpResponse response{status, std::string(body, size_t(body_length)),
+                                  api::parse_header_block(headers)};
+  if (call.downloaded) call.downloaded(response, saved ? call.file_name : std::string());
+  else if (call.done) call.done(response);
+  platform::request_redraw();
+}
+
+EMSCRIPTEN_KEEPALIVE void app_http_progress(int id, double sent, double total) {
+  auto it = platform::calls.find(id);
+  if (it == platform::calls.end() || !it->second.progress) return;
+  it->second.progress(sent, total);
+  platform::request_redraw();
+}
+
+EMSCRIPTEN_KEEPALIVE void app_file_picked(int id, const char* name, const char* bytes, int length) {
+  auto it = platform::picks.find(id);
+  if (it == platform::picks.end()) return;
+  auto done = std::move(it->second);
+  platform::picks.erase(it);
+  done({name, std::string(bytes, size_t(length))});
+  platform::request_redraw();
+}
+
+EMSCRIPTEN_KEEPALIVE void app_request_redraw() { platform::request_redraw(); }
 
 // Text that came without key events (paste, IME, dictation, mobile keyboards).
 EMSCRIPTEN_KEEPALIVE void app_insert_text(const char* utf8) {

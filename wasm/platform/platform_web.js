@@ -36,6 +36,76 @@
   };
   Module.framesDrawn = window.__app.frames;
 
+  // --- HTTP (platform_web.cpp http_send / http_download) ----------------------------------
+  function withString(text, fn) {
+    var n = lengthBytesUTF8(text) + 1, p = _malloc(n);
+    stringToUTF8(text, p, n);
+    try { return fn(p); } finally { _free(p); }
+  }
+  function withBytes(bytes, fn) {
+    var p = _malloc(bytes.length || 1);
+    HEAPU8.set(bytes, p);
+    try { return fn(p); } finally { _free(p); }
+  }
+  function done(id, status, bytes, headers, saved) {
+    withBytes(bytes, function (body) {
+      withString(headers, function (h) { _app_http_done(id, status, body, bytes.length, h, saved ? 1 : 0); });
+    });
+  }
+  // Same origin: the session cookie goes along by itself. A download is fetched as a
+  // Blob and handed to the browser through <a download> (never through wasm memory).
+  Module.httpSend = function (id, method, path, headers, body, withProgress, downloadName) {
+    var xhr = new XMLHttpRequest();
+    xhr.open(method, path);
+    xhr.responseType = downloadName ? 'blob' : 'arraybuffer';
+    var lines = headers.split('\n');
+    for (var i = 0; i + 1 < lines.length; i += 2) xhr.setRequestHeader(lines[i], lines[i + 1]);
+    if (withProgress) xhr.upload.onprogress = function (e) {
+      _app_http_progress(id, e.loaded, e.lengthComputable ? e.total : 0);
+    };
+    xhr.onloadend = function () {
+      var status = xhr.status, headerBlock = xhr.getAllResponseHeaders() || '';
+      if (!downloadName) {
+        done(id, status, new Uint8Array(xhr.response || new ArrayBuffer(0)), headerBlock, false);
+      } else if (status >= 200 && status < 300) {
+        var url = URL.createObjectURL(xhr.response), a = document.createElement('a');
+        a.href = url; a.download = downloadName; a.style.display = 'none';
+        document.body.appendChild(a); a.click(); a.remove();
+        setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+        done(id, status, new Uint8Array(0), headerBlock, true);
+      } else if (xhr.response) {  // the error, for the screen
+        xhr.response.arrayBuffer().then(function (b) { done(id, status, new Uint8Array(b), headerBlock, false); });
+      } else {
+        done(id, status, new Uint8Array(0), headerBlock, false);
+      }
+    };
+    xhr.send(body);
+  };
+
+  // --- Files: the browser's own picker ------------------------------------------------------
+  Module.pickFile = function (id, accept) {
+    var input = document.createElement('input');
+    input.type = 'file';
+    if (accept) input.accept = accept;
+    input.style.display = 'none';
+    document.body.appendChild(input);
+    input.addEventListener('change', function () {
+      var file = input.files && input.files[0];
+      input.remove();
+      if (!file) return;
+      file.arrayBuffer().then(function (buffer) {
+        withBytes(new Uint8Array(buffer), function (p) {
+          withString(file.name, function (name) { _app_file_picked(id, name, p, buffer.byteLength); });
+        });
+      });
+    });
+    input.addEventListener('cancel', function () { input.remove(); });
+    input.click();  // follows the click on the app's button: the browser allows it
+  };
+
+  // --- Hash routes: a new one (link, back button, typed URL) draws a frame -----------------
+  window.addEventListener('hashchange', function () { call(function () { _app_request_redraw(); }); });
+
   var field = document.getElementById('text-input');
 
   // Called by the app after each frame: focus the field while ImGui wants text.

@@ -4,7 +4,11 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
 
+#include "shared/ui/strings_client.hpp"
+#include "wasm/app/style.hpp"
+#include "wasm/platform/platform.hpp"
 #include "wasm/text/line_break.hpp"
 #include "wasm/text/thai_shaping.hpp"
 #include "wasm/text/utf8.hpp"
@@ -147,6 +151,197 @@ InputResult input_text(const char* id, std::string_view hint, std::string& value
   r.changed = value != before;
   test_hook::record_item(id, "input", std::string(hint), value);
   return r;
+}
+
+bool primary_button(const char* id, std::string_view label, bool enabled) {
+  ImGui::PushStyleColor(ImGuiCol_Button, style::brand);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0x24, 0x4C, 0x8A, 0xFF));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(0x12, 0x2A, 0x50, 0xFF));
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+  if (!enabled) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.5f);
+  bool pressed = ImGui::Button(imgui_label(label, id).c_str()) && enabled;
+  if (!enabled) ImGui::PopStyleVar();
+  ImGui::PopStyleColor(4);
+  test_hook::record_item(id, "button", std::string(label), enabled ? "" : "disabled");
+  return pressed;
+}
+
+bool link(const char* id, std::string_view label) {
+  const std::string shaped = thai::shape(label);
+  const ImVec2 size = ImGui::CalcTextSize(shaped.c_str());
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  bool pressed = ImGui::InvisibleButton(id, size);
+  const bool hovered = ImGui::IsItemHovered();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 color = hovered ? IM_COL32(0x24, 0x4C, 0x8A, 0xFF) : style::brand;
+  draw->AddText(pos, color, shaped.c_str());
+  draw->AddLine(ImVec2(pos.x, pos.y + size.y - 1), ImVec2(pos.x + size.x, pos.y + size.y - 1), color);
+  if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  test_hook::record_item(id, "link", std::string(label));
+  return pressed;
+}
+
+InputResult password_input(const char* id, std::string_view hint, std::string& value, float width) {
+  InputResult r;
+  const std::string label = std::string("###") + id, before = value;
+  ImGui::SetNextItemWidth(width);
+  r.submitted = ImGui::InputTextWithHint(label.c_str(), thai::shape(hint).c_str(), &value,
+                                         ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+  r.changed = value != before;
+  test_hook::record_item(id, "password", std::string(hint), std::string(utf8::decode(value).size(), '*'));
+  return r;
+}
+
+bool multiline(const char* id, std::string_view hint, std::string& value, ImVec2 size) {
+  const std::string label = std::string("###") + id, before = value;
+  ImGui::InputTextMultiline(label.c_str(), &value, size);
+  if (value.empty() && !ImGui::IsItemActive()) {  // 1.86 has no hint for multi-line fields
+    const ImVec2 min = ImGui::GetItemRectMin(), pad = ImGui::GetStyle().FramePadding;
+    ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + pad.x, min.y + pad.y),
+                                        ImGui::GetColorU32(ImGuiCol_TextDisabled), thai::shape(hint).c_str());
+  }
+  test_hook::record_item(id, "multiline", std::string(hint), value);
+  return value != before;
+}
+
+void field_error(const char* field_id, const domain::FieldError* error, ui::Language language) {
+  if (!error) return;
+  const std::string_view message = language == ui::Language::th ? error->message_th : error->message_en;
+  ImGui::PushStyleColor(ImGuiCol_Text, style::banner_error_text);
+  ImGui::BeginGroup();
+  text_wrapped(message);
+  ImGui::EndGroup();
+  ImGui::PopStyleColor();
+  test_hook::record_item(std::string(field_id) + ".error", "error", std::string(message), error->code);
+}
+
+void error_banner(const char* id, const domain::FieldError* error, ui::Language language) {
+  if (!error) return;
+  const std::string_view message = language == ui::Language::th ? error->message_th : error->message_en;
+  ImGui::BeginGroup();
+  style::banner(style::banner_error_bg, style::banner_error_text, [&] { text_wrapped(message); });
+  ImGui::EndGroup();
+  test_hook::record_item(id, "error", std::string(message), error->code);
+}
+
+InputResult field(const char* id, std::string_view label, std::string& value,
+                  const domain::FieldError* error, ui::Language language, Field kind, float width) {
+  text(label);
+  if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+  if (error) ImGui::PushStyleColor(ImGuiCol_Border, style::banner_error_text);
+  InputResult r = kind == Field::password ? password_input(id, label, value, width)
+                                          : input_text(id, label, value, width);
+  if (error) ImGui::PopStyleColor();
+  field_error(id, error, language);
+  return r;
+}
+
+bool combo(const char* id, std::string_view placeholder, const std::vector<std::string>& options,
+           int& selected, float width) {
+  const int before = selected;
+  const bool has = selected >= 0 && selected < int(options.size());
+  const std::string preview = thai::shape(has ? std::string_view(options[size_t(selected)]) : placeholder);
+  ImGui::SetNextItemWidth(width > 0 ? width : ImGui::GetContentRegionAvail().x);
+  const std::string label = std::string("###") + id;
+  const bool open = ImGui::BeginCombo(label.c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge);
+  test_hook::record_item(id, "combo", std::string(placeholder), has ? options[size_t(selected)] : "");
+  if (!open) return false;
+  static std::string filter;  // one combo is open at a time
+  const bool many = options.size() > 12;
+  if (ImGui::IsWindowAppearing()) {
+    filter.clear();
+    if (many) ImGui::SetKeyboardFocusHere();
+  }
+  if (many) input_text((std::string(id) + ".filter").c_str(), "", filter, ImGui::GetContentRegionAvail().x);
+  for (size_t i = 0; i < options.size(); ++i) {
+    if (!filter.empty() && options[i].find(filter) == std::string::npos) continue;
+    const std::string item_id = std::string(id) + "." + std::to_string(i);
+    if (ImGui::Selectable(imgui_label(options[i], item_id.c_str()).c_str(), int(i) == selected))
+      selected = int(i);
+    test_hook::record_item(item_id, "option", options[i], int(i) == selected ? "selected" : "");
+  }
+  ImGui::EndCombo();
+  return selected != before;
+}
+
+bool checkbox(const char* id, std::string_view label, bool& value) {
+  bool changed = ImGui::Checkbox(imgui_label(label, id).c_str(), &value);
+  test_hook::record_item(id, "checkbox", std::string(label), value ? "checked" : "");
+  return changed;
+}
+
+void progress_bar(const char* id, float fraction, std::string_view overlay, float width) {
+  fraction = std::clamp(fraction, 0.0f, 1.0f);
+  ImGui::PushStyleColor(ImGuiCol_PlotHistogram, style::brand);
+  const std::string shaped = thai::shape(overlay);
+  ImGui::ProgressBar(fraction, ImVec2(width > 0 ? width : -FLT_MIN, 0), overlay.empty() ? nullptr : shaped.c_str());
+  ImGui::PopStyleColor();
+  char value[16];
+  std::snprintf(value, sizeof value, "%.2f", fraction);
+  test_hook::record_item(id, "progress", std::string(overlay), value);
+}
+
+void steps(const char* id, const std::vector<std::string_view>& labels, int current) {
+  std::string all;
+  ImGui::BeginGroup();
+  for (size_t i = 0; i < labels.size(); ++i) {
+    if (i) {
+      ImGui::SameLine();
+      text_colored(style::muted_text, "›");
+      ImGui::SameLine();
+    }
+    const std::string step = std::to_string(i + 1) + " " + std::string(labels[i]);
+    text_colored(int(i) == current ? style::brand : style::muted_text, step);
+    all += (i ? " › " : "") + step;
+  }
+  ImGui::EndGroup();
+  test_hook::record_item(id, "steps", all, std::to_string(current + 1));
+}
+
+bool file_picker(const char* id, std::string_view accept, ChosenFile& file, ui::Language language) {
+  using namespace ui::text;
+  const std::string_view choose = file_choose.in(language);
+  if (platform::has_file_dialog()) {
+    const bool pressed = ImGui::Button(imgui_label(choose, id).c_str());
+    test_hook::record_item(id, "file", std::string(choose), file.name);
+    if (pressed)
+      platform::pick_file(std::string(accept), [&file](platform::PickedFile picked) {
+        file.name = std::move(picked.name);
+        file.bytes = std::move(picked.bytes);
+        file.unreadable = false;
+        file.arrived = true;
+      });
+  } else {
+    // No file dialog natively: a path, typed or dropped on the window.
+    if (std::string dropped = platform::take_dropped_file(); !dropped.empty()) file.path = dropped;
+    const std::string path_id = std::string(id) + ".path";
+    const float button_width = text_size(file_load.in(language)).x + 2 * ImGui::GetStyle().FramePadding.x;
+    auto r = input_text(path_id.c_str(), file_path_hint.in(language), file.path,
+                        ImGui::GetContentRegionAvail().x - button_width - ImGui::GetStyle().ItemSpacing.x);
+    ImGui::SameLine();
+    const bool pressed = ImGui::Button(imgui_label(file_load.in(language), id).c_str());
+    test_hook::record_item(id, "file", std::string(file_load.in(language)), file.name);
+    if (pressed || r.submitted) {
+      if (auto bytes = platform::read_file(file.path)) {
+        size_t slash = file.path.find_last_of("/\\");
+        file.name = slash == std::string::npos ? file.path : file.path.substr(slash + 1);
+        file.bytes = std::move(*bytes);
+        file.unreadable = false;
+        file.arrived = true;
+      } else {
+        file.unreadable = true;
+      }
+    }
+  }
+  if (file.unreadable) {
+    domain::FieldError e{"file_unreadable", "", std::string(file_unreadable.th), std::string(file_unreadable.en)};
+    field_error(id, &e, language);
+  } else {
+    text_colored(style::muted_text, file.name.empty() ? file_none.in(language) : std::string_view(file.name));
+  }
+  const bool arrived = file.arrived;
+  file.arrived = false;
+  return arrived;
 }
 
 bool row(const char* id, std::string_view first_cell, std::string_view row_text, bool selected) {

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "shared/ui/strings_client.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/widgets/widgets.hpp"
@@ -10,7 +11,29 @@ namespace home {
 
 using namespace ui::text;
 
-void HomeScreen::draw(const app::Context& ctx) {
+void HomeScreen::draw_links(app::Context& ctx) {
+  struct Way { const char* id; const ui::Text& label; const char* route; };
+  const Way ways[] = {
+      {"home.signin", nav_sign_in, "#/signin"},
+      {"home.register", nav_register, "#/register"},
+      {"home.access", nav_access_request, "#/access-request"},
+      {"home.stats", nav_stats, "#/stats"},
+  };
+  bool first = true;
+  for (const Way& w : ways) {
+    if (w.route == std::string_view("#/signin") && ctx.session.user()) continue;
+    // On one line while they fit (phones: one below the other).
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (!first && ImGui::GetItemRectMax().x + 24 + widgets::text_size(ctx.tr(w.label)).x < right)
+      ImGui::SameLine(0, 24);
+    first = false;
+    if (widgets::link(w.id, ctx.tr(w.label))) ctx.nav.go(w.route);
+  }
+  ImGui::Spacing();
+}
+
+void HomeScreen::draw(app::Context& ctx) {
+  draw_links(ctx);
   widgets::heading(ctx.tr(search_heading), ctx.fonts.title);
   ImGui::PushStyleColor(ImGuiCol_Text, style::muted_text);
   widgets::text_wrapped(ctx.tr(search_intro));

@@ -1,25 +1,24 @@
 #pragma once
-// The home screen: find one's institution in the directory, the first step of registering.
+// The home screen: find one's institution in the directory, the first step of registering,
+// and the ways in: sign in, register, request school website access, public statistics.
 #include <string>
 
+#include "wasm/app/screen.hpp"
 #include "wasm/app/server_status.hpp"
 #include "wasm/screens/home/institution_search.hpp"
 
-namespace app {
-struct Context;
-}
-
 namespace home {
 
-class HomeScreen {
+class HomeScreen : public app::Screen {
  public:
   explicit HomeScreen(app::ServerStatus& server) : search_(server) {}
 
-  void draw(const app::Context& ctx);
-  double wake_at() const { return search_.wake_at(); }
-  void retry() { search_.submit(); }  // after the server came back
+  void draw(app::Context& ctx) override;
+  double wake_at() const override { return search_.wake_at(); }
+  void retry() override { search_.submit(); }  // after the server came back
 
  private:
+  void draw_links(app::Context& ctx);
   void draw_results(const app::Context& ctx);
 
   InstitutionSearch search_;

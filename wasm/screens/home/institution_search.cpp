@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "wasm/api/wire.hpp"
 #include "wasm/platform/platform.hpp"
 
 namespace home {
@@ -17,19 +18,7 @@ std::string trimmed(std::string_view s) {
 }  // namespace
 
 std::string search_path(std::string_view query) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out = "/api/v1/institutions?q=";
-  for (unsigned char c : query) {
-    bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (alnum || c == '-' || c == '_' || c == '.' || c == '~') {
-      out.push_back(char(c));
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  return out;
+  return "/api/v1/institutions?q=" + api::percent_encode(query);
 }
 
 std::optional<std::vector<domain::Institution>> parse_institutions(std::string_view body) {
