@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 
+#include "server/accounts/admin_routes.hpp"
+#include "server/accounts/self_service_routes.hpp"
 #include "server/auth/auth_routes.hpp"
 #include "server/directory/institutions_handler.hpp"
 #include "server/http/errors.hpp"
@@ -20,6 +22,8 @@ void add_routes(http::Router& router, Services& s) {
   });
   directory::add_directory_routes(router, s.storage.institutions());
   auth::add_auth_routes(router, config, s.guard, s.audit, s.accounts);
+  accounts::add_self_service_routes(router, s.guard, s.accounts);
+  accounts::add_admin_routes(router, config, s.guard, s.accounts);
 
   // SMS and OTP, on their own connections to the same database (migrated by `storage`).
   struct Messaging {
