@@ -35,6 +35,15 @@ Reply forbidden(Permission p) {
                             "You are not allowed to do this (needs " + std::string(i.name_en) + ")"});
 }
 
+Reply json_text_reply(std::string body) {
+  http::StringResponse res{Status::ok, 11};
+  res.set(http::beast::http::field::content_type, "application/json; charset=utf-8");
+  res.set(http::beast::http::field::cache_control, "no-store");
+  res.body() = std::move(body);
+  res.prepare_payload();
+  return res;
+}
+
 Reply kpi_not_found() {
   return http::error_reply(Status::not_found, {"kpi_not_found", "id", "ไม่พบตัวชี้วัดนี้", "No such KPI"});
 }
@@ -492,16 +501,29 @@ Reply summary(const Services& s, const RequestContext& rq) {
     auto k = id ? s->store.find(*id) : std::nullopt;
     if (!k || !call.sees(*k)) return kpi_not_found();
     const bool all = call.sees_all_units(*k);
+    // The office's view is the same for all its staff: served from the last reply while no
+    // write has happened since (the revision is read before the data).
+    const std::uint64_t revision = s->store.revision();
+    if (all) {
+      std::lock_guard lock(s->summary_mutex);
+      auto it = s->summaries.find(k->id);
+      if (it != s->summaries.end() && it->second.revision == revision) return json_text_reply(it->second.body);
+    }
     json periods = json::array();
-    for (const auto& p : domain::periods_of(k->definition.cadence)) {
-      json pj = period_json(p, k->definition.year, s->store.counts(k->id, p));
+    for (auto& ps : s->store.summary(*k)) {
+      json pj = period_json(ps.period, k->definition.year, ps.counts);
       json units = json::array();
-      for (const auto& u : s->store.unit_reports(k->id, p))
+      for (const auto& u : ps.units)
         if (all || call.reads_unit(u.unit_code)) units.push_back(u);
       pj["units"] = std::move(units);
       periods.push_back(std::move(pj));
     }
-    return http::json_reply(Status::ok, {{"kpi_id", k->id}, {"periods", periods}});
+    std::string body = json{{"kpi_id", k->id}, {"periods", periods}}.dump();
+    if (all) {
+      std::lock_guard lock(s->summary_mutex);
+      s->summaries[k->id] = {revision, body};
+    }
+    return json_text_reply(std::move(body));
   });
 }
 

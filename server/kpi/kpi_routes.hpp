@@ -3,6 +3,8 @@
 // lifecycle, evidence files, the live summary, exports, public statistics, notifications.
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <memory>
 #include <string>
 #include <variant>
@@ -35,6 +37,14 @@ struct KpiServices {
   // Optional: an SMS to the holders of `permission` on `org_code` (the registration
   // helper's SmsGateway); empty = in-client notifications only.
   std::function<void(const std::string& org_code, domain::Permission permission, const std::string& text)> sms;
+
+  // The full summary of a KPI as last served, with the store revision it was built at.
+  struct CachedSummary {
+    std::uint64_t revision;
+    std::string body;
+  };
+  std::mutex summary_mutex;
+  std::map<std::int64_t, CachedSummary> summaries;
 };
 
 void add_kpi_routes(http::Router& router, std::shared_ptr<KpiServices> services);

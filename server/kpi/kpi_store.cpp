@@ -1,6 +1,7 @@
 #include "server/kpi/kpi_store.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <set>
@@ -190,6 +191,7 @@ Result<StoredKpi> KpiStore::create(const std::string& office_code, const domain:
   s.run();
   const std::int64_t id = db->last_insert_rowid();
   tx.commit();
+  ++revision_;
   return StoredKpi{id, office_code, k};
 }
 
@@ -217,6 +219,7 @@ Result<StoredKpi> KpiStore::update(std::int64_t id, const domain::KpiDefinition&
   s.bind(10, id);
   s.run();
   tx.commit();
+  ++revision_;
   return StoredKpi{id, current->office_code, k};
 }
 
@@ -259,6 +262,7 @@ std::vector<StoredKpi> KpiStore::copy_year(const std::string& office_code, int y
     copied.push_back({id, office_code, next});
   }
   tx.commit();
+  ++revision_;
   return copied;
 }
 
@@ -316,6 +320,7 @@ Result<std::vector<std::string>> KpiStore::assign_units(const StoredKpi& kpi, co
   insert.reset();
   apply_delta(*db, kpi.id, period, d);
   tx.commit();
+  ++revision_;
   return std::vector<std::string>(wanted.begin(), wanted.end());
 }
 
@@ -331,7 +336,7 @@ namespace {
 // One lifecycle step in one transaction: the report row, its files, the thread, the
 // notification and the period's summary row change together or not at all.
 template <class Change>
-Result<Report> transition(storage::ConnectionPool& pool, const StoredKpi& kpi, const Period& p, const std::string& unit,
+Result<Report> transition(storage::ConnectionPool& pool, std::atomic<std::uint64_t>& revision_, const StoredKpi& kpi, const Period& p, const std::string& unit,
                           ReportAction action, Change&& change) {
   const std::string period = domain::period_id(p);
   const bool by_reporter = action == ReportAction::save_draft || action == ReportAction::confirm ||
@@ -353,6 +358,7 @@ Result<Report> transition(storage::ConnectionPool& pool, const StoredKpi& kpi, c
   save_row(*db, kpi.id, period, after);
   apply_delta(*db, kpi.id, period, domain::delta(before->unit, after.unit));
   tx.commit();
+  ++revision_;
   return after;
 }
 
@@ -361,7 +367,7 @@ Result<Report> transition(storage::ConnectionPool& pool, const StoredKpi& kpi, c
 Result<Report> KpiStore::save_draft(const StoredKpi& kpi, const Period& p, const std::string& unit,
                                     const domain::ReportDraft& draft, const Actor& actor) {
   const std::string period = domain::period_id(p);
-  return transition(db_, kpi, p, unit, ReportAction::save_draft, [&](Database& db, Report& r) -> std::optional<Refusal> {
+  return transition(db_, revision_, kpi, p, unit, ReportAction::save_draft, [&](Database& db, Report& r) -> std::optional<Refusal> {
     for (std::size_t i = 0; i < draft.files.size(); ++i) {
       auto q = db.prepare("SELECT uploader_org FROM kpi_files WHERE id = ?");
       q.bind(1, draft.files[i].file_id);
@@ -394,7 +400,7 @@ Result<Report> KpiStore::save_draft(const StoredKpi& kpi, const Period& p, const
 
 Result<Report> KpiStore::confirm(const StoredKpi& kpi, const Period& p, const std::string& unit, const Actor& actor) {
   const std::string period = domain::period_id(p);
-  return transition(db_, kpi, p, unit, ReportAction::confirm, [&](Database& db, Report& r) -> std::optional<Refusal> {
+  return transition(db_, revision_, kpi, p, unit, ReportAction::confirm, [&](Database& db, Report& r) -> std::optional<Refusal> {
     if (auto e = domain::check_ready_to_confirm({r.unit.self_score, r.files})) return Refusal{400, *e};
     r.unit.reporter = actor.name;
     r.return_reason.clear();
@@ -407,7 +413,7 @@ Result<Report> KpiStore::confirm(const StoredKpi& kpi, const Period& p, const st
 }
 
 Result<Report> KpiStore::unconfirm(const StoredKpi& kpi, const Period& p, const std::string& unit, const Actor&) {
-  return transition(db_, kpi, p, unit, ReportAction::unconfirm, [](Database&, Report&) -> std::optional<Refusal> {
+  return transition(db_, revision_, kpi, p, unit, ReportAction::unconfirm, [](Database&, Report&) -> std::optional<Refusal> {
     return std::nullopt;
   });
 }
@@ -415,7 +421,7 @@ Result<Report> KpiStore::unconfirm(const StoredKpi& kpi, const Period& p, const 
 Result<Report> KpiStore::review(const StoredKpi& kpi, const Period& p, const std::string& unit,
                                 const domain::Review& review, const Actor& actor) {
   const std::string period = domain::period_id(p);
-  return transition(db_, kpi, p, unit, ReportAction::review, [&](Database& db, Report& r) -> std::optional<Refusal> {
+  return transition(db_, revision_, kpi, p, unit, ReportAction::review, [&](Database& db, Report& r) -> std::optional<Refusal> {
     r.unit.review_score = from_hundredths(hundredths(review.score));
     r.unit.reviewer = actor.name;
     r.review_comment = review.comment;
@@ -432,7 +438,7 @@ Result<Report> KpiStore::review(const StoredKpi& kpi, const Period& p, const std
 Result<Report> KpiStore::return_report(const StoredKpi& kpi, const Period& p, const std::string& unit,
                                        const std::string& reason, const Actor& actor) {
   const std::string period = domain::period_id(p);
-  return transition(db_, kpi, p, unit, ReportAction::return_report, [&](Database& db, Report& r) -> std::optional<Refusal> {
+  return transition(db_, revision_, kpi, p, unit, ReportAction::return_report, [&](Database& db, Report& r) -> std::optional<Refusal> {
     r.return_reason = reason;
     r.unit.reviewer = actor.name;
     add_thread_entry(db, kpi.id, period, unit, "return", actor, reason);
@@ -447,7 +453,7 @@ Result<Report> KpiStore::return_report(const StoredKpi& kpi, const Period& p, co
 Result<Report> KpiStore::cancel_review(const StoredKpi& kpi, const Period& p, const std::string& unit,
                                        const Actor& actor) {
   const std::string period = domain::period_id(p);
-  return transition(db_, kpi, p, unit, ReportAction::cancel_review, [&](Database& db, Report& r) -> std::optional<Refusal> {
+  return transition(db_, revision_, kpi, p, unit, ReportAction::cancel_review, [&](Database& db, Report& r) -> std::optional<Refusal> {
     r.unit.review_score.reset();
     r.unit.reviewer.clear();
     r.review_comment.clear();
@@ -477,6 +483,7 @@ Result<Comment> KpiStore::add_comment(std::int64_t kpi_id, const Period& p, cons
   add_thread_entry(*db, kpi_id, period, unit, "comment", actor, body);
   const std::int64_t id = db->last_insert_rowid();
   tx.commit();
+  ++revision_;
   return Comment{id, "comment", actor.name, body, ""};
 }
 
@@ -523,8 +530,44 @@ std::vector<domain::UnitReport> KpiStore::unit_reports(std::int64_t kpi_id, cons
 
 std::vector<PeriodSummary> KpiStore::summary(const StoredKpi& kpi) {
   std::vector<PeriodSummary> out;
-  for (const Period& p : domain::periods_of(kpi.definition.cadence))
-    out.push_back({p, counts(kpi.id, p), unit_reports(kpi.id, p)});
+  std::map<std::string, std::size_t> at;
+  for (const Period& p : domain::periods_of(kpi.definition.cadence)) {
+    at[domain::period_id(p)] = out.size();
+    out.push_back({p, {}, {}});
+  }
+  auto db = db_.acquire();
+  auto c = db->prepare(
+      "SELECT period, submitted, reviewed, total, self_sum, self_count, review_sum, review_count FROM kpi_period_summary "
+      "WHERE kpi_id = ?");
+  c.bind(1, kpi.id);
+  while (c.step()) {
+    const auto it = at.find(c.text(0));
+    if (it == at.end()) continue;
+    auto& s = out[it->second].counts;
+    s.submitted = c.integer(1);
+    s.reviewed = c.integer(2);
+    s.total = c.integer(3);
+    s.self_sum = from_hundredths(c.integer(4));
+    s.self_count = c.integer(5);
+    s.review_sum = from_hundredths(c.integer(6));
+    s.review_count = c.integer(7);
+  }
+  auto q = db->prepare(
+      "SELECT period, unit_code, status, self_score, review_score, reporter, reviewer FROM kpi_reports "
+      "WHERE kpi_id = ? ORDER BY period, unit_code");
+  q.bind(1, kpi.id);
+  while (q.step()) {
+    const auto it = at.find(q.text(0));
+    if (it == at.end()) continue;
+    domain::UnitReport u;
+    u.unit_code = q.text(1);
+    u.status = domain::parse_report_status(q.text(2)).value_or(ReportStatus::waiting_submit);
+    if (!q.is_null(3)) u.self_score = from_hundredths(q.integer(3));
+    if (!q.is_null(4)) u.review_score = from_hundredths(q.integer(4));
+    u.reporter = q.text(5);
+    u.reviewer = q.text(6);
+    out[it->second].units.push_back(std::move(u));
+  }
   return out;
 }
 
@@ -598,6 +641,7 @@ Result<KpiStore::Document> KpiStore::add_document(std::int64_t kpi_id, const std
       .run();
   const std::int64_t id = db->last_insert_rowid();
   tx.commit();
+  ++revision_;
   return Document{id, kind, file_id, label, name};
 }
 

@@ -2,6 +2,7 @@
 // KPIs, their reporting units, reports, evidence and the live overview, in SQLite. Every
 // report write changes the period's summary row in the same transaction (by the domain's
 // delta), so the overview is exact after every write and never regenerated.
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -109,6 +110,7 @@ class KpiStore {
 
   // --- the overview
   domain::SummaryCounts counts(std::int64_t kpi_id, const domain::Period& p);
+  // Every period of the KPI in two queries (counts, unit lines): the hot read of the overview.
   std::vector<PeriodSummary> summary(const StoredKpi& kpi);
   // The reports of units under `unit_codes` only (a school sees its own lines).
   std::vector<domain::UnitReport> unit_reports(std::int64_t kpi_id, const domain::Period& p);
@@ -141,8 +143,13 @@ class KpiStore {
   // --- notifications
   std::vector<Notification> notifications(const std::vector<std::string>& org_codes, int limit);
 
+  // Goes up after every committed write of this store: a reply built at revision r is
+  // still exact while revision() == r (read the revision before reading the data).
+  std::uint64_t revision() const { return revision_.load(); }
+
  private:
   storage::ConnectionPool& db_;
+  std::atomic<std::uint64_t> revision_{0};
 };
 
 }  // namespace server::kpi

@@ -148,7 +148,12 @@ TEST_CASE("KPI API: define, assign, report with evidence, confirm, review; the s
   REQUIRE(draft.status == 200);
   CHECK(draft.j()["status"] == "draft");
   CHECK(draft.j()["files"].size() == 2);
+  // The office's summary is served from a cache: every write must show at once.
+  const std::string summary_path = "/api/v1/kpi/" + std::to_string(id) + "/summary";
+  CHECK(api.get(summary_path, "area.kpi").j()["periods"][0]["submitted"] == 0);
+  CHECK(api.get(summary_path, "area.reviewer").j()["periods"][0]["submitted"] == 0);
   REQUIRE(api.post(r1 + "/confirm", kSchool1, json::object()).status == 200);
+  CHECK(api.get(summary_path, "area.kpi").j()["periods"][0]["submitted"] == 1);
 
   auto queue = api.get("/api/v1/kpi/queue?year=2567", "area.reviewer");
   REQUIRE(queue.j().size() == 1);
