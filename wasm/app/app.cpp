@@ -8,6 +8,8 @@
 #include "wasm/app/style.hpp"
 #include "wasm/screens/dev/widgets_screen.hpp"
 #include "wasm/screens/home/home_screen.hpp"
+#include "wasm/screens/kpi/overview_screen.hpp"
+#include "wasm/screens/kpi/stats_screen.hpp"
 #include "wasm/widgets/widgets.hpp"
 
 namespace app {
@@ -16,6 +18,8 @@ namespace app {
 void App::register_screens() {
   screens_.add("", std::make_unique<home::HomeScreen>(context_.server));
   screens_.add("dev/widgets", std::make_unique<dev::WidgetsScreen>());
+  screens_.add("stats", std::make_unique<kpi_screens::StatsScreen>());
+  screens_.add("kpi", std::make_unique<kpi_screens::OverviewScreen>(), {.signed_in = true});
 }
 
 App::App(fonts::Set fonts) {
