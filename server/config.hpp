@@ -20,6 +20,7 @@ struct Config {
   std::filesystem::path assets_dir = "assets";  // --assets: demo directory and other data
   unsigned threads = 2;                // THREADS; default: cores clamped to 2..4
   std::string trusted_proxies;         // TRUSTED_PROXY: addresses whose X-Forwarded-For/Proto count
+  std::string tls_cert, tls_key;      // --tls-cert/--tls-key or TLS_CERT/TLS_KEY: serve HTTPS
   std::string public_url;              // PUBLIC_URL: links in SMS; empty = http://localhost:<port>
 
   std::filesystem::path database_file() const { return data_dir / "school.db"; }

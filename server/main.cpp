@@ -93,12 +93,15 @@ int serve(Config config) {
     http::StaticSite site(config.site_dir);
     http::Router router;
     http::Server server(router, log, {}, std::get<http::TrustedProxies>(proxies));
+    const bool https = !config.tls_cert.empty();
+    if (https) server.use_tls(config.tls_cert, config.tls_key);
     const auto port = server.listen(config.bind, config.port);
-    if (config.public_url.empty()) config.public_url = "http://localhost:" + std::to_string(port);
+    const std::string scheme = https ? "https" : "http";
+    if (config.public_url.empty()) config.public_url = scheme + "://localhost:" + std::to_string(port);
     Services services{config, *storage, db, site, guard, audit, accounts};
     add_routes(router, services);
 
-    std::cout << "Serving http://localhost:" << port << " (" << to_string(config.mode)
+    std::cout << "Serving " << scheme << "://localhost:" << port << " (" << to_string(config.mode)
               << " mode, data: " << config.data_dir.string() << ")" << std::endl;
     clean = server.run(config.threads) ? 0 : 1;
   }

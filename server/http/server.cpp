@@ -3,6 +3,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 #include <csignal>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -19,6 +20,25 @@ Server::Server(const Router& router, RequestLog& log, Limits limits, TrustedProx
       proxies_(std::move(proxies)),
       context_{router, limits_, log, connections_, proxies_},
       log_(log) {}
+
+void Server::use_tls(const std::string& certificate_file, const std::string& key_file) {
+  net::ssl::context tls(net::ssl::context::tls_server);
+  tls.set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
+                  net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 | net::ssl::context::no_tlsv1_1 |
+                  net::ssl::context::single_dh_use);
+  beast::error_code ec;
+  tls.use_certificate_chain_file(certificate_file, ec);
+  if (ec)
+    throw std::runtime_error("cannot use TLS certificate '" + certificate_file + "' (--tls-cert, TLS_CERT): " +
+                             ec.message() + "; give a readable PEM certificate chain");
+  tls.use_private_key_file(key_file, net::ssl::context::pem, ec);
+  if (!ec && SSL_CTX_check_private_key(tls.native_handle()) != 1)
+    ec = beast::error_code(static_cast<int>(::ERR_get_error()), net::error::get_ssl_category());
+  if (ec)
+    throw std::runtime_error("cannot use TLS key '" + key_file + "' (--tls-key, TLS_KEY): " + ec.message() +
+                             "; give the unencrypted PEM private key of the certificate");
+  tls_.emplace(std::move(tls));
+}
 
 std::uint16_t Server::listen(const std::string& address, std::uint16_t port) {
   tcp::endpoint endpoint{net::ip::make_address(address), port};
@@ -40,9 +60,15 @@ void Server::accept() {
       accept_retry_.async_wait([this](beast::error_code e) { if (!e) accept(); });
       return;
     }
-    auto session = std::make_shared<Session>(std::move(socket), context_);
-    connections_.add(session);
-    session->start();
+    if (tls_) {
+      auto session = std::make_shared<TlsSession>(context_, std::move(socket), *tls_);
+      connections_.add(session);
+      session->start();
+    } else {
+      auto session = std::make_shared<PlainSession>(context_, std::move(socket));
+      connections_.add(session);
+      session->start();
+    }
     accept();
   });
 }

@@ -1,14 +1,16 @@
 #pragma once
-// The HTTP server: a listening socket, a small pool of I/O threads, and an orderly stop on
+// The HTTP(S) server: a listening socket, a small pool of I/O threads, and an orderly stop on
 // SIGINT/SIGTERM (stop accepting, let in-flight requests finish, then return).
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "server/http/request_log.hpp"
@@ -20,6 +22,10 @@ namespace server::http {
 class Server {
  public:
   Server(const Router& router, RequestLog& log, Limits limits = {}, TrustedProxies proxies = {});
+
+  // Serve HTTPS (TLS 1.2 and later) with this PEM certificate chain and private key
+  // instead of plain HTTP. Throws with a message naming the file that failed.
+  void use_tls(const std::string& certificate_file, const std::string& key_file);
 
   // Binds and listens; throws on failure. Returns the port (useful when asked for port 0).
   std::uint16_t listen(const std::string& address, std::uint16_t port);
@@ -39,6 +45,7 @@ class Server {
   boost::asio::steady_timer accept_retry_;
   Limits limits_;
   TrustedProxies proxies_;
+  std::optional<boost::asio::ssl::context> tls_;
   Connections connections_;
   SessionContext context_;
   RequestLog& log_;

@@ -15,18 +15,18 @@ namespace bhttp = beast::http;
 
 // ---- Connections ----------------------------------------------------------------------
 
-void Connections::add(const std::shared_ptr<Session>& session) {
+void Connections::add(const std::shared_ptr<SessionBase>& session) {
   std::lock_guard lock(mutex_);
   sessions_[session.get()] = session;
 }
 
-void Connections::remove(const Session* session) {
+void Connections::remove(const SessionBase* session) {
   std::lock_guard lock(mutex_);
   sessions_.erase(session);
 }
 
 void Connections::shut_down_all() {
-  std::vector<std::shared_ptr<Session>> live;
+  std::vector<std::shared_ptr<SessionBase>> live;
   {
     std::lock_guard lock(mutex_);
     for (auto& [_, weak] : sessions_)
@@ -37,28 +37,49 @@ void Connections::shut_down_all() {
 
 // ---- Session --------------------------------------------------------------------------
 
-Session::Session(net::ip::tcp::socket&& socket, SessionContext& context)
-    : stream_(std::move(socket)), context_(context) {
+template <class Stream>
+template <class... TlsContext>
+Session<Stream>::Session(SessionContext& context, net::ip::tcp::socket&& socket, TlsContext&... tls_context)
+    : stream_(std::move(socket), tls_context...), context_(context) {
   beast::error_code ec;
-  auto remote = stream_.socket().remote_endpoint(ec);
+  auto remote = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
   if (!ec) peer_ = remote.address();
 }
 
-Session::~Session() { context_.connections.remove(this); }
+template <class Stream>
+Session<Stream>::~Session() { context_.connections.remove(this); }
 
-void Session::start() {
+template <class Stream>
+void Session<Stream>::start() {
   // Run on the connection's strand: every step of this session is serialised on it.
-  net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_request(); });
-}
-
-void Session::shut_down() {
-  net::post(stream_.get_executor(), [self = shared_from_this()] {
-    self->stopping_ = true;
-    if (self->waiting_ && !(self->parser_ && self->parser_->got_some())) self->stream_.cancel();
+  net::dispatch(stream_.get_executor(), [self = this->shared_from_this()] {
+    if constexpr (tls) {
+      // The handshake counts as waiting for the first request (timeout, shutdown).
+      self->waiting_ = true;
+      beast::get_lowest_layer(self->stream_).expires_after(self->context_.limits.read_timeout);
+      // A plain-HTTP request or a TLS 1.0/1.1 client fails here and is closed unanswered.
+      self->stream_.async_handshake(net::ssl::stream_base::server, [self](beast::error_code ec) {
+        self->waiting_ = false;
+        if (ec) return self->close();
+        self->read_request();
+      });
+    } else {
+      self->read_request();
+    }
   });
 }
 
-void Session::read_request() {
+template <class Stream>
+void Session<Stream>::shut_down() {
+  net::post(stream_.get_executor(), [self = this->shared_from_this()] {
+    self->stopping_ = true;
+    if (self->waiting_ && !(self->parser_ && self->parser_->got_some()))
+      beast::get_lowest_layer(self->stream_).cancel();
+  });
+}
+
+template <class Stream>
+void Session<Stream>::read_request() {
   if (stopping_) return close();
   parser_.emplace();
   parser_->header_limit(context_.limits.header_bytes);
@@ -66,13 +87,15 @@ void Session::read_request() {
   parser_->body_limit(context_.router.largest_body_limit(context_.limits.body_bytes));
   method_ = path_ = "-";
   head_ = false;
+  https_ = tls;
   waiting_ = true;
-  stream_.expires_after(first_request_ ? context_.limits.read_timeout : context_.limits.idle_timeout);
+  beast::get_lowest_layer(stream_).expires_after(first_request_ ? context_.limits.read_timeout : context_.limits.idle_timeout);
   bhttp::async_read_header(stream_, buffer_, *parser_,
-                           [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+                           [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
 }
 
-void Session::on_header(beast::error_code ec) {
+template <class Stream>
+void Session<Stream>::on_header(beast::error_code ec) {
   const bool got_some = parser_->got_some();
   waiting_ = false;
   first_request_ = false;
@@ -100,12 +123,13 @@ void Session::on_header(beast::error_code ec) {
     parser_->body_limit(limit);  // a chunked body is counted as it arrives
   }
   if (parser_->is_done()) return handle_request();
-  stream_.expires_after(context_.limits.read_timeout);
+  beast::get_lowest_layer(stream_).expires_after(context_.limits.read_timeout);
   bhttp::async_read(stream_, buffer_, *parser_,
-                    [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_body(ec); });
+                    [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->on_body(ec); });
 }
 
-void Session::on_body(beast::error_code ec) {
+template <class Stream>
+void Session<Stream>::on_body(beast::error_code ec) {
   if (ec == bhttp::error::body_limit) {
     const Request& request = parser_->get();
     return respond(body_too_large(context_.router.body_limit(request.method(), split_target(request.target()).raw_path,
@@ -117,7 +141,8 @@ void Session::on_body(beast::error_code ec) {
   handle_request();
 }
 
-void Session::handle_request() {
+template <class Stream>
+void Session<Stream>::handle_request() {
   const Request& request = parser_->get();
   const Target target = split_target(request.target());
   const bool close_after = !request.keep_alive() || stopping_;
@@ -128,7 +153,8 @@ void Session::handle_request() {
     return respond(bad_request({"bad_path", "", "ที่อยู่ไม่ถูกต้อง", "Invalid path"}), close_after);
 
   const Query query(target.raw_query);
-  const ClientOrigin origin = client_origin(peer_, false, request, context_.proxies);
+  const ClientOrigin origin = client_origin(peer_, tls, request, context_.proxies);
+  https_ = origin.https;
   RequestContext context{request, *path, query, {}, origin.address, origin.https};
   Reply reply;
   try {
@@ -141,13 +167,15 @@ void Session::handle_request() {
   respond(std::move(reply), close_after);
 }
 
-void Session::respond(Reply reply, bool close) {
+template <class Stream>
+void Session<Stream>::respond(Reply reply, bool close) {
   std::visit(
       [&](auto& response) {
         const Request* request = parser_ && parser_->is_header_done() ? &parser_->get() : nullptr;
         response.version(request && request->version() == 10 ? 10 : 11);
         response.keep_alive(!close);
         response.set("X-Content-Type-Options", "nosniff");
+        if (https_) response.set("Strict-Transport-Security", "max-age=31536000");
         using Body = typename std::decay_t<decltype(response)>::body_type;
         if constexpr (std::is_same_v<Body, bhttp::empty_body>) {
           body_bytes_ = 0;
@@ -164,21 +192,23 @@ void Session::respond(Reply reply, bool close) {
       reply);
 }
 
+template <class Stream>
 template <class Body>
-void Session::write(std::shared_ptr<bhttp::response<Body>> response, bool close) {
+void Session<Stream>::write(std::shared_ptr<bhttp::response<Body>> response, bool close) {
   auto serializer = std::make_shared<bhttp::response_serializer<Body>>(*response);
   write_some(std::move(response), std::move(serializer), close);
 }
 
 // Writes piece by piece, re-arming the deadline each time: a 5 MB app.wasm over a slow
 // rural link may take minutes, but must keep moving.
+template <class Stream>
 template <class Body>
-void Session::write_some(std::shared_ptr<bhttp::response<Body>> response,
+void Session<Stream>::write_some(std::shared_ptr<bhttp::response<Body>> response,
                          std::shared_ptr<bhttp::response_serializer<Body>> serializer, bool close) {
-  stream_.expires_after(context_.limits.write_stall_timeout);
+  beast::get_lowest_layer(stream_).expires_after(context_.limits.write_stall_timeout);
   bhttp::async_write_some(
       stream_, *serializer,
-      [self = shared_from_this(), response, serializer, close](beast::error_code ec, std::size_t) {
+      [self = this->shared_from_this(), response, serializer, close](beast::error_code ec, std::size_t) {
         if (ec) {
           self->log_request(response->result_int());
           return self->close();
@@ -190,32 +220,47 @@ void Session::write_some(std::shared_ptr<bhttp::response<Body>> response,
       });
 }
 
-void Session::log_request(unsigned status) {
+template <class Stream>
+void Session<Stream>::log_request(unsigned status) {
   auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_);
   context_.log.request(method_, path_, status, body_bytes_, elapsed.count());
 }
 
-void Session::close_gracefully() {
+template <class Stream>
+void Session<Stream>::close_gracefully() {
   // Stop sending, then read and discard what the client still sends (say, the rest of a
   // refused body) until it closes: closing with unread data would make the kernel send a
   // reset, which can destroy the reply before the client has read it.
-  beast::error_code ec;
-  stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ec);
-  stream_.expires_after(std::chrono::seconds(2));
-  drain();
+  beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(2));
+  if constexpr (tls) {
+    // TLS: send close_notify and wait (briefly) for the client's.
+    stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) { self->close(); });
+  } else {
+    beast::error_code ec;
+    stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ec);
+    drain();
+  }
 }
 
-void Session::drain() {
-  stream_.async_read_some(net::buffer(drain_buffer_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+template <class Stream>
+void Session<Stream>::drain() {
+  stream_.async_read_some(net::buffer(drain_buffer_), [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
     if (ec) return self->close();
     self->drain();
   });
 }
 
-void Session::close() {
+template <class Stream>
+void Session<Stream>::close() {
   beast::error_code ec;
-  stream_.socket().shutdown(net::ip::tcp::socket::shutdown_both, ec);
-  stream_.close();
+  auto& tcp = beast::get_lowest_layer(stream_);
+  tcp.socket().shutdown(net::ip::tcp::socket::shutdown_both, ec);
+  tcp.close();
 }
+
+template class Session<beast::tcp_stream>;
+template class Session<beast::ssl_stream<beast::tcp_stream>>;
+template PlainSession::Session(SessionContext&, net::ip::tcp::socket&&);
+template TlsSession::Session(SessionContext&, net::ip::tcp::socket&&, net::ssl::context&);
 
 }  // namespace server::http

@@ -1,10 +1,11 @@
 #pragma once
-// One TCP connection: reads requests one after another (keep-alive), with limits and
-// timeouts, hands each to the router and writes the reply.
+// One TCP connection, plain or TLS: reads requests one after another (keep-alive), with
+// limits and timeouts, hands each to the router and writes the reply.
 #include <array>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -18,7 +19,13 @@ namespace server::http {
 
 class Router;
 class RequestLog;
-class Session;
+
+// What the connection list needs of a session, whatever its stream.
+class SessionBase {
+ public:
+  virtual ~SessionBase() = default;
+  virtual void shut_down() = 0;
+};
 
 struct Limits {
   std::uint32_t header_bytes = 8 * 1024;        // request line + headers; more -> 431
@@ -31,13 +38,13 @@ struct Limits {
 // The open connections, so a shutdown can close the idle ones and let busy ones finish.
 class Connections {
  public:
-  void add(const std::shared_ptr<Session>& session);
-  void remove(const Session* session);
+  void add(const std::shared_ptr<SessionBase>& session);
+  void remove(const SessionBase* session);
   void shut_down_all();
 
  private:
   std::mutex mutex_;
-  std::map<const Session*, std::weak_ptr<Session>> sessions_;
+  std::map<const SessionBase*, std::weak_ptr<SessionBase>> sessions_;
 };
 
 struct SessionContext {
@@ -48,13 +55,20 @@ struct SessionContext {
   const TrustedProxies& proxies;
 };
 
-class Session : public std::enable_shared_from_this<Session> {
+// Stream: beast::tcp_stream (plain HTTP) or beast::ssl_stream<beast::tcp_stream> (HTTPS,
+// which first does the TLS handshake). Both are instantiated in session.cpp.
+template <class Stream>
+class Session : public SessionBase, public std::enable_shared_from_this<Session<Stream>> {
  public:
-  Session(boost::asio::ip::tcp::socket&& socket, SessionContext& context);
-  ~Session();
+  static constexpr bool tls = !std::is_same_v<Stream, beast::tcp_stream>;
+
+  // tls_context... : the boost::asio::ssl::context for an HTTPS session, nothing otherwise.
+  template <class... TlsContext>
+  Session(SessionContext& context, boost::asio::ip::tcp::socket&& socket, TlsContext&... tls_context);
+  ~Session() override;
   void start();
   // Thread-safe. Idle: close now. Busy: finish the request, reply with "Connection: close".
-  void shut_down();
+  void shut_down() override;
 
  private:
   using Parser = beast::http::request_parser<beast::http::string_body>;
@@ -74,7 +88,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void drain();
   void close();
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   boost::asio::ip::address peer_;
   beast::flat_buffer buffer_;
   std::optional<Parser> parser_;
@@ -83,10 +97,14 @@ class Session : public std::enable_shared_from_this<Session> {
   bool waiting_ = false;   // waiting for a request to start
   bool stopping_ = false;  // the server is shutting down
   bool head_ = false;      // current request is HEAD: headers only
+  bool https_ = tls;       // the client's connection is TLS (ours, or a trusted proxy's)
   std::chrono::steady_clock::time_point started_;
   std::string method_ = "-", path_ = "-";
   std::uint64_t body_bytes_ = 0;
   std::array<char, 4096> drain_buffer_{};
 };
+
+using PlainSession = Session<beast::tcp_stream>;
+using TlsSession = Session<beast::ssl_stream<beast::tcp_stream>>;
 
 }  // namespace server::http
