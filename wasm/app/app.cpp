@@ -8,6 +8,8 @@
 #include "wasm/app/style.hpp"
 #include "wasm/screens/dev/widgets_screen.hpp"
 #include "wasm/screens/home/home_screen.hpp"
+#include "wasm/screens/registration/register_screen.hpp"
+#include "wasm/screens/registration/review_screen.hpp"
 #include "wasm/widgets/widgets.hpp"
 
 namespace app {
@@ -16,6 +18,9 @@ namespace app {
 void App::register_screens() {
   screens_.add("", std::make_unique<home::HomeScreen>(context_.server));
   screens_.add("dev/widgets", std::make_unique<dev::WidgetsScreen>());
+  screens_.add("register", std::make_unique<registration::RegisterScreen>());
+  screens_.add("review/registrations", std::make_unique<registration::ReviewScreen>(),
+               {.signed_in = true, .permission = domain::Permission::registrations_review});
 }
 
 App::App(fonts::Set fonts) {
