@@ -10,6 +10,8 @@
 #include "wasm/screens/home/home_screen.hpp"
 #include "wasm/screens/registration/register_screen.hpp"
 #include "wasm/screens/registration/review_screen.hpp"
+#include "wasm/screens/kpi/overview_screen.hpp"
+#include "wasm/screens/kpi/stats_screen.hpp"
 #include "wasm/widgets/widgets.hpp"
 
 namespace app {
@@ -21,6 +23,8 @@ void App::register_screens() {
   screens_.add("register", std::make_unique<registration::RegisterScreen>());
   screens_.add("review/registrations", std::make_unique<registration::ReviewScreen>(),
                {.signed_in = true, .permission = domain::Permission::registrations_review});
+  screens_.add("stats", std::make_unique<kpi_screens::StatsScreen>());
+  screens_.add("kpi", std::make_unique<kpi_screens::OverviewScreen>(), {.signed_in = true});
 }
 
 App::App(fonts::Set fonts) {
