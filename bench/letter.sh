@@ -21,7 +21,7 @@ register() {
   post /api/v1/registrations "{\"affiliation\":\"obec\",\"institution_code\":\"$school\",\"otp_token\":\"$token\",
     \"officer\":{\"title\":\"นางสาว\",\"first_name\":\"สมหญิง\",\"last_name\":\"ใจดี\",\"national_id\":\"1101700203450\",
     \"position\":\"ครู\",\"phone\":\"$phone\"}}" |
-    sed 's/.*"registration_id":\([0-9]*\).*"registration_token":"\([0-9a-f]*\)".*/\1 \2/'
+    sed 's/.*"registration_id":\([0-9]*\).*"registration_token":"\([0-9a-f]*\)".*/\1 \2/'; echo
 }
 read -r id tok < <(register 0810000000 1010720001)
 auth="Authorization: Bearer $tok"
