@@ -7,4 +7,5 @@ echo "== time to first frame in headless Chromium"; node bench/first-frame.mjs
 echo "== API throughput"; bash bench/api-throughput.sh
 echo "== sign-in throughput (Argon2id)"; bash bench/sign-in.sh
 echo "== KPI summary under load, exports"; bash bench/kpi-summary.sh
+echo "== appointment letter and signed upload"; bash bench/letter.sh
 echo "== KPI overview frame time (native, 1,000 units)"; build/native/bench/kpi-overview-frames 1000

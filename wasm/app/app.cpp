@@ -8,6 +8,8 @@
 #include "wasm/app/style.hpp"
 #include "wasm/screens/dev/widgets_screen.hpp"
 #include "wasm/screens/home/home_screen.hpp"
+#include "wasm/screens/registration/register_screen.hpp"
+#include "wasm/screens/registration/review_screen.hpp"
 #include "wasm/screens/kpi/overview_screen.hpp"
 #include "wasm/screens/kpi/stats_screen.hpp"
 #include "wasm/widgets/widgets.hpp"
@@ -18,6 +20,9 @@ namespace app {
 void App::register_screens() {
   screens_.add("", std::make_unique<home::HomeScreen>(context_.server));
   screens_.add("dev/widgets", std::make_unique<dev::WidgetsScreen>());
+  screens_.add("register", std::make_unique<registration::RegisterScreen>());
+  screens_.add("review/registrations", std::make_unique<registration::ReviewScreen>(),
+               {.signed_in = true, .permission = domain::Permission::registrations_review});
   screens_.add("stats", std::make_unique<kpi_screens::StatsScreen>());
   screens_.add("kpi", std::make_unique<kpi_screens::OverviewScreen>(), {.signed_in = true});
 }

@@ -1,0 +1,70 @@
+#pragma once
+// Words of the registration wizard (#/register) and the reviewers' screen.
+#include "shared/ui/strings.hpp"
+
+namespace ui::text {
+
+inline constexpr Text reg_title{"ลงทะเบียนบัญชีสถานศึกษา", "Register an institution account"};
+inline constexpr Text reg_step_affiliation{"สังกัด", "Affiliation"};
+inline constexpr Text reg_step_institution{"สถานศึกษา", "Institution"};
+inline constexpr Text reg_step_legacy{"ชื่อผู้ใช้เดิม", "Old usernames"};
+inline constexpr Text reg_step_holder{"ผู้รับผิดชอบบัญชี", "Account holder"};
+inline constexpr Text reg_step_otp{"ยืนยัน OTP", "OTP"};
+inline constexpr Text reg_step_letter{"หนังสือแต่งตั้ง", "Letter"};
+inline constexpr Text reg_step_upload{"ส่งหนังสือที่ลงนาม", "Upload"};
+inline constexpr Text reg_step_status{"สถานะ", "Status"};
+inline constexpr Text reg_next{"ถัดไป", "Next"};
+inline constexpr Text reg_back{"ย้อนกลับ", "Back"};
+inline constexpr Text reg_not_open{"ยังไม่เปิดให้ลงทะเบียน", "not open yet"};
+inline constexpr Text reg_code{"รหัสสถานศึกษา 10 หลัก", "10-digit institution code"};
+inline constexpr Text reg_find_code{"ค้นหาด้วยรหัส", "Find by code"};
+inline constexpr Text reg_name{"ชื่อสถานศึกษา (บางส่วน)", "Institution name (part)"};
+inline constexpr Text reg_province{"จังหวัด", "Province"};
+inline constexpr Text reg_find_name{"ค้นหาด้วยชื่อและจังหวัด", "Find by name and province"};
+inline constexpr Text reg_chosen{"สถานศึกษาที่เลือก:", "Chosen institution:"};
+inline constexpr Text reg_choose_institution{"กรุณาเลือกสถานศึกษา", "Choose the institution"};
+inline constexpr Text reg_legacy_intro{
+    "ถ้าเคยมีชื่อผู้ใช้ระบบ Thai School Lunch หรือ KidDiary เดิม กรอกไว้เพื่อย้ายข้อมูล (ไม่บังคับ)",
+    "Old Thai School Lunch or KidDiary usernames, if any, to move the data (optional)"};
+inline constexpr Text reg_tsl{"ชื่อผู้ใช้ Thai School Lunch เดิม", "Old Thai School Lunch username"};
+inline constexpr Text reg_kiddiary{"ชื่อผู้ใช้ KidDiary เดิม", "Old KidDiary username"};
+inline constexpr Text reg_title_field{"คำนำหน้า", "Title"};
+inline constexpr Text reg_first_name{"ชื่อ", "First name"};
+inline constexpr Text reg_last_name{"นามสกุล", "Last name"};
+inline constexpr Text reg_national_id{"เลขประจำตัวประชาชน 13 หลัก", "13-digit national ID"};
+inline constexpr Text reg_position{"ตำแหน่ง", "Position"};
+inline constexpr Text reg_phone{"เบอร์โทรศัพท์มือถือ (รับ OTP)", "Mobile phone (for the OTP)"};
+inline constexpr Text reg_email{"อีเมล (ไม่บังคับ)", "E-mail (optional)"};
+inline constexpr Text reg_otp_sent{"ส่งรหัส OTP ทาง SMS แล้ว รหัสอ้างอิง", "The OTP was sent by SMS, reference"};
+inline constexpr Text reg_otp_code{"รหัส OTP 6 หลัก", "6-digit OTP code"};
+inline constexpr Text reg_otp_verify{"ยืนยันและลงทะเบียน", "Confirm and register"};
+inline constexpr Text reg_otp_resend{"ขอรหัสใหม่", "Send the code again"};
+inline constexpr Text reg_registered{"ลงทะเบียนแล้ว ชื่อผู้ใช้งาน (username) ของท่านคือ",
+                                     "Registered. Your username is"};
+inline constexpr Text reg_letter_intro{
+    "ดาวน์โหลดหนังสือแต่งตั้ง ให้ผู้อำนวยการ (สพฐ.) หรือหัวหน้าศูนย์พัฒนาเด็กเล็ก/ผู้มีอำนาจลงนาม (อปท.) ลงนาม แล้วสแกนเป็น JPG หรือ PDF",
+    "Download the appointment letter, have the director (OBEC) or the head of the child-development centre / "
+    "authorised signer (DLA) sign it, and scan it as JPG or PDF"};
+inline constexpr Text reg_letter_download{"ดาวน์โหลดหนังสือแต่งตั้ง (PDF)", "Download the letter (PDF)"};
+inline constexpr Text reg_upload_intro{
+    "ส่งหนังสือที่ลงนามแล้ว: JPG หรือ PDF ไม่เกิน 10 MB พร้อมชื่อผู้ใช้งาน 10 หลักและเลขประจำตัวประชาชนของผู้ลงทะเบียน",
+    "Upload the signed letter: JPG or PDF up to 10 MB, with the 10-digit username and the registrant's national ID"};
+inline constexpr Text reg_username{"ชื่อผู้ใช้งาน (รหัสสถานศึกษา 10 หลัก)", "Username (10-digit institution code)"};
+inline constexpr Text reg_upload{"ส่งหนังสือ", "Upload"};
+inline constexpr Text reg_status_now{"สถานะการลงทะเบียน:", "Registration status:"};
+inline constexpr Text reg_refresh{"ตรวจสอบสถานะอีกครั้ง", "Check the status again"};
+inline constexpr Text reg_wait_sms{"เมื่อผ่านการตรวจสอบ ระบบจะส่งลิงก์ตั้งรหัสผ่านทาง SMS",
+                                   "Once reviewed, a link to set the password comes by SMS"};
+inline constexpr Text rev_title{"ตรวจสอบการลงทะเบียน", "Review registrations"};
+inline constexpr Text rev_status_any{"ทุกสถานะ", "Any status"};
+inline constexpr Text rev_affiliation_any{"ทุกสังกัด", "Any affiliation"};
+inline constexpr Text rev_load{"แสดงรายการ", "Show"};
+inline constexpr Text rev_empty{"ไม่มีรายการ", "Nothing to review"};
+inline constexpr Text rev_legacy{"ชื่อผู้ใช้เดิม:", "Old usernames:"};
+inline constexpr Text rev_preview{"เปิดดูหนังสือที่ส่งมา", "Open the uploaded letter"};
+inline constexpr Text rev_approve{"อนุมัติ", "Approve"};
+inline constexpr Text rev_reject{"ไม่อนุมัติ", "Reject"};
+inline constexpr Text rev_reason{"เหตุผลที่ไม่อนุมัติ", "Reason for the rejection"};
+inline constexpr Text rev_done{"บันทึกผลแล้ว และส่ง SMS แจ้งผู้ลงทะเบียนแล้ว", "Saved; the registrant was told by SMS"};
+
+}  // namespace ui::text
