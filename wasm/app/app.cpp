@@ -6,6 +6,10 @@
 
 #include "shared/ui/strings_client.hpp"
 #include "wasm/app/style.hpp"
+#include "wasm/screens/accounts/activation_screen.hpp"
+#include "wasm/screens/accounts/first_login_screen.hpp"
+#include "wasm/screens/accounts/signin_screen.hpp"
+#include "wasm/screens/accounts/users_screen.hpp"
 #include "wasm/screens/dev/widgets_screen.hpp"
 #include "wasm/screens/home/home_screen.hpp"
 #include "wasm/widgets/widgets.hpp"
@@ -16,6 +20,11 @@ namespace app {
 void App::register_screens() {
   screens_.add("", std::make_unique<home::HomeScreen>(context_.server));
   screens_.add("dev/widgets", std::make_unique<dev::WidgetsScreen>());
+  screens_.add("signin", std::make_unique<accounts::SignInScreen>());
+  screens_.add("first-login", std::make_unique<accounts::FirstLoginScreen>(), app::Access::user());
+  screens_.add("activate", std::make_unique<accounts::ActivationScreen>());
+  screens_.add("admin/users", std::make_unique<accounts::UsersScreen>(),
+               Access::holding(domain::Permission::users_manage));
 }
 
 App::App(fonts::Set fonts) {
