@@ -5,3 +5,4 @@ cd "$(dirname "$0")/.."
 echo "== web bundle size (bytes)"; bash bench/bundle-size.sh
 echo "== time to first frame in headless Chromium"; node bench/first-frame.mjs
 echo "== API throughput"; bash bench/api-throughput.sh
+echo "== KPI summary under load, exports"; bash bench/kpi-summary.sh

@@ -1,5 +1,7 @@
 #include "server/accounts/account_service.hpp"
 
+#include <sodium.h>
+
 #include <stdexcept>
 
 #include "server/auth/crypto.hpp"
@@ -54,6 +56,51 @@ std::string_view to_string(TokenPurpose p) {
     case TokenPurpose::password_reset: return "password_reset";
   }
   return "activation";
+}
+
+std::string_view to_string(TokenState s) {
+  switch (s) {
+    case TokenState::ok: return "ok";
+    case TokenState::unknown: return "unknown";
+    case TokenState::used: return "used";
+    case TokenState::expired: return "expired";
+  }
+  return "unknown";
+}
+
+std::string generate_password() {
+  static constexpr std::string_view alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  for (;;) {
+    std::string p;
+    for (int i = 0; i < 16; ++i) {
+      if (i > 0 && i % 4 == 0) p.push_back('-');
+      p.push_back(alphabet[randombytes_uniform(static_cast<std::uint32_t>(alphabet.size()))]);
+    }
+    // Chance runs like "abcd" or "2345" would be refused by the policy: draw again.
+    if (!domain::check_password(p)) return p;
+  }
+}
+
+std::string AccountService::issue_password(std::int64_t user_id, std::optional<std::int64_t> actor,
+                                           const std::string& client_address) {
+  const auto password = generate_password();
+  const auto hash = auth::hash_password(password);
+  const auto now = auth::unix_now();
+  auto db = db_.acquire();
+  storage::Transaction tx(*db);
+  auto u = find_user(*db, user_id);
+  if (!u) throw std::logic_error("issue_password: no user " + std::to_string(user_id));
+  u->password_hash = hash;
+  u->status = UserStatus::active;
+  u->must_change_password = true;
+  // A new person may be taking over the account: they give their own details.
+  u->must_complete_profile = true;
+  u->password_expires_at = now + domain::issued_password_lifetime;
+  update_user(*db, *u, now);
+  auth::delete_user_sessions(*db, u->id);
+  tx.commit();
+  audit_.record({actor, "user.issue_password", "user:" + std::to_string(user_id), client_address, nlohmann::json::object()});
+  return password;
 }
 
 int AccountService::seed_demo_accounts() {

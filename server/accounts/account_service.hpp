@@ -40,6 +40,10 @@ class AccountService {
   // activation, and returns a single-use activation token valid 72 h.
   std::string issue_activation(const AccountHolder& holder, std::optional<std::int64_t> actor);
 
+  // A random password for a first login: single use, 72 h; the user must then complete the
+  // profile and choose a new password. Signs the user out everywhere. Returns the password.
+  std::string issue_password(std::int64_t user_id, std::optional<std::int64_t> actor, const std::string& client_address);
+
   // Adds the demo accounts that do not exist yet; returns how many were added.
   int seed_demo_accounts();
 
@@ -56,11 +60,15 @@ class AccountService {
   auth::AuditLog& audit_;
 };
 
+// 4 groups of 4 letters and digits without look-alikes (0/O, 1/l/I), e.g. "k7Pm-x3Qa-Hn9t-2bWe".
+std::string generate_password();
+
 // One-time tokens (activation links, sign-in QR codes, password resets): only the digest
 // is stored. Issuing a new one of a purpose voids the user's earlier unused ones.
 std::string issue_token(storage::Database& db, TokenPurpose purpose, std::int64_t user_id, std::int64_t now,
                         std::int64_t lifetime);
 enum class TokenState { ok, unknown, used, expired };
+std::string_view to_string(TokenState s);
 struct RedeemedToken {
   TokenState state = TokenState::unknown;
   std::int64_t user_id = 0;

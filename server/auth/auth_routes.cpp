@@ -8,6 +8,7 @@
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
 #include "shared/accounts/sign_in_policy.hpp"
+#include "shared/core/text.hpp"
 #include "shared/password/password_policy.hpp"
 
 namespace server::auth {
@@ -58,6 +59,17 @@ json session_json(const accounts::AccountService& accounts, const UserRecord& u,
 
 }  // namespace
 
+http::Reply start_session(storage::Database& db, const accounts::AccountService& accounts, const UserRecord& user,
+                          const http::RequestContext& rq, std::int64_t now, bool sign_out_everywhere) {
+  // A new id at every sign-in: a session id planted before it is worth nothing.
+  if (auto old = find_session(db, session_token_of(rq.request))) delete_session(db, old->digest);
+  if (sign_out_everywhere) delete_user_sessions(db, user.id);
+  auto session = create_session(db, user.id, rq.client_address, now);
+  auto reply = http::json_reply(http::Status::ok, session_json(accounts, user, session.csrf_token, session.expires_at));
+  std::get<http::StringResponse>(reply).set(bhttp::field::set_cookie, session_cookie(session.token));
+  return reply;
+}
+
 void add_auth_routes(http::Router& router, const Config& config, Guard& guard, AuditLog& audit,
                      accounts::AccountService& accounts) {
   auto& pool = accounts.db();
@@ -69,6 +81,7 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
     if (!username) return http::bad_request(username.error());
     auto password = http::exact_text_field(body.value(), password_rule);
     if (!password) return http::bad_request(password.error());
+    username.value() = domain::ascii_lower(username.value());  // usernames are stored in lower case
 
     const auto now = unix_now();
     std::optional<UserRecord> user;
@@ -117,12 +130,34 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
                                 "for a new one"});
     }
     clear_failures(*db, account_key(username.value()));
-    // A new id at every login: a session id planted before sign-in is worth nothing.
-    if (auto old = find_session(*db, session_token_of(rq.request))) delete_session(*db, old->digest);
-    auto session = create_session(*db, user->id, rq.client_address, now);
     audit.record({user->id, "sign_in", user_target(user->id), rq.client_address, json::object()});
-    auto reply = http::json_reply(http::Status::ok, session_json(accounts, *user, session.csrf_token, session.expires_at));
-    std::get<http::StringResponse>(reply).set(bhttp::field::set_cookie, session_cookie(session.token));
+    return start_session(*db, accounts, *user, rq, now);
+  });
+
+  // A one-time sign-in QR code (issued by an admin) holds {PUBLIC_URL}/#/qr/{token}.
+  router.add(http::Verb::post, "/api/v1/auth/qr", [&](const http::RequestContext& rq) -> http::Reply {
+    auto body = http::json_body(rq);
+    if (!body) return http::bad_request(body.error());
+    auto token = http::exact_text_field(body.value(), token_rule);
+    if (!token) return http::bad_request(token.error());
+    const auto now = unix_now();
+    auto db = pool.acquire();
+    storage::Transaction tx(*db);
+    auto redeemed = accounts::redeem_token(*db, accounts::TokenPurpose::sign_in_qr, token.value(), now);
+    std::optional<UserRecord> user;
+    if (redeemed.state == accounts::TokenState::ok) user = accounts::find_user(*db, redeemed.user_id);
+    if (!user || user->status != UserStatus::active) {
+      tx.commit();  // a used or expired code stays so; nothing else changed
+      audit.record({std::nullopt, "sign_in.qr_refused", redeemed.user_id ? user_target(redeemed.user_id) : "token",
+                    rq.client_address, {{"state", accounts::to_string(redeemed.state)}}});
+      return http::error_reply(http::Status::unauthorized,
+                               {"qr_invalid", "token",
+                                "รหัส QR นี้ใช้ไม่ได้ (ใช้ไปแล้ว หมดอายุ หรือไม่ถูกต้อง) โปรดขอรหัสใหม่จากผู้ดูแล",
+                                "This QR code cannot be used (used, expired or unknown); ask your administrator for a new one"});
+    }
+    auto reply = start_session(*db, accounts, *user, rq, now);
+    tx.commit();
+    audit.record({user->id, "sign_in", user_target(user->id), rq.client_address, {{"method", "qr"}}});
     return reply;
   });
 
@@ -180,7 +215,7 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
       const bool expired = redeemed.state == accounts::TokenState::expired;
       const bool used = redeemed.state == accounts::TokenState::used;
       audit.record({std::nullopt, "activation.refused", redeemed.user_id ? user_target(redeemed.user_id) : "token",
-                    rq.client_address, {{"state", expired ? "expired" : used ? "used" : "unknown"}}});
+                    rq.client_address, {{"state", accounts::to_string(redeemed.state)}}});
       if (expired || used)
         return http::error_reply(http::Status::gone,
                                  expired ? domain::FieldError{"link_expired", "token",

@@ -9,6 +9,12 @@
 
 namespace server::auth {
 
+// A fresh session for `user` (a new id; with `sign_out_everywhere` every other session of
+// the user ends first): the login reply body and its Set-Cookie.
+http::Reply start_session(storage::Database& db, const accounts::AccountService& accounts,
+                          const accounts::UserRecord& user, const http::RequestContext& rq, std::int64_t now,
+                          bool sign_out_everywhere = false);
+
 void add_auth_routes(http::Router& router, const Config& config, Guard& guard, AuditLog& audit,
                      accounts::AccountService& accounts);
 

@@ -22,7 +22,9 @@ Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.s
 Statement::~Statement() { sqlite3_finalize(stmt_); }
 
 Statement& Statement::bind(int index, std::string_view text) {
-  if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+  // An empty string_view may have no data pointer, which SQLite would bind as NULL.
+  if (sqlite3_bind_text(stmt_, index, text.data() ? text.data() : "", static_cast<int>(text.size()),
+                        SQLITE_TRANSIENT) != SQLITE_OK)
     fail(db_, "bind");
   return *this;
 }

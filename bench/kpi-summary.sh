@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# KPI overview under load: one area office with 100 schools x 20 monthly KPIs x 12 periods
+# of reports (24,000 reports in every lifecycle state, seeded straight into SQLite with the
+# summary rows aggregated once), then GET /api/v1/kpi/{id}/summary with wrk at 64
+# connections, signed in as the area's KPI controller. Also the size of the exports.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=${BENCH_PORT:-18490}; dur=${BENCH_SECONDS:-10}
+tmp=$(mktemp -d); trap 'kill $srv 2>/dev/null; rm -rf "$tmp"' EXIT
+PORT=$port BIND=127.0.0.1 DATA_DIR=$tmp/data build/native/server/school-server --site build/site --assets assets >"$tmp/server.log" 2>&1 &
+srv=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.2; done
+db=$tmp/data/school.db
+start=$(date +%s.%N)
+sqlite3 "$db" <<'SQL'
+PRAGMA busy_timeout = 10000;
+BEGIN;
+WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 20)
+INSERT INTO kpis (office_code, year, number, name, description, type, criteria, owner_group, cadence, open_periods, status)
+SELECT '1040000001', 2567, CAST(n AS TEXT), 'ตัวชี้วัดทดสอบประสิทธิภาพที่ ' || n, '', 'score_1_5', '[2,3,4,5]', 'กลุ่มนโยบายและแผน',
+       'monthly', '["m01","m02","m03","m04","m05","m06","m07","m08","m09","m10","m11","m12"]', 'open' FROM k;
+WITH RECURSIVE m(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM m WHERE n < 12),
+     u(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM u WHERE n < 100)
+INSERT INTO kpi_reports (kpi_id, period, unit_code, status, self_score, review_score, reporter, reviewer)
+SELECT kpis.id, printf('m%02d', m.n), printf('10409%05d', u.n),
+       CASE (u.n + m.n) % 5 WHEN 0 THEN 'waiting_submit' WHEN 1 THEN 'draft' WHEN 2 THEN 'waiting_review'
+                            WHEN 3 THEN 'reviewed' ELSE 'returned' END,
+       CASE WHEN (u.n + m.n) % 5 = 0 THEN NULL ELSE 100 + ((u.n * 37 + m.n) % 401) END,
+       CASE WHEN (u.n + m.n) % 5 = 3 THEN 100 + ((u.n * 53 + m.n) % 401) ELSE NULL END,
+       CASE WHEN (u.n + m.n) % 5 = 0 THEN '' ELSE 'ครูผู้รายงาน ' || u.n END,
+       CASE WHEN (u.n + m.n) % 5 = 3 THEN 'ศึกษานิเทศก์' ELSE '' END
+FROM kpis, m, u WHERE kpis.year = 2567;
+INSERT INTO kpi_period_summary (kpi_id, period, submitted, reviewed, total, self_sum, self_count, review_sum, review_count)
+SELECT kpi_id, period,
+       SUM(status IN ('waiting_review', 'reviewed')), SUM(status = 'reviewed'), COUNT(*),
+       SUM(CASE WHEN status IN ('waiting_review', 'reviewed') THEN self_score ELSE 0 END),
+       SUM(status IN ('waiting_review', 'reviewed') AND self_score IS NOT NULL),
+       SUM(CASE WHEN status = 'reviewed' THEN review_score ELSE 0 END), SUM(status = 'reviewed')
+FROM kpi_reports GROUP BY kpi_id, period;
+COMMIT;
+SQL
+echo "seeded $(sqlite3 "$db" 'SELECT COUNT(*) FROM kpi_reports') reports in $(echo "$(date +%s.%N) - $start" | bc | cut -c1-5) s"
+password=$(curl -s "http://127.0.0.1:$port/api/v1/dev/accounts" | python3 -c 'import json,sys; print(next(a["password"] for a in json.load(sys.stdin) if a["username"]=="area.kpi"))')
+cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+  -d "{\"username\":\"area.kpi\",\"password\":\"$password\"}" "http://127.0.0.1:$port/api/v1/auth/login" |
+  sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p')
+id=$(sqlite3 "$db" "SELECT MIN(id) FROM kpis")
+url="http://127.0.0.1:$port/api/v1/kpi/$id/summary"
+echo "summary response: $(curl -s -H "Cookie: $cookie" "$url" | wc -c) bytes (12 periods x 100 units)"
+echo "--- GET /api/v1/kpi/{id}/summary, 64 connections, ${dur}s"
+wrk -t2 -c64 -d"${dur}s" --latency -H "Cookie: $cookie" "$url" | grep -E 'Requests/sec|Latency|99%|Non-2xx'
+for f in "export.xlsx?year=2567" "export.csv?year=2567" "$id/export.xlsx" "$id/export.csv"; do
+  t0=$(date +%s%N)
+  size=$(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$port/api/v1/kpi/$f" | wc -c)
+  echo "export /api/v1/kpi/$f: $size bytes in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+done

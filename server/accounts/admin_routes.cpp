@@ -1,0 +1,340 @@
+#include "server/accounts/admin_routes.hpp"
+
+#include <algorithm>
+#include <ctime>
+
+#include "server/accounts/sign_in_qr.hpp"
+#include "server/auth/crypto.hpp"
+#include "server/auth/sessions.hpp"
+#include "server/http/errors.hpp"
+#include "server/http/json_body.hpp"
+#include "shared/accounts/school_users.hpp"
+#include "shared/accounts/sign_in_policy.hpp"
+#include "shared/accounts/username.hpp"
+#include "shared/core/text.hpp"
+
+namespace server::accounts {
+
+namespace {
+
+using domain::Permission;
+using nlohmann::json;
+
+std::string iso_time(std::int64_t t) {
+  std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+http::Reply user_not_found() {
+  return http::error_reply(http::Status::not_found,
+                           {"user_not_found", "", "ไม่พบผู้ใช้นี้ในหน่วยงานที่ท่านดูแล",
+                            "No such user in the organisations you manage"});
+}
+
+http::Reply conflict(std::string code, std::string th, std::string en, std::string field = "") {
+  return http::error_reply(http::Status::conflict, {std::move(code), std::move(field), std::move(th), std::move(en)});
+}
+
+std::optional<std::int64_t> parse_id(const http::RequestContext& rq) {
+  const auto& s = rq.params.at("id");
+  if (s.empty() || s.size() > 15 || !domain::is_ascii_digits(s)) return std::nullopt;
+  return std::stoll(s);
+}
+
+// "grants": [{"permission","org_code"}...], each on a node the admin manages.
+domain::Checked<std::vector<domain::Grant>> parse_grants(const json& body, const auth::Guard& guard,
+                                                         const auth::Principal& admin) {
+  auto it = body.find("grants");
+  if (it == body.end() || it->is_null()) return std::vector<domain::Grant>{};
+  if (!it->is_array())
+    return domain::FieldError{"wrong_type", "grants", "สิทธิ์ต้องเป็นรายการ (JSON array)", "grants must be a JSON array"};
+  if (it->size() > 50)
+    return domain::FieldError{"too_many", "grants", "สิทธิ์มากเกินไป (ไม่เกิน 50 รายการ)", "Too many grants (at most 50)"};
+  std::vector<domain::Grant> out;
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const std::string field = "grants[" + std::to_string(i) + "]";
+    auto g = domain::parse_grant((*it)[i], field);
+    if (!g) return g.error();
+    if (!guard.orgs().contains(g.value().org_code))
+      return domain::FieldError{"org_unknown", field + ".org_code", "ไม่พบหน่วยงานรหัส " + g.value().org_code,
+                                "Unknown organisation " + g.value().org_code};
+    if (!guard.allowed(admin, Permission::users_manage, g.value().org_code))
+      return domain::FieldError{"grant_outside_subtree", field + ".org_code",
+                                "ให้สิทธิ์ได้เฉพาะในหน่วยงานที่ท่านดูแล",
+                                "Grants can only be given within the organisations you manage"};
+    if (std::find(out.begin(), out.end(), g.value()) == out.end()) out.push_back(g.value());
+  }
+  return out;
+}
+
+#define REQUIRE_USER(who, rq)                                                 \
+  auto who##_or_reply = guard.require_user(rq);                              \
+  if (auto* reply = std::get_if<http::Reply>(&who##_or_reply)) return std::move(*reply); \
+  const auto& who = std::get<auth::Principal>(who##_or_reply)
+
+}  // namespace
+
+void add_admin_routes(http::Router& router, const Config& config, auth::Guard& guard, AccountService& accounts) {
+  auto& pool = accounts.db();
+  auto& audit = accounts.audit();
+  const auto manages_anything = [](const auth::Principal& p) {
+    return std::any_of(p.grants.begin(), p.grants.end(),
+                       [](const domain::Grant& g) { return g.permission == Permission::users_manage; });
+  };
+  // The user `id` if the admin manages its organisation; else the reply to give.
+  const auto managed_user = [&](const http::RequestContext& rq, const auth::Principal& admin,
+                                storage::Database& db) -> std::variant<UserRecord, http::Reply> {
+    if (!manages_anything(admin)) return guard.forbidden(Permission::users_manage);
+    auto id = parse_id(rq);
+    if (!id) return user_not_found();
+    auto u = find_user(db, *id);
+    if (!u || !guard.allowed(admin, Permission::users_manage, u->org_code)) return user_not_found();
+    return *u;
+  };
+  const auto detail_json = [&](const UserRecord& u) {
+    json j = accounts.user_json(u);
+    j["must_change_password"] = u.must_change_password;
+    j["must_complete_profile"] = u.must_complete_profile;
+    j["password_expires_at"] = u.password_expires_at ? json(iso_time(*u.password_expires_at)) : json(nullptr);
+    return j;
+  };
+
+  // GET /api/v1/admin/users?org=&status=&permission=&q=
+  router.add(http::Verb::get, "/api/v1/admin/users", [&, detail_json, manages_anything](const http::RequestContext& rq) -> http::Reply {
+    REQUIRE_USER(admin, rq);
+    if (!manages_anything(admin)) return guard.forbidden(Permission::users_manage);
+    std::string org, q;
+    std::optional<UserStatus> status;
+    std::optional<Permission> permission;
+    for (const char* name : {"org", "status", "permission", "q"}) {
+      auto p = rq.query.get(name);
+      if (!p) continue;
+      if (!*p) return http::bad_request(p->error());
+      const std::string v = domain::trim(p->value());
+      if (v.empty()) continue;
+      const std::string_view n = name;
+      if (n == "org") {
+        if (!guard.orgs().contains(v))
+          return http::bad_request({"org_unknown", "org", "ไม่พบหน่วยงานรหัสนี้", "Unknown organisation code"});
+        if (!guard.allowed(admin, Permission::users_manage, v)) return guard.forbidden(Permission::users_manage);
+        org = v;
+      } else if (n == "status") {
+        status = parse_user_status(v);
+        if (!status)
+          return http::bad_request({"status_unknown", "status", "สถานะต้องเป็น active, disabled หรือ pending",
+                                    "status must be active, disabled or pending"});
+      } else if (n == "permission") {
+        auto perm = domain::parse_permission(v, "permission");
+        if (!perm) return http::bad_request(perm.error());
+        permission = perm.value();
+      } else {
+        auto text = domain::check_text(v, {"q", "คำค้น", "Search text", 100, false});
+        if (!text) return http::bad_request(text.error());
+        q = domain::ascii_lower(text.value());
+      }
+    }
+    std::vector<UserRecord> users;
+    {
+      auto db = pool.acquire();
+      users = all_users(*db);
+    }
+    json list = json::array();
+    for (const auto& u : users) {
+      if (!guard.allowed(admin, Permission::users_manage, u.org_code)) continue;
+      if (!org.empty() && !guard.orgs().is_within(u.org_code, org)) continue;
+      if (status && u.status != *status) continue;
+      if (permission && std::none_of(u.grants.begin(), u.grants.end(),
+                                     [&](const domain::Grant& g) { return g.permission == *permission; }))
+        continue;
+      if (!q.empty() && u.username.find(q) == std::string::npos && u.display_name().find(q) == std::string::npos &&
+          u.org_code.find(q) == std::string::npos)
+        continue;
+      list.push_back(detail_json(u));
+    }
+    audit.record({admin.user_id, "users.list", org.empty() ? "users" : "org:" + org, rq.client_address,
+                  {{"results", list.size()}}});
+    return http::json_reply(http::Status::ok, {{"users", list}});
+  });
+
+  router.add(http::Verb::get, "/api/v1/admin/users/{id}", [&, managed_user, detail_json](const http::RequestContext& rq) -> http::Reply {
+    REQUIRE_USER(admin, rq);
+    auto db = pool.acquire();
+    auto found = managed_user(rq, admin, *db);
+    if (auto* reply = std::get_if<http::Reply>(&found)) return std::move(*reply);
+    const auto& u = std::get<UserRecord>(found);
+    audit.record({admin.user_id, "user.read", "user:" + std::to_string(u.id), rq.client_address, json::object()});
+    return http::json_reply(http::Status::ok, detail_json(u));
+  });
+
+  // POST /api/v1/admin/users {"username","org_code","grants"}: the account gets an issued
+  // password (first login: profile and a new password).
+  router.add(http::Verb::post, "/api/v1/admin/users", [&, manages_anything, detail_json](const http::RequestContext& rq) -> http::Reply {
+    REQUIRE_USER(admin, rq);
+    if (!manages_anything(admin)) return guard.forbidden(Permission::users_manage);
+    auto body = http::json_body(rq);
+    if (!body) return http::bad_request(body.error());
+    auto raw_name = http::exact_text_field(body.value(), {"username", "ชื่อผู้ใช้", "Username", 100});
+    if (!raw_name) return http::bad_request(raw_name.error());
+    auto username = domain::check_username(raw_name.value());
+    if (!username) return http::bad_request(username.error());
+    auto org = http::text_field(body.value(), {"org_code", "รหัสหน่วยงาน", "Organisation code", 10});
+    if (!org) return http::bad_request(org.error());
+    if (!guard.orgs().contains(org.value()))
+      return http::bad_request({"org_unknown", "org_code", "ไม่พบหน่วยงานรหัสนี้", "Unknown organisation code"});
+    if (!guard.allowed(admin, Permission::users_manage, org.value()))
+      return http::error_reply(http::Status::forbidden,
+                               {"forbidden", "org_code", "สร้างผู้ใช้ได้เฉพาะในหน่วยงานที่ท่านดูแล",
+                                "You can create users only within the organisations you manage"});
+    auto grants = parse_grants(body.value(), guard, admin);
+    if (!grants) return http::bad_request(grants.error());
+    const auto now = auth::unix_now();
+    std::int64_t id = 0;
+    {
+      auto db = pool.acquire();
+      storage::Transaction tx(*db);
+      if (find_user(*db, username.value()))
+        return conflict("username_taken", "ชื่อผู้ใช้นี้มีอยู่แล้ว", "This username is already taken", "username");
+      UserRecord u;
+      u.username = username.value();
+      u.status = UserStatus::pending;  // until the password below is issued
+      u.org_code = org.value();
+      u.grants = grants.value();
+      id = insert_user(*db, u, now);
+      tx.commit();
+    }
+    audit.record({admin.user_id, "user.create", "user:" + std::to_string(id), rq.client_address,
+                  {{"org_code", org.value()}, {"grants", grants.value()}}});
+    const auto password = accounts.issue_password(id, admin.user_id, rq.client_address);
+    auto db = pool.acquire();
+    auto u = find_user(*db, id);
+    return http::json_reply(http::Status::created,
+                            {{"user", detail_json(*u)}, {"password", password},
+                             {"password_expires_at", iso_time(*u->password_expires_at)}});
+  });
+
+  for (const auto& [action, target_status] : {std::pair{"enable", UserStatus::active}, std::pair{"disable", UserStatus::disabled}}) {
+    router.add(http::Verb::post, std::string("/api/v1/admin/users/{id}/") + action,
+               [&, managed_user, detail_json, action, target_status](const http::RequestContext& rq) -> http::Reply {
+      REQUIRE_USER(admin, rq);
+      const auto now = auth::unix_now();
+      std::optional<UserRecord> changed;
+      {
+        auto db = pool.acquire();
+        storage::Transaction tx(*db);
+        auto found = managed_user(rq, admin, *db);
+        if (auto* reply = std::get_if<http::Reply>(&found)) return std::move(*reply);
+        auto u = std::get<UserRecord>(found);
+        if (u.id == admin.user_id)
+          return conflict("own_account", "ท่านเปิดหรือปิดบัญชีของตนเองไม่ได้", "You cannot enable or disable your own account");
+        if (target_status == UserStatus::active && u.password_hash.empty())
+          return conflict("no_password", "บัญชีนี้ยังไม่มีรหัสผ่าน โปรดออกรหัสผ่านให้แทน",
+                          "This account has no password yet; issue a password instead");
+        if (target_status == UserStatus::active && u.school_user) {
+          auto q = db->prepare("SELECT COUNT(*) FROM users WHERE school_user = 1 AND status = 'active' AND org_code = ? AND id != ?");
+          q.bind(1, u.org_code).bind(2, u.id);
+          q.step();
+          if (auto room = domain::may_add_school_user(static_cast<int>(q.integer(0))); !room)
+            return http::error_reply(http::Status::conflict, room.error());
+        }
+        u.status = target_status;
+        update_user(*db, u, now);
+        if (target_status == UserStatus::disabled) auth::delete_user_sessions(*db, u.id);
+        tx.commit();
+        changed = u;
+      }
+      audit.record({admin.user_id, std::string("user.") + action, "user:" + std::to_string(changed->id),
+                    rq.client_address, json::object()});
+      return http::json_reply(http::Status::ok, detail_json(*changed));
+    });
+  }
+
+  // PUT /api/v1/admin/users/{id}/grants {"grants":[...]}: replaces the grants the admin
+  // manages; grants on nodes outside the admin's subtree are kept as they are.
+  router.add(http::Verb::put, "/api/v1/admin/users/{id}/grants", [&, managed_user, detail_json](const http::RequestContext& rq) -> http::Reply {
+    REQUIRE_USER(admin, rq);
+    auto body = http::json_body(rq);
+    const auto now = auth::unix_now();
+    UserRecord u;
+    std::vector<domain::Grant> before;
+    {
+      auto db = pool.acquire();
+      storage::Transaction tx(*db);
+      auto found = managed_user(rq, admin, *db);
+      if (auto* reply = std::get_if<http::Reply>(&found)) return std::move(*reply);
+      u = std::get<UserRecord>(found);
+      if (!body) return http::bad_request(body.error());
+      if (!body.value().contains("grants"))
+        return http::bad_request({"required", "grants", "กรุณาระบุสิทธิ์", "grants is required"});
+      auto grants = parse_grants(body.value(), guard, admin);
+      if (!grants) return http::bad_request(grants.error());
+      if (u.id == admin.user_id)
+        return conflict("own_account", "ท่านแก้ไขสิทธิ์ของตนเองไม่ได้", "You cannot change your own grants");
+      before = u.grants;
+      std::vector<domain::Grant> kept;
+      for (const auto& g : u.grants)
+        if (!guard.allowed(admin, Permission::users_manage, g.org_code)) kept.push_back(g);
+      kept.insert(kept.end(), grants.value().begin(), grants.value().end());
+      u.grants = kept;
+      update_user(*db, u, now);
+      tx.commit();
+    }
+    audit.record({admin.user_id, "grants.change", "user:" + std::to_string(u.id), rq.client_address,
+                  {{"before", before}, {"after", u.grants}}});
+    return http::json_reply(http::Status::ok, detail_json(u));
+  });
+
+  router.add(http::Verb::post, "/api/v1/admin/users/{id}/password", [&, managed_user](const http::RequestContext& rq) -> http::Reply {
+    REQUIRE_USER(admin, rq);
+    std::int64_t id = 0;
+    {
+      auto db = pool.acquire();
+      auto found = managed_user(rq, admin, *db);
+      if (auto* reply = std::get_if<http::Reply>(&found)) return std::move(*reply);
+      id = std::get<UserRecord>(found).id;
+      if (id == admin.user_id)
+        return conflict("own_account", "ท่านออกรหัสผ่านให้ตนเองไม่ได้ โปรดใช้การเปลี่ยนรหัสผ่าน",
+                        "You cannot issue a password to yourself; change your password instead");
+    }
+    const auto password = accounts.issue_password(id, admin.user_id, rq.client_address);
+    return http::json_reply(http::Status::ok,
+                            {{"password", password},
+                             {"password_expires_at", iso_time(auth::unix_now() + domain::issued_password_lifetime)},
+                             {"must_complete_profile", true},
+                             {"must_change_password", true}});
+  });
+
+  // POST /api/v1/admin/users/{id}/sign-in-qr: a one-time link {PUBLIC_URL}/#/qr/{token},
+  // valid 72 h, and its QR picture. It signs in without a password (then first-login rules apply).
+  router.add(http::Verb::post, "/api/v1/admin/users/{id}/sign-in-qr", [&, managed_user](const http::RequestContext& rq) -> http::Reply {
+    REQUIRE_USER(admin, rq);
+    const auto now = auth::unix_now();
+    std::string token;
+    std::int64_t id = 0;
+    {
+      auto db = pool.acquire();
+      storage::Transaction tx(*db);
+      auto found = managed_user(rq, admin, *db);
+      if (auto* reply = std::get_if<http::Reply>(&found)) return std::move(*reply);
+      const auto& u = std::get<UserRecord>(found);
+      id = u.id;
+      if (u.status != UserStatus::active)
+        return conflict("user_not_active", "บัญชีนี้ไม่ได้เปิดใช้งาน", "This account is not active");
+      token = issue_token(*db, TokenPurpose::sign_in_qr, u.id, now, sign_in_qr_lifetime);
+      tx.commit();
+    }
+    audit.record({admin.user_id, "user.issue_sign_in_qr", "user:" + std::to_string(id), rq.client_address, json::object()});
+    const std::string url = config.public_url + "/#/qr/" + token;
+    auto qr = encode_qr(url);
+    return http::json_reply(http::Status::ok, {{"token", token},
+                                               {"url", url},
+                                               {"expires_at", iso_time(now + sign_in_qr_lifetime)},
+                                               {"qr_modules", qr.modules},
+                                               {"qr_svg", qr.svg}});
+  });
+}
+
+}  // namespace server::accounts

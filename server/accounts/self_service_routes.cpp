@@ -1,0 +1,98 @@
+#include "server/accounts/self_service_routes.hpp"
+
+#include "server/auth/auth_routes.hpp"
+#include "server/auth/crypto.hpp"
+#include "server/auth/sessions.hpp"
+#include "server/http/errors.hpp"
+#include "server/http/json_body.hpp"
+#include "shared/password/password_policy.hpp"
+
+namespace server::accounts {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr domain::TextRule current_password_rule{"current_password", "รหัสผ่านปัจจุบัน", "Current password",
+                                                  domain::kPasswordMaxLength};
+constexpr domain::TextRule new_password_rule{"new_password", "รหัสผ่านใหม่", "New password",
+                                              domain::kPasswordMaxLength};
+
+#define REQUIRE_USER(who, rq, first_login)                                   \
+  auto who##_or_reply = guard.require_user(rq, first_login);                 \
+  if (auto* reply = std::get_if<http::Reply>(&who##_or_reply)) return std::move(*reply); \
+  const auto& who = std::get<auth::Principal>(who##_or_reply)
+
+}  // namespace
+
+void add_self_service_routes(http::Router& router, auth::Guard& guard, AccountService& accounts) {
+  auto& pool = accounts.db();
+  auto& audit = accounts.audit();
+
+  // PUT /api/v1/me/profile {"title","first_name","last_name","position","phone","email"}
+  router.add(http::Verb::put, "/api/v1/me/profile", [&](const http::RequestContext& rq) -> http::Reply {
+    REQUIRE_USER(me, rq, auth::FirstLogin::may_be_pending);
+    auto body = http::json_body(rq);
+    if (!body) return http::bad_request(body.error());
+    auto profile = domain::profile_from_json(body.value());
+    if (!profile) return http::bad_request(profile.error());
+    const auto now = auth::unix_now();
+    auto db = pool.acquire();
+    storage::Transaction tx(*db);
+    auto u = find_user(*db, me.user_id);
+    u->profile = profile.value();
+    u->must_complete_profile = false;
+    update_user(*db, *u, now);
+    tx.commit();
+    audit.record({me.user_id, "profile.update", "user:" + std::to_string(me.user_id), rq.client_address,
+                  json::object()});
+    return http::json_reply(http::Status::ok, {{"user", accounts.user_json(*u)},
+                                               {"must_change_password", u->must_change_password},
+                                               {"must_complete_profile", false}});
+  });
+
+  // POST /api/v1/auth/password {"current_password","new_password"}: every session of the
+  // user ends, and this client gets a new one (new cookie and CSRF token).
+  router.add(http::Verb::post, "/api/v1/auth/password", [&](const http::RequestContext& rq) -> http::Reply {
+    REQUIRE_USER(me, rq, auth::FirstLogin::may_be_pending);
+    auto body = http::json_body(rq);
+    if (!body) return http::bad_request(body.error());
+    auto current = http::exact_text_field(body.value(), current_password_rule);
+    if (!current) return http::bad_request(current.error());
+    auto fresh = http::exact_text_field(body.value(), new_password_rule);
+    if (!fresh) return http::bad_request(fresh.error());
+    if (auto problem = domain::check_password(fresh.value(), me.username))
+      return http::bad_request(domain::in_field(*problem, "new_password"));
+    if (fresh.value() == current.value())
+      return http::bad_request({"password_unchanged", "new_password", "รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม",
+                                "The new password must differ from the current one"});
+    std::string stored;
+    {
+      auto db = pool.acquire();
+      stored = find_user(*db, me.user_id)->password_hash;
+    }
+    if (!auth::verify_password(stored, current.value())) {
+      audit.record({me.user_id, "password.change_refused", "user:" + std::to_string(me.user_id), rq.client_address,
+                    json::object()});
+      return http::bad_request({"current_password_wrong", "current_password", "รหัสผ่านปัจจุบันไม่ถูกต้อง",
+                                "The current password is wrong"});
+    }
+    const auto hash = auth::hash_password(fresh.value());
+    const auto now = auth::unix_now();
+    auto db = pool.acquire();
+    storage::Transaction tx(*db);
+    auto u = find_user(*db, me.user_id);
+    u->password_hash = hash;
+    u->must_change_password = false;
+    u->password_expires_at.reset();
+    update_user(*db, *u, now);
+    auto reply = auth::start_session(*db, accounts, *u, rq, now, /*sign_out_everywhere=*/true);
+    tx.commit();
+    // The audit log has its own connection: written after the commit, never inside the transaction.
+    audit.record({me.user_id, "password.change", "user:" + std::to_string(me.user_id), rq.client_address,
+                  {{"signed_out_everywhere", true}}});
+    return reply;
+  });
+}
+
+}  // namespace server::accounts

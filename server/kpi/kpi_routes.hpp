@@ -1,0 +1,52 @@
+#pragma once
+// The KPI endpoints of docs/api.md: definitions, reporting units, reports and their
+// lifecycle, evidence files, the live summary, exports, public statistics, notifications.
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "server/http/router.hpp"
+#include "server/kpi/kpi_store.hpp"
+#include "shared/accounts/organisation.hpp"
+#include "shared/accounts/permission.hpp"
+
+namespace server::kpi {
+
+// Who is calling, as the accounts helper's Guard reports it.
+struct Caller {
+  std::int64_t user_id = 0;
+  std::string name;      // display name: shown as reporter / reviewer
+  std::string org_code;  // home organisation
+  std::vector<domain::Grant> grants;
+};
+
+struct KpiServices {
+  explicit KpiServices(std::shared_ptr<storage::ConnectionPool> db) : pool(std::move(db)), store(*pool) {}
+  std::shared_ptr<storage::ConnectionPool> pool;
+  KpiStore store;
+  // The signed-in caller, or the reply to give (401, 403 csrf ...): Guard::require_user.
+  std::function<std::variant<Caller, http::Reply>(const http::RequestContext&)> identify;
+  // The organisation tree (Guard::orgs()).
+  std::function<const domain::OrgTree&()> orgs;
+  std::filesystem::path files_dir;  // evidence, one file per content: files/<sha256>
+  // Optional: an SMS to the holders of `permission` on `org_code` (the registration
+  // helper's SmsGateway); empty = in-client notifications only.
+  std::function<void(const std::string& org_code, domain::Permission permission, const std::string& text)> sms;
+
+  // The full summary of a KPI as last served, with the store revision it was built at.
+  struct CachedSummary {
+    std::uint64_t revision;
+    std::string body;
+  };
+  std::mutex summary_mutex;
+  std::map<std::int64_t, CachedSummary> summaries;
+};
+
+void add_kpi_routes(http::Router& router, std::shared_ptr<KpiServices> services);
+
+}  // namespace server::kpi

@@ -1,0 +1,10 @@
+#pragma once
+// The KPI tables (migrations 400-499), listed in server/storage/sqlite_migrations.cpp.
+#include <string_view>
+
+namespace server::kpi {
+
+// 400: definitions, reports, evidence, live summaries, comments, notifications.
+extern const std::string_view kSchema400;
+
+}  // namespace server::kpi

@@ -1,0 +1,679 @@
+#include "server/kpi/kpi_store.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace server::kpi {
+
+using domain::FieldError;
+using domain::Period;
+using domain::ReportAction;
+using domain::ReportStatus;
+using storage::Database;
+using storage::Statement;
+using storage::Transaction;
+
+namespace {
+
+std::int64_t hundredths(double score) { return std::llround(score * 100.0); }
+double from_hundredths(std::int64_t v) { return static_cast<double>(v) / 100.0; }
+
+Refusal conflict(FieldError e) { return {409, std::move(e)}; }
+
+Refusal not_assigned(const std::string& unit) {
+  return conflict({"unit_not_assigned", "unit_code",
+                   "หน่วยงาน " + unit + " ไม่ได้รับมอบหมายให้รายงานตัวชี้วัดนี้ในรอบนี้",
+                   "Unit " + unit + " is not assigned to report this KPI in this period"});
+}
+
+std::string criteria_json(const std::vector<double>& c) { return nlohmann::json(c).dump(); }
+std::string periods_json(const std::vector<Period>& ps) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const auto& p : ps) j.push_back(domain::period_id(p));
+  return j.dump();
+}
+
+constexpr const char* kKpiColumns =
+    "id, office_code, year, number, name, description, type, criteria, owner_group, cadence, open_periods, status";
+
+StoredKpi read_kpi(const Statement& q) {
+  StoredKpi s;
+  s.id = q.integer(0);
+  s.office_code = q.text(1);
+  auto& k = s.definition;
+  k.year = static_cast<int>(q.integer(2));
+  k.number = q.text(3);
+  k.name = q.text(4);
+  k.description = q.text(5);
+  k.type = domain::parse_kpi_type(q.text(6)).value();
+  k.criteria = nlohmann::json::parse(q.text(7)).get<std::vector<double>>();
+  k.owner_group = q.text(8);
+  k.cadence = domain::parse_cadence(q.text(9)).value();
+  for (const auto& id : nlohmann::json::parse(q.text(10))) k.open_periods.push_back(domain::parse_period(id.get<std::string>()).value());
+  k.status = domain::parse_kpi_status(q.text(11)).value();
+  return s;
+}
+
+std::optional<StoredKpi> find_kpi(Database& db, std::int64_t id) {
+  auto q = db.prepare(std::string("SELECT ") + kKpiColumns + " FROM kpis WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return read_kpi(q);
+}
+
+void bind_definition(Statement& s, const domain::KpiDefinition& k, int first) {
+  s.bind(first, k.number).bind(first + 1, k.name).bind(first + 2, k.description);
+  s.bind(first + 3, domain::kpi_type_id(k.type)).bind(first + 4, criteria_json(k.criteria));
+  s.bind(first + 5, k.owner_group).bind(first + 6, domain::cadence_id(k.cadence));
+  s.bind(first + 7, periods_json(k.open_periods)).bind(first + 8, domain::kpi_status_id(k.status));
+}
+
+bool number_taken(Database& db, const std::string& office, int year, const std::string& number, std::int64_t except) {
+  auto q = db.prepare("SELECT 1 FROM kpis WHERE office_code = ? AND year = ? AND number = ? AND id <> ?");
+  q.bind(1, office).bind(2, std::int64_t{year}).bind(3, number).bind(4, except);
+  return q.step();
+}
+
+Refusal number_conflict(const std::string& number) {
+  return conflict({"kpi_number_taken", "number", "เลขตัวชี้วัด " + number + " มีอยู่แล้วในปีนี้",
+                   "KPI number " + number + " already exists in this year"});
+}
+
+// The row of one unit's report, or nullopt when the unit is not assigned.
+std::optional<Report> load_report(Database& db, std::int64_t kpi_id, const std::string& period, const std::string& unit) {
+  auto q = db.prepare(
+      "SELECT status, self_score, review_score, reporter, reviewer, review_comment, return_reason, updated_at "
+      "FROM kpi_reports WHERE kpi_id = ? AND period = ? AND unit_code = ?");
+  q.bind(1, kpi_id).bind(2, period).bind(3, unit);
+  if (!q.step()) return std::nullopt;
+  Report r;
+  r.unit.unit_code = unit;
+  r.unit.status = domain::parse_report_status(q.text(0)).value_or(ReportStatus::waiting_submit);
+  if (!q.is_null(1)) r.unit.self_score = from_hundredths(q.integer(1));
+  if (!q.is_null(2)) r.unit.review_score = from_hundredths(q.integer(2));
+  r.unit.reporter = q.text(3);
+  r.unit.reviewer = q.text(4);
+  r.review_comment = q.text(5);
+  r.return_reason = q.text(6);
+  r.updated_at = q.text(7);
+  auto f = db.prepare(
+      "SELECT file_id, description FROM kpi_report_files WHERE kpi_id = ? AND period = ? AND unit_code = ? "
+      "ORDER BY position");
+  f.bind(1, kpi_id).bind(2, period).bind(3, unit);
+  while (f.step()) r.files.push_back({f.text(0), f.text(1)});
+  return r;
+}
+
+void apply_delta(Database& db, std::int64_t kpi_id, const std::string& period, const domain::SummaryCounts& d) {
+  db.prepare("INSERT INTO kpi_period_summary (kpi_id, period) VALUES (?, ?) ON CONFLICT DO NOTHING")
+      .bind(1, kpi_id)
+      .bind(2, period)
+      .run();
+  db.prepare(
+        "UPDATE kpi_period_summary SET submitted = submitted + ?3, reviewed = reviewed + ?4, total = total + ?5, "
+        "self_sum = self_sum + ?6, self_count = self_count + ?7, review_sum = review_sum + ?8, "
+        "review_count = review_count + ?9 WHERE kpi_id = ?1 AND period = ?2")
+      .bind(1, kpi_id)
+      .bind(2, period)
+      .bind(3, d.submitted)
+      .bind(4, d.reviewed)
+      .bind(5, d.total)
+      .bind(6, hundredths(d.self_sum))
+      .bind(7, d.self_count)
+      .bind(8, hundredths(d.review_sum))
+      .bind(9, d.review_count)
+      .run();
+}
+
+void save_row(Database& db, std::int64_t kpi_id, const std::string& period, const Report& r) {
+  auto s = db.prepare(
+      "UPDATE kpi_reports SET status = ?4, self_score = ?5, review_score = ?6, reporter = ?7, reviewer = ?8, "
+      "review_comment = ?9, return_reason = ?10, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+      "WHERE kpi_id = ?1 AND period = ?2 AND unit_code = ?3");
+  s.bind(1, kpi_id).bind(2, period).bind(3, r.unit.unit_code).bind(4, domain::report_status_id(r.unit.status));
+  if (r.unit.self_score) s.bind(5, hundredths(*r.unit.self_score)); else s.bind_null(5);
+  if (r.unit.review_score) s.bind(6, hundredths(*r.unit.review_score)); else s.bind_null(6);
+  s.bind(7, r.unit.reporter).bind(8, r.unit.reviewer).bind(9, r.review_comment).bind(10, r.return_reason);
+  s.run();
+}
+
+void add_thread_entry(Database& db, std::int64_t kpi_id, const std::string& period, const std::string& unit,
+                      std::string_view kind, const Actor& actor, const std::string& body) {
+  db.prepare("INSERT INTO kpi_comments (kpi_id, period, unit_code, kind, author_id, author, body) VALUES (?,?,?,?,?,?,?)")
+      .bind(1, kpi_id)
+      .bind(2, period)
+      .bind(3, unit)
+      .bind(4, kind)
+      .bind(5, actor.user_id)
+      .bind(6, actor.name)
+      .bind(7, body)
+      .run();
+}
+
+void notify(Database& db, const std::string& org, std::string_view permission, std::string_view kind,
+            const std::string& th, const std::string& en, const std::string& link) {
+  db.prepare("INSERT INTO kpi_notifications (org_code, permission, kind, text_th, text_en, link) VALUES (?,?,?,?,?,?)")
+      .bind(1, org)
+      .bind(2, permission)
+      .bind(3, kind)
+      .bind(4, th)
+      .bind(5, en)
+      .bind(6, link)
+      .run();
+}
+
+std::string report_link(const StoredKpi& k, const std::string& period, const std::string& unit) {
+  return "#/kpi/" + std::to_string(k.id) + "/" + period + "/" + unit;
+}
+
+std::string score_text(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------- definitions
+
+Result<StoredKpi> KpiStore::create(const std::string& office_code, const domain::KpiDefinition& k) {
+  auto db = db_.acquire();
+  Transaction tx(*db);
+  if (number_taken(*db, office_code, k.year, k.number, 0)) return number_conflict(k.number);
+  auto s = db->prepare(
+      "INSERT INTO kpis (office_code, year, number, name, description, type, criteria, owner_group, cadence, "
+      "open_periods, status) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  s.bind(1, office_code).bind(2, std::int64_t{k.year});
+  bind_definition(s, k, 3);
+  s.run();
+  const std::int64_t id = db->last_insert_rowid();
+  tx.commit();
+  ++revision_;
+  return StoredKpi{id, office_code, k};
+}
+
+Result<StoredKpi> KpiStore::update(std::int64_t id, const domain::KpiDefinition& k) {
+  auto db = db_.acquire();
+  Transaction tx(*db);
+  auto current = find_kpi(*db, id);
+  if (!current) return Refusal{404, {"kpi_not_found", "id", "ไม่พบตัวชี้วัดนี้", "No such KPI"}};
+  if (k.year != current->definition.year)
+    return Refusal{400, {"kpi_year_fixed", "year", "เปลี่ยนปีงบประมาณของตัวชี้วัดไม่ได้ ให้คัดลอกไปยังปีถัดไปแทน",
+                         "A KPI's fiscal year cannot change: copy it to the next year instead"}};
+  if (k.cadence != current->definition.cadence) {
+    auto q = db->prepare("SELECT 1 FROM kpi_reports WHERE kpi_id = ? LIMIT 1");
+    q.bind(1, id);
+    if (q.step())
+      return conflict({"kpi_cadence_locked", "cadence",
+                       "เปลี่ยนลักษณะการรายงานไม่ได้ เพราะมีหน่วยงานที่ได้รับมอบหมายแล้ว",
+                       "The cadence cannot change once units are assigned"});
+  }
+  if (number_taken(*db, current->office_code, k.year, k.number, id)) return number_conflict(k.number);
+  auto s = db->prepare(
+      "UPDATE kpis SET number = ?, name = ?, description = ?, type = ?, criteria = ?, owner_group = ?, cadence = ?, "
+      "open_periods = ?, status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+  bind_definition(s, k, 1);
+  s.bind(10, id);
+  s.run();
+  tx.commit();
+  ++revision_;
+  return StoredKpi{id, current->office_code, k};
+}
+
+std::optional<StoredKpi> KpiStore::find(std::int64_t id) {
+  auto db = db_.acquire();
+  return find_kpi(*db, id);
+}
+
+std::vector<StoredKpi> KpiStore::list(int year) {
+  auto db = db_.acquire();
+  auto q = db->prepare(std::string("SELECT ") + kKpiColumns + " FROM kpis WHERE year = ? ORDER BY office_code, number, id");
+  q.bind(1, std::int64_t{year});
+  std::vector<StoredKpi> out;
+  while (q.step()) out.push_back(read_kpi(q));
+  return out;
+}
+
+std::vector<StoredKpi> KpiStore::copy_year(const std::string& office_code, int year) {
+  auto db = db_.acquire();
+  Transaction tx(*db);
+  auto q = db->prepare(std::string("SELECT ") + kKpiColumns + " FROM kpis WHERE office_code = ? AND year = ? ORDER BY id");
+  q.bind(1, office_code).bind(2, std::int64_t{year});
+  std::vector<StoredKpi> from;
+  while (q.step()) from.push_back(read_kpi(q));
+  std::vector<StoredKpi> copied;
+  for (const auto& k : from) {
+    const auto next = domain::copied_to_next_year(k.definition);
+    if (number_taken(*db, office_code, next.year, next.number, 0)) continue;
+    auto s = db->prepare(
+        "INSERT INTO kpis (office_code, year, number, name, description, type, criteria, owner_group, cadence, "
+        "open_periods, status) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    s.bind(1, office_code).bind(2, std::int64_t{next.year});
+    bind_definition(s, next, 3);
+    s.run();
+    const std::int64_t id = db->last_insert_rowid();
+    db->prepare("INSERT INTO kpi_documents (kpi_id, kind, file_id, label) SELECT ?, kind, file_id, label FROM kpi_documents WHERE kpi_id = ?")
+        .bind(1, id)
+        .bind(2, k.id)
+        .run();
+    copied.push_back({id, office_code, next});
+  }
+  tx.commit();
+  ++revision_;
+  return copied;
+}
+
+// ---------------------------------------------------------------------------- units
+
+std::vector<std::string> KpiStore::units(std::int64_t kpi_id, const Period& p) {
+  auto db = db_.acquire();
+  auto q = db->prepare("SELECT unit_code FROM kpi_reports WHERE kpi_id = ? AND period = ? ORDER BY unit_code");
+  q.bind(1, kpi_id).bind(2, domain::period_id(p));
+  std::vector<std::string> out;
+  while (q.step()) out.push_back(q.text(0));
+  return out;
+}
+
+Result<std::vector<std::string>> KpiStore::assign_units(const StoredKpi& kpi, const Period& p,
+                                                        const std::vector<std::string>& wanted_list) {
+  const std::string period = domain::period_id(p);
+  const std::set<std::string> wanted(wanted_list.begin(), wanted_list.end());
+  auto db = db_.acquire();
+  Transaction tx(*db);
+  std::map<std::string, Report> current;
+  {
+    auto q = db->prepare("SELECT unit_code FROM kpi_reports WHERE kpi_id = ? AND period = ?");
+    q.bind(1, kpi.id).bind(2, period);
+    std::vector<std::string> codes;
+    while (q.step()) codes.push_back(q.text(0));
+    for (const auto& c : codes) current.emplace(c, *load_report(*db, kpi.id, period, c));
+  }
+  for (const auto& [code, r] : current) {
+    if (wanted.count(code) || !domain::has_reported(r.unit.status)) continue;
+    return conflict({"unit_has_reported", "unit_codes",
+                     "นำหน่วยงาน " + code + " ออกไม่ได้ เพราะได้รายงานแล้ว (" +
+                         std::string(domain::report_status_label_th(r.unit.status)) + ")",
+                     "Unit " + code + " cannot be removed: it has reported (" +
+                         std::string(domain::report_status_label_en(r.unit.status)) + ")"});
+  }
+  domain::SummaryCounts d;
+  for (const auto& [code, r] : current) {
+    if (wanted.count(code)) continue;
+    db->prepare("DELETE FROM kpi_reports WHERE kpi_id = ? AND period = ? AND unit_code = ?")
+        .bind(1, kpi.id)
+        .bind(2, period)
+        .bind(3, code)
+        .run();
+    d += domain::delta(r.unit, std::nullopt);
+  }
+  auto insert = db->prepare("INSERT INTO kpi_reports (kpi_id, period, unit_code) VALUES (?, ?, ?)");
+  for (const auto& code : wanted) {
+    if (current.count(code)) continue;
+    insert.reset();
+    insert.bind(1, kpi.id).bind(2, period).bind(3, code);
+    insert.run();
+    d += domain::delta(std::nullopt, domain::UnitReport{code});
+  }
+  insert.reset();
+  apply_delta(*db, kpi.id, period, d);
+  tx.commit();
+  ++revision_;
+  return std::vector<std::string>(wanted.begin(), wanted.end());
+}
+
+// ---------------------------------------------------------------------------- reports
+
+std::optional<Report> KpiStore::report(std::int64_t kpi_id, const Period& p, const std::string& unit) {
+  auto db = db_.acquire();
+  return load_report(*db, kpi_id, domain::period_id(p), unit);
+}
+
+namespace {
+
+// One lifecycle step in one transaction: the report row, its files, the thread, the
+// notification and the period's summary row change together or not at all.
+template <class Change>
+Result<Report> transition(storage::ConnectionPool& pool, std::atomic<std::uint64_t>& revision_, const StoredKpi& kpi, const Period& p, const std::string& unit,
+                          ReportAction action, Change&& change) {
+  const std::string period = domain::period_id(p);
+  const bool by_reporter = action == ReportAction::save_draft || action == ReportAction::confirm ||
+                           action == ReportAction::unconfirm;
+  if (by_reporter && kpi.definition.status == domain::KpiStatus::closed)
+    return conflict({"kpi_closed", "status", "ตัวชี้วัดนี้ปิดรับรายงานแล้ว", "This KPI is closed: it takes no reports"});
+  if (by_reporter && !kpi.definition.is_open(p))
+    return conflict({"period_closed", "period", "รอบ " + period + " ยังไม่เปิดหรือปิดรับรายงานแล้ว",
+                     "Period " + period + " is not open for reports"});
+  auto db = pool.acquire();
+  Transaction tx(*db);
+  auto before = load_report(*db, kpi.id, period, unit);
+  if (!before) return not_assigned(unit);
+  auto next = domain::next_status(before->unit.status, action);
+  if (!next) return conflict(next.error());
+  Report after = *before;
+  after.unit.status = next.value();
+  if (auto refusal = change(*db, after)) return *refusal;
+  save_row(*db, kpi.id, period, after);
+  apply_delta(*db, kpi.id, period, domain::delta(before->unit, after.unit));
+  tx.commit();
+  ++revision_;
+  return after;
+}
+
+}  // namespace
+
+Result<Report> KpiStore::save_draft(const StoredKpi& kpi, const Period& p, const std::string& unit,
+                                    const domain::ReportDraft& draft, const Actor& actor) {
+  const std::string period = domain::period_id(p);
+  return transition(db_, revision_, kpi, p, unit, ReportAction::save_draft, [&](Database& db, Report& r) -> std::optional<Refusal> {
+    for (std::size_t i = 0; i < draft.files.size(); ++i) {
+      auto q = db.prepare("SELECT uploader_org FROM kpi_files WHERE id = ?");
+      q.bind(1, draft.files[i].file_id);
+      // Only the unit's own uploads: a file id seen elsewhere gives no access to it.
+      if (!q.step() || q.text(0) != unit)
+        return Refusal{400, {"file_not_found", "files[" + std::to_string(i) + "].file_id",
+                             "ไม่พบไฟล์ที่แนบ โปรดอัปโหลดอีกครั้ง", "The file was not found: upload it again"}};
+    }
+    r.unit.self_score = draft.self_score ? std::optional(from_hundredths(hundredths(*draft.self_score))) : std::nullopt;
+    r.unit.reporter = actor.name;
+    r.return_reason.clear();
+    r.files = draft.files;
+    db.prepare("DELETE FROM kpi_report_files WHERE kpi_id = ? AND period = ? AND unit_code = ?")
+        .bind(1, kpi.id)
+        .bind(2, period)
+        .bind(3, unit)
+        .run();
+    auto ins = db.prepare(
+        "INSERT INTO kpi_report_files (kpi_id, period, unit_code, position, file_id, description) VALUES (?,?,?,?,?,?)");
+    for (std::size_t i = 0; i < draft.files.size(); ++i) {
+      ins.reset();
+      ins.bind(1, kpi.id).bind(2, period).bind(3, unit).bind(4, static_cast<std::int64_t>(i));
+      ins.bind(5, draft.files[i].file_id).bind(6, draft.files[i].description);
+      ins.run();
+    }
+    ins.reset();
+    return std::nullopt;
+  });
+}
+
+Result<Report> KpiStore::confirm(const StoredKpi& kpi, const Period& p, const std::string& unit, const Actor& actor) {
+  const std::string period = domain::period_id(p);
+  return transition(db_, revision_, kpi, p, unit, ReportAction::confirm, [&](Database& db, Report& r) -> std::optional<Refusal> {
+    if (auto e = domain::check_ready_to_confirm({r.unit.self_score, r.files})) return Refusal{400, *e};
+    r.unit.reporter = actor.name;
+    r.return_reason.clear();
+    notify(db, kpi.office_code, "report.review", "submitted",
+           "รายงานใหม่รอตรวจ: ตัวชี้วัด " + kpi.definition.number + " รอบ " + period + " หน่วยงาน " + unit,
+           "New report waiting for review: KPI " + kpi.definition.number + " period " + period + " unit " + unit,
+           report_link(kpi, period, unit));
+    return std::nullopt;
+  });
+}
+
+Result<Report> KpiStore::unconfirm(const StoredKpi& kpi, const Period& p, const std::string& unit, const Actor&) {
+  return transition(db_, revision_, kpi, p, unit, ReportAction::unconfirm, [](Database&, Report&) -> std::optional<Refusal> {
+    return std::nullopt;
+  });
+}
+
+Result<Report> KpiStore::review(const StoredKpi& kpi, const Period& p, const std::string& unit,
+                                const domain::Review& review, const Actor& actor) {
+  const std::string period = domain::period_id(p);
+  return transition(db_, revision_, kpi, p, unit, ReportAction::review, [&](Database& db, Report& r) -> std::optional<Refusal> {
+    r.unit.review_score = from_hundredths(hundredths(review.score));
+    r.unit.reviewer = actor.name;
+    r.review_comment = review.comment;
+    add_thread_entry(db, kpi.id, period, unit, "review", actor,
+                     "คะแนน " + score_text(*r.unit.review_score) + (review.comment.empty() ? "" : ": " + review.comment));
+    notify(db, unit, "report.submit", "reviewed",
+           "ตัวชี้วัด " + kpi.definition.number + " รอบ " + period + " ตรวจแล้ว ได้คะแนน " + score_text(*r.unit.review_score),
+           "KPI " + kpi.definition.number + " period " + period + " reviewed: score " + score_text(*r.unit.review_score),
+           report_link(kpi, period, unit));
+    return std::nullopt;
+  });
+}
+
+Result<Report> KpiStore::return_report(const StoredKpi& kpi, const Period& p, const std::string& unit,
+                                       const std::string& reason, const Actor& actor) {
+  const std::string period = domain::period_id(p);
+  return transition(db_, revision_, kpi, p, unit, ReportAction::return_report, [&](Database& db, Report& r) -> std::optional<Refusal> {
+    r.return_reason = reason;
+    r.unit.reviewer = actor.name;
+    add_thread_entry(db, kpi.id, period, unit, "return", actor, reason);
+    notify(db, unit, "report.submit", "returned",
+           "ตัวชี้วัด " + kpi.definition.number + " รอบ " + period + " ถูกส่งกลับแก้ไข: " + reason,
+           "KPI " + kpi.definition.number + " period " + period + " was returned: " + reason,
+           report_link(kpi, period, unit));
+    return std::nullopt;
+  });
+}
+
+Result<Report> KpiStore::cancel_review(const StoredKpi& kpi, const Period& p, const std::string& unit,
+                                       const Actor& actor) {
+  const std::string period = domain::period_id(p);
+  return transition(db_, revision_, kpi, p, unit, ReportAction::cancel_review, [&](Database& db, Report& r) -> std::optional<Refusal> {
+    r.unit.review_score.reset();
+    r.unit.reviewer.clear();
+    r.review_comment.clear();
+    r.return_reason.clear();
+    add_thread_entry(db, kpi.id, period, unit, "cancel_review", actor, "ยกเลิกผลการตรวจ");
+    return std::nullopt;
+  });
+}
+
+std::vector<Comment> KpiStore::comments(std::int64_t kpi_id, const Period& p, const std::string& unit) {
+  auto db = db_.acquire();
+  auto q = db->prepare(
+      "SELECT id, kind, author, body, created_at FROM kpi_comments WHERE kpi_id = ? AND period = ? AND unit_code = ? "
+      "ORDER BY id");
+  q.bind(1, kpi_id).bind(2, domain::period_id(p)).bind(3, unit);
+  std::vector<Comment> out;
+  while (q.step()) out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4)});
+  return out;
+}
+
+Result<Comment> KpiStore::add_comment(std::int64_t kpi_id, const Period& p, const std::string& unit,
+                                      const std::string& body, const Actor& actor) {
+  const std::string period = domain::period_id(p);
+  auto db = db_.acquire();
+  Transaction tx(*db);
+  if (!load_report(*db, kpi_id, period, unit)) return not_assigned(unit);
+  add_thread_entry(*db, kpi_id, period, unit, "comment", actor, body);
+  const std::int64_t id = db->last_insert_rowid();
+  tx.commit();
+  ++revision_;
+  return Comment{id, "comment", actor.name, body, ""};
+}
+
+// ---------------------------------------------------------------------------- overview
+
+domain::SummaryCounts KpiStore::counts(std::int64_t kpi_id, const Period& p) {
+  auto db = db_.acquire();
+  auto q = db->prepare(
+      "SELECT submitted, reviewed, total, self_sum, self_count, review_sum, review_count FROM kpi_period_summary "
+      "WHERE kpi_id = ? AND period = ?");
+  q.bind(1, kpi_id).bind(2, domain::period_id(p));
+  domain::SummaryCounts c;
+  if (q.step()) {
+    c.submitted = q.integer(0);
+    c.reviewed = q.integer(1);
+    c.total = q.integer(2);
+    c.self_sum = from_hundredths(q.integer(3));
+    c.self_count = q.integer(4);
+    c.review_sum = from_hundredths(q.integer(5));
+    c.review_count = q.integer(6);
+  }
+  return c;
+}
+
+std::vector<domain::UnitReport> KpiStore::unit_reports(std::int64_t kpi_id, const Period& p) {
+  auto db = db_.acquire();
+  auto q = db->prepare(
+      "SELECT unit_code, status, self_score, review_score, reporter, reviewer FROM kpi_reports "
+      "WHERE kpi_id = ? AND period = ? ORDER BY unit_code");
+  q.bind(1, kpi_id).bind(2, domain::period_id(p));
+  std::vector<domain::UnitReport> out;
+  while (q.step()) {
+    domain::UnitReport u;
+    u.unit_code = q.text(0);
+    u.status = domain::parse_report_status(q.text(1)).value_or(ReportStatus::waiting_submit);
+    if (!q.is_null(2)) u.self_score = from_hundredths(q.integer(2));
+    if (!q.is_null(3)) u.review_score = from_hundredths(q.integer(3));
+    u.reporter = q.text(4);
+    u.reviewer = q.text(5);
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+std::vector<PeriodSummary> KpiStore::summary(const StoredKpi& kpi) {
+  std::vector<PeriodSummary> out;
+  std::map<std::string, std::size_t> at;
+  for (const Period& p : domain::periods_of(kpi.definition.cadence)) {
+    at[domain::period_id(p)] = out.size();
+    out.push_back({p, {}, {}});
+  }
+  auto db = db_.acquire();
+  auto c = db->prepare(
+      "SELECT period, submitted, reviewed, total, self_sum, self_count, review_sum, review_count FROM kpi_period_summary "
+      "WHERE kpi_id = ?");
+  c.bind(1, kpi.id);
+  while (c.step()) {
+    const auto it = at.find(c.text(0));
+    if (it == at.end()) continue;
+    auto& s = out[it->second].counts;
+    s.submitted = c.integer(1);
+    s.reviewed = c.integer(2);
+    s.total = c.integer(3);
+    s.self_sum = from_hundredths(c.integer(4));
+    s.self_count = c.integer(5);
+    s.review_sum = from_hundredths(c.integer(6));
+    s.review_count = c.integer(7);
+  }
+  auto q = db->prepare(
+      "SELECT period, unit_code, status, self_score, review_score, reporter, reviewer FROM kpi_reports "
+      "WHERE kpi_id = ? ORDER BY period, unit_code");
+  q.bind(1, kpi.id);
+  while (q.step()) {
+    const auto it = at.find(q.text(0));
+    if (it == at.end()) continue;
+    domain::UnitReport u;
+    u.unit_code = q.text(1);
+    u.status = domain::parse_report_status(q.text(2)).value_or(ReportStatus::waiting_submit);
+    if (!q.is_null(3)) u.self_score = from_hundredths(q.integer(3));
+    if (!q.is_null(4)) u.review_score = from_hundredths(q.integer(4));
+    u.reporter = q.text(5);
+    u.reviewer = q.text(6);
+    out[it->second].units.push_back(std::move(u));
+  }
+  return out;
+}
+
+std::vector<KpiStore::QueueItem> KpiStore::review_queue(const std::vector<std::int64_t>& kpi_ids) {
+  auto db = db_.acquire();
+  auto q = db->prepare(
+      "SELECT period, unit_code, updated_at FROM kpi_reports WHERE kpi_id = ? AND status = 'waiting_review' "
+      "ORDER BY updated_at");
+  std::vector<QueueItem> out;
+  for (auto id : kpi_ids) {
+    q.reset();
+    q.bind(1, id);
+    while (q.step()) out.push_back({id, q.text(0), q.text(1), q.text(2)});
+  }
+  q.reset();
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.updated_at < b.updated_at; });
+  return out;
+}
+
+// ---------------------------------------------------------------------------- files
+
+void KpiStore::add_file(const StoredFile& f) {
+  auto db = db_.acquire();
+  db->prepare(
+        "INSERT INTO kpi_files (id, sha256, name, size, content_type, uploader_id, uploader_org) VALUES (?,?,?,?,?,?,?)")
+      .bind(1, f.id)
+      .bind(2, f.sha256)
+      .bind(3, f.name)
+      .bind(4, f.size)
+      .bind(5, f.content_type)
+      .bind(6, f.uploader_id)
+      .bind(7, f.uploader_org)
+      .run();
+}
+
+std::optional<StoredFile> KpiStore::file(const std::string& id) {
+  auto db = db_.acquire();
+  auto q = db->prepare("SELECT id, sha256, name, content_type, uploader_org, size, uploader_id FROM kpi_files WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return StoredFile{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.integer(5), q.integer(6)};
+}
+
+std::vector<KpiStore::FileUse> KpiStore::file_uses(const std::string& file_id) {
+  auto db = db_.acquire();
+  auto q = db->prepare(
+      "SELECT kpi_id, unit_code FROM kpi_report_files WHERE file_id = ?1 "
+      "UNION SELECT kpi_id, '' FROM kpi_documents WHERE file_id = ?1");
+  q.bind(1, file_id);
+  std::vector<FileUse> out;
+  while (q.step()) out.push_back({q.integer(0), q.text(1)});
+  return out;
+}
+
+// ---------------------------------------------------------------------------- documents
+
+Result<KpiStore::Document> KpiStore::add_document(std::int64_t kpi_id, const std::string& kind,
+                                                  const std::string& file_id, const std::string& label) {
+  auto db = db_.acquire();
+  Transaction tx(*db);
+  auto f = db->prepare("SELECT name FROM kpi_files WHERE id = ?");
+  f.bind(1, file_id);
+  if (!f.step())
+    return Refusal{400, {"file_not_found", "file_id", "ไม่พบไฟล์ที่แนบ โปรดอัปโหลดอีกครั้ง", "The file was not found: upload it again"}};
+  const std::string name = f.text(0);
+  db->prepare("INSERT INTO kpi_documents (kpi_id, kind, file_id, label) VALUES (?,?,?,?)")
+      .bind(1, kpi_id)
+      .bind(2, kind)
+      .bind(3, file_id)
+      .bind(4, label)
+      .run();
+  const std::int64_t id = db->last_insert_rowid();
+  tx.commit();
+  ++revision_;
+  return Document{id, kind, file_id, label, name};
+}
+
+std::vector<KpiStore::Document> KpiStore::documents(std::int64_t kpi_id) {
+  auto db = db_.acquire();
+  auto q = db->prepare(
+      "SELECT d.id, d.kind, d.file_id, d.label, f.name FROM kpi_documents d JOIN kpi_files f ON f.id = d.file_id "
+      "WHERE d.kpi_id = ? ORDER BY d.id");
+  q.bind(1, kpi_id);
+  std::vector<Document> out;
+  while (q.step()) out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4)});
+  return out;
+}
+
+// ---------------------------------------------------------------------------- notifications
+
+std::vector<Notification> KpiStore::notifications(const std::vector<std::string>& org_codes, int limit) {
+  auto db = db_.acquire();
+  auto q = db->prepare(
+      "SELECT id, org_code, permission, kind, text_th, text_en, link, created_at FROM kpi_notifications "
+      "WHERE org_code = ? ORDER BY id DESC LIMIT ?");
+  std::vector<Notification> out;
+  for (const auto& org : std::set<std::string>(org_codes.begin(), org_codes.end())) {
+    q.reset();
+    q.bind(1, org).bind(2, std::int64_t{limit});
+    while (q.step())
+      out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6), q.text(7)});
+  }
+  q.reset();
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
+  if (out.size() > static_cast<std::size_t>(limit)) out.resize(limit);
+  return out;
+}
+
+}  // namespace server::kpi

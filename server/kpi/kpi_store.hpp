@@ -1,0 +1,155 @@
+#pragma once
+// KPIs, their reporting units, reports, evidence and the live overview, in SQLite. Every
+// report write changes the period's summary row in the same transaction (by the domain's
+// delta), so the overview is exact after every write and never regenerated.
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/storage/connection_pool.hpp"
+#include "shared/kpi/kpi_definition.hpp"
+#include "shared/kpi/kpi_summary.hpp"
+#include "shared/kpi/report_lifecycle.hpp"
+
+namespace server::kpi {
+
+// A refusal with its HTTP status (400 bad input, 404 unknown, 409 state conflict).
+struct Refusal {
+  int status;
+  domain::FieldError error;
+};
+template <class T>
+using Result = std::variant<T, Refusal>;
+template <class T>
+bool refused(const Result<T>& r) {
+  return r.index() == 1;
+}
+
+struct StoredKpi {
+  std::int64_t id = 0;
+  std::string office_code;
+  domain::KpiDefinition definition;
+};
+
+struct Actor {
+  std::int64_t user_id = 0;
+  std::string name;  // shown as reporter / reviewer
+};
+
+struct Report {
+  domain::UnitReport unit;  // status, scores, reporter, reviewer
+  std::vector<domain::EvidenceFile> files;
+  std::string review_comment;
+  std::string return_reason;
+  std::string updated_at;
+};
+
+struct PeriodSummary {
+  domain::Period period;
+  domain::SummaryCounts counts;
+  std::vector<domain::UnitReport> units;  // ordered by unit code
+};
+
+struct Comment {
+  std::int64_t id;
+  std::string kind;  // comment | return | review | cancel_review
+  std::string author;
+  std::string body;
+  std::string created_at;
+};
+
+struct StoredFile {
+  std::string id, sha256, name, content_type, uploader_org;
+  std::int64_t size = 0;
+  std::int64_t uploader_id = 0;
+};
+
+struct Notification {
+  std::int64_t id;
+  std::string org_code, permission, kind, text_th, text_en, link, created_at;
+};
+
+class KpiStore {
+ public:
+  explicit KpiStore(storage::ConnectionPool& db) : db_(db) {}
+
+  // --- definitions
+  Result<StoredKpi> create(const std::string& office_code, const domain::KpiDefinition& k);
+  // The year stays; the cadence can change only while no period has assigned units.
+  Result<StoredKpi> update(std::int64_t id, const domain::KpiDefinition& k);
+  std::optional<StoredKpi> find(std::int64_t id);
+  std::vector<StoredKpi> list(int year);
+  // Copies every KPI of `office_code` in `year` into year + 1 (numbers already there are
+  // skipped); returns the new KPIs.
+  std::vector<StoredKpi> copy_year(const std::string& office_code, int year);
+
+  // --- reporting units of a period
+  std::vector<std::string> units(std::int64_t kpi_id, const domain::Period& p);
+  // Makes `units` the period's reporting units. A unit that has reported cannot be removed
+  // (409 unit_has_reported, naming it): then nothing changes.
+  Result<std::vector<std::string>> assign_units(const StoredKpi& kpi, const domain::Period& p,
+                                                const std::vector<std::string>& units);
+
+  // --- reports
+  std::optional<Report> report(std::int64_t kpi_id, const domain::Period& p, const std::string& unit);
+  Result<Report> save_draft(const StoredKpi& kpi, const domain::Period& p, const std::string& unit,
+                            const domain::ReportDraft& draft, const Actor& actor);
+  Result<Report> confirm(const StoredKpi& kpi, const domain::Period& p, const std::string& unit, const Actor& actor);
+  Result<Report> unconfirm(const StoredKpi& kpi, const domain::Period& p, const std::string& unit, const Actor& actor);
+  Result<Report> review(const StoredKpi& kpi, const domain::Period& p, const std::string& unit,
+                        const domain::Review& review, const Actor& actor);
+  Result<Report> return_report(const StoredKpi& kpi, const domain::Period& p, const std::string& unit,
+                               const std::string& reason, const Actor& actor);
+  Result<Report> cancel_review(const StoredKpi& kpi, const domain::Period& p, const std::string& unit,
+                               const Actor& actor);
+  std::vector<Comment> comments(std::int64_t kpi_id, const domain::Period& p, const std::string& unit);
+  Result<Comment> add_comment(std::int64_t kpi_id, const domain::Period& p, const std::string& unit,
+                              const std::string& body, const Actor& actor);
+
+  // --- the overview
+  domain::SummaryCounts counts(std::int64_t kpi_id, const domain::Period& p);
+  // Every period of the KPI in two queries (counts, unit lines): the hot read of the overview.
+  std::vector<PeriodSummary> summary(const StoredKpi& kpi);
+  // The reports of units under `unit_codes` only (a school sees its own lines).
+  std::vector<domain::UnitReport> unit_reports(std::int64_t kpi_id, const domain::Period& p);
+  // Reports waiting for review among these KPIs.
+  struct QueueItem {
+    std::int64_t kpi_id;
+    std::string period, unit_code, updated_at;
+  };
+  std::vector<QueueItem> review_queue(const std::vector<std::int64_t>& kpi_ids);
+
+  // --- files
+  void add_file(const StoredFile& f);
+  std::optional<StoredFile> file(const std::string& id);
+  // KPIs and units whose reports attach this file (for read permission).
+  struct FileUse {
+    std::int64_t kpi_id;
+    std::string unit_code;
+  };
+  std::vector<FileUse> file_uses(const std::string& file_id);
+
+  // --- attached documents of a KPI (description, assessment tool, others)
+  struct Document {
+    std::int64_t id;
+    std::string kind, file_id, label, file_name;
+  };
+  Result<Document> add_document(std::int64_t kpi_id, const std::string& kind, const std::string& file_id,
+                                const std::string& label);
+  std::vector<Document> documents(std::int64_t kpi_id);
+
+  // --- notifications
+  std::vector<Notification> notifications(const std::vector<std::string>& org_codes, int limit);
+
+  // Goes up after every committed write of this store: a reply built at revision r is
+  // still exact while revision() == r (read the revision before reading the data).
+  std::uint64_t revision() const { return revision_.load(); }
+
+ private:
+  storage::ConnectionPool& db_;
+  std::atomic<std::uint64_t> revision_{0};
+};
+
+}  // namespace server::kpi

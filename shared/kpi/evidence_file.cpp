@@ -1,0 +1,48 @@
+#include "shared/kpi/evidence_file.hpp"
+
+#include "shared/core/text.hpp"
+
+namespace domain {
+
+namespace {
+bool starts(std::string_view bytes, std::string_view magic) { return bytes.substr(0, magic.size()) == magic; }
+bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && ascii_lower(s.substr(s.size() - tail.size())) == tail;
+}
+}  // namespace
+
+Checked<EvidenceType> check_evidence_bytes(std::string_view bytes, std::string_view name) {
+  if (bytes.empty()) return FieldError{"file_empty", "file", "ไฟล์ว่างเปล่า โปรดเลือกไฟล์อีกครั้ง", "The file is empty: choose it again"};
+  if (bytes.size() > kMaxEvidenceBytes)
+    return FieldError{"file_too_large", "file", "ไฟล์ใหญ่เกิน 10 MB โปรดย่อขนาดหรือแยกไฟล์",
+                      "The file is larger than 10 MB: shrink or split it"};
+  if (starts(bytes, "\xFF\xD8\xFF")) return EvidenceType{"image/jpeg", true};
+  if (starts(bytes, "\x89PNG\r\n\x1A\n")) return EvidenceType{"image/png", true};
+  if (starts(bytes, "%PDF-")) return EvidenceType{"application/pdf", false};
+  if (starts(bytes, std::string_view("PK\x03\x04", 4))) {
+    if (ends_with(name, ".docx"))
+      return EvidenceType{"application/vnd.openxmlformats-officedocument.wordprocessingml.document", false};
+    if (ends_with(name, ".xlsx")) return EvidenceType{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", false};
+    if (ends_with(name, ".pptx"))
+      return EvidenceType{"application/vnd.openxmlformats-officedocument.presentationml.presentation", false};
+  }
+  return FieldError{"file_type", "file", "รับเฉพาะไฟล์ภาพ JPG/PNG, PDF หรือเอกสาร Word/Excel/PowerPoint (docx, xlsx, pptx)",
+                    "Only JPG/PNG images, PDF or Word/Excel/PowerPoint documents (docx, xlsx, pptx) are accepted"};
+}
+
+std::string clean_file_name(std::string_view name) {
+  const auto slash = name.find_last_of("/\\");
+  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
+  std::string out;
+  for (char c : name)
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F && c != '"') out += c;
+  out = trim(out);
+  if (!is_valid_utf8(out) || out.empty()) return "file";
+  // Cut at a character boundary.
+  std::size_t chars = 0, i = 0;
+  for (; i < out.size(); ++i)
+    if ((static_cast<unsigned char>(out[i]) & 0xC0) != 0x80 && ++chars > kMaxFileNameLength) break;
+  return out.substr(0, i);
+}
+
+}  // namespace domain

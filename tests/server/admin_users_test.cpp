@@ -1,0 +1,141 @@
+// The admin API: users.manage within the admin's own subtree only; all of it audited.
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "tests/server/sign_in_helpers.hpp"
+
+using namespace test_server;
+using nlohmann::json;
+
+namespace {
+
+std::set<std::string> usernames(const HttpResponse& r) {
+  std::set<std::string> out;
+  const json body = r.json();  // kept alive: the loop below walks inside it
+  for (const auto& u : body["users"]) out.insert(u["username"].get<std::string>());
+  return out;
+}
+
+std::string id_of(const ServerProcess& s, const std::string& username) {
+  return std::to_string(query_int(s.database(), "SELECT id FROM users WHERE username = '" + username + "'"));
+}
+
+HttpResponse put_json(unsigned short port, const std::string& target, const json& body, Headers headers) {
+  headers["Content-Type"] = "application/json";
+  return request(port, "PUT", target, headers, body.dump());
+}
+
+}  // namespace
+
+TEST_CASE("admin: lists only the users of the admin's subtree, with filters", "[server][admin]") {
+  ServerProcess server;
+  const auto port = server.port();
+  auto area = sign_in(port, "area.admin", demo_password("area.admin"));
+  auto all = get(port, "/api/v1/admin/users", as(area));
+  REQUIRE(all.status == 200);
+  CHECK(usernames(all) == std::set<std::string>{"area.admin", "area.kpi", "area.reviewer", "1010720001", "1040010001", "1040010002"});
+  CHECK(usernames(get(port, "/api/v1/admin/users?permission=report.submit", as(area))) ==
+        std::set<std::string>{"1010720001", "1040010001", "1040010002"});
+  CHECK(usernames(get(port, "/api/v1/admin/users?org=1010720001", as(area))) == std::set<std::string>{"1010720001"});
+  CHECK(usernames(get(port, "/api/v1/admin/users?q=" + url_encode("วิชัย"), as(area))) == std::set<std::string>{"area.admin"});
+  CHECK(usernames(get(port, "/api/v1/admin/users?status=disabled", as(area))).empty());
+  CHECK(get(port, "/api/v1/admin/users?org=0000000000", as(area)).status == 403);
+  CHECK(get(port, "/api/v1/admin/users?status=sleeping", as(area)).json()["error"]["field"] == "status");
+  CHECK(get(port, "/api/v1/admin/users?permission=fly", as(area)).json()["error"]["field"] == "permission");
+  CHECK(get(port, "/api/v1/admin/users?org=12", as(area)).json()["error"]["code"] == "org_unknown");
+
+  auto centre = sign_in(port, "centre.admin", demo_password("centre.admin"));
+  CHECK(usernames(get(port, "/api/v1/admin/users", as(centre))).size() == 8);
+
+  auto school = sign_in(port, "1010720001", demo_password("1010720001"));
+  auto refused = get(port, "/api/v1/admin/users", as(school));
+  CHECK(refused.status == 403);
+  CHECK(refused.json()["error"]["code"] == "forbidden");
+  CHECK(get(port, "/api/v1/admin/users").status == 401);
+
+  CHECK(get(port, "/api/v1/admin/users/" + id_of(server, "1040010001"), as(area)).status == 200);
+  CHECK(get(port, "/api/v1/admin/users/" + id_of(server, "centre.reviewer"), as(area)).status == 404);
+  CHECK(get(port, "/api/v1/admin/users/abc", as(area)).status == 404);
+  CHECK(query_int(server.database(), "SELECT COUNT(*) FROM audit_log WHERE action IN ('users.list', 'user.read')") == 7);
+}
+
+TEST_CASE("admin: disabling ends the user's sessions and sign-in; enabling restores it", "[server][admin]") {
+  ServerProcess server;
+  const auto port = server.port();
+  auto area = sign_in(port, "area.admin", demo_password("area.admin"));
+  auto teacher = sign_in(port, "1040010001", demo_password("1040010001"));
+  const auto id = id_of(server, "1040010001");
+
+  CHECK(post_json(port, "/api/v1/admin/users/" + id + "/disable", json::object(), as(area, false)).status == 403);  // CSRF
+  auto off = post_json(port, "/api/v1/admin/users/" + id + "/disable", json::object(), as(area));
+  REQUIRE(off.status == 200);
+  CHECK(off.json()["status"] == "disabled");
+  CHECK(get(port, "/api/v1/me", as(teacher)).status == 401);
+  auto refused = post_json(port, "/api/v1/auth/login", {{"username", "1040010001"}, {"password", demo_password("1040010001")}});
+  CHECK(refused.status == 403);
+  CHECK(refused.json()["error"]["code"] == "account_disabled");
+  CHECK(usernames(get(port, "/api/v1/admin/users?status=disabled", as(area))) == std::set<std::string>{"1040010001"});
+
+  CHECK(post_json(port, "/api/v1/admin/users/" + id + "/enable", json::object(), as(area)).status == 200);
+  sign_in(port, "1040010001", demo_password("1040010001"));
+
+  auto self = post_json(port, "/api/v1/admin/users/" + id_of(server, "area.admin") + "/disable", json::object(), as(area));
+  CHECK(self.status == 409);
+  CHECK(self.json()["error"]["code"] == "own_account");
+  CHECK(post_json(port, "/api/v1/admin/users/" + id_of(server, "centre.admin") + "/disable", json::object(), as(area)).status == 404);
+  CHECK(query_int(server.database(), "SELECT COUNT(*) FROM audit_log WHERE action IN ('user.disable', 'user.enable')") == 2);
+}
+
+TEST_CASE("admin: grants only within the admin's subtree; bad grants change nothing", "[server][admin]") {
+  ServerProcess server;
+  const auto port = server.port();
+  auto area = sign_in(port, "area.admin", demo_password("area.admin"));
+  const auto kpi = "/api/v1/admin/users/" + id_of(server, "area.kpi") + "/grants";
+  auto ok = put_json(port, kpi, {{"grants", {{{"permission", "kpi.manage"}, {"org_code", "1040000001"}},
+                                             {{"permission", "report.review"}, {"org_code", "1040000001"}}}}}, as(area));
+  INFO(ok.body);
+  REQUIRE(ok.status == 200);
+  CHECK(ok.json()["grants"].size() == 2);
+  auto kpi_user = sign_in(port, "area.kpi", demo_password("area.kpi"));
+  CHECK(kpi_user.body["user"]["grants"].size() == 2);
+
+  struct Case { json body; std::string code, field; };
+  const std::vector<Case> bad = {
+      {{{"grants", {{{"permission", "view"}, {"org_code", "0000000000"}}}}}, "grant_outside_subtree", "grants[0].org_code"},
+      {{{"grants", {{{"permission", "view"}, {"org_code", "9999999999"}}}}}, "org_unknown", "grants[0].org_code"},
+      {{{"grants", {{{"permission", "fly"}, {"org_code", "1040000001"}}}}}, "permission_unknown", "grants[0].permission"},
+      {{{"grants", "view"}}, "wrong_type", "grants"},
+      {{{"grants", {{{"permission", "view"}}}}}, "required", "grants[0].org_code"},
+      {json::object(), "required", "grants"},
+  };
+  for (const auto& c : bad) {
+    INFO(c.body.dump());
+    auto r = put_json(port, kpi, c.body, as(area));
+    CHECK(r.status == 400);
+    CHECK(r.json()["error"]["code"] == c.code);
+    CHECK(r.json()["error"]["field"] == c.field);
+  }
+  CHECK(query_int(server.database(), "SELECT COUNT(*) FROM grants WHERE user_id = " + id_of(server, "area.kpi")) == 2);
+  CHECK(put_json(port, "/api/v1/admin/users/" + id_of(server, "centre.reviewer") + "/grants", {{"grants", json::array()}}, as(area)).status == 404);
+  CHECK(put_json(port, "/api/v1/admin/users/" + id_of(server, "area.admin") + "/grants", {{"grants", json::array()}}, as(area)).status == 409);
+  auto audit = query_text(server.database(), "SELECT detail FROM audit_log WHERE action = 'grants.change'");
+  CHECK(audit.find("report.review") != std::string::npos);
+}
+
+TEST_CASE("admin: creating a user checks the username, the organisation and the subtree", "[server][admin]") {
+  ServerProcess server;
+  const auto port = server.port();
+  auto area = sign_in(port, "area.admin", demo_password("area.admin"));
+  auto create = [&](const json& body) { return post_json(port, "/api/v1/admin/users", body, as(area)); };
+  CHECK(create({{"username", "1040010001"}, {"org_code", "1040010001"}}).json()["error"]["code"] == "username_taken");
+  CHECK(create({{"username", "ครู"}, {"org_code", "1040010001"}}).json()["error"]["field"] == "username");
+  CHECK(create({{"username", "new.one"}, {"org_code", "1040000002"}}).status == 403);  // another area
+  CHECK(create({{"username", "new.one"}}).json()["error"]["field"] == "org_code");
+  CHECK(create({{"username", "new.one"}, {"org_code", 1040010001}}).json()["error"]["code"] == "wrong_type");
+  CHECK(query_int(server.database(), "SELECT COUNT(*) FROM users WHERE username = 'new.one'") == 0);
+  auto made = create({{"username", "New.One"}, {"org_code", "1040010001"}});
+  REQUIRE(made.status == 201);
+  CHECK(made.json()["user"]["username"] == "new.one");
+  auto s = sign_in(port, "NEW.ONE", made.json()["password"]);  // usernames ignore case
+  CHECK(s.body["must_change_password"] == true);
+}
