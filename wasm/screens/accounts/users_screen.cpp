@@ -154,7 +154,7 @@ void UsersScreen::draw_table(app::Context& ctx) {
   widgets::table_column(ctx.tr(column_person));
   widgets::table_column(ctx.tr(column_org));
   widgets::table_column(ctx.tr(column_status), 110);
-  widgets::table_column(ctx.tr(column_actions), 330);
+  widgets::table_column(ctx.tr(column_actions), 380);
   ImGui::TableHeadersRow();
   const app::User* me = ctx.session.user();
   for (const auto& u : users_) {
@@ -163,9 +163,11 @@ void UsersScreen::draw_table(app::Context& ctx) {
     const std::string row_id = "users.row." + username;
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    widgets::row(row_id.c_str(), username,
-                 username + " " + api::text_of(u, "display_name") + " " + api::text_of(u, "org_name") + " " + status,
-                 false);
+    // Plain text, not a selectable row: a row spanning the columns would take the clicks
+    // meant for the buttons in it.
+    widgets::text(username);
+    test_hook::record_item(row_id, "row",
+                           username + " " + api::text_of(u, "display_name") + " " + api::text_of(u, "org_name") + " " + status);
     ImGui::TableNextColumn();
     widgets::text(api::text_of(u, "display_name"));
     ImGui::TableNextColumn();
