@@ -1,5 +1,8 @@
 #include "server/routes.hpp"
 
+#include <algorithm>
+#include <atomic>
+
 #include "server/accounts/admin_routes.hpp"
 #include "server/accounts/self_service_routes.hpp"
 #include "server/auth/auth_routes.hpp"
@@ -7,6 +10,7 @@
 #include "server/http/errors.hpp"
 #include "server/kpi/kpi_routes.hpp"
 #include "server/otp/otp_service.hpp"
+#include "server/registrations/registration_routes.hpp"
 #include "server/sms/sms_routes.hpp"
 
 namespace server {
@@ -30,12 +34,53 @@ void add_routes(http::Router& router, Services& s) {
   auto messaging = std::make_shared<Messaging>();
   messaging->pool = std::make_shared<storage::ConnectionPool>(config.database_file());
   messaging->gateway = sms::make_gateway(config, *messaging->pool);
+  // Development mode lets tests move the OTP clock forward; production runs on the real one.
+  auto clock_offset = std::make_shared<std::atomic<std::int64_t>>(0);
   messaging->otp = std::make_shared<otp::OtpService>(*messaging->pool, *messaging->gateway,
-                                                     otp::load_or_create_secret(config.data_dir / "server.key"));
+                                                     otp::load_or_create_secret(config.data_dir / "server.key"),
+                                                     [clock_offset] { return otp::system_now() + clock_offset->load(); });
+  if (config.mode == Mode::development) otp::add_dev_clock_route(router, clock_offset);
   // The handlers hold `messaging` (and so the gateway the service refers to) alive.
   sms::add_sms_routes(router, config, messaging->pool);
   otp::add_otp_routes(router, std::shared_ptr<otp::OtpService>(messaging, messaging->otp.get()));
 
+  auto registrations = std::make_shared<registrations::RegistrationService>(
+      *messaging->pool, s.storage.institutions(), *messaging->otp, *messaging->gateway,
+      otp::load_or_create_secret(config.data_dir / "server.key"), config.data_dir, config.public_url);
+  // Approval creates or re-enables the institution account (username = institution code),
+  // allowed to report for and see its own institution, and returns its activation token.
+  registrations->set_issue_activation([&accounts = s.accounts](const registrations::Registration& r,
+                                                               std::optional<std::int64_t> actor) {
+    return accounts.issue_activation(
+        {r.institution_code, r.institution_code, r.officer.title, r.officer.first_name, r.officer.last_name,
+         r.officer.position, r.officer.phone, r.officer.email,
+         {{domain::Permission::view, r.institution_code}, {domain::Permission::report_submit, r.institution_code}}},
+        actor);
+  });
+  registrations::RegistrationHooks hooks;
+  hooks.reviewer = [&guard = s.guard](const http::RequestContext& rq) -> std::variant<registrations::Reviewer, http::Reply> {
+    auto who = guard.require_user(rq);
+    if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
+    auto p = std::get<auth::Principal>(who);
+    const bool reviews_somewhere = std::any_of(p.grants.begin(), p.grants.end(), [](const domain::Grant& g) {
+      return g.permission == domain::Permission::registrations_review;
+    });
+    if (!reviews_somewhere) return guard.forbidden(domain::Permission::registrations_review);
+    return registrations::Reviewer{p.user_id, [&guard, p](const std::string& institution_code) {
+                                     return guard.allowed(p, domain::Permission::registrations_review, institution_code);
+                                   }};
+  };
+  hooks.audit = [&audit = s.audit](const http::RequestContext& rq, std::optional<std::int64_t> actor,
+                                   std::string action, std::string target, nlohmann::json detail) {
+    audit.record({actor, std::move(action), std::move(target), rq.client_address, std::move(detail)});
+  };
+  struct Keep {  // the service refers to the messaging parts: keep them alive with it
+    std::shared_ptr<Messaging> messaging;
+    std::shared_ptr<registrations::RegistrationService> service;
+  };
+  auto kept = std::make_shared<Keep>(Keep{messaging, registrations});
+  registrations::add_registration_routes(
+      router, std::shared_ptr<registrations::RegistrationService>(kept, registrations.get()), std::move(hooks));
   // KPI reporting: its own connections to the same database; callers come from the Guard.
   auto kpi = std::make_shared<kpi::KpiServices>(std::make_shared<storage::ConnectionPool>(config.database_file()));
   kpi->identify = [&guard = s.guard](const http::RequestContext& rq) -> std::variant<kpi::Caller, http::Reply> {

@@ -42,6 +42,26 @@ void Router::add(Verb method, std::string pattern, Handler handler) {
   routes_.push_back({method, split_path(pattern), std::move(handler)});
 }
 
+void Router::add_upload(Verb method, std::string pattern, std::uint64_t max_body_bytes, Handler handler) {
+  routes_.push_back({method, split_path(pattern), std::move(handler), max_body_bytes});
+}
+
+std::uint64_t Router::body_limit(Verb method, std::string_view raw_path, std::uint64_t fallback) const {
+  if (raw_path.empty() || raw_path.front() != '/') return fallback;
+  const auto path = split_path(raw_path);
+  for (const Route& route : routes_) {
+    std::map<std::string, std::string, std::less<>> params;
+    if (route.max_body_bytes && route.method == method && match(route.segments, path, params))
+      return route.max_body_bytes;
+  }
+  return fallback;
+}
+
+std::uint64_t Router::largest_body_limit(std::uint64_t fallback) const {
+  for (const Route& route : routes_) fallback = std::max(fallback, route.max_body_bytes);
+  return fallback;
+}
+
 Reply Router::dispatch(RequestContext& context) const {
   const Verb method = context.request.method();
   const std::vector<std::string> path = split_path(context.path);

@@ -16,6 +16,13 @@ class Router {
  public:
   // A GET route also answers HEAD (the session sends the headers only).
   void add(Verb method, std::string pattern, Handler handler);
+  // A route that takes a larger body than the server's default (an upload).
+  void add_upload(Verb method, std::string pattern, std::uint64_t max_body_bytes, Handler handler);
+  // The body limit of the route `raw_path` matches, or `fallback` (the default limit).
+  std::uint64_t body_limit(Verb method, std::string_view raw_path, std::uint64_t fallback) const;
+  // The largest limit of any route, at least `fallback`: what the parser allows until the
+  // path is known.
+  std::uint64_t largest_body_limit(std::uint64_t fallback) const;
   void set_fallback(Handler handler) { fallback_ = std::move(handler); }
 
   Reply dispatch(RequestContext& context) const;
@@ -25,6 +32,7 @@ class Router {
     Verb method;
     std::vector<std::string> segments;
     Handler handler;
+    std::uint64_t max_body_bytes = 0;  // 0: the server's default
   };
   std::vector<Route> routes_;
   Handler fallback_;

@@ -62,7 +62,8 @@ void Session::read_request() {
   if (stopping_) return close();
   parser_.emplace();
   parser_->header_limit(context_.limits.header_bytes);
-  parser_->body_limit(context_.limits.body_bytes);
+  // Uploads may be larger: the limit of the request's own route is set once its path is known.
+  parser_->body_limit(context_.router.largest_body_limit(context_.limits.body_bytes));
   method_ = path_ = "-";
   head_ = false;
   waiting_ = true;
@@ -91,6 +92,13 @@ void Session::on_header(beast::error_code ec) {
     return close();
   if (ec) return respond(malformed_request(), true);
 
+  {
+    const Request& request = parser_->get();
+    const auto limit = context_.router.body_limit(request.method(), split_target(request.target()).raw_path,
+                                                  context_.limits.body_bytes);
+    if (parser_->content_length() && *parser_->content_length() > limit) return respond(body_too_large(limit), true);
+    parser_->body_limit(limit);  // a chunked body is counted as it arrives
+  }
   if (parser_->is_done()) return handle_request();
   stream_.expires_after(context_.limits.read_timeout);
   bhttp::async_read(stream_, buffer_, *parser_,
@@ -98,7 +106,12 @@ void Session::on_header(beast::error_code ec) {
 }
 
 void Session::on_body(beast::error_code ec) {
-  if (ec == bhttp::error::body_limit) return respond(body_too_large(context_.limits.body_bytes), true);
+  if (ec == bhttp::error::body_limit) {
+    const Request& request = parser_->get();
+    return respond(body_too_large(context_.router.body_limit(request.method(), split_target(request.target()).raw_path,
+                                                             context_.limits.body_bytes)),
+                   true);
+  }
   if (ec == beast::error::timeout || ec == net::error::operation_aborted) return close();
   if (ec) return respond(malformed_request(), true);
   handle_request();

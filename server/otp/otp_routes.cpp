@@ -12,6 +12,20 @@ http::Reply refusal_reply(const Refusal& r) {
   return reply;
 }
 
+void add_dev_clock_route(http::Router& router, std::shared_ptr<std::atomic<std::int64_t>> offset) {
+  router.add(http::Verb::post, "/api/v1/dev/clock", [offset](const http::RequestContext& rq) {
+    auto body = http::json_body(rq);
+    if (!body) return http::bad_request(body.error());
+    const auto& j = body.value();
+    if (!j.contains("advance_seconds") || !j["advance_seconds"].is_number_integer() ||
+        j["advance_seconds"].get<std::int64_t>() < 0 || j["advance_seconds"].get<std::int64_t>() > 7 * 24 * 3600)
+      return http::bad_request({"advance_seconds", "advance_seconds", "ต้องเป็นจำนวนวินาที 0 ถึง 604800",
+                                "Must be a number of seconds from 0 to 604800"});
+    const auto now = *offset += j["advance_seconds"].get<std::int64_t>();
+    return http::json_reply(http::Status::ok, {{"offset_seconds", now}});
+  });
+}
+
 void add_otp_routes(http::Router& router, std::shared_ptr<OtpService> otp) {
   router.add(http::Verb::post, "/api/v1/otp", [otp](const http::RequestContext& rq) {
     auto body = http::json_body(rq);

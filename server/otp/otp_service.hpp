@@ -4,6 +4,8 @@
 // secret so a re-send within the lifetime repeats the same code. A verified code yields an
 // otp_token that another feature redeems once (registration, password reset, access request).
 #include <array>
+#include <atomic>
+#include <memory>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -73,6 +75,10 @@ class OtpService {
 
 // POST /api/v1/otp, POST /api/v1/otp/verify; the handlers keep `otp` alive.
 void add_otp_routes(http::Router& router, std::shared_ptr<OtpService> otp);
+
+// Development mode only: POST /api/v1/dev/clock {"advance_seconds"} moves the OTP clock
+// forward (tests of cooldowns and expiry over HTTP); `offset` is what the service's clock adds.
+void add_dev_clock_route(http::Router& router, std::shared_ptr<std::atomic<std::int64_t>> offset);
 
 // The JSON reply of a refusal (429 carries Retry-After).
 http::Reply refusal_reply(const Refusal& r);

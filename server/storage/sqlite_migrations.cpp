@@ -5,6 +5,7 @@
 #include "server/accounts/account_schema.hpp"
 #include "server/kpi/kpi_schema.hpp"
 #include "server/otp/otp_schema.hpp"
+#include "server/registrations/registration_schema.hpp"
 
 namespace server::storage {
 
@@ -48,6 +49,7 @@ INSERT INTO institution_names (institution_names) VALUES ('rebuild');
       {102, "sessions, sign-in failures, one-time tokens", accounts::schema::sign_in},
       {103, "audit log", accounts::schema::audit_log},
       {200, "sms outbox and one-time passwords", sms_otp_schema},
+      {300, "school account registrations", registrations_schema},
       {400, "kpi definitions, reports, evidence and live summaries", kpi::kSchema400},
   };
   return all;

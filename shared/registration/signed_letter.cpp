@@ -23,9 +23,25 @@ Checked<LetterFileKind> check_letter_file(std::string_view bytes) {
                     "Only JPG or PDF files are accepted (checked by content, not by name)"};
 }
 
+std::optional<FieldError> declared_name_problem(std::string_view filename, LetterFileKind kind) {
+  const auto dot = filename.rfind('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  const std::string ext = ascii_lower(filename.substr(dot + 1));
+  std::optional<LetterFileKind> claimed;
+  if (ext == "jpg" || ext == "jpeg") claimed = LetterFileKind::jpeg;
+  if (ext == "pdf") claimed = LetterFileKind::pdf;
+  if (!claimed || *claimed == kind) return std::nullopt;
+  const bool is_pdf = kind == LetterFileKind::pdf;
+  return FieldError{"file_type_mismatch", "file",
+                    std::string("เนื้อไฟล์เป็น ") + (is_pdf ? "PDF" : "JPG") + " แต่ชื่อไฟล์ลงท้ายด้วย ." + ext +
+                        " กรุณาบันทึกไฟล์ใหม่ให้ชนิดตรงกับชื่อ แล้วส่งอีกครั้ง",
+                    std::string("The file holds a ") + (is_pdf ? "PDF" : "JPEG") + " but its name ends in ." + ext +
+                        "; save it again with the right type and upload it again"};
+}
+
 unsigned letter_file_status(const FieldError& e) {
   if (e.code == "file_too_large") return 413;
-  if (e.code == "file_type" || e.code == "file_corrupt") return 415;
+  if (e.code == "file_type" || e.code == "file_corrupt" || e.code == "file_type_mismatch") return 415;
   return 400;
 }
 

@@ -3,6 +3,7 @@
 // most 10 MB, recognised by its bytes (never its name), sent with the 10-digit username
 // (the institution code) and the registrant's national ID.
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "shared/core/field_error.hpp"
@@ -20,6 +21,9 @@ std::string_view media_type(LetterFileKind k);      // "image/jpeg", "applicatio
 // file_too_large (HTTP 413), file_type (HTTP 415: neither JPEG nor PDF, whatever the name).
 // Whether the file really decodes is the server's check.
 Checked<LetterFileKind> check_letter_file(std::string_view bytes);
+// The file name must not claim another type than the bytes hold: a PDF named "letter.jpg"
+// is refused (file_type_mismatch, HTTP 415). Names without .jpg/.jpeg/.pdf are not judged.
+std::optional<FieldError> declared_name_problem(std::string_view filename, LetterFileKind kind);
 // HTTP status for an error of check_letter_file (400, 413 or 415).
 unsigned letter_file_status(const FieldError& e);
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { artifacts, launchBrowser, startServer } from './harness.mjs';
+import { artifacts, launchBrowser, openApp, startServer, waitForWidget } from './harness.mjs';
 
 let server;
 let browser;
@@ -110,4 +110,12 @@ test('half-year KPI: assign 3 schools, report with 2 files, review; overview [1/
   await page.screenshot({ path: path.join(artifacts, 'kpi-public-stats.png') });
   assert.deepEqual(errors, []);
   await page.close();
+
+  // The same figures in the app's #/stats screen, still without signing in.
+  const app = await openApp(browser, `${server.url}/#/stats?year=2567`);
+  const row = await waitForWidget(app, { idPrefix: 'stats.', labelIncludes: 'ระดับความสำเร็จ' });
+  assert.match(row.label, /\[<3\/<3\/3\]/);
+  await app.screenshot({ path: path.join(artifacts, 'kpi-stats-screen.png') });
+  assert.deepEqual(app.errors, []);
+  await app.close();
 });

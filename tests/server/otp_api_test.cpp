@@ -81,6 +81,7 @@ TEST_CASE("otp api: production has no outbox page and sends through the HTTP gat
                                 {"SMS_GATEWAY_PASSWORD", "secret"},
                                 {"SMS_SENDER", "OBEC"}}});
   CHECK(get(server.port(), "/api/v1/dev/outbox").status == 404);
+  CHECK(post(server, "/api/v1/dev/clock", {{"advance_seconds", 600}}).status == 404);
   auto sent = post(server, "/api/v1/otp", {{"phone", "0812345678"}, {"purpose", "password_reset"}});
   REQUIRE(sent.status == 202);
   auto got = provider.received();
@@ -100,4 +101,15 @@ TEST_CASE("otp api: a failing gateway is a 503, and the number can try again at 
   CHECK(provider.received().size() == 3);
   auto retried = post(server, "/api/v1/otp", {{"phone", "0812345678"}, {"purpose", "registration"}});
   CHECK(retried.status == 202);  // the failure started no cooldown
+}
+
+TEST_CASE("otp api: the code expires 300 s after it was sent (dev clock)", "[server][api][otp]") {
+  ServerProcess server;
+  auto sent = post(server, "/api/v1/otp", {{"phone", "0812345678"}, {"purpose", "registration"}}).json();
+  const std::string text = get(server.port(), "/api/v1/dev/outbox?phone=0812345678").json()[0]["text"];
+  CHECK(post(server, "/api/v1/dev/clock", {{"advance_seconds", 300}}).status == 200);
+  auto late = post(server, "/api/v1/otp/verify", {{"otp_id", sent["otp_id"]}, {"code", code_in(text)}});
+  CHECK(late.status == 410);
+  CHECK(late.json()["error"]["code"] == "otp_expired");
+  CHECK(post(server, "/api/v1/dev/clock", {{"advance_seconds", -5}}).status == 400);
 }

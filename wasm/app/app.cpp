@@ -12,6 +12,8 @@
 #include "wasm/screens/accounts/users_screen.hpp"
 #include "wasm/screens/dev/widgets_screen.hpp"
 #include "wasm/screens/home/home_screen.hpp"
+#include "wasm/screens/kpi/overview_screen.hpp"
+#include "wasm/screens/kpi/stats_screen.hpp"
 #include "wasm/widgets/widgets.hpp"
 
 namespace app {
@@ -25,6 +27,8 @@ void App::register_screens() {
   screens_.add("activate", std::make_unique<accounts::ActivationScreen>());
   screens_.add("admin/users", std::make_unique<accounts::UsersScreen>(),
                Access::holding(domain::Permission::users_manage));
+  screens_.add("stats", std::make_unique<kpi_screens::StatsScreen>());
+  screens_.add("kpi", std::make_unique<kpi_screens::OverviewScreen>(), Access::user());
 }
 
 App::App(fonts::Set fonts) {

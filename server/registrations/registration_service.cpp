@@ -1,0 +1,373 @@
+#include "server/registrations/registration_service.hpp"
+
+#include <sodium.h>
+
+#include <ctime>
+#include <stdexcept>
+
+#include "server/registrations/letter_pdf.hpp"
+#include "shared/registration/appointment_letter.hpp"
+#include "shared/registration/registration_sms.hpp"
+#include "shared/registration/signed_letter.hpp"
+
+namespace server::registrations {
+
+namespace {
+
+constexpr const char* columns =
+    "id, reference, status, affiliation, institution_code, institution_name, province, district, parent_code, "
+    "title, first_name, last_name, position, phone, email, national_id_masked, tsl_username, kiddiary_username, "
+    "letter_file, letter_type, letter_bytes, reason, created_at, updated_at, COALESCE(superseded_by, 0)";
+
+Registration read_row(const storage::Statement& q) {
+  Registration r;
+  r.id = q.integer(0);
+  r.reference = q.text(1);
+  r.status = domain::parse_registration_status(q.text(2)).value_or(domain::RegistrationStatus::awaiting_letter);
+  r.affiliation = q.text(3);
+  r.institution_code = q.text(4);
+  r.institution_name = q.text(5);
+  r.province = q.text(6);
+  r.district = q.text(7);
+  r.parent_code = q.text(8);
+  r.officer = domain::Profile{q.text(9), q.text(10), q.text(11), q.text(12), q.text(13), q.text(14)};
+  r.national_id_masked = q.text(15);
+  r.tsl_username = q.text(16);
+  r.kiddiary_username = q.text(17);
+  r.letter_file = q.text(18);
+  r.letter_type = q.text(19);
+  r.letter_bytes = q.integer(20);
+  r.reason = q.text(21);
+  r.created_at = q.text(22);
+  r.updated_at = q.text(23);
+  if (q.integer(24)) r.superseded_by = q.integer(24);
+  return r;
+}
+
+std::optional<Registration> load(storage::Database& db, std::int64_t id) {
+  auto q = db.prepare(std::string("SELECT ") + columns + " FROM registrations WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return read_row(q);
+}
+
+std::string hex(const unsigned char* p, std::size_t n) {
+  std::string out(n * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), p, n);
+  out.pop_back();
+  return out;
+}
+
+std::string random_token() {
+  unsigned char b[32];
+  randombytes_buf(b, sizeof b);
+  return hex(b, sizeof b);
+}
+
+// "REG-" + 8 letters without I and O: short enough to read out on the phone.
+std::string new_reference() {
+  static constexpr std::string_view alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  std::string ref = "REG-";
+  for (int i = 0; i < 8; ++i) ref += alphabet[randombytes_uniform(alphabet.size())];
+  return ref;
+}
+
+Refusal not_found() {
+  return {404, {"registration_not_found", "", "ไม่พบการลงทะเบียนนี้", "This registration does not exist"}};
+}
+
+domain::Date today() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+}  // namespace
+
+nlohmann::json to_json(const Registration& r) {
+  nlohmann::json j = {{"registration_id", r.id},
+                      {"reference", r.reference},
+                      {"status", domain::to_string(r.status)},
+                      {"status_th", domain::status_name_th(r.status)},
+                      {"affiliation", r.affiliation},
+                      {"institution_code", r.institution_code},
+                      {"institution_name", r.institution_name},
+                      {"province", r.province},
+                      {"district", r.district},
+                      {"username", r.institution_code},
+                      {"officer",
+                       {{"title", r.officer.title},
+                        {"first_name", r.officer.first_name},
+                        {"last_name", r.officer.last_name},
+                        {"position", r.officer.position},
+                        {"phone", r.officer.phone},
+                        {"email", r.officer.email},
+                        {"national_id", r.national_id_masked}}},
+                      {"legacy", {{"tsl_username", r.tsl_username}, {"kiddiary_username", r.kiddiary_username}}},
+                      {"created_at", r.created_at},
+                      {"updated_at", r.updated_at}};
+  if (!r.reason.empty()) j["reason"] = r.reason;
+  if (r.superseded_by) j["superseded_by"] = *r.superseded_by;
+  if (!r.letter_file.empty()) j["letter"] = {{"type", r.letter_type}, {"bytes", r.letter_bytes}};
+  return j;
+}
+
+RegistrationService::RegistrationService(storage::ConnectionPool& pool, storage::InstitutionStore& institutions,
+                                         otp::OtpService& otp, sms::SmsGateway& sms, const otp::SecretKey& secret,
+                                         std::filesystem::path data_dir, std::string public_url)
+    : pool_(pool), institutions_(institutions), otp_(otp), sms_(sms), data_dir_(std::move(data_dir)),
+      public_url_(std::move(public_url)) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not start");
+  crypto_kdf_derive_from_key(hash_key_.data(), hash_key_.size(), 3, "reg-hash", secret.data());
+  crypto_kdf_derive_from_key(seal_key_.data(), seal_key_.size(), 4, "reg-seal", secret.data());
+}
+
+std::string RegistrationService::keyed_hash(std::string_view context, std::string_view value) const {
+  unsigned char out[32];
+  crypto_generichash_state st;
+  crypto_generichash_init(&st, hash_key_.data(), hash_key_.size(), sizeof out);
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(context.data()), context.size());
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>("\0"), 1);
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(value.data()), value.size());
+  crypto_generichash_final(&st, out, sizeof out);
+  return hex(out, sizeof out);
+}
+
+void RegistrationService::notify(const std::string& phone, const std::string& text) {
+  // A lost notice must be visible: the caller's log gets the reason.
+  auto sent = sms_.send({phone, text});
+  if (!sent) throw std::runtime_error("SMS to the registrant failed: " + sent.detail);
+}
+
+Outcome<Created> RegistrationService::create(const domain::RegistrationForm& form, std::string_view otp_token) {
+  auto checked = domain::check_registration(form);
+  if (!checked) return Refusal{400, checked.error()};
+  const auto& reg = checked.value();
+  auto found = institutions_.search({.code = reg.institution_code, .limit = 1});
+  if (auto problem = domain::institution_problem(reg.affiliation, reg.institution_code,
+                                                 found.empty() ? nullptr : &found.front()))
+    return Refusal{problem->code == "institution_not_found" ? 404u : 400u, *problem};
+  const auto& inst = found.front();
+
+  // Sealed national ID: nonce + XSalsa20-Poly1305.
+  const std::string& id = reg.national_id.digits();
+  std::vector<unsigned char> box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + id.size());
+  randombytes_buf(box.data(), crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(box.data() + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(id.data()),
+                        id.size(), box.data(), seal_key_.data());
+
+  Created created;
+  created.token = random_token();
+  {
+    auto db = pool_.acquire();
+    // One transaction: redeem the OTP, supersede the open ones, insert. Two registrations
+    // racing for one institution are serialised here; the later supersedes the earlier.
+    storage::Transaction tx(*db);
+    auto phone = otp_.redeem(*db, otp_token, domain::OtpPurpose::registration, reg.officer.phone);
+    if (!phone) return Refusal{400, phone.error()};
+    auto open = db->prepare(std::string("SELECT ") + columns +
+                            " FROM registrations WHERE institution_code = ? AND status IN ('awaiting_letter', "
+                            "'under_review')");
+    open.bind(1, reg.institution_code);
+    while (open.step()) created.superseded.push_back(read_row(open));
+    open.reset();
+    for (auto& old : created.superseded) {
+      old.status = domain::next_status(old.status, domain::RegistrationEvent::superseded).value();
+      db->prepare("UPDATE registrations SET status = 'superseded', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                  "WHERE id = ?")
+          .bind(1, old.id)
+          .run();
+    }
+    auto insert = db->prepare(
+        "INSERT INTO registrations (reference, token_hash, status, affiliation, institution_code, institution_name, "
+        "province, district, parent_code, title, first_name, last_name, position, phone, email, national_id_sealed, "
+        "national_id_hash, national_id_masked, tsl_username, kiddiary_username) VALUES "
+        "(?, ?, 'awaiting_letter', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    insert.bind(1, new_reference()).bind(2, keyed_hash("token", created.token)).bind(3, reg.affiliation);
+    insert.bind(4, reg.institution_code).bind(5, inst.name_th).bind(6, inst.province).bind(7, inst.district);
+    insert.bind(8, inst.parent_code).bind(9, reg.officer.title).bind(10, reg.officer.first_name);
+    insert.bind(11, reg.officer.last_name).bind(12, reg.officer.position).bind(13, reg.officer.phone);
+    insert.bind(14, reg.officer.email).bind(15, hex(box.data(), box.size()));
+    insert.bind(16, keyed_hash("national_id", id)).bind(17, reg.national_id.masked());
+    insert.bind(18, reg.tsl_username).bind(19, reg.kiddiary_username);
+    insert.step();
+    const std::int64_t new_id = insert.integer(0);
+    insert.reset();
+    for (auto& old : created.superseded) {
+      old.superseded_by = new_id;
+      db->prepare("UPDATE registrations SET superseded_by = ? WHERE id = ?").bind(1, new_id).bind(2, old.id).run();
+    }
+    created.registration = *load(*db, new_id);
+    tx.commit();
+  }
+  for (const auto& old : created.superseded)
+    sms_.send({old.officer.phone, domain::sms_superseded(old.reference, old.institution_name)});
+  return created;
+}
+
+Outcome<Created> RegistrationService::resume(std::string_view institution_code, std::string_view otp_token) {
+  auto db = pool_.acquire();
+  storage::Transaction tx(*db);
+  auto q = db->prepare(std::string("SELECT ") + columns +
+                       " FROM registrations WHERE institution_code = ? AND status = 'awaiting_letter'");
+  q.bind(1, institution_code);
+  if (!q.step())
+    return Refusal{404,
+                   {"registration_not_open", "institution_code",
+                    "ไม่มีการลงทะเบียนของสถานศึกษานี้ที่รอส่งหนังสือแต่งตั้ง กรุณาลงทะเบียนใหม่",
+                    "No registration of this institution is waiting for its letter; please register again"}};
+  Registration r = read_row(q);
+  q.reset();
+  auto phone = otp_.redeem(*db, otp_token, domain::OtpPurpose::registration, r.officer.phone);
+  if (!phone) return Refusal{400, phone.error()};
+  Created c;
+  c.token = random_token();
+  db->prepare("UPDATE registrations SET token_hash = ? WHERE id = ?").bind(1, keyed_hash("token", c.token)).bind(2, r.id).run();
+  tx.commit();
+  c.registration = std::move(r);
+  return c;
+}
+
+std::optional<Registration> RegistrationService::find(std::int64_t id) {
+  auto db = pool_.acquire();
+  return load(*db, id);
+}
+
+bool RegistrationService::token_matches(std::int64_t id, std::string_view token) {
+  if (token.size() != 64) return false;
+  auto db = pool_.acquire();
+  auto q = db->prepare("SELECT token_hash FROM registrations WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) return false;
+  const std::string stored = q.text(0), given = keyed_hash("token", token);
+  return stored.size() == given.size() && sodium_memcmp(stored.data(), given.data(), given.size()) == 0;
+}
+
+std::string RegistrationService::letter_pdf(const Registration& r) {
+  domain::LetterFacts f{r.reference,        r.affiliation,       r.institution_code,  r.institution_name,
+                        r.province,         r.district,          r.officer.title,     r.officer.first_name,
+                        r.officer.last_name, r.officer.position, r.national_id_masked, today()};
+  return render_letter_pdf(domain::appointment_letter(f), r.reference);
+}
+
+Outcome<Registration> RegistrationService::upload_letter(std::int64_t id, std::string_view username,
+                                                         std::string_view national_id, std::string_view file_bytes,
+                                                         std::string_view filename) {
+  auto current = find(id);
+  if (!current) return not_found();
+  auto state = domain::next_status(current->status, domain::RegistrationEvent::letter_uploaded);
+  if (!state) return Refusal{409, state.error()};
+  auto identity = domain::check_upload_identity(username, national_id, current->institution_code);
+  if (!identity) return Refusal{400, identity.error()};
+  {
+    auto db = pool_.acquire();
+    auto q = db->prepare("SELECT national_id_hash FROM registrations WHERE id = ?");
+    q.bind(1, id);
+    q.step();
+    const std::string stored = q.text(0), given = keyed_hash("national_id", identity.value().digits());
+    if (sodium_memcmp(stored.data(), given.data(), std::min(stored.size(), given.size())) != 0 ||
+        stored.size() != given.size())
+      return Refusal{400, domain::national_id_mismatch()};
+  }
+  auto clean = clean_letter(file_bytes, filename);
+  if (!clean) return Refusal{domain::letter_file_status(clean.error()), clean.error()};
+  const auto stored = store_by_hash(data_dir_, clean.value());
+
+  Registration updated;
+  {
+    auto db = pool_.acquire();
+    storage::Transaction tx(*db);
+    // Checked again inside the write: a decision or a newer registration may have come first.
+    auto now = load(*db, id);
+    auto next = domain::next_status(now->status, domain::RegistrationEvent::letter_uploaded);
+    if (!next) return Refusal{409, next.error()};
+    db->prepare("UPDATE registrations SET status = 'under_review', letter_file = ?, letter_type = ?, letter_bytes = ?, "
+                "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?")
+        .bind(1, stored.name).bind(2, std::string(domain::media_type(clean.value().kind)))
+        .bind(3, static_cast<std::int64_t>(clean.value().bytes.size())).bind(4, id)
+        .run();
+    updated = *load(*db, id);
+    tx.commit();
+  }
+  sms_.send({updated.officer.phone, domain::sms_letter_received(updated.reference, updated.institution_name)});
+  return updated;
+}
+
+std::vector<Registration> RegistrationService::queue(const QueueFilter& f) {
+  std::string sql = std::string("SELECT ") + columns + " FROM registrations WHERE 1";
+  std::vector<std::string> args;
+  if (f.status) {
+    sql += " AND status = ?";
+    args.emplace_back(domain::to_string(*f.status));
+  }
+  if (!f.affiliation.empty()) {
+    sql += " AND affiliation = ?";
+    args.push_back(f.affiliation);
+  }
+  if (!f.province.empty()) {
+    sql += " AND province = ?";
+    args.push_back(f.province);
+  }
+  sql += " ORDER BY id LIMIT " + std::to_string(f.limit);
+  auto db = pool_.acquire();
+  auto q = db->prepare(sql);
+  for (std::size_t i = 0; i < args.size(); ++i) q.bind(static_cast<int>(i + 1), args[i]);
+  std::vector<Registration> out;
+  while (q.step()) out.push_back(read_row(q));
+  return out;
+}
+
+Outcome<Registration> RegistrationService::approve(std::int64_t id, std::optional<std::int64_t> actor) {
+  return decide(id, domain::RegistrationEvent::approved, "", actor);
+}
+
+Outcome<Registration> RegistrationService::reject(std::int64_t id, std::string_view reason,
+                                                  std::optional<std::int64_t> actor) {
+  return decide(id, domain::RegistrationEvent::rejected, reason, actor);
+}
+
+Outcome<Registration> RegistrationService::decide(std::int64_t id, domain::RegistrationEvent event,
+                                                  std::string_view reason, std::optional<std::int64_t> actor) {
+  const bool approving = event == domain::RegistrationEvent::approved;
+  if (approving && !issue_activation_)
+    return Refusal{503, {"accounts_unavailable", "", "ยังสร้างบัญชีผู้ใช้ไม่ได้ในขณะนี้", "Accounts cannot be created right now"}};
+  Registration r;
+  domain::RegistrationStatus before;
+  {
+    auto db = pool_.acquire();
+    storage::Transaction tx(*db);
+    auto current = load(*db, id);
+    if (!current) return not_found();
+    before = current->status;
+    auto next = domain::next_status(current->status, event);
+    if (!next) return Refusal{409, next.error()};
+    db->prepare("UPDATE registrations SET status = ?, reason = ?, decided_by = ?, "
+                "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?")
+        .bind(1, std::string(domain::to_string(next.value()))).bind(2, reason).bind(3, actor.value_or(0)).bind(4, id)
+        .run();
+    r = *load(*db, id);
+    tx.commit();
+  }
+  std::string text;
+  if (approving) {
+    std::string token;
+    try {
+      token = issue_activation_(r, actor);
+    } catch (...) {
+      // No account, no approval: back to the queue, and the reviewer sees the error.
+      auto db = pool_.acquire();
+      db->prepare("UPDATE registrations SET status = ?, decided_by = NULL WHERE id = ?")
+          .bind(1, std::string(domain::to_string(before))).bind(2, id).run();
+      throw;
+    }
+    text = domain::sms_approved(r.institution_code, public_url_ + "/#/activate/" + token);
+  } else {
+    text = domain::sms_rejected(r.reference, reason);
+  }
+  auto sent = sms_.send({r.officer.phone, text});
+  if (!sent) throw std::runtime_error("the decision was saved but its SMS failed: " + sent.detail);
+  return r;
+}
+
+}  // namespace server::registrations

@@ -1,0 +1,98 @@
+#pragma once
+// School account registrations (product.md section 1, api.md): create with a verified OTP,
+// supersede earlier open ones of the institution (told by SMS), resume with a fresh OTP,
+// the appointment letter, the signed upload, and the reviewers' decision.
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/otp/otp_service.hpp"
+#include "server/registrations/letter_files.hpp"
+#include "server/sms/sms_gateway.hpp"
+#include "server/storage/connection_pool.hpp"
+#include "server/storage/storage.hpp"
+#include "shared/registration/registration_form.hpp"
+#include "shared/registration/registration_state.hpp"
+
+namespace server::registrations {
+
+using otp::Outcome;
+using otp::Refusal;
+
+struct Registration {
+  std::int64_t id = 0;
+  std::string reference;
+  domain::RegistrationStatus status = domain::RegistrationStatus::awaiting_letter;
+  std::string affiliation, institution_code, institution_name, province, district, parent_code;
+  domain::Profile officer;
+  std::string national_id_masked;
+  std::string tsl_username, kiddiary_username;
+  std::string letter_file, letter_type;
+  std::int64_t letter_bytes = 0;
+  std::string reason, created_at, updated_at;
+  std::optional<std::int64_t> superseded_by;
+};
+
+// Wire form; national ID masked only.
+nlohmann::json to_json(const Registration& r);
+
+struct Created {
+  Registration registration;
+  std::string token;  // the registrant's bearer token, shown once
+  std::vector<Registration> superseded;
+};
+
+struct QueueFilter {
+  std::optional<domain::RegistrationStatus> status;
+  std::string affiliation, province;
+  int limit = 1000;
+};
+
+// Creates or re-enables the institution account and returns its activation token (the
+// accounts feature's AccountService::issue_activation); nullopt = accounts not wired.
+using IssueActivation = std::function<std::string(const Registration&, std::optional<std::int64_t> actor)>;
+
+class RegistrationService {
+ public:
+  RegistrationService(storage::ConnectionPool& pool, storage::InstitutionStore& institutions, otp::OtpService& otp,
+                      sms::SmsGateway& sms, const otp::SecretKey& secret, std::filesystem::path data_dir,
+                      std::string public_url);
+
+  void set_issue_activation(IssueActivation issue) { issue_activation_ = std::move(issue); }
+
+  Outcome<Created> create(const domain::RegistrationForm& form, std::string_view otp_token);
+  // A new bearer token for the open registration (awaiting its letter) of `institution_code`
+  // whose phone the otp_token proves.
+  Outcome<Created> resume(std::string_view institution_code, std::string_view otp_token);
+
+  std::optional<Registration> find(std::int64_t id);
+  bool token_matches(std::int64_t id, std::string_view token);
+
+  std::string letter_pdf(const Registration& r);
+  Outcome<Registration> upload_letter(std::int64_t id, std::string_view username, std::string_view national_id,
+                                      std::string_view file_bytes, std::string_view filename = {});
+  std::string letter_path(const Registration& r) const { return (data_dir_ / r.letter_file).string(); }
+
+  std::vector<Registration> queue(const QueueFilter& filter);
+  Outcome<Registration> approve(std::int64_t id, std::optional<std::int64_t> actor);
+  Outcome<Registration> reject(std::int64_t id, std::string_view reason, std::optional<std::int64_t> actor);
+
+ private:
+  std::string keyed_hash(std::string_view context, std::string_view value) const;
+  Outcome<Registration> decide(std::int64_t id, domain::RegistrationEvent event, std::string_view reason,
+                               std::optional<std::int64_t> actor);
+  void notify(const std::string& phone, const std::string& text);
+
+  storage::ConnectionPool& pool_;
+  storage::InstitutionStore& institutions_;
+  otp::OtpService& otp_;
+  sms::SmsGateway& sms_;
+  std::array<unsigned char, 32> hash_key_, seal_key_;
+  std::filesystem::path data_dir_;
+  std::string public_url_;
+  IssueActivation issue_activation_;
+};
+
+}  // namespace server::registrations

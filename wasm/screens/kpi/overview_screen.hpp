@@ -1,0 +1,37 @@
+#pragma once
+// #/kpi: the KPI overview for office staff and schools: the year's KPIs with their
+// [submitted/reviewed/total] per period, a KPI's units (virtualised table) and exports.
+// (Editing KPIs, assigning units, the report form and reviewing are API-only so far.)
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "wasm/api/client.hpp"
+#include "wasm/app/screen.hpp"
+#include "wasm/screens/kpi/unit_table.hpp"
+
+namespace kpi_screens {
+
+class OverviewScreen : public app::Screen {
+ public:
+  void open(app::Context& ctx, const app::Route& route) override;
+  void draw(app::Context& ctx) override;
+  void retry() override { stale_ = true; }
+
+ private:
+  void load(app::Context& ctx);
+  void load_summary(app::Context& ctx);
+  void draw_kpi(app::Context& ctx);
+
+  int year_ = 0;
+  bool loading_ = false, failed_ = false, stale_ = false;
+  nlohmann::json kpis_ = nlohmann::json::array();
+  std::int64_t selected_ = 0;
+  nlohmann::json summary_;
+  std::size_t period_ = 0;
+  std::vector<UnitLine> lines_;
+  std::string notice_;
+  api::Pending pending_, summary_pending_;
+};
+
+}  // namespace kpi_screens

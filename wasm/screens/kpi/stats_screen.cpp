@@ -1,0 +1,105 @@
+#include "wasm/screens/kpi/stats_screen.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <ctime>
+
+#include "shared/ui/strings_kpi.hpp"
+#include "wasm/app/context.hpp"
+#include "wasm/app/style.hpp"
+#include "wasm/widgets/widgets.hpp"
+
+namespace kpi_screens {
+
+namespace {
+
+std::string count(const nlohmann::json& v) { return v.is_number() ? std::to_string(v.get<long long>()) : "<3"; }
+std::string average(const nlohmann::json& v) {
+  if (!v.is_number()) return "–";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", v.get<double>());
+  return buf;
+}
+
+}  // namespace
+
+int current_fiscal_year() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return tm.tm_year + 1900 + 543 + (tm.tm_mon >= 9 ? 1 : 0);
+}
+
+void StatsScreen::open(app::Context& ctx, const app::Route& route) {
+  const std::string y = route.get("year");
+  year_ = current_fiscal_year();
+  if (y.size() == 4 && y.find_first_not_of("0123456789") == std::string::npos) year_ = std::stoi(y);
+  load(ctx);
+}
+
+void StatsScreen::load(app::Context& ctx) {
+  pending_.reset();
+  loading_ = true;
+  failed_ = stale_ = false;
+  ctx.api.get("/api/v1/public/stats?year=" + std::to_string(year_), pending_.guard([this](const api::Reply& r) {
+    loading_ = false;
+    failed_ = !r.ok();
+    if (r.ok()) data_ = r.body;
+  }));
+}
+
+void StatsScreen::draw(app::Context& ctx) {
+  using namespace ui::text::kpi;
+  if (stale_) load(ctx);
+  widgets::heading(ctx.tr(stats_title), ctx.fonts.title);
+  widgets::text_wrapped(ctx.tr(stats_intro));
+  std::vector<std::string> years;
+  const int now = current_fiscal_year();
+  for (int y = now + 1; y >= now - 5; --y) years.push_back(std::to_string(y));
+  int selected = now + 1 - year_;
+  widgets::text(ctx.tr(fiscal_year));
+  ImGui::SameLine();
+  if (widgets::combo("stats.year", std::to_string(year_), years, selected, 120)) {
+    year_ = now + 1 - selected;
+    load(ctx);
+  }
+  if (loading_) return widgets::text_colored(style::muted_text, ctx.tr(ui::text::kpi::loading));
+  if (failed_) return widgets::text(ctx.tr(load_failed));
+  const auto& kpis = data_.value("kpis", nlohmann::json::array());
+  if (kpis.empty()) return widgets::text(ctx.tr(no_kpis));
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
+                                ImGuiTableFlags_ScrollY;
+  if (!ImGui::BeginTable("###stats", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  widgets::table_column(ctx.tr(column_kpi));
+  widgets::table_column(ctx.tr(column_period), 150);
+  widgets::table_column(ctx.tr(column_progress), 150);
+  widgets::table_column(ctx.tr(column_avg_self), 110);
+  widgets::table_column(ctx.tr(column_avg_review), 110);
+  ImGui::TableHeadersRow();
+  for (const auto& k : kpis) {
+    const std::string name = k.value("number", "") + " " + k.value("name", "");
+    bool first = true;
+    for (const auto& p : k["periods"]) {
+      if (p["total"].is_number() && p["total"].get<long long>() == 0) continue;
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      const std::string progress = "[" + count(p["submitted"]) + "/" + count(p["reviewed"]) + "/" + count(p["total"]) + "]";
+      const std::string id = "stats." + std::to_string(k.value("id", 0)) + "." + p.value("period", "");
+      widgets::row(id.c_str(), first ? name : "", name + " " + p.value("label_th", "") + " " + progress, false);
+      first = false;
+      ImGui::TableNextColumn();
+      widgets::text(ctx.language == ui::Language::th ? p.value("label_th", "") : p.value("label_en", ""));
+      ImGui::TableNextColumn();
+      widgets::text(progress);
+      ImGui::TableNextColumn();
+      widgets::text(average(p["avg_self"]));
+      ImGui::TableNextColumn();
+      widgets::text(average(p["avg_review"]));
+    }
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace kpi_screens

@@ -1,0 +1,28 @@
+#pragma once
+// #/stats: the public KPI statistics (no sign-in): every KPI of a fiscal year with its
+// aggregated progress per period; counts under 3 are hidden by the server.
+#include <nlohmann/json.hpp>
+
+#include "wasm/api/client.hpp"
+#include "wasm/app/screen.hpp"
+
+namespace kpi_screens {
+
+// The current fiscal year (B.E.) on the client's clock.
+int current_fiscal_year();
+
+class StatsScreen : public app::Screen {
+ public:
+  void open(app::Context& ctx, const app::Route& route) override;
+  void draw(app::Context& ctx) override;
+  void retry() override { stale_ = true; }
+
+ private:
+  void load(app::Context& ctx);
+  int year_ = 0;
+  bool loading_ = false, failed_ = false, stale_ = false;
+  nlohmann::json data_;
+  api::Pending pending_;
+};
+
+}  // namespace kpi_screens
