@@ -5,5 +5,6 @@ cd "$(dirname "$0")/.."
 echo "== web bundle size (bytes)"; bash bench/bundle-size.sh
 echo "== time to first frame in headless Chromium"; node bench/first-frame.mjs
 echo "== API throughput"; bash bench/api-throughput.sh
+echo "== sign-in throughput (Argon2id)"; bash bench/sign-in.sh
 echo "== KPI summary under load, exports"; bash bench/kpi-summary.sh
 echo "== KPI overview frame time (native, 1,000 units)"; build/native/bench/kpi-overview-frames 1000

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 
+#include "server/accounts/access_request_routes.hpp"
 #include "server/accounts/admin_routes.hpp"
 #include "server/accounts/self_service_routes.hpp"
 #include "server/auth/auth_routes.hpp"
@@ -22,7 +23,6 @@ void add_routes(http::Router& router, Services& s) {
   });
   directory::add_directory_routes(router, s.storage.institutions());
   auth::add_auth_routes(router, config, s.guard, s.audit, s.accounts);
-  accounts::add_self_service_routes(router, s.guard, s.accounts);
   accounts::add_admin_routes(router, config, s.guard, s.accounts);
 
   // SMS and OTP, on their own connections to the same database (migrated by `storage`).
@@ -43,6 +43,10 @@ void add_routes(http::Router& router, Services& s) {
   // The handlers hold `messaging` (and so the gateway the service refers to) alive.
   sms::add_sms_routes(router, config, messaging->pool);
   otp::add_otp_routes(router, std::shared_ptr<otp::OtpService>(messaging, messaging->otp.get()));
+  // School website users: OTP-proven requests, SMS on decision. `messaging` lives in the
+  // otp handlers for as long as the router.
+  accounts::add_access_request_routes(router, config, s.guard, s.accounts, *messaging->otp, *messaging->gateway);
+  accounts::add_self_service_routes(router, s.guard, s.accounts, *messaging->otp, *messaging->gateway);
 
   auto registrations = std::make_shared<registrations::RegistrationService>(
       *messaging->pool, s.storage.institutions(), *messaging->otp, *messaging->gateway,

@@ -96,4 +96,28 @@ CREATE INDEX audit_log_by_actor ON audit_log (actor_user_id, id);
 CREATE INDEX audit_log_by_target ON audit_log (target, id);
 )sql";
 
+// A person asks for access to one school's website; the area admin decides. Approval
+// creates a school user (users.school_user = 1), at most 2 not disabled per school.
+const std::string_view access_requests = R"sql(
+CREATE TABLE access_requests (
+  id             INTEGER PRIMARY KEY,
+  area_code      TEXT NOT NULL,
+  school_code    TEXT NOT NULL,
+  title          TEXT NOT NULL,
+  first_name     TEXT NOT NULL,
+  last_name      TEXT NOT NULL,
+  position       TEXT NOT NULL,
+  phone          TEXT NOT NULL,   -- proven by OTP
+  email          TEXT NOT NULL,
+  status         TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+  reason         TEXT NOT NULL DEFAULT '',
+  user_id        INTEGER REFERENCES users (id),
+  created_at     INTEGER NOT NULL,
+  decided_at     INTEGER,
+  decided_by     INTEGER REFERENCES users (id)
+);
+CREATE INDEX access_requests_by_school ON access_requests (school_code, status);
+CREATE INDEX access_requests_by_area ON access_requests (area_code, status);
+)sql";
+
 }  // namespace server::accounts::schema

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "server/accounts/access_request_routes.hpp"
 #include "server/accounts/sign_in_qr.hpp"
 #include "server/auth/crypto.hpp"
 #include "server/auth/sessions.hpp"
@@ -234,10 +235,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
           return conflict("no_password", "บัญชีนี้ยังไม่มีรหัสผ่าน โปรดออกรหัสผ่านให้แทน",
                           "This account has no password yet; issue a password instead");
         if (target_status == UserStatus::active && u.school_user) {
-          auto q = db->prepare("SELECT COUNT(*) FROM users WHERE school_user = 1 AND status = 'active' AND org_code = ? AND id != ?");
-          q.bind(1, u.org_code).bind(2, u.id);
-          q.step();
-          if (auto room = domain::may_add_school_user(static_cast<int>(q.integer(0))); !room)
+          if (auto room = domain::may_add_school_user(count_school_users(*db, u.org_code, u.id)); !room)
             return http::error_reply(http::Status::conflict, room.error());
         }
         u.status = target_status;

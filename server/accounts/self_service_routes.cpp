@@ -5,6 +5,7 @@
 #include "server/auth/sessions.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
+#include "shared/core/text.hpp"
 #include "shared/password/password_policy.hpp"
 
 namespace server::accounts {
@@ -25,7 +26,8 @@ constexpr domain::TextRule new_password_rule{"new_password", "รหัสผ่
 
 }  // namespace
 
-void add_self_service_routes(http::Router& router, auth::Guard& guard, AccountService& accounts) {
+void add_self_service_routes(http::Router& router, auth::Guard& guard, AccountService& accounts,
+                             otp::OtpService& otp, sms::SmsGateway& sms) {
   auto& pool = accounts.db();
   auto& audit = accounts.audit();
 
@@ -92,6 +94,58 @@ void add_self_service_routes(http::Router& router, auth::Guard& guard, AccountSe
     audit.record({me.user_id, "password.change", "user:" + std::to_string(me.user_id), rq.client_address,
                   {{"signed_out_everywhere", true}}});
     return reply;
+  });
+
+  // POST /api/v1/auth/forgot-password {"username","otp_token","new_password"}: the OTP
+  // (purpose password_reset) proves a phone; when it is the account's registered phone the
+  // password changes and every session ends. The reply is the same either way (no
+  // enumeration) and nobody is signed in; the account's phone gets an SMS when it changed.
+  router.add(http::Verb::post, "/api/v1/auth/forgot-password", [&](const http::RequestContext& rq) -> http::Reply {
+    auto body = http::json_body(rq);
+    if (!body) return http::bad_request(body.error());
+    auto username = http::text_field(body.value(), {"username", "ชื่อผู้ใช้", "Username", 100});
+    if (!username) return http::bad_request(username.error());
+    auto token = http::exact_text_field(body.value(), {"otp_token", "รหัสยืนยัน OTP", "OTP token", 200});
+    if (!token) return http::bad_request(token.error());
+    auto fresh = http::exact_text_field(body.value(), new_password_rule);
+    if (!fresh) return http::bad_request(fresh.error());
+    const std::string name = domain::ascii_lower(username.value());
+    if (auto problem = domain::check_password(fresh.value(), name))
+      return http::bad_request(domain::in_field(*problem, "new_password"));
+    // Hashed whether or not anything matches: the time tells nothing either.
+    const auto hash = auth::hash_password(fresh.value());
+    const auto now = auth::unix_now();
+    std::optional<UserRecord> changed;
+    {
+      auto db = pool.acquire();
+      storage::Transaction tx(*db);
+      auto phone = otp.redeem(*db, token.value(), domain::OtpPurpose::password_reset);
+      if (!phone) return http::bad_request(phone.error());  // about the token only, never the account
+      auto u = find_user(*db, name);
+      if (u && u->status == UserStatus::active && !u->profile.phone.empty() && u->profile.phone == phone.value()) {
+        u->password_hash = hash;
+        u->must_change_password = false;
+        u->password_expires_at.reset();
+        update_user(*db, *u, now);
+        auth::delete_user_sessions(*db, u->id);
+        changed = u;
+      }
+      tx.commit();  // the token is used up either way: one token, one try
+    }
+    if (changed) {
+      sms.send({changed->profile.phone, "รหัสผ่านของบัญชี " + changed->username +
+                                            " ถูกเปลี่ยนแล้ว หากท่านไม่ได้เปลี่ยนเอง โปรดติดต่อผู้ดูแลทันที"});
+      audit.record({changed->id, "password.reset", "user:" + std::to_string(changed->id), rq.client_address,
+                    {{"signed_out_everywhere", true}}});
+    } else {
+      audit.record({std::nullopt, "password.reset_unmatched", "username:" + name, rq.client_address, json::object()});
+    }
+    return http::json_reply(http::Status::ok,
+                            {{"status", "submitted"},
+                             {"message_th", "หากชื่อผู้ใช้ตรงกับหมายเลขโทรศัพท์ที่ลงทะเบียนไว้ รหัสผ่านได้ถูกเปลี่ยนแล้ว "
+                                            "และจะมี SMS ยืนยันไปยังหมายเลขนั้น โปรดเข้าสู่ระบบด้วยรหัสผ่านใหม่"},
+                             {"message_en", "If the username matches the registered phone, the password has been "
+                                            "changed and an SMS confirms it to that phone. Sign in with the new password."}});
   });
 }
 

@@ -4,9 +4,12 @@
 #include "server/accounts/account_service.hpp"
 #include "server/auth/guard.hpp"
 #include "server/http/router.hpp"
+#include "server/otp/otp_service.hpp"
+#include "server/sms/sms_gateway.hpp"
 
 namespace server::accounts {
 
-void add_self_service_routes(http::Router& router, auth::Guard& guard, AccountService& accounts);
+void add_self_service_routes(http::Router& router, auth::Guard& guard, AccountService& accounts,
+                             otp::OtpService& otp, sms::SmsGateway& sms);
 
 }  // namespace server::accounts

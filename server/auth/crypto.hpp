@@ -8,9 +8,9 @@
 
 namespace server::auth {
 
-// Argon2id cost. OWASP's floor is 19 MiB with 2 passes (or 46 MiB x 1); we take 19 MiB x 2:
-// about 25 logins/s per core here (bench/sign-in.sh), while an offline guesser pays
-// 19 MiB and two passes for every guess.
+// Argon2id cost: OWASP's recommended 19 MiB with 2 passes, 1 lane. 46 MiB x 1 costs twice
+// the time for the same strength here; 12 MiB x 3 is faster but weaker against GPUs. One
+// verification takes 40-100 ms on a 2-core machine (bench/sign-in.sh prints logins/s).
 struct Argon2Params {
   unsigned long long passes;
   std::size_t memory_bytes;

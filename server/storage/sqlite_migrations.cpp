@@ -48,6 +48,7 @@ INSERT INTO institution_names (institution_names) VALUES ('rebuild');
       {101, "users and grants", accounts::schema::users_and_grants},
       {102, "sessions, sign-in failures, one-time tokens", accounts::schema::sign_in},
       {103, "audit log", accounts::schema::audit_log},
+      {104, "school website access requests", accounts::schema::access_requests},
       {200, "sms outbox and one-time passwords", sms_otp_schema},
       {300, "school account registrations", registrations_schema},
       {400, "kpi definitions, reports, evidence and live summaries", kpi::kSchema400},

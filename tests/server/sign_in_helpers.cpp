@@ -1,6 +1,7 @@
 #include "tests/server/sign_in_helpers.hpp"
 
 #include <catch2/catch.hpp>
+#include <regex>
 
 #include "server/accounts/account_service.hpp"
 
@@ -38,6 +39,25 @@ HttpResponse post_json(unsigned short port, const std::string& target, const nlo
   Headers h = headers;
   h["Content-Type"] = "application/json";
   return request(port, "POST", target, h, body.dump());
+}
+
+std::string last_sms(unsigned short port, const std::string& phone) {
+  auto r = get(port, "/api/v1/dev/outbox?phone=" + phone);
+  REQUIRE(r.status == 200);
+  const auto list = r.json();
+  return list.empty() ? std::string() : list[0]["text"].get<std::string>();
+}
+
+std::string otp_token_for(unsigned short port, const std::string& phone, const std::string& purpose) {
+  auto sent = post_json(port, "/api/v1/otp", {{"phone", phone}, {"purpose", purpose}});
+  INFO(sent.body);
+  REQUIRE(sent.status == 202);
+  std::smatch m;
+  const std::string text = last_sms(port, phone);
+  REQUIRE(std::regex_search(text, m, std::regex("(\\d{6})")));
+  auto ok = post_json(port, "/api/v1/otp/verify", {{"otp_id", sent.json()["otp_id"]}, {"code", m[1].str()}});
+  REQUIRE(ok.status == 200);
+  return ok.json()["otp_token"];
 }
 
 std::string query_text(const fs::path& database, const std::string& sql) {

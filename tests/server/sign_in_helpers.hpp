@@ -28,6 +28,11 @@ Headers as(const SignedIn& s, bool with_csrf = true);
 HttpResponse post_json(unsigned short port, const std::string& target, const nlohmann::json& body,
                        const Headers& headers = {});
 
+// An otp_token for `phone` through the real flow: POST /api/v1/otp, the dev outbox, verify.
+std::string otp_token_for(unsigned short port, const std::string& phone, const std::string& purpose);
+// The newest outbox message to `phone` ("" when none).
+std::string last_sms(unsigned short port, const std::string& phone);
+
 // One value from the database (the first column of the first row), as text.
 std::string query_text(const fs::path& database, const std::string& sql);
 std::int64_t query_int(const fs::path& database, const std::string& sql);

@@ -1,0 +1,309 @@
+#include "server/accounts/access_request_routes.hpp"
+
+#include "server/auth/crypto.hpp"
+#include "server/auth/sessions.hpp"
+#include "server/http/errors.hpp"
+#include "server/http/json_body.hpp"
+#include "shared/accounts/school_user_sms.hpp"
+#include "shared/accounts/school_users.hpp"
+#include "shared/accounts/sign_in_policy.hpp"
+#include "shared/core/text.hpp"
+
+namespace server::accounts {
+
+namespace {
+
+using domain::Permission;
+using nlohmann::json;
+
+constexpr domain::TextRule code_rule(std::string_view field, std::string_view th, std::string_view en) {
+  return {field, th, en, 10};
+}
+
+struct StoredRequest {
+  std::int64_t id = 0;
+  domain::AccessRequest request;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> user_id;
+};
+
+std::optional<StoredRequest> find_request(storage::Database& db, std::int64_t id) {
+  auto q = db.prepare(
+      "SELECT id, area_code, school_code, title, first_name, last_name, position, phone, email, status, reason, "
+      "created_at, user_id FROM access_requests WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  StoredRequest r;
+  r.id = q.integer(0);
+  r.request.area_code = q.text(1);
+  r.request.school_code = q.text(2);
+  r.request.person = {q.text(3), q.text(4), q.text(5), q.text(6), q.text(7), q.text(8)};
+  r.request.status = domain::parse_access_request_status(q.text(9)).value();
+  r.request.reason = q.text(10);
+  r.created_at = q.integer(11);
+  if (!q.is_null(12)) r.user_id = q.integer(12);
+  return r;
+}
+
+json request_json(const StoredRequest& r, const domain::OrgTree& tree) {
+  json j = r.request;
+  j["id"] = r.id;
+  const auto* school = tree.find(r.request.school_code);
+  j["school_name"] = school ? school->name_th : "";
+  if (r.user_id) j["user_id"] = *r.user_id;
+  return j;
+}
+
+http::Reply request_not_found() {
+  return http::error_reply(http::Status::not_found, {"request_not_found", "", "ไม่พบคำขอนี้ในพื้นที่ที่ท่านดูแล",
+                                                     "No such request in the area you manage"});
+}
+
+std::string next_school_username(storage::Database& db, const std::string& school_code) {
+  for (int n = 1;; ++n) {
+    std::string name = school_code + "-w" + std::to_string(n);
+    if (!find_user(db, name)) return name;
+  }
+}
+
+std::optional<std::int64_t> parse_id(const std::string& s) {
+  if (s.empty() || s.size() > 15 || !domain::is_ascii_digits(s)) return std::nullopt;
+  return std::stoll(s);
+}
+
+#define REQUIRE_USER(who, rq)                                                 \
+  auto who##_or_reply = guard.require_user(rq);                              \
+  if (auto* reply = std::get_if<http::Reply>(&who##_or_reply)) return std::move(*reply); \
+  const auto& who = std::get<auth::Principal>(who##_or_reply)
+
+}  // namespace
+
+int count_school_users(storage::Database& db, std::string_view school_code, std::int64_t except_user_id) {
+  auto q = db.prepare(
+      "SELECT COUNT(*) FROM users WHERE school_user = 1 AND status != 'disabled' AND org_code = ? AND id != ?");
+  q.bind(1, school_code).bind(2, except_user_id);
+  q.step();
+  return static_cast<int>(q.integer(0));
+}
+
+void add_access_request_routes(http::Router& router, const Config& config, auth::Guard& guard,
+                               AccountService& accounts, otp::OtpService& otp, sms::SmsGateway& sms) {
+  auto& pool = accounts.db();
+  auto& audit = accounts.audit();
+  const auto& tree = guard.orgs();
+
+  // GET /api/v1/orgs?kind=area_office&q=: offices to pick from (anyone: public names).
+  router.add(http::Verb::get, "/api/v1/orgs", [&](const http::RequestContext& rq) -> http::Reply {
+    std::string kind = "area_office", q;
+    if (auto p = rq.query.get("kind")) {
+      if (!*p) return http::bad_request(p->error());
+      kind = domain::trim(p->value());
+      auto k = domain::parse_org_kind(kind, "kind");
+      if (!k || k.value() == domain::OrgKind::institution || k.value() == domain::OrgKind::centre)
+        return http::bad_request({"org_kind_unknown", "kind", "ประเภทหน่วยงานต้องเป็น department, province, area_office หรือ local_government",
+                                  "kind must be department, province, area_office or local_government"});
+    }
+    if (auto p = rq.query.get("q")) {
+      if (!*p) return http::bad_request(p->error());
+      auto text = domain::check_text(p->value(), {"q", "คำค้น", "Search text", 100, false});
+      if (!text) return http::bad_request(text.error());
+      q = domain::to_ascii_digits(text.value());
+    }
+    static const std::map<std::string, std::vector<std::string>> finer = {
+        {"area_office", {"primary_area", "secondary_area", "area_office"}},
+        {"province", {"provincial_office", "province"}},
+        {"local_government", {"pao", "municipality", "sao", "local_government"}},
+        {"department", {"department"}}};
+    const auto kinds = finer.count(kind) ? finer.at(kind) : std::vector<std::string>{kind};
+    std::string sql = "SELECT code, name_th, kind, province, parent_code FROM organisations WHERE kind IN (";
+    for (std::size_t i = 0; i < kinds.size(); ++i) sql += i ? ", ?" : "?";
+    sql += ") AND (? = '' OR instr(name_th, ?) > 0 OR code LIKE ? || '%' OR province = ?) ORDER BY code LIMIT 200";
+    auto db = pool.acquire();
+    auto stmt = db->prepare(sql);
+    int i = 1;
+    for (const auto& k : kinds) stmt.bind(i++, k);
+    for (int j = 0; j < 4; ++j) stmt.bind(i++, q);
+    json list = json::array();
+    while (stmt.step())
+      list.push_back({{"code", stmt.text(0)}, {"name_th", stmt.text(1)}, {"kind", stmt.text(2)},
+                      {"province", stmt.text(3)}, {"parent_code", stmt.text(4)}});
+    return http::json_reply(http::Status::ok, list);
+  });
+
+  // GET /api/v1/orgs/{code}/institutions?q=: the schools directly under an office.
+  router.add(http::Verb::get, "/api/v1/orgs/{code}/institutions", [&](const http::RequestContext& rq) -> http::Reply {
+    const auto& code = rq.params.at("code");
+    const auto* node = tree.find(code);
+    if (!node || node->kind == domain::OrgKind::institution)
+      return http::error_reply(http::Status::not_found, {"org_unknown", "code", "ไม่พบหน่วยงานรหัสนี้",
+                                                         "Unknown organisation code"});
+    std::string q;
+    if (auto p = rq.query.get("q")) {
+      if (!*p) return http::bad_request(p->error());
+      auto text = domain::check_text(p->value(), {"q", "คำค้น", "Search text", 100, false});
+      if (!text) return http::bad_request(text.error());
+      q = domain::to_ascii_digits(text.value());
+    }
+    auto db = pool.acquire();
+    auto stmt = db->prepare(
+        "SELECT code, name_th, affiliation, province, district, parent_code FROM institutions WHERE parent_code = ? "
+        "AND (? = '' OR instr(name_th, ?) > 0 OR code LIKE ? || '%') ORDER BY code LIMIT 500");
+    stmt.bind(1, code).bind(2, q).bind(3, q).bind(4, q);
+    json list = json::array();
+    while (stmt.step())
+      list.push_back({{"code", stmt.text(0)}, {"name_th", stmt.text(1)}, {"affiliation", stmt.text(2)},
+                      {"province", stmt.text(3)}, {"district", stmt.text(4)}, {"parent_code", stmt.text(5)}});
+    return http::json_reply(http::Status::ok, list);
+  });
+
+  // POST /api/v1/access-requests {"area_code","school_code","person":{…},"otp_token"}
+  router.add(http::Verb::post, "/api/v1/access-requests", [&](const http::RequestContext& rq) -> http::Reply {
+    auto body = http::json_body(rq);
+    if (!body) return http::bad_request(body.error());
+    const auto& b = body.value();
+    auto area = http::text_field(b, code_rule("area_code", "สำนักงานเขตพื้นที่การศึกษา", "Education-area office"));
+    if (!area) return http::bad_request(area.error());
+    auto school = http::text_field(b, code_rule("school_code", "โรงเรียน", "School"));
+    if (!school) return http::bad_request(school.error());
+    auto person_it = b.find("person");
+    if (person_it == b.end() || person_it->is_null())
+      return http::bad_request({"required", "person", "กรุณากรอกข้อมูลผู้ขอใช้งาน", "The person's details are required"});
+    auto person = domain::profile_from_json(*person_it, "person", domain::EmailRule::required);
+    if (!person) return http::bad_request(person.error());
+    auto token = http::exact_text_field(b, {"otp_token", "รหัสยืนยัน OTP", "OTP token", 200});
+    if (!token) return http::bad_request(token.error());
+
+    const auto now = auth::unix_now();
+    std::int64_t id = 0;
+    {
+      auto db = pool.acquire();
+      storage::Transaction tx(*db);  // BEGIN IMMEDIATE: the quota count and the write are one step
+      auto opened = domain::open_access_request(area.value(), school.value(), person.value(),
+                                                count_school_users(*db, school.value()), tree);
+      if (!opened) {
+        const bool full = opened.error().code == "school_user_quota";
+        return http::error_reply(full ? http::Status::conflict : http::Status::bad_request, opened.error());
+      }
+      auto pending = db->prepare(
+          "SELECT COUNT(*) FROM access_requests WHERE school_code = ? AND phone = ? AND status = 'pending'");
+      pending.bind(1, school.value()).bind(2, person.value().phone);
+      pending.step();
+      if (pending.integer(0) > 0)
+        return http::error_reply(http::Status::conflict,
+                                 {"request_pending", "school_code", "มีคำขอของหมายเลขนี้สำหรับโรงเรียนนี้รออนุมัติอยู่แล้ว",
+                                  "A request from this phone for this school is already waiting for approval"});
+      // The OTP proves this very phone; redeemed inside the transaction, so a refusal keeps it usable.
+      auto phone = otp.redeem(*db, token.value(), domain::OtpPurpose::school_user, person.value().phone);
+      if (!phone) return http::bad_request(phone.error());
+      const auto& r = opened.value();
+      db->prepare(
+            "INSERT INTO access_requests (area_code, school_code, title, first_name, last_name, position, phone, "
+            "email, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)")
+          .bind(1, r.area_code).bind(2, r.school_code).bind(3, r.person.title).bind(4, r.person.first_name)
+          .bind(5, r.person.last_name).bind(6, r.person.position).bind(7, r.person.phone).bind(8, r.person.email)
+          .bind(9, now)
+          .run();
+      id = db->last_insert_rowid();
+      tx.commit();
+    }
+    audit.record({std::nullopt, "access_request.create", "access_request:" + std::to_string(id), rq.client_address,
+                  {{"school_code", school.value()}}});
+    return http::json_reply(http::Status::created, {{"request_id", id}, {"status", "pending"}});
+  });
+
+  // GET /api/v1/admin/access-requests?status=pending: the requests of schools the admin manages.
+  router.add(http::Verb::get, "/api/v1/admin/access-requests", [&](const http::RequestContext& rq) -> http::Reply {
+    REQUIRE_USER(admin, rq);
+    if (std::none_of(admin.grants.begin(), admin.grants.end(),
+                     [](const domain::Grant& g) { return g.permission == Permission::users_manage; }))
+      return guard.forbidden(Permission::users_manage);
+    std::string status;
+    if (auto p = rq.query.get("status")) {
+      if (!*p) return http::bad_request(p->error());
+      status = domain::trim(p->value());
+      if (!status.empty() && !domain::parse_access_request_status(status, "status")) 
+        return http::bad_request(domain::parse_access_request_status(status, "status").error());
+    }
+    std::vector<std::int64_t> ids;
+    {
+      auto db = pool.acquire();
+      auto q = db->prepare("SELECT id, school_code FROM access_requests WHERE (? = '' OR status = ?) ORDER BY id");
+      q.bind(1, status).bind(2, status);
+      while (q.step())
+        if (guard.allowed(admin, Permission::users_manage, q.text(1))) ids.push_back(q.integer(0));
+    }
+    json list = json::array();
+    auto db = pool.acquire();
+    for (auto id : ids) list.push_back(request_json(*find_request(*db, id), tree));
+    audit.record({admin.user_id, "access_requests.list", "access_requests", rq.client_address, {{"results", ids.size()}}});
+    return http::json_reply(http::Status::ok, {{"requests", list}});
+  });
+
+  // POST /api/v1/admin/access-requests/{id}/approve | /reject {"reason"}
+  for (const bool approving : {true, false}) {
+    router.add(http::Verb::post, std::string("/api/v1/admin/access-requests/{id}/") + (approving ? "approve" : "reject"),
+               [&, approving](const http::RequestContext& rq) -> http::Reply {
+      REQUIRE_USER(admin, rq);
+      auto id = parse_id(rq.params.at("id"));
+      std::string reason;
+      if (!approving) {
+        auto body = http::json_body(rq);
+        if (!body) return http::bad_request(body.error());
+        auto r = http::text_field(body.value(), {"reason", "เหตุผลที่ไม่อนุมัติ", "Reason for rejection",
+                                                 domain::rejection_reason_max_length});
+        if (!r) return http::bad_request(r.error());
+        reason = r.value();
+      }
+      const auto now = auth::unix_now();
+      StoredRequest stored;
+      std::string username, token;
+      {
+        auto db = pool.acquire();
+        storage::Transaction tx(*db);  // BEGIN IMMEDIATE: the quota count and the new user are one step
+        auto found = id ? find_request(*db, *id) : std::nullopt;
+        if (!found || !guard.allowed(admin, Permission::users_manage, found->request.school_code))
+          return request_not_found();
+        stored = *found;
+        auto decided = approving ? domain::approve(stored.request, count_school_users(*db, stored.request.school_code))
+                                 : domain::reject(stored.request, reason);
+        if (!decided) return http::error_reply(http::Status::conflict, decided.error());
+        stored.request = decided.value();
+        if (approving) {
+          UserRecord u;
+          u.username = username = next_school_username(*db, stored.request.school_code);
+          u.status = UserStatus::pending;  // until the activation link sets a password
+          u.org_code = stored.request.school_code;
+          u.profile = stored.request.person;
+          u.school_user = true;
+          u.grants = {{Permission::view, stored.request.school_code}};
+          stored.user_id = insert_user(*db, u, now);
+          token = issue_token(*db, TokenPurpose::activation, *stored.user_id, now, domain::activation_link_lifetime);
+        }
+        auto update = db->prepare(
+            "UPDATE access_requests SET status = ?, reason = ?, user_id = ?, decided_at = ?, decided_by = ? WHERE id = ?");
+        update.bind(1, domain::to_string(stored.request.status)).bind(2, stored.request.reason);
+        if (stored.user_id) update.bind(3, *stored.user_id);
+        else update.bind_null(3);
+        update.bind(4, now).bind(5, admin.user_id).bind(6, stored.id);
+        update.run();
+        tx.commit();
+      }
+      const auto* school = tree.find(stored.request.school_code);
+      const std::string school_name = school ? school->name_th : stored.request.school_code;
+      const auto text = approving ? domain::school_user_approved_sms(school_name, username,
+                                                                     config.public_url + "/#/activate/" + token)
+                                  : domain::school_user_rejected_sms(school_name, stored.request.reason);
+      const auto sent = sms.send({stored.request.person.phone, text});
+      audit.record({admin.user_id, approving ? "access_request.approve" : "access_request.reject",
+                    "access_request:" + std::to_string(stored.id), rq.client_address,
+                    {{"school_code", stored.request.school_code}, {"sms_sent", sent.ok},
+                     {"user_id", stored.user_id ? json(*stored.user_id) : json(nullptr)}}});
+      json out = request_json(stored, tree);
+      out["sms_sent"] = sent.ok;
+      if (approving) out["username"] = username;
+      return http::json_reply(http::Status::ok, out);
+    });
+  }
+}
+
+}  // namespace server::accounts

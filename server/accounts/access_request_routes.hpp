@@ -1,0 +1,23 @@
+#pragma once
+// School website users (the EMIS rule): a person picks the area office, a school in it,
+// gives name, surname, position, phone (proven by OTP) and e-mail; that area's admin
+// approves or rejects with a reason. At most 2 school users per school that are not
+// disabled: the count and the write happen in one BEGIN IMMEDIATE transaction, so
+// concurrent requests or approvals cannot make a third.
+// Also the pickers: GET /api/v1/orgs?kind=&q= and GET /api/v1/orgs/{code}/institutions.
+#include "server/accounts/account_service.hpp"
+#include "server/auth/guard.hpp"
+#include "server/config.hpp"
+#include "server/http/router.hpp"
+#include "server/otp/otp_service.hpp"
+#include "server/sms/sms_gateway.hpp"
+
+namespace server::accounts {
+
+// School users of `school_code` that are not disabled (pending activation counts).
+int count_school_users(storage::Database& db, std::string_view school_code, std::int64_t except_user_id = 0);
+
+void add_access_request_routes(http::Router& router, const Config& config, auth::Guard& guard,
+                               AccountService& accounts, otp::OtpService& otp, sms::SmsGateway& sms);
+
+}  // namespace server::accounts
