@@ -215,3 +215,104 @@ test('the area admin lists users, disables and enables one, and issues a passwor
   assert.deepEqual(holder.errors, []);
   await holder.close();
 });
+
+// The latest 6-digit code the outbox holds for a phone.
+async function otpFor(phone) {
+  for (let i = 0; i < 50; i++) {
+    const list = await (await fetch(`${server.url}/api/v1/dev/outbox?phone=${phone}`)).json();
+    const m = list.length && /(\d{6})/.exec(list[0].text);
+    if (m) return m[1];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no OTP for ${phone}`);
+}
+
+async function phoneOf(username) {
+  const admin = account('area.admin');
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: admin.username, password: admin.password }),
+  });
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const list = await (await fetch(`${server.url}/api/v1/admin/users?q=${username}`, { headers: { cookie } })).json();
+  return list.users.find((u) => u.username === username).profile.phone;
+}
+
+test('forgotten password: OTP to the registered phone, a new password, no sign-in', async () => {
+  const phone = await phoneOf('1010720001');
+  const page = await openApp(browser, `${server.url}/#/signin`, { height: 900 });
+  await click(page, await waitForWidget(page, { id: 'signin.forgot' }));
+  await page.waitForFunction(() => location.hash === '#/forgot-password');
+  await fill(page, 'forgot.username', '1010720001');
+  await fill(page, 'forgot.phone', '02-123-4567');
+  await waitForWidget(page, { id: 'forgot.phone.error' }, (w) => w.value === 'phone_landline');
+  await replace(page, 'forgot.phone', phone);
+  await waitForIdle(page);
+  await click(page, await waitForWidget(page, { id: 'forgot.otp.send' }));
+  await waitForWidget(page, { id: 'forgot.otp.ref' }, (w) => w.value.length === 4);
+  await fill(page, 'forgot.otp.code', await otpFor(phone));
+  await page.keyboard.press('Enter', { delay: 30 });
+  await waitForWidget(page, { id: 'forgot.steps' }, (w) => w.value === '3');
+  await fill(page, 'forgot.password', 'Mango-Sticky-Rice-8');
+  await fill(page, 'forgot.confirm', 'Mango-Sticky-Rice-8');
+  await click(page, await waitForWidget(page, { id: 'forgot.submit' }));
+  await waitForWidget(page, { id: 'forgot.done' });
+  assert.ok(!(await widgets(page)).some((w) => w.id === 'app.signout'), 'not signed in');
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: '1010720001', password: 'Mango-Sticky-Rice-8' }),
+  });
+  assert.equal(login.status, 200);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('access request: area, school, details, OTP; the area admin approves it', async () => {
+  const page = await openApp(browser, `${server.url}/#/access-request`, { height: 1300 });
+  await click(page, await waitForWidget(page, { id: 'access.area' }));
+  const filter = await waitForWidget(page, { id: 'access.area.filter' });
+  assert.ok(filter);
+  await typeKeys(page, '1040000001');
+  await waitForIdle(page);
+  await click(page, await waitForWidget(page, { idPrefix: 'access.area.', labelIncludes: '1040000001' },
+    (w) => w.kind === 'option'));
+  await waitForWidget(page, { id: 'access.area' }, (w) => w.value.startsWith('1040000001'));
+  await waitForIdle(page);
+  await click(page, await waitForWidget(page, { id: 'access.school' }));
+  await waitForIdle(page);
+  await click(page, await waitForWidget(page, { idPrefix: 'access.school.', labelIncludes: '1040010001' },
+    (w) => w.kind === 'option'));
+  await waitForWidget(page, { id: 'access.school' }, (w) => w.value.startsWith('1040010001'));
+  await waitForIdle(page);
+  await click(page, await waitForWidget(page, { id: 'access.person.title' }));
+  await waitForIdle(page);
+  await click(page, await waitForWidget(page, { id: 'access.person.title.0' }));
+  await waitForWidget(page, { id: 'access.person.title' }, (w) => w.value === 'นาย');
+  await waitForIdle(page);
+  await fill(page, 'access.person.first_name', 'ธนา');
+  await fill(page, 'access.person.last_name', 'เว็บดี');
+  await fill(page, 'access.person.position', 'ครู');
+  await fill(page, 'access.person.phone', '0891112233');
+  await fill(page, 'access.person.email', 'thana@example.org');
+  await waitForIdle(page);
+  await click(page, await waitForWidget(page, { id: 'access.otp.send' }));
+  await waitForWidget(page, { id: 'access.otp.ref' });
+  await fill(page, 'access.otp.code', await otpFor('0891112233'));
+  await page.keyboard.press('Enter', { delay: 30 });
+  await waitForWidget(page, { id: 'access.submit' }, (w) => w.value === '');
+  await waitForIdle(page);
+  await click(page, await waitForWidget(page, { id: 'access.submit' }));
+  await waitForWidget(page, { id: 'access.done' });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+
+  const adminPage = await openApp(browser, `${server.url}/#/signin?next=%23%2Fadmin%2Fusers`);
+  const admin = account('area.admin');
+  await signIn(adminPage, admin.username, admin.password);
+  const row = await waitForWidget(adminPage, { idPrefix: 'requests.', labelIncludes: 'ธนา' });
+  await waitForIdle(adminPage);
+  await click(adminPage, await waitForWidget(adminPage, { id: `${row.id}.approve` }));
+  await adminPage.waitForFunction((id) => !window.__app.widgets().some((w) => w.id === id), row.id);
+  await waitForWidget(adminPage, { idPrefix: 'users.row.1040010001-w' });
+  await adminPage.close();
+});

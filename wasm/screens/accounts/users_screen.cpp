@@ -44,7 +44,60 @@ void UsersScreen::open(app::Context& ctx, const app::Route& route) {
   org_ = route.get("org");
   if (org_.empty() && ctx.session.user()) org_ = ctx.session.user()->org_code;
   issued_for_.clear();
+  rejecting_ = 0;
+  decided_.clear();
   search(ctx);
+  load_requests(ctx);
+}
+
+void UsersScreen::load_requests(app::Context& ctx) {
+  requests_pending_.reset();
+  ctx.api.get("/api/v1/admin/access-requests?status=pending", requests_pending_.guard([this](const api::Reply& r) {
+    requests_ = r.ok() && r.body.is_object() && r.body.contains("requests") && r.body["requests"].is_array()
+                    ? r.body["requests"] : nlohmann::json::array();
+  }));
+}
+
+void UsersScreen::decide(app::Context& ctx, std::int64_t id, bool approve) {
+  errors_.clear();
+  const std::string path = "/api/v1/admin/access-requests/" + std::to_string(id) + (approve ? "/approve" : "/reject");
+  nlohmann::json body = approve ? nlohmann::json::object() : nlohmann::json{{"reason", reason_}};
+  ctx.api.post(path, body, requests_pending_.guard([this, &ctx](const api::Reply& r) {
+    if (!r.ok()) {
+      errors_.take(r);
+      return;
+    }
+    rejecting_ = 0;
+    reason_.clear();
+    decided_ = api::text_of(r.body, "username");
+    load_requests(ctx);
+    search(ctx);
+  }));
+}
+
+void UsersScreen::draw_requests(app::Context& ctx) {
+  if (requests_.empty()) return;
+  widgets::heading(ctx.tr(requests_heading), ctx.fonts.body);
+  for (const auto& q : requests_) {
+    const std::int64_t id = api::int_of(q, "id");
+    const auto& person = q.contains("person") ? q["person"] : q;
+    const std::string who = api::text_of(person, "title") + api::text_of(person, "first_name") + " " +
+                            api::text_of(person, "last_name") + " " + api::text_of(person, "phone");
+    const std::string base = "requests." + std::to_string(id);
+    const std::string line = api::text_of(q, "school_code") + " " + api::text_of(q, "school_name") + ": " + who;
+    widgets::text(line);
+    test_hook::record_item(base, "row", line);
+    if (widgets::button((base + ".approve").c_str(), ctx.tr(request_approve))) decide(ctx, id, true);
+    ImGui::SameLine();
+    if (widgets::button((base + ".reject").c_str(), ctx.tr(request_reject))) rejecting_ = id, reason_.clear();
+    if (rejecting_ == id) {
+      widgets::input_text("requests.reason", ctx.tr(request_reason), reason_,
+                          std::min(ImGui::GetContentRegionAvail().x, 560.0f));
+      if (widgets::primary_button("requests.reject.confirm", ctx.tr(request_reject), !reason_.empty()))
+        decide(ctx, id, false);
+    }
+    ImGui::Separator();
+  }
 }
 
 void UsersScreen::search(app::Context& ctx) {
@@ -121,6 +174,7 @@ void UsersScreen::draw(app::Context& ctx) {
 
   widgets::error_banner("users.error", errors_.general(), ctx.language);
   draw_issued(ctx);
+  draw_requests(ctx);
   if (loading_ && !loaded_) widgets::text_colored(style::muted_text, ctx.tr(loading));
   else if (users_.empty() && loaded_) widgets::text_colored(style::muted_text, ctx.tr(users_none));
   else draw_table(ctx);

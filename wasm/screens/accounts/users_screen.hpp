@@ -25,6 +25,9 @@ class UsersScreen : public app::Screen {
   void act(app::Context& ctx, std::int64_t id, const std::string& action);
   void draw_table(app::Context& ctx);
   void draw_issued(app::Context& ctx);
+  void load_requests(app::Context& ctx);
+  void draw_requests(app::Context& ctx);
+  void decide(app::Context& ctx, std::int64_t id, bool approve);
 
   std::string org_, text_;
   int status_ = 0, permission_ = 0;  // 0: any
@@ -34,7 +37,11 @@ class UsersScreen : public app::Screen {
   // The last password or QR issued, shown until closed.
   std::string issued_for_, issued_password_, qr_url_;
   std::vector<std::string> qr_modules_;
-  api::Pending pending_;
+  // School website access requests waiting for this admin.
+  nlohmann::json requests_ = nlohmann::json::array();
+  std::int64_t rejecting_ = 0;  // the request whose rejection reason is being typed
+  std::string reason_, decided_;
+  api::Pending pending_, requests_pending_;
 };
 
 }  // namespace accounts
