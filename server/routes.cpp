@@ -95,6 +95,20 @@ void add_routes(http::Router& router, Services& s) {
   };
   kpi->orgs = [&guard = s.guard]() -> const domain::OrgTree& { return guard.orgs(); };
   kpi->files_dir = config.data_dir / "files";
+  // SMS to the active users holding the permission on that organisation (reviewers of the
+  // office for a new submission, the school for a review or a return).
+  kpi->sms = [pool = kpi->pool, messaging](const std::string& org, domain::Permission permission, const std::string& text) {
+    std::vector<std::string> phones;
+    {
+      auto db = pool->acquire();
+      auto q = db->prepare(
+          "SELECT DISTINCT u.phone FROM users u JOIN grants g ON g.user_id = u.id "
+          "WHERE g.org_code = ? AND g.permission = ? AND u.status = 'active' AND u.phone <> ''");
+      q.bind(1, org).bind(2, domain::to_string(permission));
+      while (q.step()) phones.push_back(q.text(0));
+    }
+    for (const auto& phone : phones) messaging->gateway->send({phone, text});
+  };
   kpi::add_kpi_routes(router, kpi);
 
   router.set_fallback([&site = s.site](const http::RequestContext& rq) { return site.serve(rq); });

@@ -87,6 +87,11 @@ TEST_CASE("KPI over HTTP: the whole round with the demo accounts, and who may do
   CHECK(h1["avg_self"] == 4.0);
   CHECK(h1["avg_review"] == 3.0);
   CHECK(get(port, "/api/v1/notifications", as(school1)).json().size() == 1);
+  // ... and by SMS: the area's reviewer of the submission, the school of its score.
+  auto to_reviewer = get(port, "/api/v1/dev/outbox?phone=0800000005");
+  REQUIRE(to_reviewer.json().size() == 1);
+  CHECK(to_reviewer.json()[0]["text"].get<std::string>().find("1040010001") != std::string::npos);
+  CHECK(get(port, "/api/v1/dev/outbox?phone=0800000012").json().size() == 1);
 
   // A KPI of another area office: invisible and untouchable for this area's staff.
   execute(server.database(),
