@@ -198,7 +198,7 @@ TEST_CASE("the longest registered prefix shows; the rest of the route are its pa
   screens.add("", std::make_unique<Named>());
   screens.add("activate", std::make_unique<Named>());
   screens.add("review", std::make_unique<Named>());
-  screens.add("review/registrations", std::make_unique<Named>(), {.signed_in = true});
+  screens.add("review/registrations", std::make_unique<Named>(), app::Access::user());
 
   auto home = app::parse_route("#/");
   REQUIRE(screens.match(home));

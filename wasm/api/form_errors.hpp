@@ -45,6 +45,13 @@ class FormErrors {
     }
     return nullptr;
   }
+  // The same, with `shown(field)` telling the fields the form shows.
+  template <class Shown>
+  const domain::FieldError* general_if(Shown shown) const {
+    for (const auto& [field, e] : errors_)
+      if (!shown(field)) return &e;
+    return nullptr;
+  }
   bool empty() const { return errors_.empty(); }
 
  private:

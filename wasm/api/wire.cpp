@@ -37,6 +37,18 @@ domain::FieldError made_error(std::string code, const ui::Text& text) {
 
 }  // namespace
 
+std::string text_of(const nlohmann::json& j, std::string_view key) {
+  if (!j.is_object()) return {};
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::int64_t int_of(const nlohmann::json& j, std::string_view key, std::int64_t fallback) {
+  if (!j.is_object()) return fallback;
+  auto it = j.find(key);
+  return it != j.end() && it->is_number_integer() ? it->get<std::int64_t>() : fallback;
+}
+
 int parse_retry_after(std::string_view value) {
   value = trim(value);
   if (value.empty()) return 0;

@@ -1,6 +1,7 @@
 #pragma once
 // The API's wire details, without I/O (unit-tested natively): replies decoded into the
 // api.md error shape, multipart bodies, header blocks, query strings, cookies.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -29,6 +30,11 @@ struct Reply {
 };
 
 Reply decode_reply(const platform::HttpResponse& r);
+
+// A string member of a JSON object, or "" (no exceptions: the web build has none).
+std::string text_of(const nlohmann::json& j, std::string_view key);
+// An integer member, or `fallback`.
+std::int64_t int_of(const nlohmann::json& j, std::string_view key, std::int64_t fallback = 0);
 
 // "Retry-After: 120" (seconds; an HTTP date counts as 60 s).
 int parse_retry_after(std::string_view value);

@@ -6,6 +6,12 @@
 
 #include "shared/ui/strings_client.hpp"
 #include "wasm/app/style.hpp"
+#include "wasm/screens/accounts/access_request_screen.hpp"
+#include "wasm/screens/accounts/activation_screen.hpp"
+#include "wasm/screens/accounts/first_login_screen.hpp"
+#include "wasm/screens/accounts/forgot_password_screen.hpp"
+#include "wasm/screens/accounts/signin_screen.hpp"
+#include "wasm/screens/accounts/users_screen.hpp"
 #include "wasm/screens/dev/widgets_screen.hpp"
 #include "wasm/screens/home/home_screen.hpp"
 #include "wasm/screens/registration/register_screen.hpp"
@@ -22,9 +28,16 @@ void App::register_screens() {
   screens_.add("dev/widgets", std::make_unique<dev::WidgetsScreen>());
   screens_.add("register", std::make_unique<registration::RegisterScreen>());
   screens_.add("review/registrations", std::make_unique<registration::ReviewScreen>(),
-               {.signed_in = true, .permission = domain::Permission::registrations_review});
+               Access::holding(domain::Permission::registrations_review));
+  screens_.add("signin", std::make_unique<accounts::SignInScreen>());
+  screens_.add("first-login", std::make_unique<accounts::FirstLoginScreen>(), app::Access::user());
+  screens_.add("activate", std::make_unique<accounts::ActivationScreen>());
+  screens_.add("forgot-password", std::make_unique<accounts::ForgotPasswordScreen>());
+  screens_.add("access-request", std::make_unique<accounts::AccessRequestScreen>());
+  screens_.add("admin/users", std::make_unique<accounts::UsersScreen>(),
+               Access::holding(domain::Permission::users_manage));
   screens_.add("stats", std::make_unique<kpi_screens::StatsScreen>());
-  screens_.add("kpi", std::make_unique<kpi_screens::OverviewScreen>(), {.signed_in = true});
+  screens_.add("kpi", std::make_unique<kpi_screens::OverviewScreen>(), Access::user());
 }
 
 App::App(fonts::Set fonts) {

@@ -3,7 +3,8 @@
 // App::register_screens() (wasm/app/app.cpp), under a route prefix:
 //
 //   screens_.add("activate", std::make_unique<accounts::ActivationScreen>());  // #/activate/<token>
-//   screens_.add("admin/users", std::make_unique<accounts::UsersScreen>(), {.signed_in = true});
+//   screens_.add("admin/users", std::make_unique<accounts::UsersScreen>(),
+//                app::Access::holding(domain::Permission::users_manage));
 //
 // The longest registered prefix wins; the segments after it are the route's params.
 #include <memory>
@@ -34,6 +35,10 @@ class Screen {
 struct Access {
   bool signed_in = false;  // else: to #/signin?next=<this route>
   std::optional<domain::Permission> permission;  // the user must hold it (somewhere)
+
+  static Access anyone() { return {false, std::nullopt}; }
+  static Access user() { return {true, std::nullopt}; }  // any signed-in user
+  static Access holding(domain::Permission p) { return {true, p}; }
 };
 
 class Screens {
@@ -45,7 +50,7 @@ class Screens {
   };
 
   // `prefix`: "" (home), "signin", "review/registrations".
-  void add(const std::string& prefix, std::unique_ptr<Screen> screen, Access access = {});
+  void add(const std::string& prefix, std::unique_ptr<Screen> screen, Access access = Access::anyone());
   // The screen for `route` (its params filled in), or nullptr.
   const Entry* match(Route& route) const;
 

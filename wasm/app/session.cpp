@@ -34,6 +34,9 @@ std::optional<User> parse_user(const nlohmann::json& body) {
   if (auto g = u.find("grants"); g != u.end() && g->is_array())
     for (const auto& item : *g)
       if (auto grant = domain::parse_grant(item)) user.grants.push_back(grant.value());
+  if (auto p = u.find("profile"); p != u.end() && p->is_object())
+    user.profile = {str(*p, "title"), str(*p, "first_name"), str(*p, "last_name"),
+                    str(*p, "position"), str(*p, "phone"), str(*p, "email")};
   user.must_change_password = flag("must_change_password");
   user.must_complete_profile = flag("must_complete_profile");
   return user;

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/accounts/permission.hpp"
+#include "shared/accounts/profile.hpp"
 #include "wasm/api/client.hpp"
 
 namespace app {
@@ -18,6 +19,7 @@ struct User {
   std::int64_t id = 0;
   std::string username, display_name, org_code;
   std::vector<domain::Grant> grants;
+  domain::Profile profile;  // as stored (first login fills it in)
   bool must_change_password = false;
   bool must_complete_profile = false;
 

@@ -18,10 +18,13 @@ void HomeScreen::draw_links(app::Context& ctx) {
       {"home.register", nav_register, "#/register"},
       {"home.access", nav_access_request, "#/access-request"},
       {"home.stats", nav_stats, "#/stats"},
+      {"home.users", nav_users, "#/admin/users"},
   };
+  const app::User* user = ctx.session.user();
   bool first = true;
   for (const Way& w : ways) {
-    if (w.route == std::string_view("#/signin") && ctx.session.user()) continue;
+    if (w.route == std::string_view("#/signin") && user) continue;
+    if (w.route == std::string_view("#/admin/users") && !(user && user->can(domain::Permission::users_manage))) continue;
     // On one line while they fit (phones: one below the other).
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (!first && ImGui::GetItemRectMax().x + 24 + widgets::text_size(ctx.tr(w.label)).x < right)

@@ -1,0 +1,114 @@
+#include "wasm/screens/accounts/access_request_screen.hpp"
+
+#include "shared/ui/strings_account_screens.hpp"
+#include "shared/ui/strings_client.hpp"
+#include "wasm/app/style.hpp"
+#include "wasm/widgets/test_hook.hpp"
+#include "wasm/widgets/widgets.hpp"
+
+namespace accounts {
+
+using namespace ui::text;
+
+namespace {
+
+void read_orgs(const nlohmann::json& body, std::vector<std::string>& names, auto& out) {
+  out.clear();
+  names.clear();
+  if (!body.is_array()) return;
+  for (const auto& o : body) {
+    out.push_back({api::text_of(o, "code"), api::text_of(o, "name_th")});
+    names.push_back(out.back().code + " " + out.back().name);
+  }
+}
+
+}  // namespace
+
+void AccessRequestScreen::open(app::Context& ctx, const app::Route&) {
+  pending_.reset();
+  schools_pending_.reset();
+  done_ = sending_ = false;
+  area_ = school_ = -1;
+  schools_.clear(), school_names_.clear();
+  errors_.clear();
+  person_.fill({});
+  otp_.reset();
+  ctx.api.get("/api/v1/orgs?kind=area_office", pending_.guard([this](const api::Reply& r) {
+    if (!r.ok()) {
+      errors_.take(r);
+      return;
+    }
+    read_orgs(r.body, area_names_, areas_);
+  }));
+}
+
+void AccessRequestScreen::load_schools(app::Context& ctx) {
+  schools_pending_.reset();
+  school_ = -1;
+  schools_.clear(), school_names_.clear();
+  ctx.api.get("/api/v1/orgs/" + api::percent_encode(areas_[size_t(area_)].code) + "/institutions",
+              schools_pending_.guard([this](const api::Reply& r) {
+                if (!r.ok()) {
+                  errors_.take(r);
+                  return;
+                }
+                read_orgs(r.body, school_names_, schools_);
+              }));
+}
+
+void AccessRequestScreen::draw(app::Context& ctx) {
+  now_ = ctx.now;
+  widgets::heading(ctx.tr(access_heading), ctx.fonts.title);
+  if (done_) {
+    style::banner(style::banner_info_bg, style::banner_info_text, [&] { widgets::text_wrapped(ctx.tr(access_done)); });
+    test_hook::record_item("access.done", "text", std::string(ctx.tr(access_done)));
+    return;
+  }
+  widgets::text_wrapped(ctx.tr(access_intro));
+  const float width = std::min(ImGui::GetContentRegionAvail().x, 560.0f);
+
+  widgets::text(ctx.tr(access_area));
+  if (widgets::combo("access.area", ctx.tr(areas_.empty() ? loading : access_area), area_names_, area_, width))
+    load_schools(ctx);
+  widgets::field_error("access.area", errors_.of("area_code"), ctx.language);
+  widgets::text(ctx.tr(access_school));
+  widgets::combo("access.school", ctx.tr(area_ < 0 ? access_pick_area_first : access_school), school_names_,
+                 school_, width);
+  widgets::field_error("access.school", errors_.of("school_code"), ctx.language);
+
+  person_.draw(ctx, width);
+  const std::string phone = person_.value().phone;
+  const bool phone_ok = !phone.empty() && !person_.errors().of("person.phone");
+  if (phone_ok && otp_.token().empty()) {
+    otp_.draw(ctx, phone, width);
+  }
+  widgets::error_banner("access.error",
+                        errors_.general_if([](const std::string& f) { return f == "area_code" || f == "school_code"; }),
+                        ctx.language);
+  widgets::error_banner("access.person.error",
+                        person_.errors().general_if([&](const std::string& f) { return person_.shows(f); }),
+                        ctx.language);
+  const bool ready = !otp_.token().empty() && !sending_;
+  if (!widgets::primary_button("access.submit", ctx.tr(sending_ ? working : access_submit), ready)) return;
+  errors_.clear();
+  if (area_ < 0) errors_.set(client_error("required", "area_code", field_required));
+  if (school_ < 0) errors_.set(client_error("required", "school_code", field_required));
+  if (!person_.check_all() || !errors_.empty()) return;
+  sending_ = true;
+  nlohmann::json body = {{"area_code", areas_[size_t(area_)].code},
+                         {"school_code", schools_[size_t(school_)].code},
+                         {"person", person_.value()},
+                         {"otp_token", otp_.token()}};
+  ctx.api.post("/api/v1/access-requests", body, pending_.guard([this](const api::Reply& r) {
+    sending_ = false;
+    if (!r.ok()) {
+      if (r.error && person_.shows(r.error->field)) person_.errors().take(r);
+      else errors_.take(r);
+      if (r.code() == "otp_token_invalid") otp_.reset();
+      return;
+    }
+    done_ = true;
+  }));
+}
+
+}  // namespace accounts

@@ -1,0 +1,40 @@
+#pragma once
+// #/access-request: a person asks for a school website account (the EMIS rule): pick the
+// education-area office, then a school in it, fill in name, surname, phone, e-mail, prove
+// the phone by OTP, send (POST /api/v1/access-requests). The area's admin decides.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "wasm/api/client.hpp"
+#include "wasm/app/screen.hpp"
+#include "wasm/screens/accounts/otp_step.hpp"
+#include "wasm/screens/accounts/profile_form.hpp"
+
+namespace accounts {
+
+class AccessRequestScreen : public app::Screen {
+ public:
+  void open(app::Context& ctx, const app::Route& route) override;
+  void draw(app::Context& ctx) override;
+  double wake_at() const override { return otp_.wake_at(now_); }
+
+ private:
+  void load_schools(app::Context& ctx);
+
+  struct Org {
+    std::string code, name;
+  };
+  std::vector<Org> areas_, schools_;
+  std::vector<std::string> area_names_, school_names_;
+  int area_ = -1, school_ = -1;
+  ProfileForm person_{"access.person", "person", true, domain::EmailRule::required};
+  OtpStep otp_{"access.otp", domain::OtpPurpose::school_user};
+  api::FormErrors errors_;
+  double now_ = 0;
+  bool sending_ = false, done_ = false;
+  api::Pending pending_, schools_pending_;
+};
+
+}  // namespace accounts

@@ -1,0 +1,249 @@
+#include "wasm/screens/accounts/users_screen.hpp"
+
+#include "shared/accounts/permission.hpp"
+#include "shared/ui/strings_account_screens.hpp"
+#include "shared/ui/strings_client.hpp"
+#include "wasm/app/context.hpp"
+#include "wasm/app/style.hpp"
+#include "wasm/widgets/test_hook.hpp"
+#include "wasm/widgets/widgets.hpp"
+
+namespace accounts {
+
+using namespace ui::text;
+
+namespace {
+
+const char* const status_ids[] = {"", "active", "disabled", "pending"};
+
+const ui::Text& status_text(const std::string& s) {
+  if (s == "active") return status_active;
+  if (s == "disabled") return status_disabled;
+  return status_pending;
+}
+
+// The QR's dark modules as squares (with a quiet zone), `side` pixels across.
+void draw_qr(const std::vector<std::string>& rows, float side) {
+  const float n = float(rows.size()) + 8, cell = side / n;
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(at, ImVec2(at.x + side, at.y + side), IM_COL32_WHITE);
+  for (size_t y = 0; y < rows.size(); ++y)
+    for (size_t x = 0; x < rows[y].size(); ++x)
+      if (rows[y][x] == '1') {
+        const ImVec2 a(at.x + (float(x) + 4) * cell, at.y + (float(y) + 4) * cell);
+        draw->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), IM_COL32_BLACK);
+      }
+  ImGui::Dummy(ImVec2(side, side));
+}
+
+}  // namespace
+
+void UsersScreen::open(app::Context& ctx, const app::Route& route) {
+  pending_.reset();
+  org_ = route.get("org");
+  if (org_.empty() && ctx.session.user()) org_ = ctx.session.user()->org_code;
+  issued_for_.clear();
+  rejecting_ = 0;
+  decided_.clear();
+  search(ctx);
+  load_requests(ctx);
+}
+
+void UsersScreen::load_requests(app::Context& ctx) {
+  requests_pending_.reset();
+  ctx.api.get("/api/v1/admin/access-requests?status=pending", requests_pending_.guard([this](const api::Reply& r) {
+    requests_ = r.ok() && r.body.is_object() && r.body.contains("requests") && r.body["requests"].is_array()
+                    ? r.body["requests"] : nlohmann::json::array();
+  }));
+}
+
+void UsersScreen::decide(app::Context& ctx, std::int64_t id, bool approve) {
+  errors_.clear();
+  const std::string path = "/api/v1/admin/access-requests/" + std::to_string(id) + (approve ? "/approve" : "/reject");
+  nlohmann::json body = approve ? nlohmann::json::object() : nlohmann::json{{"reason", reason_}};
+  ctx.api.post(path, body, requests_pending_.guard([this, &ctx](const api::Reply& r) {
+    if (!r.ok()) {
+      errors_.take(r);
+      return;
+    }
+    rejecting_ = 0;
+    reason_.clear();
+    decided_ = api::text_of(r.body, "username");
+    load_requests(ctx);
+    search(ctx);
+  }));
+}
+
+void UsersScreen::draw_requests(app::Context& ctx) {
+  if (requests_.empty()) return;
+  widgets::heading(ctx.tr(requests_heading), ctx.fonts.body);
+  for (const auto& q : requests_) {
+    const std::int64_t id = api::int_of(q, "id");
+    const auto& person = q.contains("person") ? q["person"] : q;
+    const std::string who = api::text_of(person, "title") + api::text_of(person, "first_name") + " " +
+                            api::text_of(person, "last_name") + " " + api::text_of(person, "phone");
+    const std::string base = "requests." + std::to_string(id);
+    const std::string line = api::text_of(q, "school_code") + " " + api::text_of(q, "school_name") + ": " + who;
+    widgets::text(line);
+    test_hook::record_item(base, "row", line);
+    if (widgets::button((base + ".approve").c_str(), ctx.tr(request_approve))) decide(ctx, id, true);
+    ImGui::SameLine();
+    if (widgets::button((base + ".reject").c_str(), ctx.tr(request_reject))) rejecting_ = id, reason_.clear();
+    if (rejecting_ == id) {
+      widgets::input_text("requests.reason", ctx.tr(request_reason), reason_,
+                          std::min(ImGui::GetContentRegionAvail().x, 560.0f));
+      if (widgets::primary_button("requests.reject.confirm", ctx.tr(request_reject), !reason_.empty()))
+        decide(ctx, id, false);
+    }
+    ImGui::Separator();
+  }
+}
+
+void UsersScreen::search(app::Context& ctx) {
+  errors_.clear();
+  loading_ = true;
+  std::string permission;
+  if (permission_ > 0) permission = domain::permissions()[size_t(permission_ - 1)].id;
+  ctx.api.get("/api/v1/admin/users" + api::query({{"org", org_}, {"status", status_ids[status_]},
+                                                  {"permission", permission}, {"q", text_}}),
+              pending_.guard([this](const api::Reply& r) {
+                loading_ = false;
+                loaded_ = true;
+                if (!r.ok()) {
+                  errors_.take(r);
+                  users_ = nlohmann::json::array();
+                  return;
+                }
+                users_ = r.body.is_object() && r.body.contains("users") && r.body["users"].is_array()
+                             ? r.body["users"] : nlohmann::json::array();
+              }));
+}
+
+void UsersScreen::act(app::Context& ctx, std::int64_t id, const std::string& action) {
+  errors_.clear();
+  issued_for_.clear();
+  const std::string path = "/api/v1/admin/users/" + std::to_string(id) + "/" + action;
+  std::string username;
+  for (const auto& u : users_)
+    if (api::int_of(u, "id") == id) username = api::text_of(u, "username");
+  ctx.api.post(path, nlohmann::json::object(), pending_.guard([this, &ctx, action, username](const api::Reply& r) {
+    if (!r.ok()) {
+      errors_.take(r);
+      return;
+    }
+    if (action == "password") {
+      issued_for_ = username;
+      issued_password_ = api::text_of(r.body, "password");
+      qr_modules_.clear();
+    } else if (action == "sign-in-qr") {
+      issued_for_ = username;
+      issued_password_.clear();
+      qr_url_ = api::text_of(r.body, "url");
+      qr_modules_.clear();
+      if (auto m = r.body.find("qr_modules"); m != r.body.end() && m->is_array())
+        for (const auto& row : *m)
+          if (row.is_string()) qr_modules_.push_back(row.get<std::string>());
+    }
+    search(ctx);  // the status may have changed
+  }));
+}
+
+void UsersScreen::draw(app::Context& ctx) {
+  widgets::heading(ctx.tr(users_heading), ctx.fonts.title);
+
+  // Filters on one line where they fit.
+  const float w = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float cell = std::max(140.0f, (w - 4 * spacing) / 5);
+  std::vector<std::string> statuses = {std::string(ctx.tr(users_any)), std::string(ctx.tr(status_active)),
+                                       std::string(ctx.tr(status_disabled)), std::string(ctx.tr(status_pending))};
+  std::vector<std::string> perms = {std::string(ctx.tr(users_any))};
+  for (const auto& p : domain::permissions())
+    perms.emplace_back(ctx.language == ui::Language::th ? p.name_th : p.name_en);
+  bool go = false;
+  go |= widgets::input_text("users.org", ctx.tr(users_filter_org), org_, cell).submitted;
+  ImGui::SameLine();
+  go |= widgets::combo("users.status", ctx.tr(users_filter_status), statuses, status_, cell);
+  ImGui::SameLine();
+  go |= widgets::combo("users.permission", ctx.tr(users_filter_permission), perms, permission_, cell);
+  ImGui::SameLine();
+  go |= widgets::input_text("users.q", ctx.tr(users_filter_text), text_, cell).submitted;
+  ImGui::SameLine();
+  go |= widgets::primary_button("users.search", ctx.tr(users_search), !loading_);
+  if (go) search(ctx);
+
+  widgets::error_banner("users.error", errors_.general(), ctx.language);
+  draw_issued(ctx);
+  draw_requests(ctx);
+  if (loading_ && !loaded_) widgets::text_colored(style::muted_text, ctx.tr(loading));
+  else if (users_.empty() && loaded_) widgets::text_colored(style::muted_text, ctx.tr(users_none));
+  else draw_table(ctx);
+}
+
+void UsersScreen::draw_issued(app::Context& ctx) {
+  if (issued_for_.empty()) return;
+  style::banner(style::banner_info_bg, style::banner_info_text, [&] {
+    if (!issued_password_.empty()) {
+      widgets::text_wrapped(std::string(ctx.tr(issued_password_is)) + " " + issued_for_ + ":");
+      ImGui::PushFont(ctx.fonts.title);
+      widgets::text(issued_password_);
+      ImGui::PopFont();
+      test_hook::record_item("users.issued.password", "secret", issued_for_, issued_password_);
+    } else {
+      widgets::text_wrapped(std::string(ctx.tr(qr_is)) + " " + issued_for_);
+      draw_qr(qr_modules_, 220);
+      test_hook::record_item("users.issued.qr", "qr", issued_for_, qr_url_);
+      widgets::text(qr_url_);
+    }
+    if (widgets::button("users.issued.close", ctx.tr(close_notice))) issued_for_.clear();
+  });
+}
+
+void UsersScreen::draw_table(app::Context& ctx) {
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
+  if (!ImGui::BeginTable("###users", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  widgets::table_column(ctx.tr(column_username), 130);
+  widgets::table_column(ctx.tr(column_person));
+  widgets::table_column(ctx.tr(column_org));
+  widgets::table_column(ctx.tr(column_status), 110);
+  widgets::table_column(ctx.tr(column_actions), 380);
+  ImGui::TableHeadersRow();
+  const app::User* me = ctx.session.user();
+  for (const auto& u : users_) {
+    const std::int64_t id = api::int_of(u, "id");
+    const std::string username = api::text_of(u, "username"), status = api::text_of(u, "status");
+    const std::string row_id = "users.row." + username;
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    // Plain text, not a selectable row: a row spanning the columns would take the clicks
+    // meant for the buttons in it.
+    widgets::text(username);
+    test_hook::record_item(row_id, "row",
+                           username + " " + api::text_of(u, "display_name") + " " + api::text_of(u, "org_name") + " " + status);
+    ImGui::TableNextColumn();
+    widgets::text(api::text_of(u, "display_name"));
+    ImGui::TableNextColumn();
+    widgets::text(api::text_of(u, "org_name"));
+    ImGui::TableNextColumn();
+    widgets::text(ctx.tr(status_text(status)));
+    ImGui::TableNextColumn();
+    if (me && me->username == username) continue;  // no actions on one's own account
+    const std::string base = "users." + username + ".";
+    if (status == "disabled") {
+      if (widgets::button((base + "enable").c_str(), ctx.tr(user_enable))) act(ctx, id, "enable");
+    } else if (status == "active") {
+      if (widgets::button((base + "disable").c_str(), ctx.tr(user_disable))) act(ctx, id, "disable");
+    }
+    ImGui::SameLine();
+    if (widgets::button((base + "password").c_str(), ctx.tr(user_issue_password))) act(ctx, id, "password");
+    if (status == "active") {
+      ImGui::SameLine();
+      if (widgets::button((base + "qr").c_str(), ctx.tr(user_issue_qr))) act(ctx, id, "sign-in-qr");
+    }
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace accounts
