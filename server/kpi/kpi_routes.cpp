@@ -7,7 +7,7 @@
 
 #include "server/http/errors.hpp"
 #include "server/http/json_request.hpp"
-#include "server/kpi/multipart.hpp"
+#include "server/http/multipart.hpp"
 #include "server/kpi/table_export.hpp"
 #include "shared/directory/institution_code.hpp"
 #include "shared/kpi/evidence_file.hpp"
@@ -683,15 +683,12 @@ Reply upload_file(const Services& s, const RequestContext& rq) {
     const std::string& org = call.caller().org_code;
     if (!call.can(Permission::report_submit, org) && !call.can(Permission::kpi_manage, org))
       return forbidden(Permission::report_submit);
-    auto parts = parse_multipart(rq.request[http::beast::http::field::content_type], rq.request.body());
-    const FormPart* file = nullptr;
-    if (parts)
-      for (const auto& p : *parts)
-        if (p.name == "file") file = &p;
+    auto parts = http::parse_multipart(rq.request[http::beast::http::field::content_type], rq.request.body());
+    const http::FormPart* file = parts ? http::find_part(*parts, "file") : nullptr;
     if (!file)
       return http::bad_request({"file_required", "file", "กรุณาเลือกไฟล์ที่จะอัปโหลด (multipart/form-data ช่อง file)",
                                 "Choose a file to upload (multipart/form-data field \"file\")"});
-    auto type = domain::check_evidence_bytes(file->body, file->file_name);
+    auto type = domain::check_evidence_bytes(file->data, file->filename.value_or(""));
     if (!type) {
       const auto& code = type.error().code;
       const Status st = code == "file_too_large" ? Status::payload_too_large
@@ -700,7 +697,7 @@ Reply upload_file(const Services& s, const RequestContext& rq) {
       return http::error_reply(st, type.error());
     }
     unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(file->body.data()), file->body.size());
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(file->data.data()), file->data.size());
     const std::string sha = hex(digest, sizeof digest);
     // Stored once per content; written to a temporary name and renamed, so a crash never
     // leaves half a file under the final name.
@@ -710,7 +707,7 @@ Reply upload_file(const Services& s, const RequestContext& rq) {
       const auto tmp = s->files_dir / (sha + ".part");
       {
         std::ofstream out(tmp, std::ios::binary);
-        out.write(file->body.data(), static_cast<std::streamsize>(file->body.size()));
+        out.write(file->data.data(), static_cast<std::streamsize>(file->data.size()));
         out.flush();
         if (!out) return http::internal_error();
       }
@@ -718,9 +715,9 @@ Reply upload_file(const Services& s, const RequestContext& rq) {
     }
     unsigned char random[16];
     randombytes_buf(random, sizeof random);
-    StoredFile stored{hex(random, sizeof random), sha, domain::clean_file_name(file->file_name),
+    StoredFile stored{hex(random, sizeof random), sha, domain::clean_file_name(file->filename.value_or("")),
                       std::string(type.value().content_type), org,
-                      static_cast<std::int64_t>(file->body.size()), call.caller().user_id};
+                      static_cast<std::int64_t>(file->data.size()), call.caller().user_id};
     s->store.add_file(stored);
     return http::json_reply(Status::created, {{"file_id", stored.id},
                                               {"name", stored.name},
@@ -801,7 +798,9 @@ void add_kpi_routes(http::Router& router, std::shared_ptr<KpiServices> services)
   router.add(Verb::get, "/api/v1/kpi/{id}/periods/{period}/units", [s](const RequestContext& rq) { return get_units(s, rq); });
   router.add(Verb::put, "/api/v1/kpi/{id}/periods/{period}/units", [s](const RequestContext& rq) { return put_units(s, rq); });
   add_report_routes(router, s);
-  router.add(Verb::post, "/api/v1/files", [s](const RequestContext& rq) { return upload_file(s, rq); });
+  // The file may be up to 10 MB; the form around it needs a little more than that.
+  router.add_upload(Verb::post, "/api/v1/files", domain::kMaxEvidenceBytes + 64 * 1024,
+                    [s](const RequestContext& rq) { return upload_file(s, rq); });
   router.add(Verb::get, "/api/v1/files/{id}", [s](const RequestContext& rq) { return download_file(s, rq); });
   router.add(Verb::get, "/api/v1/public/stats", [s](const RequestContext& rq) { return public_stats(s, rq); });
   router.add(Verb::get, "/api/v1/notifications", [s](const RequestContext& rq) { return notifications(s, rq); });

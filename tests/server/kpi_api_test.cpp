@@ -60,6 +60,18 @@ TEST_CASE("KPI over HTTP: the whole round with the demo accounts, and who may do
   const std::string report = kpi + "/periods/h1/reports/1040010001";
   const auto f1 = upload(port, school1, "photo.jpg", std::string("\xFF\xD8\xFF\xE0", 4) + "jpeg bytes");
   const auto f2 = upload(port, school1, "report.pdf", "%PDF-1.4 report");
+  // A scanned report of a few MB goes through; one over 10 MB is refused by name, not cut off.
+  const std::string big_pdf = "%PDF-1.4 scan" + std::string(4 * 1024 * 1024, 'x');
+  CHECK_FALSE(upload(port, school1, "scan.pdf", big_pdf).empty());
+  {
+    Headers h = as(school1);
+    h["Content-Type"] = "multipart/form-data; boundary=XyZ";
+    const std::string body = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.pdf\"\r\n\r\n%PDF-1.4" +
+                             std::string(10 * 1024 * 1024, 'x') + "\r\n--XyZ--\r\n";
+    auto huge = request(port, "POST", "/api/v1/files", h, body);
+    CHECK(huge.status == 413);
+    CHECK(huge.json()["error"]["code"] == "file_too_large");
+  }
   auto draft = send_json(port, "PUT", report, school1,
                          {{"self_score", 4},
                           {"files", {{{"file_id", f1}, {"description", "ภาพกิจกรรม"}}, {{"file_id", f2}, {"description", "รายงาน"}}}}});
