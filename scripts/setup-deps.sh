@@ -14,7 +14,7 @@ DEBS=(
   fonts-thai-tlwg
   chromium xvfb libgl1-mesa-dri imagemagick
   poppler-utils qpdf wrk nginx-light brotli
-  libxlsxwriter-dev libjpeg62-turbo-dev libqpdf-dev libpoppler-glib-dev
+  libxlsxwriter-dev libjpeg62-turbo-dev libpng-dev libqpdf-dev libpoppler-glib-dev
   dpkg-dev curl ccache libcurl4-openssl-dev
 )
 

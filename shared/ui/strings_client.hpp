@@ -42,6 +42,17 @@ inline constexpr Text file_unreadable{"เปิดไฟล์ไม่ได�
                                       "Cannot open the file; check its path"};
 inline constexpr Text file_none{"ยังไม่ได้เลือกไฟล์", "No file chosen"};
 inline constexpr Text download_saved{"บันทึกไฟล์แล้ว:", "File saved:"};
+inline constexpr Text image_loading{"กำลังโหลดภาพ…", "Loading the image…"};
+inline constexpr Text image_unreadable{
+    "ไฟล์นี้ไม่ใช่ภาพที่แสดงในหน้านี้ได้ (JPEG หรือ PNG) โปรดดาวน์โหลดไฟล์ไปเปิดแทน",
+    "This file is not an image this page can show (JPEG or PNG). Please download it and open it instead."};
+inline constexpr Text image_no_texture{
+    "แสดงภาพนี้บนอุปกรณ์นี้ไม่ได้ (ภาพใหญ่เกินไป) โปรดดาวน์โหลดไฟล์ไปเปิดแทน",
+    "This device cannot show the image (too large). Please download it and open it instead."};
+inline constexpr Text image_retry{"ลองอีกครั้ง", "Try again"};
+inline constexpr Text image_download{"ดาวน์โหลดไฟล์แทน", "Download instead"};
+inline constexpr Text image_zoom{"ขยายภาพ", "Enlarge"};
+inline constexpr Text image_close{"ปิดภาพขยาย (Esc)", "Close (Esc)"};
 inline constexpr Text show_password{"แสดงรหัสผ่าน", "Show password"};
 
 }  // namespace ui::text

@@ -61,7 +61,9 @@ inline constexpr Text rev_affiliation_any{"ทุกสังกัด", "Any af
 inline constexpr Text rev_load{"แสดงรายการ", "Show"};
 inline constexpr Text rev_empty{"ไม่มีรายการ", "Nothing to review"};
 inline constexpr Text rev_legacy{"ชื่อผู้ใช้เดิม:", "Old usernames:"};
-inline constexpr Text rev_preview{"เปิดดูหนังสือที่ส่งมา", "Open the uploaded letter"};
+inline constexpr Text rev_preview{"ดาวน์โหลดหนังสือที่ส่งมา", "Download the uploaded letter"};
+inline constexpr Text rev_letter{"หนังสือที่ลงนามแล้ว (หน้าแรก)", "The signed letter (first page)"};
+inline constexpr Text rev_no_letter{"ยังไม่ได้ส่งหนังสือที่ลงนามแล้ว", "No signed letter uploaded yet"};
 inline constexpr Text rev_approve{"อนุมัติ", "Approve"};
 inline constexpr Text rev_reject{"ไม่อนุมัติ", "Reject"};
 inline constexpr Text rev_reason{"เหตุผลที่ไม่อนุมัติ", "Reason for the rejection"};

@@ -1,7 +1,8 @@
 // The whole registration in real Chromium against the real server: find a school, fill the
 // form with real key events, the OTP from the dev outbox, the letter checked by pdftotext,
-// a signed JPG through the browser's file picker, a reviewer's approval, the activation link
-// from the outbox, a password, and signing in.
+// a signed JPG through the browser's file picker; a reviewer signs in, sees the letter's image
+// next to the record and approves; the activation link from the outbox opened in the browser,
+// a password, and signing in through the sign-in screen: all through the UI.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,7 +31,8 @@ async function typeInto(page, id, text) {
   await click(page, await waitForWidget(page, { id }));
   await waitForWidget(page, { id }, (w) => w.active);
   await typeKeys(page, text);
-  await waitForWidget(page, { id }, (w) => w.value === text);
+  const shown = (w) => (w.kind === 'password' ? '*'.repeat([...text].length) : text);
+  await waitForWidget(page, { id }, (w) => w.value === shown(w));
 }
 
 // Clicks once the layout has settled (a reply or a choice may move the buttons).
@@ -46,11 +48,10 @@ async function outbox(phone) {
   return (await fetch(`${server.url}/api/v1/dev/outbox?phone=${phone}`)).json();
 }
 
-async function api(method, p, body, headers = {}) {
-  const r = await fetch(`${server.url}${p}`, {
-    method, headers: { 'Content-Type': 'application/json', ...headers }, body: body && JSON.stringify(body),
-  });
-  return { status: r.status, body: await r.json().catch(() => null), cookie: r.headers.get('set-cookie') };
+async function signIn(page, username, password) {
+  await typeInto(page, 'signin.username', username);
+  await typeInto(page, 'signin.password', password);
+  await press(page, 'signin.submit');
 }
 
 test('a school registers, uploads its signed letter, is approved, activates and signs in', async () => {
@@ -118,10 +119,13 @@ test('a school registers, uploads its signed letter, is approved, activates and 
   assert.ok(text.includes('1010720001'));
   await press(page, 'reg.next');
 
-  // 7 upload a signed JPG through the browser's file picker.
+  // 7 upload the signed letter: its first page as a JPG (pdftoppm) with a blue signature,
+  // through the browser's file picker.
   await step(page, 7);
+  execFileSync('pdftoppm', ['-jpeg', '-r', '72', '-f', '1', '-l', '1', '-singlefile', pdfPath, path.join(dir, 'page')]);
   const jpg = path.join(dir, 'signed.jpg');
-  execFileSync('convert', ['-size', '1240x1754', 'xc:white', '-fill', 'black', '-draw', 'rectangle 200,1400 700,1410', jpg]);
+  execFileSync('convert', [path.join(dir, 'page.jpg'), '-fill', 'none', '-stroke', '#1a3cc8', '-strokewidth', '4',
+    '-draw', 'bezier 330,640 380,600 420,680 470,620', jpg]);
   await typeInto(page, 'reg.upload.username', '1010720001');
   await typeInto(page, 'reg.upload.national_id', '1101700203450');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press(page, 'reg.file')]);
@@ -133,26 +137,65 @@ test('a school registers, uploads its signed letter, is approved, activates and 
   await step(page, 8);
   await page.screenshot({ path: path.join(artifacts, 'registration-status.png') });
 
-  // A reviewer approves (the area's reviewer, through the API with its session and CSRF).
-  const login = await api('POST', '/api/v1/auth/login', { username: 'area.reviewer', password: 'Phat-Kaphrao-Mu-Sap-8' });
-  assert.equal(login.status, 200);
-  const cookie = login.cookie.split(';')[0];
-  const reviewer = { Cookie: cookie, 'X-CSRF-Token': login.body.csrf_token };
-  const queue = await api('GET', '/api/v1/review/registrations?status=under_review', undefined, reviewer);
-  assert.equal(queue.body.length, 1);
-  assert.equal(queue.body[0].legacy.tsl_username, 'tsl_nongbua');
-  const approved = await api('POST', `/api/v1/review/registrations/${queue.body[0].registration_id}/approve`, {}, reviewer);
-  assert.equal(approved.status, 200);
-
-  // The activation link from the outbox; a password; signing in.
-  const link = (await outbox('0812345678'))[0].text.match(/#\/activate\/([A-Za-z0-9_-]+)/)[1];
-  const activated = await api('POST', '/api/v1/auth/activate', { token: link, password: 'Baan-Nong-Bua-Kru-7' });
-  assert.equal(activated.status, 200, JSON.stringify(activated.body));
-  const school = await api('POST', '/api/v1/auth/login', { username: '1010720001', password: 'Baan-Nong-Bua-Kru-7' });
-  assert.equal(school.status, 200);
+  // The area's reviewer, in a browser of their own: the queue asks to sign in first.
+  const reviewer = await openApp(browser, `${server.url}/#/review/registrations`, { width: 1200, height: 1000 });
+  await reviewer.waitForFunction(() => location.hash.startsWith('#/signin?next='));
+  await signIn(reviewer, 'area.reviewer', 'Phat-Kaphrao-Mu-Sap-8');
+  await reviewer.waitForFunction(() => location.hash === '#/review/registrations');
+  const row = await waitForWidget(reviewer, { idPrefix: 'rev.row.' });
+  assert.match(row.label, /หนองบัว/);
+  await press(reviewer, row.id);
+  // The record next to the uploaded letter's image (the JPG as uploaded, 595x842 at 72 dpi).
+  const letter = await waitForWidget(reviewer, { id: 'rev.letter' });
+  assert.equal(letter.kind, 'image');
+  assert.match(letter.value, /^\d+x\d+$/);
+  const [iw, ih] = letter.value.split('x').map(Number);
+  assert.ok(letter.w > 100 && letter.h > 100, JSON.stringify(letter));
+  assert.ok(Math.abs(letter.w / letter.h - iw / ih) < 0.02, 'aspect ratio kept');
+  const record = await waitForWidget(reviewer, { id: 'rev.approve' });
+  assert.ok(record.x < letter.x, 'the record sits next to the letter, on its left');
+  await waitForIdle(reviewer, 300);
+  // What was drawn there is the letter, not the page's background: printed text and the blue ink.
+  const shot = path.join(dir, 'letter-shown.png');
+  await reviewer.screenshot({ path: shot, clip: { x: letter.x, y: letter.y, width: letter.w, height: letter.h } });
+  const deviation = Number(execFileSync('convert', [shot, '-format', '%[fx:standard_deviation]', 'info:'],
+    { encoding: 'utf8' }));
+  const blue = Number(execFileSync('convert', [shot, '-fx', 'b - r', '-format', '%[fx:maxima]', 'info:'],
+    { encoding: 'utf8' }));
+  assert.ok(deviation > 0.05, `the letter's rectangle looks blank (deviation ${deviation})`);
+  assert.ok(blue > 0.3, `no blue signature in the letter's rectangle (${blue})`);
+  await reviewer.screenshot({ path: path.join(artifacts, 'registration-review.png') });
+  // Enlarged over the whole window (a click on it), and closed again.
+  await waitForWidget(reviewer, { id: 'rev.letter.zoom' }, (w) => w.y + w.h <= 1000);
+  await press(reviewer, 'rev.letter');
+  const zoomed = await waitForWidget(reviewer, { id: 'rev.letter.zoomed' });
+  assert.ok(zoomed.w > letter.w, 'the enlarged letter is wider');
+  await press(reviewer, 'rev.letter.close');
+  await reviewer.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'rev.letter.zoomed'));
+  // Legacy usernames on the record; approve.
+  await press(reviewer, 'rev.approve');
+  await reviewer.waitForFunction(() => !window.__app.widgets().some((w) => w.id.startsWith('rev.row.')));
+  assert.deepEqual(reviewer.errors, []);
+  await reviewer.close();
 
   // The registrant's status screen shows the approval.
   await press(page, 'reg.refresh');
   assert.deepEqual(page.errors, []);
   await page.close();
+
+  // The activation link from the outbox, opened in the browser; a password; then signing in.
+  const token = (await outbox('0812345678'))[0].text.match(/#\/activate\/([A-Za-z0-9_-]+)/)[1];
+  const school = await openApp(browser, `${server.url}/#/activate/${token}`);
+  await typeInto(school, 'activate.password', 'Baan-Nong-Bua-Kru-7');
+  await typeInto(school, 'activate.confirm', 'Baan-Nong-Bua-Kru-7');
+  await press(school, 'activate.submit');
+  await press(school, 'activate.signin');
+  await school.waitForFunction(() => location.hash.startsWith('#/signin'));
+  await waitForWidget(school, { id: 'signin.username' }, (w) => w.value === '1010720001');
+  await typeInto(school, 'signin.password', 'Baan-Nong-Bua-Kru-7');
+  await press(school, 'signin.submit');
+  const signedIn = await waitForWidget(school, { id: 'app.signout' });
+  assert.ok(signedIn);
+  assert.deepEqual(school.errors, []);
+  await school.close();
 });

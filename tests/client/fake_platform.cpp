@@ -13,6 +13,15 @@ void http_download(HttpRequest request, std::string file_name, DownloadCallback 
       {path, [done, file_name](const HttpResponse& r) { done(r, r.status == 200 ? file_name : ""); },
        std::move(request), {}});
 }
+void decode_image(std::string bytes, std::function<void(Image)> done) {
+  fake_platform::decodes.push_back({std::move(bytes), std::move(done)});
+}
+unsigned create_texture(const Image& image) {
+  if (image.empty()) return 0;
+  fake_platform::textures.insert(++fake_platform::last_texture);
+  return fake_platform::last_texture;
+}
+void destroy_texture(unsigned texture) { fake_platform::textures.erase(texture); }
 bool has_file_dialog() { return false; }
 void pick_file(const std::string&, std::function<void(PickedFile)>) {}
 std::optional<std::string> read_file(const std::string&) { return std::nullopt; }

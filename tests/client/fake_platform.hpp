@@ -1,5 +1,6 @@
 #pragma once
 // A platform for unit tests: requests are recorded, and the test answers them.
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,15 @@ struct Request {
 };
 inline std::vector<Request> requests;
 inline std::string route;
+
+// Images handed to decode_image(), for the test to answer; textures alive.
+struct Decode {
+  std::string bytes;
+  std::function<void(platform::Image)> done;
+};
+inline std::vector<Decode> decodes;
+inline std::set<unsigned> textures;
+inline unsigned last_texture = 0;
 
 inline void answer(size_t i, int status, std::string body, platform::Headers headers = {}) {
   requests.at(i).done({status, std::move(body), std::move(headers)});

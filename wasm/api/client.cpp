@@ -1,5 +1,9 @@
 #include "wasm/api/client.hpp"
 
+#include <memory>
+
+#include "shared/ui/strings_client.hpp"
+
 namespace api {
 
 platform::Headers Client::headers_for(std::string_view method, const std::string& bearer) const {
@@ -50,6 +54,31 @@ void Client::download(std::string path, std::string file_name,
                             if (observer) observer(reply);
                             if (done) done(reply, saved_as);
                           });
+}
+
+void Client::fetch_image(std::string path, std::function<void(const Reply&, platform::Image)> done,
+                         std::string bearer) {
+  platform::HttpRequest http{"GET", std::move(path), headers_for("GET", bearer), {}};
+  http.headers[0].second = "image/jpeg, image/png, */*";
+  platform::http_send(std::move(http), [this, done = std::move(done)](const platform::HttpResponse& r) {
+    if (r.status < 200 || r.status >= 300) {
+      Reply reply = decode_reply(r);
+      if (observer) observer(reply);
+      if (done) done(reply, {});
+      return;
+    }
+    // The body is the image, not JSON: not parsed, handed to the decoder.
+    auto reply = std::make_shared<Reply>();
+    reply->status = r.status;
+    if (observer) observer(*reply);
+    platform::decode_image(r.body, [reply, done](platform::Image image) {
+      if (image.empty()) {
+        reply->error = domain::FieldError{"image_unreadable", "", std::string(ui::text::image_unreadable.th),
+                                          std::string(ui::text::image_unreadable.en)};
+      }
+      if (done) done(*reply, std::move(image));
+    });
+  });
 }
 
 }  // namespace api

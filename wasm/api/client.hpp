@@ -50,6 +50,12 @@ class Client {
                 std::function<void(const Reply&, const std::string& saved_as)> done,
                 std::string bearer = {});
 
+  // GET an image (JPEG or PNG) and decode it for a texture (widgets::RemoteImage does
+  // this and shows the states). `done` gets the reply and the pixels; a 2xx reply whose
+  // bytes are no readable image has `error` "image_unreadable" (Thai and English).
+  void fetch_image(std::string path, std::function<void(const Reply&, platform::Image)> done,
+                   std::string bearer = {});
+
   // From the login reply: sent as X-CSRF-Token on every state-changing request after.
   void set_csrf_token(std::string token) { csrf_ = std::move(token); }
   const std::string& csrf_token() const { return csrf_; }
@@ -76,6 +82,8 @@ class Pending {
     };
   }
   void reset() { token_ = std::make_shared<int>(0); }
+  // For callbacks of other shapes: expires with the next reset() or the Pending.
+  std::weak_ptr<const int> alive() const { return token_; }
 
  private:
   std::shared_ptr<int> token_ = std::make_shared<int>(0);

@@ -67,6 +67,25 @@ std::optional<std::string> read_file(const std::string& path);
 // The path of a file dropped on the window since the last call (native), or empty.
 std::string take_dropped_file();
 
+// --- Images --------------------------------------------------------------------------------
+// Pixels for a texture: 4 bytes per pixel (R, G, B, A, not premultiplied), rows top down.
+struct Image {
+  int width = 0, height = 0;
+  std::string rgba;
+  bool empty() const { return width <= 0 || height <= 0; }
+};
+// Larger images are scaled down to fit this (textures beyond it fail on some GPUs).
+inline constexpr int max_image_side = 4096;
+// Decodes JPEG or PNG bytes. `done` runs later, on the UI thread, with the image, or with an
+// empty one when the bytes are no image this can read. Web: the browser's own decoder
+// (createImageBitmap, EXIF orientation applied); native: libjpeg-turbo and libpng.
+void decode_image(std::string bytes, std::function<void(Image)> done);
+
+// A GPU texture (WebGL2 / OpenGL 3.2) holding `image`, for ImGui::Image; 0 when it cannot
+// be made (no GL context). Free it with destroy_texture(). widgets::Texture owns one.
+unsigned create_texture(const Image& image);
+void destroy_texture(unsigned texture);
+
 // --- Where the user is: the hash route -----------------------------------------------------
 // "#/signin", "#/activate/<token>"... Web: location.hash (links in SMS open the right
 // screen; the back button works; a change draws a frame). Native: START_ROUTE, or the

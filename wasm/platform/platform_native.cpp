@@ -14,12 +14,14 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <thread>
 
 #include "wasm/api/wire.hpp"
 #include "wasm/app/clock.hpp"
 #include "wasm/app/frame_pacer.hpp"
+#include "wasm/platform/image_codec.hpp"
 #include "wasm/platform/key_frames.hpp"
 #include "wasm/platform/platform.hpp"
 #include "wasm/widgets/test_hook.hpp"
@@ -220,6 +222,15 @@ void http_download(HttpRequest request, std::string file_name, DownloadCallback 
            w.to_ui([done, r = std::move(r), saved] { done(r, saved); });
          },
          {}});
+}
+
+// Off the UI thread (a phone photo takes a while); the result waits with the replies.
+void decode_image(std::string bytes, std::function<void(Image)> done) {
+  auto& w = worker();
+  std::thread([&w, bytes = std::move(bytes), done = std::move(done)]() mutable {
+    auto image = std::make_shared<Image>(decode_image_now(bytes));
+    w.to_ui([done = std::move(done), image] { done(std::move(*image)); });
+  }).detach();
 }
 
 bool has_file_dialog() { return false; }

@@ -43,6 +43,7 @@ struct Call {
 };
 std::map<int, Call> calls;
 std::map<int, std::function<void(PickedFile)>> picks;
+std::map<int, std::function<void(Image)>> decodes;
 int next_id = 1;
 
 // Headers as "name\nvalue\n..." for JavaScript.
@@ -62,6 +63,10 @@ EM_JS(void, js_http_send, (int id, const char* method, const char* path, const c
 
 EM_JS(void, js_pick_file, (int id, const char* accept), {
   Module.pickFile(id, UTF8ToString(accept));
+});
+
+EM_JS(void, js_decode_image, (int id, const char* bytes, int length, int max_side), {
+  Module.decodeImage(id, HEAPU8.slice(bytes, bytes + length), max_side);
 });
 
 EM_JS(int, js_route, (char* buffer, int size), {
@@ -137,6 +142,12 @@ void pick_file(const std::string& accept, std::function<void(PickedFile)> done) 
   const int id = next_id++;
   picks[id] = std::move(done);
   js_pick_file(id, accept.c_str());
+}
+
+void decode_image(std::string bytes, std::function<void(Image)> done) {
+  const int id = next_id++;
+  decodes[id] = std::move(done);
+  js_decode_image(id, bytes.data(), int(bytes.size()), max_image_side);
 }
 
 std::optional<std::string> read_file(const std::string&) { return std::nullopt; }
@@ -245,6 +256,22 @@ EMSCRIPTEN_KEEPALIVE void app_file_picked(int id, const char* name, const char* 
   auto done = std::move(it->second);
   platform::picks.erase(it);
   done({name, std::string(bytes, size_t(length))});
+  platform::request_redraw();
+}
+
+// A decoded image (platform_web.js, Module.decodeImage); width 0 when it could not be read.
+EMSCRIPTEN_KEEPALIVE void app_image_decoded(int id, int width, int height, const char* rgba, int length) {
+  auto it = platform::decodes.find(id);
+  if (it == platform::decodes.end()) return;
+  auto done = std::move(it->second);
+  platform::decodes.erase(it);
+  platform::Image image;
+  if (width > 0 && height > 0 && length == width * height * 4) {
+    image.width = width;
+    image.height = height;
+    image.rgba.assign(rgba, size_t(length));
+  }
+  done(std::move(image));
   platform::request_redraw();
 }
 

@@ -103,6 +103,25 @@
     input.click();  // follows the click on the app's button: the browser allows it
   };
 
+  // --- Images: the browser's own decoder (JPEG, PNG, ...; EXIF orientation applied) -----
+  // Scaled down to max_side, drawn on a canvas, its RGBA copied into the wasm heap.
+  Module.decodeImage = function (id, bytes, maxSide) {
+    function fail() { _app_image_decoded(id, 0, 0, 0, 0); }
+    if (!window.createImageBitmap) return fail();
+    createImageBitmap(new Blob([bytes]), { imageOrientation: 'from-image' }).then(function (bitmap) {
+      var scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
+      var w = Math.max(1, Math.round(bitmap.width * scale)), h = Math.max(1, Math.round(bitmap.height * scale));
+      var canvas = window.OffscreenCanvas ? new OffscreenCanvas(w, h) : document.createElement('canvas');
+      canvas.width = w; canvas.height = h;
+      var g = canvas.getContext('2d');
+      g.imageSmoothingQuality = 'high';
+      g.drawImage(bitmap, 0, 0, w, h);
+      bitmap.close();
+      var pixels = g.getImageData(0, 0, w, h).data;
+      withBytes(pixels, function (p) { _app_image_decoded(id, w, h, p, pixels.length); });
+    }).catch(fail);
+  };
+
   // --- Hash routes: a new one (link, back button, typed URL) draws a frame -----------------
   window.addEventListener('hashchange', function () { call(function () { _app_request_redraw(); }); });
 

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "shared/registration/registration_state.hpp"
 #include "shared/ui/strings_registration.hpp"
 #include "wasm/api/wire.hpp"
@@ -22,7 +24,8 @@ const char* const affiliations[] = {"", "obec", "dla"};
 
 void ReviewScreen::open(app::Context& ctx, const app::Route&) {
   pending_.reset();
-  selected_ = -1;
+  selected_id_ = 0;
+  letter_.clear();
   load(ctx);
 }
 
@@ -34,12 +37,29 @@ void ReviewScreen::load(app::Context& ctx) {
                 errors_.clear();
                 if (errors_.take(r)) return;
                 list_ = r.body.is_array() ? r.body : nlohmann::json::array();
-                if (selected_ >= static_cast<int>(list_.size())) selected_ = -1;
+                if (!selected()) {  // decided and gone from the filter, or filtered out
+                  selected_id_ = 0;
+                  letter_.clear();
+                }
               }));
 }
 
-void ReviewScreen::decide(app::Context& ctx, bool approve) {
-  const auto& r = list_[static_cast<std::size_t>(selected_)];
+const nlohmann::json* ReviewScreen::selected() const {
+  for (const auto& r : list_)
+    if (selected_id_ && r.value("registration_id", 0) == selected_id_) return &r;
+  return nullptr;
+}
+
+void ReviewScreen::select(app::Context& ctx, const nlohmann::json& r) {
+  selected_id_ = r.value("registration_id", 0);
+  done_ = false;
+  reason_.clear();
+  letter_.clear();
+  if (r.contains("letter"))
+    letter_.load(ctx.api, "/api/v1/review/registrations/" + std::to_string(selected_id_) + "/preview");
+}
+
+void ReviewScreen::decide(app::Context& ctx, const nlohmann::json& r, bool approve) {
   const std::string path = "/api/v1/review/registrations/" + std::to_string(r.value("registration_id", 0)) +
                            (approve ? "/approve" : "/reject");
   ctx.api.post(path, approve ? nlohmann::json::object() : nlohmann::json{{"reason", reason_}},
@@ -69,36 +89,73 @@ void ReviewScreen::draw(app::Context& ctx) {
   if (done_) widgets::text_colored(style::muted_text, ctx.tr(rev_done));
   if (list_.empty()) widgets::text(ctx.tr(rev_empty));
 
-  for (std::size_t i = 0; i < list_.size(); ++i) {
-    const auto& r = list_[i];
-    const std::string id = "rev.row." + std::to_string(r.value("registration_id", 0));
-    if (widgets::row(id.c_str(), r.value("institution_code", ""),
-                     r.value("institution_name", "") + " " + r.value("province", "") + " — " + r.value("status_th", ""),
-                     selected_ == static_cast<int>(i))) {
-      selected_ = static_cast<int>(i);
-      done_ = false;
-    }
+  for (const auto& r : list_) {
+    const int id = r.value("registration_id", 0);
+    const std::string row_id = "rev.row." + std::to_string(id);
+    const std::string line = r.value("institution_name", "") + " " + r.value("province", "") + " — " +
+                             r.value("status_th", "");
+    if (widgets::row(row_id.c_str(), r.value("institution_code", "") + "  " + line, line, selected_id_ == id) &&
+        selected_id_ != id)
+      select(ctx, r);
   }
-  if (selected_ < 0) return;
-  const auto& r = list_[static_cast<std::size_t>(selected_)];
-  const auto& o = r["officer"];
+  const nlohmann::json* r = selected();
+  if (!r) return;
+  const nlohmann::json record = *r;  // a decision's reply may replace list_ while drawing
   ImGui::Separator();
-  widgets::text(r.value("reference", "") + "  " + r.value("institution_code", "") + " " + r.value("institution_name", ""));
-  widgets::text(o.value("title", "") + o.value("first_name", "") + " " + o.value("last_name", "") + " — " +
-                o.value("position", "") + " — " + o.value("phone", "") + " — " + o.value("national_id", ""));
-  widgets::text(std::string(ctx.tr(rev_legacy)) + " TSL: " + r["legacy"].value("tsl_username", "-") +
-                ", KidDiary: " + r["legacy"].value("kiddiary_username", "-"));
+  // Side by side when there is room for both; the letter first on a narrow screen.
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (avail >= 720) {
+    if (ImGui::BeginTable("rev.detail", 2, ImGuiTableFlags_SizingStretchProp)) {
+      ImGui::TableSetupColumn("record", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+      ImGui::TableSetupColumn("letter", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      draw_record(ctx, record);
+      ImGui::TableSetColumnIndex(1);
+      draw_letter(ctx, record, ImGui::GetContentRegionAvail().x);
+      ImGui::EndTable();
+    }
+  } else {
+    draw_letter(ctx, record, avail);
+    ImGui::Separator();
+    draw_record(ctx, record);
+  }
+}
+
+void ReviewScreen::draw_letter(app::Context& ctx, const nlohmann::json& r, float width) {
+  widgets::text(ctx.tr(rev_letter));
+  if (!r.contains("letter")) {
+    widgets::text_colored(style::muted_text, ctx.tr(rev_no_letter));
+    return;
+  }
   const std::string reg_id = std::to_string(r.value("registration_id", 0));
-  if (r.contains("letter") &&
-      widgets::button("rev.preview", ctx.tr(rev_preview)))
+  auto download = [&] {
     ctx.api.download("/api/v1/review/registrations/" + reg_id + "/preview",
                      "letter-" + r.value("institution_code", "") +
-                         (r["letter"].value("type", "") == "image/jpeg" ? ".jpg" : ".png"),
+                         (r.value("letter", nlohmann::json::object()).value("type", "") == "image/jpeg" ? ".jpg" : ".png"),
                      [this](const api::Reply& reply, const std::string&) { errors_.take(reply); });
+  };
+  // A page is taller than wide: keep it, "Enlarge" and "Download" within the window's height.
+  const float below = 2 * ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+  const float max_height = std::max(240.0f, ImGui::GetContentRegionAvail().y - below);
+  if (letter_.draw("rev.letter", ctx.language, width, max_height)) download();
+  if (widgets::button("rev.preview", ctx.tr(rev_preview))) download();
+}
+
+void ReviewScreen::draw_record(app::Context& ctx, const nlohmann::json& r) {
+  const auto empty = nlohmann::json::object();
+  const auto o = r.value("officer", empty), legacy = r.value("legacy", empty);
+  widgets::text_wrapped(r.value("reference", "") + "  " + r.value("institution_code", "") + " " +
+                        r.value("institution_name", ""));
+  widgets::text_wrapped(o.value("title", "") + o.value("first_name", "") + " " + o.value("last_name", "") +
+                        " — " + o.value("position", "") + " — " + o.value("phone", "") + " — " +
+                        o.value("national_id", ""));
+  widgets::text_wrapped(std::string(ctx.tr(rev_legacy)) + " TSL: " + legacy.value("tsl_username", "-") +
+                        ", KidDiary: " + legacy.value("kiddiary_username", "-"));
   if (r.value("status", "") != "under_review") return;
-  if (widgets::primary_button("rev.approve", ctx.tr(rev_approve))) decide(ctx, true);
+  if (widgets::primary_button("rev.approve", ctx.tr(rev_approve))) decide(ctx, r, true);
   widgets::field("rev.reason", ctx.tr(rev_reason), reason_, errors_.of("reason"), ctx.language);
-  if (widgets::button("rev.reject", ctx.tr(rev_reject))) decide(ctx, false);
+  if (widgets::button("rev.reject", ctx.tr(rev_reject))) decide(ctx, r, false);
 }
 
 }  // namespace registration
