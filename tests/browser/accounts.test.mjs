@@ -30,21 +30,38 @@ after(async () => {
 
 const account = (username) => accounts.find((a) => a.username === username);
 
+// Clicks a field until it has the focus (a click landing while a loaded machine has not
+// drawn the frame yet can be lost), then types.
 async function fill(page, id, text) {
-  await click(page, await waitForWidget(page, { id }));
-  await waitForWidget(page, { id }, (w) => w.active);
+  for (let attempt = 1; ; attempt++) {
+    await click(page, await waitForWidget(page, { id }));
+    try {
+      await waitForWidget(page, { id }, (w) => w.active, 5000);
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
   await typeKeys(page, text);
 }
 
 // Replaces what a field holds (select all, delete), then types.
 async function replace(page, id, text) {
   await fill(page, id, '');
-  // Ctrl held across frames: ImGui 1.86 reads modifiers from SDL's state, not the events.
-  await page.keyboard.down('Control');
-  await page.keyboard.press('KeyA', { delay: 50 });
-  await page.keyboard.up('Control');
-  await page.keyboard.press('Backspace');
-  await waitForWidget(page, { id }, (w) => w.value === '');
+  for (let attempt = 1; ; attempt++) {
+    // Ctrl held across frames: ImGui 1.86 reads modifiers from SDL's state, not the events
+    // (under load a short press can fall between two frames: then select again).
+    await page.keyboard.down('Control');
+    await page.keyboard.press('KeyA', { delay: 50 });
+    await page.keyboard.up('Control');
+    await page.keyboard.press('Backspace');
+    try {
+      await waitForWidget(page, { id }, (w) => w.value === '', 5000);
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
   await typeKeys(page, text);
 }
 
