@@ -96,8 +96,12 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
     if (!u || !guard.allowed(admin, Permission::users_manage, u->org_code)) return user_not_found();
     return *u;
   };
-  const auto detail_json = [&](const UserRecord& u) {
+  // Each grant says whether this admin may change it (`managed`): PUT …/grants replaces
+  // only those, so a client edits them and shows the others as they are.
+  const auto detail_json = [&](const UserRecord& u, const auth::Principal& admin) {
     json j = accounts.user_json(u);
+    for (auto& g : j["grants"])
+      g["managed"] = guard.allowed(admin, Permission::users_manage, g["org_code"].get<std::string>());
     j["must_change_password"] = u.must_change_password;
     j["must_complete_profile"] = u.must_complete_profile;
     j["password_expires_at"] = u.password_expires_at ? json(iso_time(*u.password_expires_at)) : json(nullptr);
@@ -154,7 +158,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
       if (!q.empty() && u.username.find(q) == std::string::npos && u.display_name().find(q) == std::string::npos &&
           u.org_code.find(q) == std::string::npos)
         continue;
-      list.push_back(detail_json(u));
+      list.push_back(detail_json(u, admin));
     }
     audit.record({admin.user_id, "users.list", org.empty() ? "users" : "org:" + org, rq.client_address,
                   {{"results", list.size()}}});
@@ -168,7 +172,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
     if (auto* reply = std::get_if<http::Reply>(&found)) return std::move(*reply);
     const auto& u = std::get<UserRecord>(found);
     audit.record({admin.user_id, "user.read", "user:" + std::to_string(u.id), rq.client_address, json::object()});
-    return http::json_reply(http::Status::ok, detail_json(u));
+    return http::json_reply(http::Status::ok, detail_json(u, admin));
   });
 
   // POST /api/v1/admin/users {"username","org_code","grants"}: the account gets an issued
@@ -213,7 +217,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
     auto db = pool.acquire();
     auto u = find_user(*db, id);
     return http::json_reply(http::Status::created,
-                            {{"user", detail_json(*u)}, {"password", password},
+                            {{"user", detail_json(*u, admin)}, {"password", password},
                              {"password_expires_at", iso_time(*u->password_expires_at)}});
   });
 
@@ -246,7 +250,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
       }
       audit.record({admin.user_id, std::string("user.") + action, "user:" + std::to_string(changed->id),
                     rq.client_address, json::object()});
-      return http::json_reply(http::Status::ok, detail_json(*changed));
+      return http::json_reply(http::Status::ok, detail_json(*changed, admin));
     });
   }
 
@@ -282,7 +286,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
     }
     audit.record({admin.user_id, "grants.change", "user:" + std::to_string(u.id), rq.client_address,
                   {{"before", before}, {"after", u.grants}}});
-    return http::json_reply(http::Status::ok, detail_json(u));
+    return http::json_reply(http::Status::ok, detail_json(u, admin));
   });
 
   router.add(http::Verb::post, "/api/v1/admin/users/{id}/password", [&, managed_user](const http::RequestContext& rq) -> http::Reply {

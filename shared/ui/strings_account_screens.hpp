@@ -57,6 +57,13 @@ inline constexpr Text activate_link_help{
     "If the link does not work, ask the office that approved the registration for a new one."};
 inline constexpr Text go_sign_in{"ไปหน้าเข้าสู่ระบบ", "Go to sign-in"};
 
+// --- sign-in by a one-time QR code
+inline constexpr Text qr_signin_heading{"เข้าสู่ระบบด้วย QR", "Sign in with a QR code"};
+inline constexpr Text qr_signin_working{"กำลังเข้าสู่ระบบ…", "Signing in…"};
+inline constexpr Text qr_signin_help{
+    "เข้าสู่ระบบด้วยชื่อผู้ใช้และรหัสผ่านของท่าน หรือขอ QR ใหม่จากผู้ดูแลระบบของหน่วยงาน",
+    "Sign in with your username and password, or ask your organisation's administrator for a new QR code."};
+
 // --- forgotten password
 inline constexpr Text forgot_heading{"ลืมรหัสผ่าน", "Forgotten password"};
 inline constexpr Text forgot_intro{
@@ -121,5 +128,18 @@ inline constexpr Text request_approve{"อนุมัติ", "Approve"};
 inline constexpr Text request_reject{"ไม่อนุมัติ", "Reject"};
 inline constexpr Text request_reason{"เหตุผลที่ไม่อนุมัติ", "Reason for the rejection"};
 inline constexpr Text close_notice{"ปิด", "Close"};
+
+// --- admin: a user's permissions
+inline constexpr Text user_edit_grants{"สิทธิ์", "Permissions"};
+inline constexpr Text grants_heading{"สิทธิ์ของ", "Permissions of"};
+inline constexpr Text grants_none{"ยังไม่มีสิทธิ์", "No permission yet"};
+inline constexpr Text grants_not_managed{"(ให้โดยหน่วยงานอื่น แก้ไขที่นี่ไม่ได้)",
+                                         "(given by another office; cannot be changed here)"};
+inline constexpr Text grants_remove{"ถอนสิทธิ์", "Remove"};
+inline constexpr Text grants_permission{"สิทธิ์ที่จะให้", "Permission to give"};
+inline constexpr Text grants_org{"ในหน่วยงาน (รหัส ครอบคลุมหน่วยงานในสังกัด)",
+                                 "On organisation (code; covers the ones under it)"};
+inline constexpr Text grants_add{"ให้สิทธิ์", "Give"};
+inline constexpr Text grants_pick_permission{"เลือกสิทธิ์", "Pick a permission"};
 
 }  // namespace ui::text

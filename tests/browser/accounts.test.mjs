@@ -1,9 +1,12 @@
 // The account screens in real Chromium against the real server, with real key presses:
 // sign-in (wrong password, the slow-down countdown, success, sign-out), a signed-in-only
 // route coming back after sign-in, the activation link's inline password policy and its
-// refusal of an unknown link.
+// refusal of an unknown link, first login, forgotten password, access request then the
+// approval SMS's real activation link, the admin's user list (filters, enable/disable,
+// issued password, permissions within the subtree) and the one-time sign-in QR link.
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 
 import {
@@ -27,21 +30,38 @@ after(async () => {
 
 const account = (username) => accounts.find((a) => a.username === username);
 
+// Clicks a field until it has the focus (a click landing while a loaded machine has not
+// drawn the frame yet can be lost), then types.
 async function fill(page, id, text) {
-  await click(page, await waitForWidget(page, { id }));
-  await waitForWidget(page, { id }, (w) => w.active);
+  for (let attempt = 1; ; attempt++) {
+    await click(page, await waitForWidget(page, { id }));
+    try {
+      await waitForWidget(page, { id }, (w) => w.active, 5000);
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
   await typeKeys(page, text);
 }
 
 // Replaces what a field holds (select all, delete), then types.
 async function replace(page, id, text) {
   await fill(page, id, '');
-  // Ctrl held across frames: ImGui 1.86 reads modifiers from SDL's state, not the events.
-  await page.keyboard.down('Control');
-  await page.keyboard.press('KeyA', { delay: 50 });
-  await page.keyboard.up('Control');
-  await page.keyboard.press('Backspace');
-  await waitForWidget(page, { id }, (w) => w.value === '');
+  for (let attempt = 1; ; attempt++) {
+    // Ctrl held across frames: ImGui 1.86 reads modifiers from SDL's state, not the events
+    // (under load a short press can fall between two frames: then select again).
+    await page.keyboard.down('Control');
+    await page.keyboard.press('KeyA', { delay: 50 });
+    await page.keyboard.up('Control');
+    await page.keyboard.press('Backspace');
+    try {
+      await waitForWidget(page, { id }, (w) => w.value === '', 5000);
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
   await typeKeys(page, text);
 }
 
@@ -315,4 +335,226 @@ test('access request: area, school, details, OTP; the area admin approves it', a
   await adminPage.waitForFunction((id) => !window.__app.widgets().some((w) => w.id === id), row.id);
   await waitForWidget(adminPage, { idPrefix: 'users.row.1040010001-w' });
   await adminPage.close();
+});
+
+test('access request approved: the SMS link activates the account once; then it signs in', async () => {
+  // The request of the test above was approved; the SMS to its phone holds the link.
+  const sms = await (await fetch(`${server.url}/api/v1/dev/outbox?phone=0891112233`)).json();
+  const approved = sms.find((m) => /#\/activate\//.test(m.text));
+  assert.ok(approved, JSON.stringify(sms));
+  const link = /(https?:\/\/\S+?)\/(#\/activate\/[0-9a-f]+)/.exec(approved.text);
+  assert.ok(link, approved.text);
+  const username = /ชื่อผู้ใช้ (\S+)/.exec(approved.text)[1];
+
+  const page = await openApp(browser, `${server.url}/${link[2]}`);
+  await fill(page, 'activate.password', 'Khon-Kaen-Web-42');
+  await fill(page, 'activate.confirm', 'Khon-Kaen-Web-42');
+  await click(page, await waitForWidget(page, { id: 'activate.submit' }));
+  await click(page, await waitForWidget(page, { id: 'activate.signin' }));
+  await page.waitForFunction(() => location.hash.startsWith('#/signin?username='));
+  await waitForWidget(page, { id: 'signin.username' }, (w) => w.value === username);
+  await fill(page, 'signin.password', 'Khon-Kaen-Web-42');
+  await page.keyboard.press('Enter', { delay: 30 });
+  await page.waitForFunction(() => location.hash === '#/');
+  await waitForWidget(page, { id: 'app.signout' });
+  const me = await page.evaluate(async () => (await (await fetch('/api/v1/me')).json()));
+  assert.equal(me.user.username, username);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+
+  // The link works once.
+  const again = await openApp(browser, `${server.url}/${link[2]}`);
+  await fill(again, 'activate.password', 'Another-Khon-Kaen-7');
+  await fill(again, 'activate.confirm', 'Another-Khon-Kaen-7');
+  await click(again, await waitForWidget(again, { id: 'activate.submit' }));
+  const used = await waitForWidget(again, { id: 'activate.error' });
+  assert.equal(used.value, 'link_used');
+  await again.close();
+});
+
+async function adminUsers(width = 1024, height = 1000) {
+  const page = await openApp(browser, `${server.url}/#/signin?next=%23%2Fadmin%2Fusers`, { width, height });
+  const admin = account('area.admin');
+  await signIn(page, admin.username, admin.password);
+  await page.waitForFunction(() => location.hash === '#/admin/users');
+  await waitForWidget(page, { id: 'users.row.1040010001' });
+  await waitForIdle(page);
+  return page;
+}
+
+// Picks option `index` of a combo once its popup has settled; returns the value shown.
+async function choose(page, id, index) {
+  await waitForIdle(page);
+  await click(page, await waitForWidget(page, { id }));
+  await waitForWidget(page, { id: `${id}.${index}` });
+  await waitForIdle(page, 300);  // a popup settles its place in the frames after it opens
+  const option = await waitForWidget(page, { id: `${id}.${index}` });
+  await click(page, option);
+  return (await waitForWidget(page, { id }, (w) => w.value === option.label)).value;
+}
+
+const rowIds = async (page) => (await widgets(page)).filter((w) => w.id.startsWith('users.row.')).map((w) => w.id);
+
+test('the admin list filters by text, organisation and status', async () => {
+  const page = await adminUsers();
+  await fill(page, 'users.q', '1040010002');
+  await page.keyboard.press('Enter', { delay: 30 });
+  await page.waitForFunction(() => window.__app.widgets().filter((w) => w.id.startsWith('users.row.')).length === 1);
+  assert.deepEqual(await rowIds(page), ['users.row.1040010002']);
+
+  await replace(page, 'users.q', '');
+  await replace(page, 'users.org', '1010720001');
+  await page.keyboard.press('Enter', { delay: 30 });
+  await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'users.row.1040010002'));
+  assert.deepEqual(await rowIds(page), ['users.row.1010720001']);
+
+  // Outside the admin's subtree: the server's word, no rows.
+  await replace(page, 'users.org', '0000000000');
+  await page.keyboard.press('Enter', { delay: 30 });
+  const refused = await waitForWidget(page, { id: 'users.error' });
+  assert.equal(refused.value, 'forbidden');
+  assert.deepEqual(await rowIds(page), []);
+
+  // Status: one account disabled, then only it is listed as disabled.
+  await replace(page, 'users.org', '1040010002');
+  await page.keyboard.press('Enter', { delay: 30 });
+  await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'users.row.1010720001'));
+  await waitForIdle(page);
+  await click(page, await waitForWidget(page, { id: 'users.1040010002.disable' }));
+  await waitForWidget(page, { id: 'users.row.1040010002' }, (w) => / disabled$/.test(w.label));
+  await waitForIdle(page);
+  await click(page, await waitForWidget(page, { id: 'users.status' }));
+  await waitForIdle(page, 300);
+  await click(page, await waitForWidget(page, { id: 'users.status.2' }));
+  await waitForWidget(page, { id: 'users.status' }, (w) => w.value === 'ปิดใช้งาน');
+  await replace(page, 'users.org', '1040000001');
+  await page.keyboard.press('Enter', { delay: 30 });
+  await page.waitForFunction(() => window.__app.widgets().some((w) => w.id === 'users.org' && w.value === '1040000001'));
+  await waitForIdle(page);
+  assert.deepEqual(await rowIds(page), ['users.row.1040010002']);
+  await waitForIdle(page);
+  await click(page, await waitForWidget(page, { id: 'users.1040010002.enable' }));
+  await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id.startsWith('users.row.')));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the admin gives and removes a permission; a grant outside the subtree is refused', async () => {
+  const page = await adminUsers();
+  const before = await waitForWidget(page, { id: 'users.grants.1040010001' });
+  assert.ok(!before.value.includes('data.confirm'), before.value);
+  await click(page, await waitForWidget(page, { id: 'users.1040010001.grants' }));
+  await waitForWidget(page, { id: 'grants.add' }, (w) => w.value === 'disabled');
+  await waitForWidget(page, { id: 'grants.org' }, (w) => w.value === '1040010001');
+  assert.equal(await choose(page, 'grants.permission', 6), 'ยืนยันข้อมูล');
+  await waitForIdle(page);
+  await click(page, await waitForWidget(page, { id: 'grants.add' }, (w) => w.value === ''));
+  const given = await waitForWidget(page, { id: 'users.grants.1040010001' }, (w) => w.value.includes('data.confirm@1040010001'));
+  assert.ok(given.value.includes('report.submit@1040010001'), given.value);
+
+  // Outside the subtree (the centre): refused, the field named, nothing changed.
+  assert.equal(await choose(page, 'grants.permission', 0), 'ดูข้อมูล');
+  await replace(page, 'grants.org', '0000000000');
+  await waitForIdle(page);
+  await click(page, await waitForWidget(page, { id: 'grants.add' }, (w) => w.value === ''));
+  const refused = await waitForWidget(page, { id: 'grants.org.error' });
+  assert.equal(refused.value, 'grant_outside_subtree');
+  assert.match(refused.label, /หน่วยงานที่ท่านดูแล/);
+  assert.equal((await waitForWidget(page, { id: 'users.grants.1040010001' })).value, given.value);
+  await page.screenshot({ path: path.join(artifacts, 'admin-grants.png') });
+
+  // Removing it again.
+  await waitForIdle(page);
+  const row = (await widgets(page)).find((w) => w.kind === 'row' && w.value === 'data.confirm@1040010001');
+  assert.ok(row && row.id.startsWith('grants.'), JSON.stringify(row));
+  await click(page, await waitForWidget(page, { id: `${row.id}.remove` }));
+  await waitForWidget(page, { id: 'users.grants.1040010001' }, (w) => !w.value.includes('data.confirm'));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+// The pixels of a PNG (8-bit RGB or RGBA, not interlaced: what Chromium's screenshots are).
+function decodePng(buf) {
+  let at = 8, width = 0, height = 0, channels = 4;
+  const data = [];
+  while (at < buf.length) {
+    const len = buf.readUInt32BE(at), type = buf.toString('ascii', at + 4, at + 8);
+    const body = buf.subarray(at + 8, at + 8 + len);
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0); height = body.readUInt32BE(4);
+      assert.equal(body[8], 8);
+      channels = { 2: 3, 6: 4 }[body[9]];
+    } else if (type === 'IDAT') data.push(body);
+    at += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(data)), stride = width * channels;
+  const px = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    for (let x = 0; x < stride; x++) {
+      const v = raw[y * (stride + 1) + 1 + x];
+      const a = x >= channels ? px[y * stride + x - channels] : 0;
+      const b = y > 0 ? px[(y - 1) * stride + x] : 0;
+      const c = x >= channels && y > 0 ? px[(y - 1) * stride + x - channels] : 0;
+      const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+      const pred = [0, a, b, (a + b) >> 1, pa <= pb && pa <= pc ? a : pb <= pc ? b : c][filter];
+      px[y * stride + x] = (v + pred) & 0xff;
+    }
+  }
+  return { width, height, dark: (x, y) => px[y * stride + x * channels] < 128 };
+}
+
+test('a one-time sign-in QR: drawn from its modules, signs the holder in once', async () => {
+  const page = await adminUsers();
+  const [reply] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/sign-in-qr')),
+    click(page, await waitForWidget(page, { id: 'users.1040010001.qr' })),
+  ]);
+  const { qr_modules: modules, url } = await reply.json();
+  const qr = await waitForWidget(page, { id: 'users.issued.qr' });
+  assert.equal(qr.label, '1040010001');
+  assert.equal(qr.value, url);
+  assert.match(url, /\/#\/qr\/[0-9a-f]{32}$/);
+  await waitForIdle(page);
+  // Every module's centre in the screenshot is dark exactly where qr_modules says, inside
+  // a white quiet zone of 4 modules.
+  const shot = decodePng(await page.screenshot({ clip: { x: qr.x, y: qr.y, width: qr.w, height: qr.h } }));
+  const n = modules.length, cell = shot.width / (n + 8);
+  let wrong = 0;
+  for (let y = -4; y < n + 4; y++) {
+    for (let x = -4; x < n + 4; x++) {
+      const want = y >= 0 && y < n && x >= 0 && x < n && modules[y][x] === '1';
+      if (shot.dark(Math.floor((x + 4.5) * cell), Math.floor((y + 4.5) * cell)) !== want) wrong++;
+    }
+  }
+  assert.equal(wrong, 0, `${wrong} of ${(n + 8) ** 2} modules drawn wrong`);
+  await page.screenshot({ path: path.join(artifacts, 'admin-qr.png') });
+  await page.close();
+
+  // A fresh browser (no cookie) opens the link: signed in as the school, at home.
+  const hash = url.slice(url.indexOf('#/'));
+  const phone = await browser.newContext();
+  const holder = await openApp(phone, `${server.url}/${hash}`);
+  await holder.waitForFunction(() => location.hash === '#/');
+  await waitForWidget(holder, { id: 'app.signout' });
+  const me = await holder.evaluate(async () => (await (await fetch('/api/v1/me')).json()));
+  assert.equal(me.user.username, '1040010001');
+  assert.deepEqual(holder.errors, []);
+  await phone.close();
+
+  // The second time it is refused, with the way on, in Thai and in English.
+  const other = await browser.newContext();
+  const late = await openApp(other, `${server.url}/${hash}`);
+  const refused = await waitForWidget(late, { id: 'qr.error' });
+  assert.equal(refused.value, 'qr_invalid');
+  assert.match(refused.label, /ใช้ไปแล้ว/);
+  await waitForIdle(late);
+  await click(late, await waitForWidget(late, { id: 'lang.en' }));
+  await waitForWidget(late, { id: 'qr.error' }, (w) => /ask your administrator/.test(w.label));
+  assert.ok(!(await widgets(late)).some((w) => w.id === 'app.signout'), 'not signed in');
+  await late.screenshot({ path: path.join(artifacts, 'qr-used.png') });
+  await waitForIdle(late);
+  await click(late, await waitForWidget(late, { id: 'qr.signin' }));
+  await late.waitForFunction(() => location.hash === '#/signin');
+  await other.close();
 });

@@ -120,6 +120,24 @@ TEST_CASE("admin: grants only within the admin's subtree; bad grants change noth
   CHECK(put_json(port, "/api/v1/admin/users/" + id_of(server, "area.admin") + "/grants", {{"grants", json::array()}}, as(area)).status == 409);
   auto audit = query_text(server.database(), "SELECT detail FROM audit_log WHERE action = 'grants.change'");
   CHECK(audit.find("report.review") != std::string::npos);
+
+  // A grant the centre gave above the area is shown to the area admin as not theirs
+  // (`managed: false`) and survives the area admin's replacement of the rest.
+  auto centre = sign_in(port, "centre.admin", demo_password("centre.admin"));
+  REQUIRE(put_json(port, kpi, {{"grants", {{{"permission", "kpi.manage"}, {"org_code", "1040000001"}},
+                                            {{"permission", "report.review"}, {"org_code", "1040000001"}},
+                                            {{"permission", "view"}, {"org_code", "0000000000"}}}}}, as(centre)).status == 200);
+  auto seen = get(port, kpi.substr(0, kpi.size() - 7), as(area));
+  REQUIRE(seen.status == 200);
+  const json seen_user = seen.json();
+  int managed = 0, others = 0;
+  for (const auto& g : seen_user["grants"]) (g["managed"] == true ? managed : others)++;
+  CHECK(managed == 2);
+  CHECK(others == 1);
+  auto replaced = put_json(port, kpi, {{"grants", {{{"permission", "view"}, {"org_code", "1040010001"}}}}}, as(area));
+  REQUIRE(replaced.status == 200);
+  CHECK(replaced.json()["grants"].size() == 2);
+  CHECK(replaced.json()["grants"].dump().find("0000000000") != std::string::npos);
 }
 
 TEST_CASE("admin: creating a user checks the username, the organisation and the subtree", "[server][admin]") {

@@ -10,6 +10,7 @@
 #include "wasm/screens/accounts/activation_screen.hpp"
 #include "wasm/screens/accounts/first_login_screen.hpp"
 #include "wasm/screens/accounts/forgot_password_screen.hpp"
+#include "wasm/screens/accounts/qr_signin_screen.hpp"
 #include "wasm/screens/accounts/signin_screen.hpp"
 #include "wasm/screens/accounts/users_screen.hpp"
 #include "wasm/screens/dev/widgets_screen.hpp"
@@ -35,6 +36,7 @@ void App::register_screens() {
   screens_.add("signin", std::make_unique<accounts::SignInScreen>());
   screens_.add("first-login", std::make_unique<accounts::FirstLoginScreen>(), app::Access::user());
   screens_.add("activate", std::make_unique<accounts::ActivationScreen>());
+  screens_.add("qr", std::make_unique<accounts::QrSignInScreen>());
   screens_.add("forgot-password", std::make_unique<accounts::ForgotPasswordScreen>());
   screens_.add("access-request", std::make_unique<accounts::AccessRequestScreen>());
   screens_.add("admin/users", std::make_unique<accounts::UsersScreen>(),

@@ -1,6 +1,7 @@
 #include "wasm/screens/accounts/users_screen.hpp"
 
 #include "shared/accounts/permission.hpp"
+#include "shared/core/text.hpp"
 #include "shared/ui/strings_account_screens.hpp"
 #include "shared/ui/strings_client.hpp"
 #include "wasm/app/context.hpp"
@@ -37,10 +38,30 @@ void draw_qr(const std::vector<std::string>& rows, float side) {
   ImGui::Dummy(ImVec2(side, side));
 }
 
+const nlohmann::json& grants_of(const nlohmann::json& user) {
+  static const nlohmann::json none = nlohmann::json::array();
+  auto g = user.find("grants");
+  return g != user.end() && g->is_array() ? *g : none;
+}
+
+std::string permission_name(const nlohmann::json& g, ui::Language language) {
+  const std::string id = api::text_of(g, "permission");
+  for (const auto& p : domain::permissions())
+    if (p.id == id) return std::string(language == ui::Language::th ? p.name_th : p.name_en);
+  return id;
+}
+
+// "ส่งรายงานตัวชี้วัด 1040010001": the permission's name in the language shown, then the node.
+std::string grant_text(const nlohmann::json& g, ui::Language language) {
+  return permission_name(g, language) + " " + api::text_of(g, "org_code");
+}
+
 }  // namespace
 
 void UsersScreen::open(app::Context& ctx, const app::Route& route) {
   pending_.reset();
+  grants_pending_.reset();
+  editing_ = 0;
   org_ = route.get("org");
   if (org_.empty() && ctx.session.user()) org_ = ctx.session.user()->org_code;
   issued_for_.clear();
@@ -174,6 +195,7 @@ void UsersScreen::draw(app::Context& ctx) {
 
   widgets::error_banner("users.error", errors_.general(), ctx.language);
   draw_issued(ctx);
+  draw_grants(ctx);
   draw_requests(ctx);
   if (loading_ && !loaded_) widgets::text_colored(style::muted_text, ctx.tr(loading));
   else if (users_.empty() && loaded_) widgets::text_colored(style::muted_text, ctx.tr(users_none));
@@ -199,6 +221,102 @@ void UsersScreen::draw_issued(app::Context& ctx) {
   });
 }
 
+void UsersScreen::edit_grants(const nlohmann::json& user) {
+  editing_ = api::int_of(user, "id");
+  grant_permission_ = -1;
+  grant_org_ = api::text_of(user, "org_code");
+  grant_errors_.clear();
+}
+
+// PUT …/grants replaces the grants this admin manages: `grants` holds exactly those.
+void UsersScreen::put_grants(app::Context& ctx, nlohmann::json grants) {
+  grant_errors_.clear();
+  saving_grants_ = true;
+  ctx.api.put("/api/v1/admin/users/" + std::to_string(editing_) + "/grants", {{"grants", std::move(grants)}},
+              grants_pending_.guard([this, &ctx](const api::Reply& r) {
+                saving_grants_ = false;
+                if (!r.ok()) {
+                  grant_errors_.take(r);
+                  return;
+                }
+                for (auto& u : users_)
+                  if (api::int_of(u, "id") == editing_) u = r.body;
+                grant_permission_ = -1;
+                search(ctx);  // the filters may no longer match
+              }));
+}
+
+void UsersScreen::draw_grants(app::Context& ctx) {
+  if (editing_ == 0) return;
+  const nlohmann::json* user = nullptr;
+  for (const auto& u : users_)
+    if (api::int_of(u, "id") == editing_) user = &u;
+  if (!user) return;
+  // A plain section, not a banner: its error banner may not sit in another banner.
+  {
+    ImGui::Separator();
+    widgets::heading(std::string(ctx.tr(grants_heading)) + " " + api::text_of(*user, "username") + " (" +
+                     api::text_of(*user, "display_name") + ")", ctx.fonts.body);
+    nlohmann::json managed = nlohmann::json::array();
+    for (const auto& g : grants_of(*user))
+      if (g.value("managed", false)) managed.push_back({{"permission", g["permission"]}, {"org_code", g["org_code"]}});
+    const auto& grants = grants_of(*user);
+    if (grants.empty()) widgets::text_colored(style::muted_text, ctx.tr(grants_none));
+    size_t managed_index = 0;
+    for (size_t i = 0; i < grants.size(); ++i) {
+      const auto& g = grants[i];
+      const std::string id = "grants." + std::to_string(i);
+      widgets::text("• " + grant_text(g, ctx.language));
+      test_hook::record_item(id, "row", grant_text(g, ctx.language),
+                             api::text_of(g, "permission") + "@" + api::text_of(g, "org_code"));
+      ImGui::SameLine();
+      if (!g.value("managed", false)) {
+        widgets::text_colored(style::muted_text, ctx.tr(grants_not_managed));
+        continue;
+      }
+      if (widgets::button((id + ".remove").c_str(), ctx.tr(grants_remove)) && !saving_grants_) {
+        nlohmann::json rest = managed;
+        rest.erase(rest.begin() + std::ptrdiff_t(managed_index));
+        put_grants(ctx, std::move(rest));
+      }
+      ++managed_index;
+    }
+    ImGui::Spacing();
+    // A refused new grant names its field (grants[i].org_code, grants[i].permission).
+    const auto ends_with = [](const std::string& s, std::string_view end) {
+      return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+    };
+    const domain::FieldError* org_error = nullptr;
+    const domain::FieldError* permission_error = nullptr;
+    if (const auto* e = grant_errors_.general()) {
+      if (ends_with(e->field, ".org_code")) org_error = e;
+      else if (ends_with(e->field, ".permission")) permission_error = e;
+    }
+    std::vector<std::string> names;
+    for (const auto& p : domain::permissions())
+      names.emplace_back(ctx.language == ui::Language::th ? p.name_th : p.name_en);
+    const float width = std::min(ImGui::GetContentRegionAvail().x, 420.0f);
+    widgets::text(ctx.tr(grants_permission));
+    if (widgets::combo("grants.permission", ctx.tr(grants_pick_permission), names, grant_permission_, width))
+      grant_errors_.clear();
+    widgets::field_error("grants.permission", permission_error, ctx.language);
+    if (widgets::field("grants.org", ctx.tr(grants_org), grant_org_, org_error, ctx.language,
+                       widgets::Field::text, width).changed)
+      grant_errors_.clear();
+    widgets::error_banner("grants.error", org_error || permission_error ? nullptr : grant_errors_.general(),
+                          ctx.language);
+    const bool ready = grant_permission_ >= 0 && !grant_org_.empty() && !saving_grants_;
+    if (widgets::primary_button("grants.add", ctx.tr(saving_grants_ ? working : grants_add), ready)) {
+      managed.push_back({{"permission", domain::permissions()[size_t(grant_permission_)].id},
+                         {"org_code", domain::trim(grant_org_)}});
+      put_grants(ctx, std::move(managed));
+    }
+    ImGui::SameLine();
+    if (widgets::button("grants.close", ctx.tr(close_notice))) editing_ = 0;
+    ImGui::Separator();
+  }
+}
+
 void UsersScreen::draw_table(app::Context& ctx) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
@@ -207,8 +325,8 @@ void UsersScreen::draw_table(app::Context& ctx) {
   widgets::table_column(ctx.tr(column_username), 130);
   widgets::table_column(ctx.tr(column_person));
   widgets::table_column(ctx.tr(column_org));
-  widgets::table_column(ctx.tr(column_status), 110);
-  widgets::table_column(ctx.tr(column_actions), 380);
+  widgets::table_column(ctx.tr(column_status), 100);
+  widgets::table_column(ctx.tr(column_actions), 440);
   ImGui::TableHeadersRow();
   const app::User* me = ctx.session.user();
   for (const auto& u : users_) {
@@ -224,6 +342,17 @@ void UsersScreen::draw_table(app::Context& ctx) {
                            username + " " + api::text_of(u, "display_name") + " " + api::text_of(u, "org_name") + " " + status);
     ImGui::TableNextColumn();
     widgets::text(api::text_of(u, "display_name"));
+    // Under the name, the permissions (the node only when it is not the user's own).
+    std::string shown, wire;
+    for (const auto& g : grants_of(u)) {
+      const bool own = api::text_of(g, "org_code") == api::text_of(u, "org_code");
+      shown += (shown.empty() ? "" : ", ") + (own ? permission_name(g, ctx.language) : grant_text(g, ctx.language));
+      wire += (wire.empty() ? "" : ",") + api::text_of(g, "permission") + "@" + api::text_of(g, "org_code");
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, style::muted_text);
+    widgets::text_wrapped(shown);
+    ImGui::PopStyleColor();
+    test_hook::record_item("users.grants." + username, "text", shown, wire);
     ImGui::TableNextColumn();
     widgets::text(api::text_of(u, "org_name"));
     ImGui::TableNextColumn();
@@ -242,6 +371,8 @@ void UsersScreen::draw_table(app::Context& ctx) {
       ImGui::SameLine();
       if (widgets::button((base + "qr").c_str(), ctx.tr(user_issue_qr))) act(ctx, id, "sign-in-qr");
     }
+    ImGui::SameLine();
+    if (widgets::button((base + "grants").c_str(), ctx.tr(user_edit_grants))) edit_grants(u);
   }
   ImGui::EndTable();
 }
