@@ -37,8 +37,8 @@ inline constexpr Text number{"เลขตัวชี้วัด (เช่น
 inline constexpr Text name{"ชื่อตัวชี้วัด", "KPI name"};
 inline constexpr Text description{"รายละเอียดตัวชี้วัด", "Description"};
 inline constexpr Text type{"ประเภทตัวชี้วัด", "KPI type"};
-inline constexpr Text criteria{"เกณฑ์การประเมิน (ระดับจากน้อยไปมาก คั่นด้วยจุลภาค เช่น 2, 3, 4, 5)",
-                               "Criteria levels (ascending, separated by commas, e.g. 2, 3, 4, 5)"};
+inline constexpr Text criteria{"เกณฑ์การประเมิน จากน้อยไปมาก (เช่น 2, 3, 4, 5)",
+                               "Criteria levels, ascending (e.g. 2, 3, 4, 5)"};
 inline constexpr Text owner_group{"กลุ่มงานที่รับผิดชอบ", "Owner group"};
 inline constexpr Text cadence{"ลักษณะการรายงาน", "Cadence"};
 inline constexpr Text cadence_monthly{"รายเดือน (ต.ค. - ก.ย.)", "Monthly (Oct - Sep)"};

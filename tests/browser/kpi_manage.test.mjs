@@ -79,10 +79,10 @@ async function replace(page, id, text) {
 }
 
 // area.kpi through the sign-in screen, then `route`.
-async function signedIn(route) {
+async function signedIn(route, height = 1000) {
   const { password } = accounts.find((a) => a.username === 'area.kpi');
   const page = await openApp(browser, `${server.url}/#/signin?next=${encodeURIComponent(route)}`,
-    { width: 1024, height: 1000 });
+    { width: 1024, height });
   await fill(page, 'signin.username', 'area.kpi');
   await fill(page, 'signin.password', password);
   await page.keyboard.press('Enter', { delay: 30 });
@@ -198,6 +198,40 @@ test('a school that has reported cannot be removed: the server says so, the list
   assert.equal((await waitForWidget(page, { id: 'kpiu.saved' })).value, '1');
   const now = await controller('GET', `${kpi}/periods/once/units`);
   assert.deepEqual(now.json.units.map((u) => u.unit_code), ['1040010001']);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a document is attached to a saved KPI with a progress bar; another kind of file is refused before sending', async () => {
+  const controller = await api('area.kpi');
+  const created = await controller('POST', '/api/v1/kpi', kpiBody(2565, '4'));
+  const page = await signedIn(`#/kpi/edit/${created.json.id}`, 1400);  // the documents under the form
+  await waitForWidget(page, { id: 'kpie.number' }, (w) => w.value === '4');
+
+  const choose = async (file) => {
+    await waitForIdle(page, 300);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, await waitForWidget(page, { id: 'kpie.doc.file' }))]);
+    await chooser.setFiles(file);
+    await waitForWidget(page, { id: 'kpie.doc.file' }, (w) => w.value === file.name);
+  };
+  await choose({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('plain text') });
+  assert.equal((await waitForWidget(page, { id: 'kpie.doc.file.error' })).value, 'file_type');
+  assert.equal((await waitForWidget(page, { id: 'kpie.doc.attach' })).value, 'disabled');
+
+  await clickWidget(page, 'kpie.doc.kind');
+  await clickWidget(page, 'kpie.doc.kind.1');  // assessment tool
+  await fill(page, 'kpie.doc.label', 'แบบประเมินตนเอง');
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(300 * 1024, 0x20), Buffer.from('\n%%EOF\n')]);
+  await choose({ name: 'แบบประเมิน.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'kpie.doc.file.error'));
+  await clickWidget(page, 'kpie.doc.attach');
+  assert.match((await waitForWidget(page, { id: 'kpie.doc.notice' })).label, /แนบเอกสารแล้ว/);
+  assert.equal((await waitForWidget(page, { id: 'kpie.doc.progress' })).value, '1.00');
+  const row = await waitForWidget(page, { idPrefix: 'kpie.doc.', labelIncludes: 'แบบประเมินตนเอง' });
+  assert.equal(row.value, 'assessment_tool');
+  await page.screenshot({ path: path.join(artifacts, 'kpi-editor-document.png') });
+  const stored = (await controller('GET', `/api/v1/kpi/${created.json.id}`)).json.documents;
+  assert.deepEqual(stored.map((d) => [d.kind, d.label, d.name]), [['assessment_tool', 'แบบประเมินตนเอง', 'แบบประเมิน.pdf']]);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -220,8 +220,8 @@ void KpiEditorScreen::draw_form(app::Context& ctx) {
   if (widgets::field("kpie.criteria", ctx.tr(criteria), form_.criteria, errors_.of("criteria"), lang).changed)
     edited("criteria");
   if (auto levels = domain::parse_criteria_text(form_.criteria); levels && !levels.value().empty()) {
-    std::string chain;  // [2] → [3] → [4] → [5]
-    for (double v : levels.value()) chain += (chain.empty() ? "[" : " → [") + domain::criteria_text({v}) + "]";
+    std::string chain;  // [2] › [3] › [4] › [5] (the UI font has no arrows)
+    for (double v : levels.value()) chain += (chain.empty() ? "[" : " › [") + domain::criteria_text({v}) + "]";
     widgets::text_colored(style::muted_text, chain);
   }
   draw_periods(ctx);
