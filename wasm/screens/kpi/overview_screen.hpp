@@ -1,7 +1,7 @@
 #pragma once
 // #/kpi: the KPI overview for office staff and schools: the year's KPIs with their
 // [submitted/reviewed/total] per period, a KPI's units (virtualised table) and exports.
-// (Editing KPIs, assigning units, the report form and reviewing are API-only so far.)
+// (Editing KPIs and assigning units are API-only so far; reports: #/kpi/school, #/kpi/queue.)
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
