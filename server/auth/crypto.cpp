@@ -8,8 +8,6 @@
 
 namespace server::auth {
 
-namespace {
-
 std::string to_hex(const unsigned char* data, std::size_t size) {
   std::string hex(size * 2 + 1, '\0');
   sodium_bin2hex(hex.data(), hex.size(), data, size);
@@ -17,7 +15,11 @@ std::string to_hex(const unsigned char* data, std::size_t size) {
   return hex;
 }
 
-}  // namespace
+std::string sha256_hex(std::string_view bytes) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  return to_hex(digest, sizeof digest);
+}
 
 void init_crypto() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
@@ -58,6 +60,45 @@ std::string token_digest(std::string_view token) {
 bool equal_in_constant_time(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+DerivedKeys::DerivedKeys(const SecretKey& secret, std::uint64_t hash_id, const char* hash_context,
+                         std::uint64_t seal_id, const char* seal_context) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  crypto_kdf_derive_from_key(hash_key_.data(), hash_key_.size(), hash_id, hash_context, secret.data());
+  crypto_kdf_derive_from_key(seal_key_.data(), seal_key_.size(), seal_id, seal_context, secret.data());
+}
+
+std::string DerivedKeys::keyed_hash(std::string_view context, std::string_view value) const {
+  unsigned char out[32];
+  crypto_generichash_state st;
+  crypto_generichash_init(&st, hash_key_.data(), hash_key_.size(), sizeof out);
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(context.data()), context.size());
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>("\0"), 1);
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(value.data()), value.size());
+  crypto_generichash_final(&st, out, sizeof out);
+  return to_hex(out, sizeof out);
+}
+
+std::string DerivedKeys::seal(std::string_view plain) const {
+  std::vector<unsigned char> box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plain.size());
+  randombytes_buf(box.data(), crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(box.data() + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(plain.data()),
+                        plain.size(), box.data(), seal_key_.data());
+  return to_hex(box.data(), box.size());
+}
+
+std::optional<std::string> DerivedKeys::unseal(std::string_view sealed_hex) const {
+  std::vector<unsigned char> box(sealed_hex.size() / 2);
+  std::size_t n = 0;
+  if (sodium_hex2bin(box.data(), box.size(), sealed_hex.data(), sealed_hex.size(), nullptr, &n, nullptr) != 0 ||
+      n < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
+    return std::nullopt;
+  std::string plain(n - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+  if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plain.data()), box.data() + crypto_secretbox_NONCEBYTES,
+                                 n - crypto_secretbox_NONCEBYTES, box.data(), seal_key_.data()) != 0)
+    return std::nullopt;
+  return plain;
 }
 
 }  // namespace server::auth

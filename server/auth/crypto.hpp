@@ -1,8 +1,10 @@
 #pragma once
 // The few cryptographic operations sign-in needs, all from libsodium: Argon2id password
 // hashes, random tokens, token digests for storage, constant-time comparison.
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -32,5 +34,28 @@ std::string random_token(std::size_t bytes = 16);
 // A copy of the database then lets no one sign in.
 std::string token_digest(std::string_view token);
 bool equal_in_constant_time(std::string_view a, std::string_view b);
+
+std::string to_hex(const unsigned char* data, std::size_t size);
+std::string sha256_hex(std::string_view bytes);  // content addresses of stored files
+
+// The server secret (DATA_DIR/server.key) and, derived from it for one use (OTP codes,
+// registrations), a key to hash values and a key to seal them, so neither a copy of the
+// database nor one leaked subkey gives the others away.
+using SecretKey = std::array<unsigned char, 32>;
+class DerivedKeys {
+ public:
+  // `*_context`: 8 characters naming the use ("otp-hash"); ids and contexts never change,
+  // or what was stored cannot be read again.
+  DerivedKeys(const SecretKey& secret, std::uint64_t hash_id, const char* hash_context, std::uint64_t seal_id,
+              const char* seal_context);
+  // Keyed BLAKE2b-256 of `value` in `context` ("token", an OTP id), hex.
+  std::string keyed_hash(std::string_view context, std::string_view value) const;
+  // hex(nonce + XSalsa20-Poly1305 box); unseal gives nullopt for anything not sealed here.
+  std::string seal(std::string_view plain) const;
+  std::optional<std::string> unseal(std::string_view sealed_hex) const;
+
+ private:
+  SecretKey hash_key_, seal_key_;
+};
 
 }  // namespace server::auth

@@ -1,14 +1,14 @@
 #include "server/kpi/kpi_routes.hpp"
 
-#include <sodium.h>
-
 #include <fstream>
 #include <set>
 
+#include "server/auth/crypto.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/json_request.hpp"
 #include "server/http/multipart.hpp"
 #include "server/kpi/table_export.hpp"
+#include "server/storage/content_store.hpp"
 #include "shared/directory/institution_code.hpp"
 #include "shared/kpi/evidence_file.hpp"
 
@@ -671,16 +671,6 @@ Reply public_stats(const Services& s, const RequestContext& rq) {
 
 // ------------------------------------------------------------------ files
 
-std::string hex(const unsigned char* bytes, std::size_t n) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) {
-    out += digits[bytes[i] >> 4];
-    out += digits[bytes[i] & 15];
-  }
-  return out;
-}
-
 Reply upload_file(const Services& s, const RequestContext& rq) {
   return signed_in(s, rq, [&](const Call& call) -> Reply {
     const std::string& org = call.caller().org_code;
@@ -699,26 +689,8 @@ Reply upload_file(const Services& s, const RequestContext& rq) {
                                                  : Status::bad_request;
       return http::error_reply(st, type.error());
     }
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(file->data.data()), file->data.size());
-    const std::string sha = hex(digest, sizeof digest);
-    // Stored once per content; written to a temporary name and renamed, so a crash never
-    // leaves half a file under the final name.
-    const auto path = s->files_dir / sha;
-    if (!std::filesystem::exists(path)) {
-      std::filesystem::create_directories(s->files_dir);
-      const auto tmp = s->files_dir / (sha + ".part");
-      {
-        std::ofstream out(tmp, std::ios::binary);
-        out.write(file->data.data(), static_cast<std::streamsize>(file->data.size()));
-        out.flush();
-        if (!out) return http::internal_error();
-      }
-      std::filesystem::rename(tmp, path);
-    }
-    unsigned char random[16];
-    randombytes_buf(random, sizeof random);
-    StoredFile stored{hex(random, sizeof random), sha, domain::clean_file_name(file->filename.value_or("")),
+    const std::string sha = storage::store_by_content(s->files_dir, file->data);
+    StoredFile stored{auth::random_token(16), sha, domain::clean_file_name(file->filename.value_or("")),
                       std::string(type.value().content_type), org,
                       static_cast<std::int64_t>(file->data.size()), call.caller().user_id};
     s->store.add_file(stored);

@@ -13,20 +13,6 @@ namespace server::otp {
 
 namespace {
 
-const bool sodium_ready = sodium_init() >= 0;
-
-std::string to_hex(const unsigned char* p, std::size_t n) {
-  std::string out(n * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), p, n);
-  out.pop_back();
-  return out;
-}
-
-std::string random_hex(std::size_t bytes) {
-  std::vector<unsigned char> b(bytes);
-  randombytes_buf(b.data(), b.size());
-  return to_hex(b.data(), b.size());
-}
 
 template <std::size_t N>
 std::array<std::uint8_t, N> random_bytes() {
@@ -93,7 +79,7 @@ std::int64_t system_now() {
 }
 
 SecretKey load_or_create_secret(const std::filesystem::path& file) {
-  if (!sodium_ready) throw std::runtime_error("libsodium could not start");
+  auth::init_crypto();
   SecretKey key;
   std::ifstream in(file, std::ios::binary);
   if (in && in.read(reinterpret_cast<char*>(key.data()), key.size()) && in.gcount() == key.size()) return key;
@@ -111,44 +97,7 @@ SecretKey load_or_create_secret(const std::filesystem::path& file) {
 }
 
 OtpService::OtpService(storage::ConnectionPool& pool, sms::SmsGateway& gateway, const SecretKey& secret, Clock now)
-    : pool_(pool), gateway_(gateway), now_(std::move(now)) {
-  if (!sodium_ready) throw std::runtime_error("libsodium could not start");
-  // Separate keys for hashing and sealing, derived from the one secret.
-  crypto_kdf_derive_from_key(hash_key_.data(), hash_key_.size(), 1, "otp-hash", secret.data());
-  crypto_kdf_derive_from_key(seal_key_.data(), seal_key_.size(), 2, "otp-seal", secret.data());
-}
-
-std::string OtpService::keyed_hash(std::string_view context, std::string_view value) const {
-  std::array<unsigned char, 32> out;
-  crypto_generichash_state st;
-  crypto_generichash_init(&st, hash_key_.data(), hash_key_.size(), out.size());
-  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(context.data()), context.size());
-  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>("\0"), 1);
-  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(value.data()), value.size());
-  crypto_generichash_final(&st, out.data(), out.size());
-  return to_hex(out.data(), out.size());
-}
-
-std::string OtpService::seal(std::string_view code) const {
-  std::vector<unsigned char> box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + code.size());
-  randombytes_buf(box.data(), crypto_secretbox_NONCEBYTES);
-  crypto_secretbox_easy(box.data() + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(code.data()),
-                        code.size(), box.data(), seal_key_.data());
-  return to_hex(box.data(), box.size());
-}
-
-std::optional<std::string> OtpService::unseal(std::string_view sealed_hex) const {
-  std::vector<unsigned char> box(sealed_hex.size() / 2);
-  std::size_t n = 0;
-  if (sodium_hex2bin(box.data(), box.size(), sealed_hex.data(), sealed_hex.size(), nullptr, &n, nullptr) != 0 ||
-      n < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
-    return std::nullopt;
-  std::string code(n - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
-  if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(code.data()), box.data() + crypto_secretbox_NONCEBYTES,
-                                 n - crypto_secretbox_NONCEBYTES, box.data(), seal_key_.data()) != 0)
-    return std::nullopt;
-  return code;
-}
+    : pool_(pool), gateway_(gateway), keys_(secret, 1, "otp-hash", 2, "otp-seal"), now_(std::move(now)) {}
 
 Outcome<OtpSent> OtpService::send(const domain::OtpRequest& request, std::string_view client_address) {
   const std::int64_t now = now_();
@@ -170,16 +119,16 @@ Outcome<OtpSent> OtpService::send(const domain::OtpRequest& request, std::string
 
     if (decision.same_code) {
       otp = *live;
-      auto c = unseal(otp.code_sealed);
+      auto c = keys_.unseal(otp.code_sealed);
       if (!c) throw std::runtime_error("an OTP could not be unsealed: was the server secret replaced?");
       code = *c;
     } else {
       fresh = true;
       code = draw_code();
-      otp.id = random_hex(16);
+      otp.id = auth::random_token(16);
       otp.record = domain::OtpRecord{request.phone, request.purpose, draw_reference(), now, now, 0, 0, false};
-      otp.code_hash = keyed_hash(otp.id, code);
-      otp.code_sealed = seal(code);
+      otp.code_hash = keys_.keyed_hash(otp.id, code);
+      otp.code_sealed = keys_.seal(code);
       db->prepare(
             "INSERT INTO otp_codes (id, phone, purpose, reference, code_hash, code_sealed, created_at, last_sent_at, "
             "client_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -228,7 +177,7 @@ Outcome<std::string> OtpService::verify(std::string_view otp_id, std::string_vie
   if (!otp)
     return Refusal{404, {"otp_unknown", "otp_id", "ไม่พบคำขอ OTP นี้ กรุณาขอรหัสใหม่",
                          "This OTP request is unknown; please request a new code"}};
-  const std::string typed_hash = keyed_hash(otp->id, code.value());
+  const std::string typed_hash = keys_.keyed_hash(otp->id, code.value());
   const bool matches = typed_hash.size() == otp->code_hash.size() &&
                        sodium_memcmp(typed_hash.data(), otp->code_hash.data(), typed_hash.size()) == 0;
   const auto result = domain::verify(otp->record, matches, now);
@@ -239,9 +188,9 @@ Outcome<std::string> OtpService::verify(std::string_view otp_id, std::string_vie
     tx.commit();  // the wrong try counts
     return Refusal{result.outcome == domain::VerifyOutcome::wrong ? 400u : 410u, *error};
   }
-  const std::string token = random_hex(32);
+  const std::string token = auth::random_token(32);
   db->prepare("INSERT INTO otp_tokens (token_hash, phone, purpose, expires_at) VALUES (?, ?, ?, ?)")
-      .bind(1, keyed_hash("token", token)).bind(2, otp->record.phone)
+      .bind(1, keys_.keyed_hash("token", token)).bind(2, otp->record.phone)
       .bind(3, std::string(domain::to_string(otp->record.purpose))).bind(4, now + otp_token_lifetime)
       .run();
   tx.commit();
@@ -262,7 +211,7 @@ domain::Checked<std::string> OtpService::redeem(storage::Database& db, std::stri
                                    "การยืนยัน OTP ไม่ถูกต้อง ใช้แล้ว หรือหมดอายุ กรุณาขอรหัส OTP ใหม่",
                                    "The OTP confirmation is invalid, used or expired; please request a new OTP"};
   if (otp_token.empty() || otp_token.size() > 200) return invalid;
-  const std::string hash = keyed_hash("token", otp_token);
+  const std::string hash = keys_.keyed_hash("token", otp_token);
   auto q = db.prepare("SELECT phone FROM otp_tokens WHERE token_hash = ? AND purpose = ? AND used = 0 AND expires_at > ?");
   q.bind(1, hash).bind(2, std::string(domain::to_string(purpose))).bind(3, now_());
   if (!q.step()) return invalid;

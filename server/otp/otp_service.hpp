@@ -13,6 +13,7 @@
 #include <string_view>
 #include <variant>
 
+#include "server/auth/crypto.hpp"
 #include "server/http/router.hpp"
 #include "server/sms/sms_gateway.hpp"
 #include "server/storage/connection_pool.hpp"
@@ -23,7 +24,7 @@ namespace server::otp {
 using Clock = std::function<std::int64_t()>;  // seconds since the epoch
 std::int64_t system_now();
 
-using SecretKey = std::array<unsigned char, 32>;
+using SecretKey = auth::SecretKey;
 // The server secret in `file` (32 random bytes, mode 0600), created on first use.
 SecretKey load_or_create_secret(const std::filesystem::path& file);
 
@@ -63,13 +64,9 @@ class OtpService {
                                       std::optional<std::string_view> for_phone = std::nullopt);
 
  private:
-  std::string keyed_hash(std::string_view context, std::string_view value) const;
-  std::string seal(std::string_view code) const;
-  std::optional<std::string> unseal(std::string_view sealed_hex) const;
-
   storage::ConnectionPool& pool_;
   sms::SmsGateway& gateway_;
-  SecretKey hash_key_, seal_key_;
+  auth::DerivedKeys keys_;
   Clock now_;
 };
 

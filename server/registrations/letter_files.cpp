@@ -1,10 +1,7 @@
 #include "server/registrations/letter_files.hpp"
 
 #include <cairo.h>
-#include <fcntl.h>
 #include <poppler.h>
-#include <sodium.h>
-#include <unistd.h>
 
 #include <csetjmp>
 #include <cstdio>
@@ -14,6 +11,8 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <stdexcept>
 #include <vector>
+
+#include "server/storage/content_store.hpp"
 
 #include <jpeglib.h>
 
@@ -128,13 +127,6 @@ bool pdf_opens(std::string_view bytes) {
   }
 }
 
-std::string hex(const unsigned char* p, std::size_t n) {
-  std::string out(n * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), p, n);
-  out.pop_back();
-  return out;
-}
-
 cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
@@ -156,29 +148,10 @@ domain::Checked<CleanLetter> clean_letter(std::string_view bytes, std::string_vi
 }
 
 StoredFile store_by_hash(const std::filesystem::path& data_dir, const CleanLetter& letter) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(letter.bytes.data()), letter.bytes.size());
+  const std::string extension = "." + std::string(domain::file_extension(letter.kind));
   StoredFile f;
-  f.sha256 = hex(digest, sizeof digest);
-  f.name = "letters/" + f.sha256 + "." + std::string(domain::file_extension(letter.kind));
-  const auto path = data_dir / f.name;
-  if (std::filesystem::exists(path)) return f;
-  std::filesystem::create_directories(path.parent_path());
-  const auto tmp = path.string() + ".tmp" + std::to_string(::getpid());
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) throw std::runtime_error("cannot write " + tmp);
-  std::size_t done = 0;
-  while (done < letter.bytes.size()) {
-    const ssize_t n = ::write(fd, letter.bytes.data() + done, letter.bytes.size() - done);
-    if (n <= 0) {
-      ::close(fd);
-      throw std::runtime_error("cannot write " + tmp);
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  // Acknowledged means on disk: fsync before the rename makes it visible.
-  if (::fsync(fd) != 0 || ::close(fd) != 0) throw std::runtime_error("cannot sync " + tmp);
-  std::filesystem::rename(tmp, path);
+  f.sha256 = storage::store_by_content(data_dir / "letters", letter.bytes, extension);
+  f.name = "letters/" + f.sha256 + extension;
   return f;
 }
 

@@ -51,19 +51,6 @@ std::optional<Registration> load(storage::Database& db, std::int64_t id) {
   return read_row(q);
 }
 
-std::string hex(const unsigned char* p, std::size_t n) {
-  std::string out(n * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), p, n);
-  out.pop_back();
-  return out;
-}
-
-std::string random_token() {
-  unsigned char b[32];
-  randombytes_buf(b, sizeof b);
-  return hex(b, sizeof b);
-}
-
 // "REG-" + 8 letters without I and O: short enough to read out on the phone.
 std::string new_reference() {
   static constexpr std::string_view alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -116,23 +103,9 @@ nlohmann::json to_json(const Registration& r) {
 RegistrationService::RegistrationService(storage::ConnectionPool& pool, storage::InstitutionStore& institutions,
                                          otp::OtpService& otp, sms::SmsGateway& sms, const otp::SecretKey& secret,
                                          std::filesystem::path data_dir, std::string public_url)
-    : pool_(pool), institutions_(institutions), otp_(otp), sms_(sms), data_dir_(std::move(data_dir)),
-      public_url_(std::move(public_url)) {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium could not start");
-  crypto_kdf_derive_from_key(hash_key_.data(), hash_key_.size(), 3, "reg-hash", secret.data());
-  crypto_kdf_derive_from_key(seal_key_.data(), seal_key_.size(), 4, "reg-seal", secret.data());
-}
-
-std::string RegistrationService::keyed_hash(std::string_view context, std::string_view value) const {
-  unsigned char out[32];
-  crypto_generichash_state st;
-  crypto_generichash_init(&st, hash_key_.data(), hash_key_.size(), sizeof out);
-  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(context.data()), context.size());
-  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>("\0"), 1);
-  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(value.data()), value.size());
-  crypto_generichash_final(&st, out, sizeof out);
-  return hex(out, sizeof out);
-}
+    : pool_(pool), institutions_(institutions), otp_(otp), sms_(sms), keys_(secret, 3, "reg-hash", 4, "reg-seal"),
+      data_dir_(std::move(data_dir)),
+      public_url_(std::move(public_url)) {}
 
 void RegistrationService::notify(const std::string& phone, const std::string& text) {
   // A lost notice must be visible: the caller's log gets the reason.
@@ -150,15 +123,10 @@ Outcome<Created> RegistrationService::create(const domain::RegistrationForm& for
     return Refusal{problem->code == "institution_not_found" ? 404u : 400u, *problem};
   const auto& inst = found.front();
 
-  // Sealed national ID: nonce + XSalsa20-Poly1305.
   const std::string& id = reg.national_id.digits();
-  std::vector<unsigned char> box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + id.size());
-  randombytes_buf(box.data(), crypto_secretbox_NONCEBYTES);
-  crypto_secretbox_easy(box.data() + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(id.data()),
-                        id.size(), box.data(), seal_key_.data());
 
   Created created;
-  created.token = random_token();
+  created.token = auth::random_token(32);
   {
     auto db = pool_.acquire();
     // One transaction: redeem the OTP, supersede the open ones, insert. Two registrations
@@ -184,12 +152,12 @@ Outcome<Created> RegistrationService::create(const domain::RegistrationForm& for
         "province, district, parent_code, title, first_name, last_name, position, phone, email, national_id_sealed, "
         "national_id_hash, national_id_masked, tsl_username, kiddiary_username) VALUES "
         "(?, ?, 'awaiting_letter', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-    insert.bind(1, new_reference()).bind(2, keyed_hash("token", created.token)).bind(3, reg.affiliation);
+    insert.bind(1, new_reference()).bind(2, keys_.keyed_hash("token", created.token)).bind(3, reg.affiliation);
     insert.bind(4, reg.institution_code).bind(5, inst.name_th).bind(6, inst.province).bind(7, inst.district);
     insert.bind(8, inst.parent_code).bind(9, reg.officer.title).bind(10, reg.officer.first_name);
     insert.bind(11, reg.officer.last_name).bind(12, reg.officer.position).bind(13, reg.officer.phone);
-    insert.bind(14, reg.officer.email).bind(15, hex(box.data(), box.size()));
-    insert.bind(16, keyed_hash("national_id", id)).bind(17, reg.national_id.masked());
+    insert.bind(14, reg.officer.email).bind(15, keys_.seal(id));
+    insert.bind(16, keys_.keyed_hash("national_id", id)).bind(17, reg.national_id.masked());
     insert.bind(18, reg.tsl_username).bind(19, reg.kiddiary_username);
     insert.step();
     const std::int64_t new_id = insert.integer(0);
@@ -222,8 +190,8 @@ Outcome<Created> RegistrationService::resume(std::string_view institution_code, 
   auto phone = otp_.redeem(*db, otp_token, domain::OtpPurpose::registration, r.officer.phone);
   if (!phone) return Refusal{400, phone.error()};
   Created c;
-  c.token = random_token();
-  db->prepare("UPDATE registrations SET token_hash = ? WHERE id = ?").bind(1, keyed_hash("token", c.token)).bind(2, r.id).run();
+  c.token = auth::random_token(32);
+  db->prepare("UPDATE registrations SET token_hash = ? WHERE id = ?").bind(1, keys_.keyed_hash("token", c.token)).bind(2, r.id).run();
   tx.commit();
   c.registration = std::move(r);
   return c;
@@ -240,7 +208,7 @@ bool RegistrationService::token_matches(std::int64_t id, std::string_view token)
   auto q = db->prepare("SELECT token_hash FROM registrations WHERE id = ?");
   q.bind(1, id);
   if (!q.step()) return false;
-  const std::string stored = q.text(0), given = keyed_hash("token", token);
+  const std::string stored = q.text(0), given = keys_.keyed_hash("token", token);
   return stored.size() == given.size() && sodium_memcmp(stored.data(), given.data(), given.size()) == 0;
 }
 
@@ -265,7 +233,7 @@ Outcome<Registration> RegistrationService::upload_letter(std::int64_t id, std::s
     auto q = db->prepare("SELECT national_id_hash FROM registrations WHERE id = ?");
     q.bind(1, id);
     q.step();
-    const std::string stored = q.text(0), given = keyed_hash("national_id", identity.value().digits());
+    const std::string stored = q.text(0), given = keys_.keyed_hash("national_id", identity.value().digits());
     if (sodium_memcmp(stored.data(), given.data(), std::min(stored.size(), given.size())) != 0 ||
         stored.size() != given.size())
       return Refusal{400, domain::national_id_mismatch()};

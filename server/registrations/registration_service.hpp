@@ -80,7 +80,6 @@ class RegistrationService {
   Outcome<Registration> reject(std::int64_t id, std::string_view reason, std::optional<std::int64_t> actor);
 
  private:
-  std::string keyed_hash(std::string_view context, std::string_view value) const;
   Outcome<Registration> decide(std::int64_t id, domain::RegistrationEvent event, std::string_view reason,
                                std::optional<std::int64_t> actor);
   void notify(const std::string& phone, const std::string& text);
@@ -89,7 +88,7 @@ class RegistrationService {
   storage::InstitutionStore& institutions_;
   otp::OtpService& otp_;
   sms::SmsGateway& sms_;
-  std::array<unsigned char, 32> hash_key_, seal_key_;
+  auth::DerivedKeys keys_;
   std::filesystem::path data_dir_;
   std::string public_url_;
   IssueActivation issue_activation_;
