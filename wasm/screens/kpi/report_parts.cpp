@@ -61,7 +61,11 @@ std::string status_label(const std::string& status_id, ui::Language language) {
 
 std::string range_text(domain::KpiType type, ui::Language language) {
   const auto r = domain::score_range(type);
-  return "(" + number(r.min) + (language == ui::Language::th ? " ถึง " : " to ") + number(r.max) + ")";
+  std::string out = "(";
+  out += number(r.min);
+  out += language == ui::Language::th ? " ถึง " : " to ";
+  out += number(r.max);
+  return out + ")";
 }
 
 domain::KpiType kpi_type_of(const nlohmann::json& kpi) {
