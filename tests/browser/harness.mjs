@@ -135,14 +135,22 @@ export async function typeKeys(page, text) {
   await cdp.detach();
 }
 
-// Waits until no frame has been drawn for `quietMs` (timers and replies settled).
+// Waits until the app has settled: no frame drawn for `quietMs` (timers and replies done),
+// or, when a ticking countdown keeps drawing, no widget moved, came or went for twice that.
+const layoutOf = (page) => page.evaluate(
+  () => JSON.stringify(window.__app.widgets().map((w) => [w.id, w.x, w.y, w.w, w.h])));
 export async function waitForIdle(page, quietMs = 700, timeout = 15000) {
   const deadline = Date.now() + timeout;
   let before = await frames(page);
+  let layout = await layoutOf(page);
+  let layoutSince = Date.now();
   for (;;) {
     await new Promise((r) => setTimeout(r, quietMs));
     const now = await frames(page);
     if (now === before) return now;
+    const nowLayout = await layoutOf(page);
+    if (nowLayout !== layout) [layout, layoutSince] = [nowLayout, Date.now()];
+    else if (Date.now() - layoutSince >= 2 * quietMs) return now;
     if (Date.now() > deadline) throw new Error('the app never went idle');
     before = now;
   }
