@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <set>
 
 #include "shared/core/text.hpp"
@@ -141,54 +142,113 @@ bool KpiDefinition::is_open(const Period& p) const {
   return status == KpiStatus::open && std::find(open_periods.begin(), open_periods.end(), p) != open_periods.end();
 }
 
-Checked<KpiDefinition> parse_kpi_definition(const nlohmann::json& body) {
-  if (!body.is_object())
-    return FieldError{"body_format", "", "ข้อมูลที่ส่งมาต้องเป็น JSON object", "The body must be a JSON object"};
+namespace {
+
+// Reads the body's fields in order; each problem goes to `problems`. With `first_only` it
+// stops at the first (the server's reply names one field).
+KpiDefinition read_definition(const nlohmann::json& body, std::vector<FieldError>& problems, bool first_only) {
   KpiDefinition k;
-  auto year = year_member(body);
-  if (!year) return year.error();
-  k.year = year.value();
+  if (!body.is_object()) {
+    problems.push_back({"body_format", "", "ข้อมูลที่ส่งมาต้องเป็น JSON object", "The body must be a JSON object"});
+    return k;
+  }
+  // Keeps a field's value, or its problem; false: stop reading.
+  const auto take = [&](auto checked, auto& into) {
+    if (checked) {
+      into = checked.value();
+      return true;
+    }
+    problems.push_back(checked.error());
+    return !first_only;
+  };
+  const auto fail = [&](FieldError e) {
+    problems.push_back(std::move(e));
+    return !first_only;
+  };
+  if (!take(year_member(body), k.year)) return k;
+  if (!take(text_member(body, {"number", "เลขตัวชี้วัด", "KPI number", kMaxKpiNumberLength}), k.number)) return k;
+  if (!take(text_member(body, {"name", "ชื่อตัวชี้วัด", "KPI name", kMaxKpiNameLength}), k.name)) return k;
+  if (!take(text_member(body, {"description", "รายละเอียดตัวชี้วัด", "Description", kMaxKpiDescriptionLength, false}),
+            k.description))
+    return k;
 
-  auto number = text_member(body, {"number", "เลขตัวชี้วัด", "KPI number", kMaxKpiNumberLength});
-  if (!number) return number.error();
-  k.number = number.value();
-  auto name = text_member(body, {"name", "ชื่อตัวชี้วัด", "KPI name", kMaxKpiNameLength});
-  if (!name) return name.error();
-  k.name = name.value();
-  auto description = text_member(
-      body, {"description", "รายละเอียดตัวชี้วัด", "Description", kMaxKpiDescriptionLength, false});
-  if (!description) return description.error();
-  k.description = description.value();
+  bool type_ok = false;
+  if (auto e = required_string(body, "type", "ประเภทตัวชี้วัด", "KPI type")) {
+    if (!fail(*e)) return k;
+  } else {
+    const auto type = parse_kpi_type(body["type"].get<std::string>());
+    type_ok = type.ok();
+    if (!take(type, k.type)) return k;
+  }
+  if (type_ok && !take(criteria_member(body, k.type), k.criteria)) return k;
 
-  if (auto e = required_string(body, "type", "ประเภทตัวชี้วัด", "KPI type")) return *e;
-  auto type = parse_kpi_type(body["type"].get<std::string>());
-  if (!type) return type.error();
-  k.type = type.value();
+  if (!take(text_member(body, {"owner_group", "กลุ่มงานที่รับผิดชอบ", "Owner group", kMaxOwnerGroupLength, false}),
+            k.owner_group))
+    return k;
 
-  auto criteria = criteria_member(body, k.type);
-  if (!criteria) return criteria.error();
-  k.criteria = criteria.value();
-
-  auto owner = text_member(body, {"owner_group", "กลุ่มงานที่รับผิดชอบ", "Owner group", kMaxOwnerGroupLength, false});
-  if (!owner) return owner.error();
-  k.owner_group = owner.value();
-
-  if (auto e = required_string(body, "cadence", "ลักษณะการรายงาน", "Cadence")) return *e;
-  auto cadence = parse_cadence(body["cadence"].get<std::string>());
-  if (!cadence) return cadence.error();
-  k.cadence = cadence.value();
-
-  auto open = open_periods_member(body, k.cadence);
-  if (!open) return open.error();
-  k.open_periods = open.value();
+  bool cadence_ok = false;
+  if (auto e = required_string(body, "cadence", "ลักษณะการรายงาน", "Cadence")) {
+    if (!fail(*e)) return k;
+  } else {
+    const auto cadence = parse_cadence(body["cadence"].get<std::string>());
+    cadence_ok = cadence.ok();
+    if (!take(cadence, k.cadence)) return k;
+  }
+  if (cadence_ok && !take(open_periods_member(body, k.cadence), k.open_periods)) return k;
 
   const auto st = body.find("status");
-  if (st != body.end() && !st->is_null()) {
-    auto status = parse_kpi_status(st->is_string() ? st->get<std::string>() : std::string());
-    if (!status) return status.error();
-    k.status = status.value();
-  }
+  if (st != body.end() && !st->is_null())
+    take(parse_kpi_status(st->is_string() ? st->get<std::string>() : std::string()), k.status);
   return k;
+}
+
+}  // namespace
+
+Checked<KpiDefinition> parse_kpi_definition(const nlohmann::json& body) {
+  std::vector<FieldError> problems;
+  KpiDefinition k = read_definition(body, problems, true);
+  if (!problems.empty()) return problems.front();
+  return k;
+}
+
+std::vector<FieldError> kpi_definition_problems(const nlohmann::json& body) {
+  std::vector<FieldError> problems;
+  read_definition(body, problems, false);
+  return problems;
+}
+
+Checked<std::vector<double>> parse_criteria_text(std::string_view text) {
+  const FieldError format{"criteria_format", "criteria", "เกณฑ์การประเมินต้องเป็นตัวเลขคั่นด้วยจุลภาค เช่น 2, 3, 4, 5",
+                          "Criteria must be numbers separated by commas, e.g. 2, 3, 4, 5"};
+  const std::string s = to_ascii_digits(text);
+  const auto digit = [&](std::size_t i) { return i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'); };
+  const std::string_view arrow = "→";
+  std::vector<double> levels;
+  for (std::size_t i = 0; i < s.size();) {
+    if (digit(i) || (s[i] == '-' && digit(i + 1))) {  // a number, maybe negative
+      std::size_t j = i + 1;
+      while (digit(j)) ++j;
+      const std::string number = s.substr(i, j - i);
+      char* end = nullptr;
+      const double v = std::strtod(number.c_str(), &end);
+      if (end != number.c_str() + number.size() || !std::isfinite(v)) return format;
+      levels.push_back(v);
+      i = j;
+    } else if (std::string_view(" \t,;[]()->").find(s[i]) != std::string_view::npos) {
+      ++i;
+    } else if (std::string_view(s).substr(i, arrow.size()) == arrow) {
+      i += arrow.size();
+    } else {
+      return format;
+    }
+  }
+  return levels;
+}
+
+std::string criteria_text(const std::vector<double>& levels) {
+  std::string out;
+  for (double v : levels) out += (out.empty() ? "" : ", ") + number_text(v);
+  return out;
 }
 
 void to_json(nlohmann::json& j, const KpiDefinition& k) {

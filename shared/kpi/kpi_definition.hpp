@@ -58,6 +58,18 @@ constexpr std::size_t kMaxCriteria = 10;
 // Error codes besides the field rules: criteria_format, criteria_range, criteria_order,
 // criteria_too_many, period_not_in_cadence, period_duplicate.
 Checked<KpiDefinition> parse_kpi_definition(const nlohmann::json& body);
+// The same checks, every field's problem at once (at most one per field, in that order),
+// for a form that shows each under its field as the user types. Empty when
+// parse_kpi_definition accepts the body. (criteria are not judged while the type is bad,
+// nor open_periods while the cadence is.)
+std::vector<FieldError> kpi_definition_problems(const nlohmann::json& body);
+
+// Criteria levels as a person types them: "2, 3, 4, 5", "[2] → [3] → [4] → [5]", Thai
+// digits too. Only the numbers are read; anything but spaces, commas, brackets and arrows
+// between them is criteria_format (field "criteria"). Range and order are the body's rules.
+Checked<std::vector<double>> parse_criteria_text(std::string_view text);
+// The levels as they are typed back: {2, 3, 4, 5} -> "2, 3, 4, 5".
+std::string criteria_text(const std::vector<double>& levels);
 
 void to_json(nlohmann::json& j, const KpiDefinition& k);
 

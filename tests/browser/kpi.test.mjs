@@ -2,8 +2,9 @@
 // and assigns three schools, school 1 uploads two described files, scores 4 and confirms,
 // the reviewer scores 3; the overview reads [1/1/3] with the scores, and the public
 // statistics page (static HTML + JS, no login) shows the KPI in headless Chromium.
-// The school's report and the review go through the client's screens in Chromium; the
-// controller's steps through the HTTP API as the client sends them (cookie + CSRF).
+// The controller works in the app with real clicks and key presses (sign-in screen, KPI
+// editor, unit assignment), and so do the school (report form) and the reviewer (queue,
+// review screen); the checks read the overview over the HTTP API (cookie + CSRF).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -60,7 +61,71 @@ async function signIn(username) {
   return { call, upload };
 }
 
-// --- through the client's screens -------------------------------------------------------
+// Clicks a widget once it is there and the app has settled (a reply may move things).
+async function clickWidget(page, id) {
+  await waitForWidget(page, { id });
+  await waitForIdle(page, 300);
+  await click(page, await waitForWidget(page, { id }));
+}
+
+async function fill(page, id, text) {
+  await clickWidget(page, id);
+  await waitForWidget(page, { id }, (w) => w.active);
+  await typeKeys(page, text);
+  await waitForWidget(page, { id }, (w) => w.kind === 'password' || w.value.endsWith(text));
+}
+
+// area.kpi signs in through the sign-in screen, defines the KPI in the editor (cadence
+// h1/h2, both open) and assigns three schools to h1 in the assignment screen. Its id.
+async function controllerDefinesKpiInTheApp() {
+  const accounts = await (await fetch(`${server.url}/api/v1/dev/accounts`)).json();
+  const { password } = accounts.find((a) => a.username === 'area.kpi');
+  const page = await openApp(browser, `${server.url}/#/signin?next=${encodeURIComponent('#/kpi/manage?year=2567')}`,
+    { width: 1024, height: 1000 });
+  await fill(page, 'signin.username', 'area.kpi');
+  await fill(page, 'signin.password', password);
+  await page.keyboard.press('Enter', { delay: 30 });
+  await page.waitForFunction(() => location.hash === '#/kpi/manage?year=2567');
+  await clickWidget(page, 'kpim.new');
+  await page.waitForFunction(() => location.hash.startsWith('#/kpi/edit/new'));
+
+  await fill(page, 'kpie.number', '1');
+  await fill(page, 'kpie.name', 'ระดับความสำเร็จในการดำเนินงานตามแนวทางบริหารจัดการภาครัฐ');
+  await fill(page, 'kpie.description', 'ดำเนินงานตามคู่มือ');
+  await fill(page, 'kpie.owner_group', 'กลุ่มนโยบายและแผน');
+  assert.match((await waitForWidget(page, { id: 'kpie.type' })).value, /1 - 5/);
+  await fill(page, 'kpie.criteria', '2, 3, 4, 5');
+  await clickWidget(page, 'kpie.cadence');
+  await clickWidget(page, 'kpie.cadence.2');
+  await waitForWidget(page, { id: 'kpie.cadence' }, (w) => /6/.test(w.value));
+  for (const p of ['h1', 'h2']) {
+    await clickWidget(page, `kpie.period.${p}`);
+    await waitForWidget(page, { id: `kpie.period.${p}` }, (w) => w.value === 'checked');
+  }
+  await clickWidget(page, 'kpie.save');
+  await page.waitForFunction(() => /^#\/kpi\/edit\/\d+\?saved=1$/.test(location.hash));
+  const id = Number(/edit\/(\d+)/.exec(await page.evaluate(() => location.hash))[1]);
+  await waitForWidget(page, { id: 'kpie.saved' });
+
+  // Units of h1: one school by a click, two through the filter and "select all shown".
+  await clickWidget(page, 'kpie.units.h1');
+  await page.waitForFunction((k) => location.hash === `#/kpi/units/${k}/h1`, id);
+  await clickWidget(page, 'kpiu.unit.1010720001');
+  await waitForWidget(page, { id: 'kpiu.count' }, (w) => w.value === '1');
+  await fill(page, 'kpiu.filter', '104001');
+  await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'kpiu.unit.1040020001'));
+  await clickWidget(page, 'kpiu.all');
+  await waitForWidget(page, { id: 'kpiu.count' }, (w) => w.value === '3');
+  await clickWidget(page, 'kpiu.save');
+  const saved = await waitForWidget(page, { id: 'kpiu.saved' });
+  assert.equal(saved.value, '3');
+  await page.screenshot({ path: path.join(artifacts, 'kpi-manage-units.png') });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+  return id;
+}
+
+// --- the school and the reviewer, through the client's screens ----------------------------
 
 async function typeInto(page, id, text) {
   await click(page, await waitForWidget(page, { id }));
@@ -93,22 +158,17 @@ function jpegFile() {
 }
 
 test('half-year KPI: assign 3 schools, report with 2 files, review; overview [1/1/3]; public page without login', async () => {
+  const kpiId = await controllerDefinesKpiInTheApp();
   const controller = await signIn('area.kpi');
-  const created = await controller.call('POST', '/api/v1/kpi', {
-    year: 2567, number: '1', name: 'ระดับความสำเร็จในการดำเนินงานตามแนวทางบริหารจัดการภาครัฐ',
-    description: 'ดำเนินงานตามคู่มือ', type: 'score_1_5', criteria: [2, 3, 4, 5], owner_group: 'กลุ่มนโยบายและแผน',
-    cadence: 'half_year', open_periods: ['h1', 'h2'], status: 'open',
-  });
-  assert.equal(created.status, 201, created.text);
-  const kpi = `/api/v1/kpi/${created.json.id}`;
-  const assigned = await controller.call('PUT', `${kpi}/periods/h1/units`, { unit_codes: ['1010720001', '1040010001', '1040010002'] });
-  assert.equal(assigned.status, 200, assigned.text);
-  assert.equal(assigned.json.total, 3);
+  const kpi = `/api/v1/kpi/${kpiId}`;
+  const defined = await controller.call('GET', kpi);
+  assert.equal(defined.json.cadence, 'half_year');
+  assert.deepEqual(defined.json.open_periods, ['h1', 'h2']);
+  assert.deepEqual(defined.json.criteria, [2, 3, 4, 5]);
 
   // School 1 reports through the client: sign-in screen, its KPI list, the report form
   // (two real files through the browser's file chooser, descriptions and the score typed
   // with real key events), the draft saved as it goes, then confirmed.
-  const kpiId = created.json.id;
   const school = await openApp(browser, `${server.url}/#/kpi/school?year=2567`, { height: 1100 });
   await signInThroughScreen(school, '1040010001');
   await press(school, `school.${kpiId}.h1.open`);

@@ -108,3 +108,49 @@ TEST_CASE("copying a KPI to the next year reopens it", "[kpi]") {
   CHECK(next.name == k.name);
   CHECK(next.open_periods == k.open_periods);
 }
+
+TEST_CASE("a form learns every field's problem at once, the first being the server's", "[kpi]") {
+  CHECK(kpi_definition_problems(valid_body()).empty());
+  json b = valid_body();
+  b["name"] = "";
+  b["criteria"] = {2, 3, 4, 6};
+  b["open_periods"] = {"q1"};
+  const auto problems = kpi_definition_problems(b);
+  REQUIRE(problems.size() == 3);
+  CHECK(problems[0].field == "name");
+  CHECK(problems[0].code == "required");
+  CHECK(problems[1].field == "criteria[3]");
+  CHECK(problems[1].code == "criteria_range");
+  CHECK(problems[2].field == "open_periods[0]");
+  CHECK(problems[2].code == "period_not_in_cadence");
+  CHECK(error_field(b) == "name:required");  // parse_kpi_definition: the first only
+
+  // A bad type or cadence: its dependants are not judged against it.
+  json t = valid_body();
+  t["type"] = "stars";
+  t["cadence"] = json();
+  const auto p2 = kpi_definition_problems(t);
+  REQUIRE(p2.size() == 2);
+  CHECK(p2[0].code == "kpi_type_invalid");
+  CHECK(p2[1].code == "cadence_required");
+}
+
+TEST_CASE("criteria are read as typed: commas, arrows, brackets, Thai digits", "[kpi]") {
+  const std::vector<double> levels{2, 3, 4, 5};
+  CHECK(parse_criteria_text("2, 3, 4, 5").value() == levels);
+  CHECK(parse_criteria_text("[2] → [3] → [4] → [5]").value() == levels);
+  CHECK(parse_criteria_text("2->3->4->5").value() == levels);
+  CHECK(parse_criteria_text("๒ ๓ ๔ ๕").value() == levels);
+  CHECK(parse_criteria_text("50, 72.5").value() == std::vector<double>{50, 72.5});
+  CHECK(parse_criteria_text("-1, 2").value() == std::vector<double>{-1, 2});
+  CHECK(parse_criteria_text("").value().empty());
+  const auto bad = parse_criteria_text("2, three");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().code == "criteria_format");
+  CHECK(bad.error().field == "criteria");
+  CHECK_FALSE(bad.error().message_th.empty());
+  CHECK(parse_criteria_text("1.2.3").error().code == "criteria_format");
+  CHECK(criteria_text(levels) == "2, 3, 4, 5");
+  CHECK(criteria_text({50, 72.5}) == "50, 72.5");
+  CHECK(parse_criteria_text(criteria_text({1.5, 4})).value() == std::vector<double>{1.5, 4});
+}

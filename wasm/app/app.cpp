@@ -17,6 +17,8 @@
 #include "wasm/screens/home/home_screen.hpp"
 #include "wasm/screens/registration/register_screen.hpp"
 #include "wasm/screens/registration/review_screen.hpp"
+#include "wasm/screens/kpi/kpi_editor_screen.hpp"
+#include "wasm/screens/kpi/manage_screen.hpp"
 #include "wasm/screens/kpi/notifications_screen.hpp"
 #include "wasm/screens/kpi/overview_screen.hpp"
 #include "wasm/screens/kpi/queue_screen.hpp"
@@ -24,6 +26,7 @@
 #include "wasm/screens/kpi/review_screen.hpp"
 #include "wasm/screens/kpi/school_kpis_screen.hpp"
 #include "wasm/screens/kpi/stats_screen.hpp"
+#include "wasm/screens/kpi/units_screen.hpp"
 #include "wasm/widgets/widgets.hpp"
 
 namespace app {
@@ -44,6 +47,12 @@ void App::register_screens() {
                Access::holding(domain::Permission::users_manage));
   screens_.add("stats", std::make_unique<kpi_screens::StatsScreen>());
   screens_.add("kpi", std::make_unique<kpi_screens::OverviewScreen>(), Access::user());
+  screens_.add("kpi/manage", std::make_unique<kpi_screens::ManageScreen>(),
+               Access::holding(domain::Permission::kpi_manage));
+  screens_.add("kpi/edit", std::make_unique<kpi_screens::KpiEditorScreen>(),
+               Access::holding(domain::Permission::kpi_manage));
+  screens_.add("kpi/units", std::make_unique<kpi_screens::UnitsScreen>(),
+               Access::holding(domain::Permission::kpi_manage));
   screens_.add("kpi/school", std::make_unique<kpi_screens::SchoolKpisScreen>(),
                Access::holding(domain::Permission::report_submit));
   screens_.add("kpi/report", std::make_unique<kpi_screens::ReportScreen>(),

@@ -264,9 +264,13 @@ bool combo(const char* id, std::string_view placeholder, const std::vector<std::
   return selected != before;
 }
 
-bool checkbox(const char* id, std::string_view label, bool& value) {
+bool checkbox(const char* id, std::string_view label, bool& value, bool enabled) {
+  if (!enabled) ImGui::BeginDisabled();
   bool changed = ImGui::Checkbox(imgui_label(label, id).c_str(), &value);
-  test_hook::record_item(id, "checkbox", std::string(label), value ? "checked" : "");
+  if (!enabled) ImGui::EndDisabled();
+  std::string state = value ? "checked" : "";
+  if (!enabled) state += state.empty() ? "disabled" : " disabled";
+  test_hook::record_item(id, "checkbox", std::string(label), state);
   return changed;
 }
 

@@ -58,7 +58,9 @@ void error_banner(const char* id, const domain::FieldError* error, ui::Language 
 // first. Returns true when the selection changed.
 bool combo(const char* id, std::string_view placeholder, const std::vector<std::string>& options,
            int& selected, float width = 0);
-bool checkbox(const char* id, std::string_view label, bool& value);  // value "checked" / ""
+// Value "checked" / ""; a checkbox that cannot change (!enabled) is greyed and adds
+// " disabled" ("checked disabled").
+bool checkbox(const char* id, std::string_view label, bool& value, bool enabled = true);
 // Kind "progress", value the fraction as "0.42".
 void progress_bar(const char* id, float fraction, std::string_view overlay = {}, float width = 0);
 // "1 Profile  ›  2 Password": done steps muted, the current one in the brand colour.

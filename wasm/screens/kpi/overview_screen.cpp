@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "shared/ui/strings_kpi.hpp"
+#include "shared/ui/strings_kpi_manage.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/screens/kpi/stats_screen.hpp"
@@ -69,6 +70,9 @@ void OverviewScreen::draw(app::Context& ctx) {
   using namespace ui::text::kpi;
   if (stale_) load(ctx);
   widgets::heading(ctx.tr(overview_title), ctx.fonts.title);
+  if (const app::User* user = ctx.session.user(); user && user->can(domain::Permission::kpi_manage))
+    if (widgets::link("kpi.manage", ctx.tr(ui::text::kpi_manage::manage_link)))
+      ctx.nav.go(app::route_string({"kpi", "manage"}, {{"year", std::to_string(year_)}}));
   std::vector<std::string> years;
   const int now = current_fiscal_year();
   for (int y = now + 1; y >= now - 5; --y) years.push_back(std::to_string(y));

@@ -1,7 +1,8 @@
 #pragma once
 // #/kpi: the KPI overview for office staff and schools: the year's KPIs with their
 // [submitted/reviewed/total] per period, a KPI's units (virtualised table) and exports.
-// (Editing KPIs and assigning units are API-only so far; reports: #/kpi/school, #/kpi/queue.)
+// Holders of kpi.manage get a link to #/kpi/manage (define KPIs, assign units).
+// Reports: #/kpi/school (schools), #/kpi/queue (reviewers).
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "shared/calendar/fiscal_year.hpp"
 #include "shared/ui/strings_kpi.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
@@ -28,7 +29,7 @@ int current_fiscal_year() {
   const std::time_t t = std::time(nullptr);
   std::tm tm{};
   gmtime_r(&t, &tm);
-  return tm.tm_year + 1900 + 543 + (tm.tm_mon >= 9 ? 1 : 0);
+  return domain::fiscal_year_of({tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday});
 }
 
 void StatsScreen::open(app::Context& ctx, const app::Route& route) {

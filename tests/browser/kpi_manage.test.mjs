@@ -1,0 +1,203 @@
+// The KPI controller's screens in real Chromium against the real server, with real clicks
+// and key presses (area.kpi, kpi.manage at สพป.ขอนแก่น เขต 1): bad input is named under its
+// field and changes nothing (the shared rules as typed, the server's refusal after);
+// copying a year's KPIs into the next, picked with the year picker, confirmed first;
+// removing a school that reported meanwhile is refused with the server's message, and the
+// school then shows greyed with the reason. (The happy path is in kpi.test.mjs.)
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import {
+  artifacts, click, launchBrowser, openApp, startServer, typeKeys, waitForIdle, waitForWidget, widgets,
+} from './harness.mjs';
+
+let server;
+let browser;
+let accounts;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  accounts = await (await fetch(`${server.url}/api/v1/dev/accounts`)).json();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// An API session of a demo account, for setting the scene and checking what was stored.
+async function api(username) {
+  const { password } = accounts.find((a) => a.username === username);
+  const r = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }),
+  });
+  assert.equal(r.status, 200);
+  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrf_token: csrf } = await r.json();
+  return async (method, target, body) => {
+    const res = await fetch(`${server.url}${target}`, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, json: await res.json() };
+  };
+}
+
+const kpiBody = (year, number, extra = {}) => ({
+  year, number, name: `ตัวชี้วัดที่ ${number}`, type: 'score_1_5', criteria: [2, 3, 4, 5],
+  cadence: 'once', open_periods: ['once'], status: 'open', ...extra,
+});
+
+async function clickWidget(page, id) {
+  await waitForWidget(page, { id });
+  await waitForIdle(page, 300);
+  await click(page, await waitForWidget(page, { id }));
+}
+
+async function fill(page, id, text) {
+  await clickWidget(page, id);
+  await waitForWidget(page, { id }, (w) => w.active);
+  await typeKeys(page, text);
+  await waitForWidget(page, { id }, (w) => w.kind === 'password' || w.value.endsWith(text));
+}
+
+// Replaces what a field holds (select all, delete), then types.
+async function replace(page, id, text) {
+  await clickWidget(page, id);
+  await waitForWidget(page, { id }, (w) => w.active);
+  // Ctrl held across frames: ImGui 1.86 reads modifiers from SDL's state, not the events.
+  await page.keyboard.down('Control');
+  await page.keyboard.press('KeyA', { delay: 50 });
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Backspace');
+  await waitForWidget(page, { id }, (w) => w.value === '');
+  await typeKeys(page, text);
+  await waitForWidget(page, { id }, (w) => w.value === text);
+}
+
+// area.kpi through the sign-in screen, then `route`.
+async function signedIn(route) {
+  const { password } = accounts.find((a) => a.username === 'area.kpi');
+  const page = await openApp(browser, `${server.url}/#/signin?next=${encodeURIComponent(route)}`,
+    { width: 1024, height: 1000 });
+  await fill(page, 'signin.username', 'area.kpi');
+  await fill(page, 'signin.password', password);
+  await page.keyboard.press('Enter', { delay: 30 });
+  await page.waitForFunction((r) => location.hash === r, route);
+  return page;
+}
+
+test('bad KPI input is named under its field and changes nothing', async () => {
+  const controller = await api('area.kpi');
+  assert.equal((await controller('POST', '/api/v1/kpi', kpiBody(2568, '7'))).status, 201);
+  const page = await signedIn('#/kpi/edit/new?year=2568');
+
+  // Criteria out of the type's range: named as typed, under the field.
+  await fill(page, 'kpie.criteria', '2, 3, 4, 6');
+  const range = await waitForWidget(page, { id: 'kpie.criteria.error' });
+  assert.equal(range.value, 'criteria_range');
+  assert.match(range.label, /เกณฑ์การประเมิน.*1 ถึง 5/);
+  // Saving with an empty name and no cadence: each named, nothing sent.
+  await clickWidget(page, 'kpie.save');
+  assert.equal((await waitForWidget(page, { id: 'kpie.name.error' })).value, 'required');
+  assert.equal((await waitForWidget(page, { id: 'kpie.cadence.error' })).value, 'cadence_required');
+  assert.equal((await waitForWidget(page, { id: 'kpie.criteria.error' })).value, 'criteria_range');
+  await page.screenshot({ path: path.join(artifacts, 'kpi-editor-errors.png') });
+  assert.equal((await controller('GET', '/api/v1/kpi?year=2568')).json.length, 1, 'nothing was created');
+
+  // Corrected as typed; the server then refuses the number already used, under it.
+  await replace(page, 'kpie.criteria', '2, 3, 4, 5');
+  await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'kpie.criteria.error'));
+  await fill(page, 'kpie.number', '7');
+  await fill(page, 'kpie.name', 'ร้อยละของนักเรียนที่อ่านออกเขียนได้');
+  await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'kpie.name.error'));
+  await clickWidget(page, 'kpie.cadence');
+  await clickWidget(page, 'kpie.cadence.3');
+  await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'kpie.cadence.error'));
+  await clickWidget(page, 'kpie.save');
+  const taken = await waitForWidget(page, { id: 'kpie.number.error' });
+  assert.equal(taken.value, 'kpi_number_taken');
+  assert.match(taken.label, /7/);
+  assert.ok(!(await widgets(page)).some((w) => w.id === 'kpie.saved'));
+  const stored = (await controller('GET', '/api/v1/kpi?year=2568')).json;
+  assert.deepEqual(stored.map((k) => k.name), ['ตัวชี้วัดที่ 7'], 'nothing was created or changed');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("copying a year's KPIs into the next: picked, confirmed, counted", async () => {
+  // The current fiscal year (B.E., October first) is the picker's default.
+  const now = new Date();
+  const current = now.getUTCFullYear() + 543 + (now.getUTCMonth() >= 9 ? 1 : 0);
+  const from = current - 1;
+  const controller = await api('area.kpi');
+  for (const n of ['1', '2']) assert.equal((await controller('POST', '/api/v1/kpi', kpiBody(from, n))).status, 201);
+
+  const page = await signedIn('#/kpi/manage');
+  assert.equal((await waitForWidget(page, { id: 'kpim.year' })).value, String(current));
+  await clickWidget(page, 'kpim.year');
+  const option = await waitForWidget(page, { id: 'kpim.year.2' });  // next year, this year, last year
+  assert.equal(option.label, String(from));
+  await clickWidget(page, 'kpim.year.2');
+  await page.waitForFunction((y) => location.hash === `#/kpi/manage?year=${y}`, from);
+  await waitForWidget(page, { idPrefix: 'kpim.row.', labelIncludes: 'ตัวชี้วัดที่ 2' });
+
+  await clickWidget(page, 'kpim.copy');
+  await clickWidget(page, 'kpim.copy.cancel');  // changing one's mind sends nothing
+  await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'kpim.copy.confirm'));
+  assert.equal((await controller('GET', `/api/v1/kpi?year=${current}`)).json.length, 0);
+  await clickWidget(page, 'kpim.copy');
+  await clickWidget(page, 'kpim.copy.confirm');
+  const copied = await waitForWidget(page, { id: 'kpim.copied' });
+  assert.equal(copied.value, '2');
+  assert.match(copied.label, new RegExp(String(current)));
+  await page.screenshot({ path: path.join(artifacts, 'kpi-manage-copied.png') });
+  await clickWidget(page, 'kpim.copied.show');
+  await page.waitForFunction((y) => location.hash === `#/kpi/manage?year=${y}`, current);
+  await waitForWidget(page, { idPrefix: 'kpim.row.', labelIncludes: 'ตัวชี้วัดที่ 1' });
+  const rows = (await widgets(page)).filter((w) => w.id.startsWith('kpim.row.'));
+  assert.equal(rows.length, 2);
+  assert.deepEqual((await controller('GET', `/api/v1/kpi?year=${current}`)).json.map((k) => k.number).sort(), ['1', '2']);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a school that has reported cannot be removed: the server says so, the list shows why', async () => {
+  const controller = await api('area.kpi');
+  const created = await controller('POST', '/api/v1/kpi', kpiBody(2566, '3'));
+  const kpi = `/api/v1/kpi/${created.json.id}`;
+  const units = { unit_codes: ['1040010001', '1040010002'] };
+  assert.equal((await controller('PUT', `${kpi}/periods/once/units`, units)).status, 200);
+
+  const page = await signedIn(`#/kpi/units/${created.json.id}/once`);
+  await waitForWidget(page, { id: 'kpiu.unit.1040010001' }, (w) => w.value === 'checked');
+  await waitForWidget(page, { id: 'kpiu.count' }, (w) => w.value === '2');
+  // Meanwhile the school saves a draft: it has reported.
+  const school = await api('1040010001');
+  assert.equal((await school('PUT', `${kpi}/periods/once/reports/1040010001`, { self_score: 3, files: [] })).status, 200);
+
+  await clickWidget(page, 'kpiu.unit.1040010001');
+  await waitForWidget(page, { id: 'kpiu.count' }, (w) => w.value === '1');
+  await clickWidget(page, 'kpiu.save');
+  const refused = await waitForWidget(page, { id: 'kpiu.error' });
+  assert.equal(refused.value, 'unit_has_reported');
+  assert.match(refused.label, /1040010001/);
+  await waitForWidget(page, { id: 'kpiu.unit.1040010001' }, (w) => w.value === 'checked disabled');
+  assert.match((await waitForWidget(page, { id: 'kpiu.unit.1040010001.reason' })).label, /รายงานแล้ว/);
+  await page.screenshot({ path: path.join(artifacts, 'kpi-units-refused.png') });
+  const after = await controller('GET', `${kpi}/periods/once/units`);
+  assert.deepEqual(after.json.units.map((u) => u.unit_code), ['1040010001', '1040010002'], 'nothing changed');
+
+  // A school that has not reported goes; the new total is shown.
+  await clickWidget(page, 'kpiu.unit.1040010002');
+  await waitForWidget(page, { id: 'kpiu.unit.1040010002' }, (w) => w.value === '');
+  await clickWidget(page, 'kpiu.save');
+  assert.equal((await waitForWidget(page, { id: 'kpiu.saved' })).value, '1');
+  const now = await controller('GET', `${kpi}/periods/once/units`);
+  assert.deepEqual(now.json.units.map((u) => u.unit_code), ['1040010001']);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
