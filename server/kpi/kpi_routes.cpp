@@ -152,7 +152,10 @@ json kpi_json(KpiStore& store, const StoredKpi& k, const Call& call) {
       if (auto r = store.report(k.id, p, me)) {
         pj["mine"] = {{"unit_code", me},
                       {"status", domain::report_status_id(r->unit.status)},
-                      {"can_report", k.definition.is_open(p)}};
+                      {"can_report", k.definition.is_open(p)},
+                      {"self_score", or_null(r->unit.self_score)},
+                      {"review_score", or_null(r->unit.review_score)},
+                      {"return_reason", r->return_reason}};
       }
     }
     periods.push_back(std::move(pj));

@@ -3,9 +3,10 @@
 // the reviewer scores 3; the overview reads [1/1/3] with the scores, and the public
 // statistics page (static HTML + JS, no login) shows the KPI in headless Chromium.
 // The controller works in the app with real clicks and key presses (sign-in screen, KPI
-// editor, unit assignment); the school's and the reviewer's steps go through the HTTP API
-// as the client sends them (cookie + CSRF).
+// editor, unit assignment), and so do the school (report form) and the reviewer (queue,
+// review screen); the checks read the overview over the HTTP API (cookie + CSRF).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
@@ -124,6 +125,38 @@ async function controllerDefinesKpiInTheApp() {
   return id;
 }
 
+// --- the school and the reviewer, through the client's screens ----------------------------
+
+async function typeInto(page, id, text) {
+  await click(page, await waitForWidget(page, { id }));
+  await waitForWidget(page, { id }, (w) => w.active);
+  await typeKeys(page, text);
+  await waitForWidget(page, { id }, (w) => w.value === text);
+}
+
+// Clicks once the layout has settled (a reply may move the buttons).
+async function press(page, id) {
+  await waitForWidget(page, { id }, (w) => w.value !== 'disabled');
+  await waitForIdle(page, 300);
+  await click(page, await waitForWidget(page, { id }, (w) => w.value !== 'disabled'));
+}
+
+// The page was sent to the sign-in screen (with ?next=): sign in there, with the demo password.
+async function signInThroughScreen(page, username) {
+  const accounts = await (await fetch(`${server.url}/api/v1/dev/accounts`)).json();
+  await typeInto(page, 'signin.username', username);
+  await click(page, await waitForWidget(page, { id: 'signin.password' }));
+  await waitForWidget(page, { id: 'signin.password' }, (w) => w.active);
+  await typeKeys(page, accounts.find((a) => a.username === username).password);
+  await page.keyboard.press('Enter', { delay: 30 });
+  await page.waitForFunction(() => !location.hash.startsWith('#/signin'), null, { timeout: 15000 });
+}
+
+// A real JPEG (ImageMagick).
+function jpegFile() {
+  return execFileSync('convert', ['-size', '320x200', 'xc:#3a7', 'jpg:-']);
+}
+
 test('half-year KPI: assign 3 schools, report with 2 files, review; overview [1/1/3]; public page without login', async () => {
   const kpiId = await controllerDefinesKpiInTheApp();
   const controller = await signIn('area.kpi');
@@ -133,20 +166,43 @@ test('half-year KPI: assign 3 schools, report with 2 files, review; overview [1/
   assert.deepEqual(defined.json.open_periods, ['h1', 'h2']);
   assert.deepEqual(defined.json.criteria, [2, 3, 4, 5]);
 
-  const school = await signIn('1040010001');
-  const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
-  const f1 = await school.upload('กิจกรรม.jpg', jpeg);
-  const f2 = await school.upload('รายงาน.pdf', new TextEncoder().encode('%PDF-1.4\n% report\n'));
-  const report = `${kpi}/periods/h1/reports/1040010001`;
-  const draft = await school.call('PUT', report, {
-    self_score: 4, files: [{ file_id: f1, description: 'ภาพกิจกรรม' }, { file_id: f2, description: 'รายงานผลการดำเนินงาน' }],
-  });
-  assert.equal(draft.status, 200, draft.text);
-  assert.equal((await school.call('POST', `${report}/confirm`, {})).status, 200);
+  // School 1 reports through the client: sign-in screen, its KPI list, the report form
+  // (two real files through the browser's file chooser, descriptions and the score typed
+  // with real key events), the draft saved as it goes, then confirmed.
+  const school = await openApp(browser, `${server.url}/#/kpi/school?year=2567`, { height: 1100 });
+  await signInThroughScreen(school, '1040010001');
+  await press(school, `school.${kpiId}.h1.open`);
+  await waitForWidget(school, { id: 'report.status' }, (w) => w.value === 'waiting_submit');
+  const evidence = [
+    { name: 'กิจกรรม.jpg', mimeType: 'image/jpeg', buffer: jpegFile(), description: 'ภาพกิจกรรม' },
+    { name: 'รายงาน.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% report\n'), description: 'รายงานผลการดำเนินงาน' },
+  ];
+  for (const [i, f] of evidence.entries()) {
+    const [chooser] = await Promise.all([school.waitForEvent('filechooser'), press(school, 'report.file')]);
+    await chooser.setFiles({ name: f.name, mimeType: f.mimeType, buffer: f.buffer });
+    await typeInto(school, `report.files.${i}.description`, f.description);
+  }
+  await typeInto(school, 'report.score', '4');
+  await waitForWidget(school, { id: 'report.save' }, (w) => w.value === 'saved');
+  await press(school, 'report.confirm');
+  await waitForWidget(school, { id: 'report.status' }, (w) => w.value === 'waiting_review');
+  await school.screenshot({ path: path.join(artifacts, 'kpi-report-confirmed.png') });
+  assert.deepEqual(school.errors, []);
+  await school.close();
 
-  const reviewer = await signIn('area.reviewer');
-  const reviewed = await reviewer.call('POST', `${report}/review`, { score: 3, comment: 'หลักฐานครบถ้วน' });
-  assert.equal(reviewed.status, 200, reviewed.text);
+  // The reviewer: sign-in screen, the queue, the report (two files), score 3 with a comment.
+  const reviewer = await openApp(browser, `${server.url}/#/kpi/queue?year=2567`, { height: 1100 });
+  await signInThroughScreen(reviewer, 'area.reviewer');
+  await press(reviewer, `queue.${kpiId}.h1.1040010001`);
+  await waitForWidget(reviewer, { id: 'review.status' }, (w) => w.value === 'waiting_review');
+  await waitForWidget(reviewer, { id: 'review.files.1.download' });
+  await typeInto(reviewer, 'review.score', '3');
+  await typeInto(reviewer, 'review.comment', 'หลักฐานครบถ้วน');
+  await press(reviewer, 'review.submit');
+  await waitForWidget(reviewer, { id: 'review.status' }, (w) => w.value === 'reviewed');
+  await reviewer.screenshot({ path: path.join(artifacts, 'kpi-review-done.png') });
+  assert.deepEqual(reviewer.errors, []);
+  await reviewer.close();
 
   const summary = await controller.call('GET', `${kpi}/summary`);
   const h1 = summary.json.periods.find((p) => p.period === 'h1');

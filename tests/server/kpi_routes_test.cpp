@@ -208,6 +208,11 @@ TEST_CASE("KPI API: define, assign, report with evidence, confirm, review; the s
   CHECK(back.j()["status"] == "returned");
   CHECK(back.j()["return_reason"] == "ขาดภาพถ่ายกิจกรรม");
   CHECK(back.j()["comments"].size() == 3);
+  // The school's list carries the state, the scores and the reason of its own report.
+  const json mine = api.get("/api/v1/kpi?year=2567", kSchool1).j()[0]["periods"][0]["mine"];
+  CHECK(mine["status"] == "returned");
+  CHECK(mine["self_score"] == 4.0);
+  CHECK(mine["return_reason"] == "ขาดภาพถ่ายกิจกรรม");
   CHECK(api.post(r1 + "/comments", kSchool1, {{"body", "แนบเพิ่มแล้วค่ะ"}}).status == 201);
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "shared/ui/strings_client.hpp"
+#include "shared/ui/strings_kpi_report.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/screens/accounts/access_request_screen.hpp"
 #include "wasm/screens/accounts/activation_screen.hpp"
@@ -19,7 +20,12 @@
 #include "wasm/screens/registration/review_screen.hpp"
 #include "wasm/screens/kpi/kpi_editor_screen.hpp"
 #include "wasm/screens/kpi/manage_screen.hpp"
+#include "wasm/screens/kpi/notifications_screen.hpp"
 #include "wasm/screens/kpi/overview_screen.hpp"
+#include "wasm/screens/kpi/queue_screen.hpp"
+#include "wasm/screens/kpi/report_screen.hpp"
+#include "wasm/screens/kpi/review_screen.hpp"
+#include "wasm/screens/kpi/school_kpis_screen.hpp"
 #include "wasm/screens/kpi/stats_screen.hpp"
 #include "wasm/screens/kpi/units_screen.hpp"
 #include "wasm/widgets/widgets.hpp"
@@ -49,6 +55,15 @@ void App::register_screens() {
                Access::holding(domain::Permission::kpi_manage));
   screens_.add("kpi/units", std::make_unique<kpi_screens::UnitsScreen>(),
                Access::holding(domain::Permission::kpi_manage));
+  screens_.add("kpi/school", std::make_unique<kpi_screens::SchoolKpisScreen>(),
+               Access::holding(domain::Permission::report_submit));
+  screens_.add("kpi/report", std::make_unique<kpi_screens::ReportScreen>(),
+               Access::holding(domain::Permission::report_submit));
+  screens_.add("kpi/queue", std::make_unique<kpi_screens::QueueScreen>(),
+               Access::holding(domain::Permission::report_review));
+  screens_.add("kpi/review", std::make_unique<kpi_screens::ReviewScreen>(),
+               Access::holding(domain::Permission::report_review));
+  screens_.add("notifications", std::make_unique<kpi_screens::NotificationsScreen>(notifications_), Access::user());
 }
 
 App::App(fonts::Set fonts) {
@@ -66,11 +81,14 @@ void App::start() {
   context_.session.check();
 }
 
-double App::wake_at() const { return shown_ ? shown_->screen->wake_at() : FramePacer::never; }
+double App::wake_at() const {
+  return std::min(shown_ ? shown_->screen->wake_at() : FramePacer::never, notifications_.wake_at());
+}
 
 void App::draw(double now) {
   context_.now = now;
   context_.nav.poll();
+  notifications_.update(context_);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -166,10 +184,14 @@ void App::draw_top_bar() {
   if (const User* user = context_.session.user()) {
     const std::string who = std::string(context_.tr(signed_in_as)) + ": " + user->display_name;
     const float out_width = widgets::text_size(context_.tr(nav_sign_out)).x + 2 * st.FramePadding.x;
+    const float bell_width = widgets::text_size(context_.tr(ui::text::kpi_report::notifications)).x + 48;
     const float x = std::max(0.0f, ImGui::GetWindowContentRegionMax().x - out_width -
-                                       widgets::text_size(who).x - st.ItemSpacing.x);
+                                       widgets::text_size(who).x - bell_width - 2 * st.ItemSpacing.x);
     if (at_home) ImGui::SetCursorPosX(x);
     else ImGui::SameLine(x);
+    ImGui::AlignTextToFramePadding();
+    notifications_.draw_link(context_);
+    ImGui::SameLine(0, 24);
     ImGui::AlignTextToFramePadding();
     widgets::text_colored(style::muted_text, who);
     ImGui::SameLine();

@@ -2,6 +2,7 @@
 // The client's state and its UI, drawn as a function of that state each frame: the top
 // bar, the banners, and the screen of the current hash route.
 #include "wasm/app/context.hpp"
+#include "wasm/app/notifications.hpp"
 #include "wasm/app/screen.hpp"
 
 namespace app {
@@ -24,6 +25,7 @@ class App {
   void draw_message(const ui::Text& title, const ui::Text& help);
 
   Context context_;
+  Notifications notifications_;
   Screens screens_;
   const Screens::Entry* shown_ = nullptr;
   std::string opened_;  // the route shown_ was opened with

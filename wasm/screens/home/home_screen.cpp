@@ -4,6 +4,7 @@
 
 #include "shared/ui/strings_client.hpp"
 #include "shared/ui/strings_kpi_manage.hpp"
+#include "shared/ui/strings_kpi_report.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/widgets/widgets.hpp"
@@ -21,6 +22,8 @@ void HomeScreen::draw_links(app::Context& ctx) {
       {"home.stats", nav_stats, "#/stats"},
       {"home.users", nav_users, "#/admin/users"},
       {"home.kpi_manage", ui::text::kpi_manage::list_title, "#/kpi/manage"},
+      {"home.kpi.school", kpi_report::nav_school_reports, "#/kpi/school"},
+      {"home.kpi.queue", kpi_report::nav_queue, "#/kpi/queue"},
   };
   const app::User* user = ctx.session.user();
   bool first = true;
@@ -28,6 +31,8 @@ void HomeScreen::draw_links(app::Context& ctx) {
     if (w.route == std::string_view("#/signin") && user) continue;
     if (w.route == std::string_view("#/admin/users") && !(user && user->can(domain::Permission::users_manage))) continue;
     if (w.route == std::string_view("#/kpi/manage") && !(user && user->can(domain::Permission::kpi_manage))) continue;
+    if (w.route == std::string_view("#/kpi/school") && !(user && user->can(domain::Permission::report_submit))) continue;
+    if (w.route == std::string_view("#/kpi/queue") && !(user && user->can(domain::Permission::report_review))) continue;
     // On one line while they fit (phones: one below the other).
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (!first && ImGui::GetItemRectMax().x + 24 + widgets::text_size(ctx.tr(w.label)).x < right)

@@ -2,6 +2,7 @@
 // #/kpi: the KPI overview for office staff and schools: the year's KPIs with their
 // [submitted/reviewed/total] per period, a KPI's units (virtualised table) and exports.
 // Holders of kpi.manage get a link to #/kpi/manage (define KPIs, assign units).
+// Reports: #/kpi/school (schools), #/kpi/queue (reviewers).
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>

@@ -1,0 +1,106 @@
+#include "wasm/screens/kpi/queue_screen.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "shared/ui/strings_kpi.hpp"
+#include "shared/ui/strings_kpi_report.hpp"
+#include "wasm/app/context.hpp"
+#include "wasm/app/style.hpp"
+#include "wasm/screens/kpi/report_parts.hpp"
+#include "wasm/screens/kpi/stats_screen.hpp"
+#include "wasm/widgets/widgets.hpp"
+
+namespace kpi_screens {
+
+using namespace ui::text::kpi_report;
+
+namespace {
+
+std::string kpi_choice(const nlohmann::json& item) { return item.value("number", "") + " " + item.value("name", ""); }
+
+void add_once(std::vector<std::string>& list, const std::string& v) {
+  if (std::find(list.begin(), list.end(), v) == list.end()) list.push_back(v);
+}
+
+}  // namespace
+
+void QueueScreen::open(app::Context& ctx, const app::Route& route) {
+  const std::string y = route.get("year");
+  year_ = current_fiscal_year();
+  if (y.size() == 4 && y.find_first_not_of("0123456789") == std::string::npos) year_ = std::stoi(y);
+  kpi_ = period_ = 0;
+  load(ctx);
+}
+
+void QueueScreen::load(app::Context& ctx) {
+  pending_.reset();
+  loading_ = true;
+  failed_ = stale_ = false;
+  ctx.api.get("/api/v1/kpi/queue?year=" + std::to_string(year_), pending_.guard([this](const api::Reply& r) {
+    loading_ = false;
+    failed_ = !r.ok();
+    if (!r.ok() || !r.body.is_array()) return;
+    const std::string kpi = kpi_ > 0 && kpi_ <= int(kpis_.size()) ? kpis_[kpi_ - 1] : "";
+    const std::string period = period_ > 0 && period_ <= int(periods_.size()) ? periods_[period_ - 1] : "";
+    queue_ = r.body;
+    kpis_.clear();
+    periods_.clear();
+    for (const auto& item : queue_) {
+      add_once(kpis_, kpi_choice(item));
+      add_once(periods_, item.value("period", ""));
+    }
+    // Keep the filters chosen when they still have reports.
+    auto at = [](const std::vector<std::string>& list, const std::string& v) {
+      auto it = std::find(list.begin(), list.end(), v);
+      return it == list.end() ? 0 : int(it - list.begin()) + 1;
+    };
+    kpi_ = at(kpis_, kpi);
+    period_ = at(periods_, period);
+  }));
+}
+
+void QueueScreen::draw(app::Context& ctx) {
+  if (stale_) load(ctx);
+  widgets::heading(ctx.tr(queue_title), ctx.fonts.title);
+  std::vector<std::string> years;
+  const int now = current_fiscal_year();
+  for (int y = now + 1; y >= now - 5; --y) years.push_back(std::to_string(y));
+  int chosen = now + 1 - year_;
+  widgets::text(ctx.tr(ui::text::kpi::fiscal_year));
+  ImGui::SameLine();
+  if (widgets::combo("queue.year", std::to_string(year_), years, chosen, 120)) {
+    year_ = now + 1 - chosen;
+    load(ctx);
+  }
+  ImGui::SameLine();
+  std::vector<std::string> kpi_options{std::string(ctx.tr(all_kpis))};
+  kpi_options.insert(kpi_options.end(), kpis_.begin(), kpis_.end());
+  widgets::combo("queue.kpi", kpi_options[std::min<std::size_t>(kpi_, kpi_options.size() - 1)], kpi_options, kpi_, 360);
+  ImGui::SameLine();
+  std::vector<std::string> period_options{std::string(ctx.tr(all_periods))};
+  period_options.insert(period_options.end(), periods_.begin(), periods_.end());
+  widgets::combo("queue.period", period_options[std::min<std::size_t>(period_, period_options.size() - 1)], period_options,
+                 period_, 140);
+  ImGui::SameLine();
+  if (widgets::button("queue.reload", ctx.tr(ui::text::retry))) load(ctx);
+
+  if (loading_) return widgets::text_colored(style::muted_text, ctx.tr(ui::text::kpi::loading));
+  if (failed_) return widgets::text(ctx.tr(ui::text::kpi::load_failed));
+  int shown = 0;
+  for (const auto& item : queue_) {
+    if (kpi_ > 0 && kpi_choice(item) != kpis_[kpi_ - 1]) continue;
+    if (period_ > 0 && item.value("period", "") != periods_[period_ - 1]) continue;
+    const ReportKey key{item.value("kpi_id", std::int64_t{0}), item.value("period", ""), item.value("unit_code", "")};
+    const std::string id = "queue." + std::to_string(key.kpi_id) + "." + key.period + "." + key.unit;
+    const std::string first = item.value("number", "") + " " + key.period + " — " + key.unit + " " + item.value("unit_name", "");
+    const std::string line = first + " — " + item.value("name", "") + " — " + std::string(ctx.tr(submitted_at)) + " " +
+                             item.value("submitted_at", "");
+    if (widgets::row(id.c_str(), first, line, false)) ctx.nav.go(report_route("review", key));
+    ++shown;
+  }
+  if (shown == 0) widgets::text(ctx.tr(queue_empty));
+}
+
+}  // namespace kpi_screens

@@ -1,0 +1,65 @@
+#pragma once
+// Pieces the KPI report screens share: routes, labels of states and scores, the evidence
+// file list with downloads, and the report's comment thread with its box.
+#include <nlohmann/json.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "shared/kpi/kpi_definition.hpp"
+#include "shared/ui/strings.hpp"
+#include "wasm/api/client.hpp"
+#include "wasm/api/form_errors.hpp"
+
+namespace app {
+struct Context;
+}
+
+namespace kpi_screens {
+
+// Where a report is: the KPI, the period ("h1") and the unit's code.
+struct ReportKey {
+  std::int64_t kpi_id = 0;
+  std::string period, unit;
+
+  bool valid() const { return kpi_id > 0 && !period.empty() && !unit.empty(); }
+  std::string api_path() const;  // /api/v1/kpi/{id}/periods/{period}/reports/{unit}
+};
+// From the route params <kpi>/<period>/<unit>.
+ReportKey report_key(const std::vector<std::string>& params);
+// "#/kpi/report/<kpi>/<period>/<unit>" (kind "report") or "#/kpi/review/..." (kind "review").
+std::string report_route(const std::string& kind, const ReportKey& key);
+
+// "3", "4.5", or "–" when the JSON is not a number.
+std::string score_text(const nlohmann::json& v);
+// The report state's label ("รอตรวจ"), from shared's lifecycle.
+std::string status_label(const std::string& status_id, ui::Language language);
+// "(1 ถึง 5)" for the KPI's type.
+std::string range_text(domain::KpiType type, ui::Language language);
+// The KPI type of GET /api/v1/kpi/{id}'s reply (score 1-5 when unknown).
+domain::KpiType kpi_type_of(const nlohmann::json& kpi);
+
+// The evidence files of a report: description, name and size, a download button each
+// (IDs "<id>.<i>.download"); images get the place where the image widget will show them.
+void draw_evidence_list(app::Context& ctx, const char* id, const nlohmann::json& files, std::string& notice);
+
+// The report's thread (returns, reviews, comments) and a box to add one ("<id>.body",
+// "<id>.send"). After a comment is added, `added` runs (reload the report).
+class CommentThread {
+ public:
+  void draw(app::Context& ctx, const char* id, const nlohmann::json& comments, const ReportKey& key,
+            std::function<void()> added);
+  void reset() {
+    body_.clear();
+    errors_.clear();
+    pending_.reset();
+  }
+
+ private:
+  std::string body_;
+  bool sending_ = false;
+  api::FormErrors errors_;
+  api::Pending pending_;
+};
+
+}  // namespace kpi_screens

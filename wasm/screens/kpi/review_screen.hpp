@@ -1,0 +1,39 @@
+#pragma once
+// #/kpi/review/<kpi>/<period>/<unit>: a reviewer reads a report (self score, evidence files:
+// images to be shown in the client, the rest downloaded) and scores it with a comment, or
+// returns it with a mandatory reason; a review or a return can be cancelled. The actions
+// offered follow the report's state through shared's lifecycle.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "shared/kpi/kpi_definition.hpp"
+#include "wasm/api/client.hpp"
+#include "wasm/api/form_errors.hpp"
+#include "wasm/app/screen.hpp"
+#include "wasm/screens/kpi/report_parts.hpp"
+
+namespace kpi_screens {
+
+class ReviewScreen : public app::Screen {
+ public:
+  void open(app::Context& ctx, const app::Route& route) override;
+  void draw(app::Context& ctx) override;
+  void retry() override { stale_ = true; }
+
+ private:
+  void load(app::Context& ctx);
+  void act(app::Context& ctx, const std::string& method, const std::string& action, std::optional<nlohmann::json> body);
+  bool allows(int action) const;
+
+  ReportKey key_;
+  nlohmann::json kpi_, report_;
+  domain::KpiType type_ = domain::KpiType::score_1_5;
+  bool loading_ = false, failed_ = false, stale_ = false, busy_ = false, done_ = false;
+  std::string score_, comment_, reason_, notice_;
+  api::FormErrors errors_;
+  api::Pending pending_;
+  CommentThread thread_;
+};
+
+}  // namespace kpi_screens
