@@ -65,7 +65,6 @@ inline constexpr Text submitted_at{"ส่งเมื่อ", "Submitted"};
 inline constexpr Text review_title{"ตรวจรายงานตัวชี้วัด", "Review a KPI report"};
 inline constexpr Text back_to_queue{"กลับไปรายการรอตรวจ", "Back to the queue"};
 inline constexpr Text unit{"หน่วยงาน", "Unit"};
-inline constexpr Text image_place{"(ภาพ: ดาวน์โหลดเพื่อดู)", "(image: download to see it)"};
 inline constexpr Text review_score{"คะแนนผลการตรวจ", "Review score"};
 inline constexpr Text review_comment{"ความเห็น (ไม่บังคับ)", "Comment (optional)"};
 inline constexpr Text give_score{"บันทึกผลการตรวจ", "Save the review"};

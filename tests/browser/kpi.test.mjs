@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  artifacts, click, launchBrowser, openApp, startServer, typeKeys, waitForIdle, waitForWidget,
+  artifacts, click, launchBrowser, openApp, startServer, typeKeys, waitForIdle, waitForWidget, widgets,
 } from './harness.mjs';
 
 let server;
@@ -191,11 +191,17 @@ test('half-year KPI: assign 3 schools, report with 2 files, review; overview [1/
   await school.close();
 
   // The reviewer: sign-in screen, the queue, the report (two files), score 3 with a comment.
-  const reviewer = await openApp(browser, `${server.url}/#/kpi/queue?year=2567`, { height: 1100 });
+  const reviewer = await openApp(browser, `${server.url}/#/kpi/queue?year=2567`, { height: 1400 });
   await signInThroughScreen(reviewer, 'area.reviewer');
   await press(reviewer, `queue.${kpiId}.h1.1040010001`);
   await waitForWidget(reviewer, { id: 'review.status' }, (w) => w.value === 'waiting_review');
   await waitForWidget(reviewer, { id: 'review.files.1.download' });
+  // The photo is shown in the client at its own size (320x200); the PDF is downloaded.
+  const photo = await waitForWidget(reviewer, { id: 'review.files.0.image' }, (w) => w.kind === 'image');
+  assert.equal(photo.value, '320x200');
+  assert.ok(photo.w > 100 && Math.abs(photo.w / photo.h - 1.6) < 0.05, JSON.stringify(photo));
+  assert.ok(!(await widgets(reviewer)).some((w) => w.id.startsWith('review.files.1.image')));
+  await waitForIdle(reviewer);
   await typeInto(reviewer, 'review.score', '3');
   await typeInto(reviewer, 'review.comment', 'หลักฐานครบถ้วน');
   await press(reviewer, 'review.submit');

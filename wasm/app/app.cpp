@@ -189,9 +189,11 @@ void App::draw_top_bar() {
                                        widgets::text_size(who).x - bell_width - 2 * st.ItemSpacing.x);
     if (at_home) ImGui::SetCursorPosX(x);
     else ImGui::SameLine(x);
-    ImGui::AlignTextToFramePadding();
-    notifications_.draw_link(context_);
-    ImGui::SameLine(0, 24);
+    if (!user->first_login_pending()) {  // nothing to open before the profile is done
+      ImGui::AlignTextToFramePadding();
+      notifications_.draw_link(context_);
+      ImGui::SameLine(0, 24);
+    }
     ImGui::AlignTextToFramePadding();
     widgets::text_colored(style::muted_text, who);
     ImGui::SameLine();

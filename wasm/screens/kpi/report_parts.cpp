@@ -73,24 +73,31 @@ domain::KpiType kpi_type_of(const nlohmann::json& kpi) {
   return t ? t.value() : domain::KpiType::score_1_5;
 }
 
-void draw_evidence_list(app::Context& ctx, const char* id, const nlohmann::json& files, std::string& notice) {
+void draw_evidence_list(app::Context& ctx, const char* id, const nlohmann::json& files, std::string& notice,
+                        EvidenceImages* images) {
   if (!files.is_array() || files.empty()) return widgets::text_colored(style::muted_text, ctx.tr(no_files));
   for (std::size_t i = 0; i < files.size(); ++i) {
     const auto& f = files[i];
-    const std::string name = f.value("name", "file");
+    const std::string name = f.value("name", "file"), path = "/api/v1/files/" + f.value("file_id", "");
     ImGui::PushID(static_cast<int>(i));
     widgets::text(std::to_string(i + 1) + ". " + f.value("description", ""));
     ImGui::Indent();
     widgets::text_colored(style::muted_text, name + "  " + size_text(f.value("size", std::int64_t{0})));
-    // Images: the place of the image widget (viewer); until then they download like the rest.
-    if (f.value("content_type", "").rfind("image/", 0) == 0)
-      widgets::text_colored(style::muted_text, ctx.tr(image_place));
-    const std::string download_id = std::string(id) + "." + std::to_string(i) + ".download";
-    if (widgets::button(download_id.c_str(), ctx.tr(download)))
-      ctx.api.download("/api/v1/files/" + f.value("file_id", ""), name,
-                       [&notice, &ctx](const api::Reply& r, const std::string& saved_as) {
-                         notice = r.ok() ? saved_as : std::string(r.error ? ctx.tr(*r.error) : std::string_view());
-                       });
+    const std::string item_id = std::string(id) + "." + std::to_string(i);
+    bool wants_file = false;
+    if (images && f.value("content_type", "").rfind("image/", 0) == 0) {
+      auto& image = (*images)[f.value("file_id", "")];
+      if (!image) {
+        image = std::make_unique<widgets::RemoteImage>();
+        image->load(ctx.api, path);
+      }
+      wants_file = image->draw((item_id + ".image").c_str(), ctx.language, 480, 240);  // a click enlarges it
+    }
+    wants_file |= widgets::button((item_id + ".download").c_str(), ctx.tr(download));
+    if (wants_file)
+      ctx.api.download(path, name, [&notice, &ctx](const api::Reply& r, const std::string& saved_as) {
+        notice = r.ok() ? saved_as : std::string(r.error ? ctx.tr(*r.error) : std::string_view());
+      });
     ImGui::Unindent();
     ImGui::PopID();
   }

@@ -3,6 +3,8 @@
 // file list with downloads, and the report's comment thread with its box.
 #include <nlohmann/json.hpp>
 #include <functional>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,6 +12,7 @@
 #include "shared/ui/strings.hpp"
 #include "wasm/api/client.hpp"
 #include "wasm/api/form_errors.hpp"
+#include "wasm/widgets/image.hpp"
 
 namespace app {
 struct Context;
@@ -39,9 +42,14 @@ std::string range_text(domain::KpiType type, ui::Language language);
 // The KPI type of GET /api/v1/kpi/{id}'s reply (score 1-5 when unknown).
 domain::KpiType kpi_type_of(const nlohmann::json& kpi);
 
+// The images of a report's evidence, by file id, fetched once while the report is shown.
+using EvidenceImages = std::map<std::string, std::unique_ptr<widgets::RemoteImage>>;
+
 // The evidence files of a report: description, name and size, a download button each
-// (IDs "<id>.<i>.download"); images get the place where the image widget will show them.
-void draw_evidence_list(app::Context& ctx, const char* id, const nlohmann::json& files, std::string& notice);
+// (IDs "<id>.<i>.download"); with `images`, JPEG and PNG files are shown ("<id>.<i>.image",
+// widgets::RemoteImage: loading, error, enlarge).
+void draw_evidence_list(app::Context& ctx, const char* id, const nlohmann::json& files, std::string& notice,
+                        EvidenceImages* images = nullptr);
 
 // The report's thread (returns, reviews, comments) and a box to add one ("<id>.body",
 // "<id>.send"). After a comment is added, `added` runs (reload the report).

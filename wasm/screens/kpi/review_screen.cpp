@@ -25,6 +25,7 @@ void ReviewScreen::open(app::Context& ctx, const app::Route& route) {
   comment_.clear();
   reason_.clear();
   notice_.clear();
+  images_.clear();
   busy_ = done_ = false;
   load(ctx);
 }
@@ -97,7 +98,7 @@ void ReviewScreen::draw(app::Context& ctx) {
     widgets::text_wrapped(std::string(ctx.tr(returned_reason)) + " " + report_.value("return_reason", ""));
   ImGui::Separator();
   widgets::text_wrapped(ctx.tr(evidence));
-  draw_evidence_list(ctx, "review.files", report_["files"], notice_);
+  draw_evidence_list(ctx, "review.files", report_["files"], notice_, &images_);
   ImGui::Separator();
 
   if (done_) widgets::text_colored(style::muted_text, ctx.tr(review_done));

@@ -1,6 +1,6 @@
 #pragma once
 // #/kpi/review/<kpi>/<period>/<unit>: a reviewer reads a report (self score, evidence files:
-// images to be shown in the client, the rest downloaded) and scores it with a comment, or
+// images shown in the client, the rest downloaded) and scores it with a comment, or
 // returns it with a mandatory reason; a review or a return can be cancelled. The actions
 // offered follow the report's state through shared's lifecycle.
 #include <nlohmann/json.hpp>
@@ -34,6 +34,7 @@ class ReviewScreen : public app::Screen {
   api::FormErrors errors_;
   api::Pending pending_;
   CommentThread thread_;
+  EvidenceImages images_;
 };
 
 }  // namespace kpi_screens
