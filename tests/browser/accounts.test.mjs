@@ -7,63 +7,16 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  artifacts, click, launchBrowser, openApp, startServer, typeKeys, waitForIdle, waitForWidget, widgets,
+  artifacts, click, fill, openApp, replace, serverAndBrowser, typeKeys, waitForIdle, waitForWidget,
+  widgets,
 } from './harness.mjs';
 
-let server;
-let browser;
-let accounts;
+const env = serverAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  accounts = await (await fetch(`${server.url}/api/v1/dev/accounts`)).json();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const account = (username) => accounts.find((a) => a.username === username);
-
-// Clicks a field until it has the focus (a click landing while a loaded machine has not
-// drawn the frame yet can be lost), then types.
-async function fill(page, id, text) {
-  for (let attempt = 1; ; attempt++) {
-    await click(page, await waitForWidget(page, { id }));
-    try {
-      await waitForWidget(page, { id }, (w) => w.active, 5000);
-      break;
-    } catch (e) {
-      if (attempt === 3) throw e;
-    }
-  }
-  await typeKeys(page, text);
-}
-
-// Replaces what a field holds (select all, delete), then types.
-async function replace(page, id, text) {
-  await fill(page, id, '');
-  for (let attempt = 1; ; attempt++) {
-    // Ctrl held across frames: ImGui 1.86 reads modifiers from SDL's state, not the events
-    // (under load a short press can fall between two frames: then select again).
-    await page.keyboard.down('Control');
-    await page.keyboard.press('KeyA', { delay: 50 });
-    await page.keyboard.up('Control');
-    await page.keyboard.press('Backspace');
-    try {
-      await waitForWidget(page, { id }, (w) => w.value === '', 5000);
-      break;
-    } catch (e) {
-      if (attempt === 3) throw e;
-    }
-  }
-  await typeKeys(page, text);
-}
+const account = (username) => env.accounts.find((a) => a.username === username);
 
 async function signIn(page, username, password) {
   await fill(page, 'signin.username', username);
@@ -72,7 +25,7 @@ async function signIn(page, username, password) {
 }
 
 test('a wrong password is refused; a slowed-down account shows the wait and blocks the button', async () => {
-  const page = await openApp(browser, `${server.url}/#/signin`);
+  const page = await openApp(env.browser, `${env.server.url}/#/signin`);
   await signIn(page, '1040010001', 'not-the-password');
   const error = await waitForWidget(page, { id: 'signin.error' });
   assert.equal(error.value, 'sign_in_failed');
@@ -90,7 +43,7 @@ test('a wrong password is refused; a slowed-down account shows the wait and bloc
   };
   for (let round = 0; round < 4; round++) {
     for (let i = 0; i < 10; i++) {
-      const r = await fetch(`${server.url}/api/v1/auth/login`, {
+      const r = await fetch(`${env.server.url}/api/v1/auth/login`, {
         method: 'POST', headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: '1040010001', password: 'still-wrong' }),
       });
@@ -112,7 +65,7 @@ test('a wrong password is refused; a slowed-down account shows the wait and bloc
 });
 
 test('signing in shows the user and a sign-out button; signing out forgets them', async () => {
-  const page = await openApp(browser, `${server.url}/#/signin`);
+  const page = await openApp(env.browser, `${env.server.url}/#/signin`);
   const reporter = account('1040010002');
   await signIn(page, reporter.username, reporter.password);
   await page.waitForFunction(() => location.hash === '#/');
@@ -131,7 +84,7 @@ test('signing in shows the user and a sign-out button; signing out forgets them'
 });
 
 test('a signed-in-only route sends to sign-in, then back to it', async () => {
-  const page = await openApp(browser, `${server.url}/#/admin/users`);
+  const page = await openApp(env.browser, `${env.server.url}/#/admin/users`);
   await page.waitForFunction(() => location.hash.startsWith('#/signin?next='));
   const admin = account('area.admin');
   await signIn(page, admin.username, admin.password);
@@ -142,7 +95,7 @@ test('a signed-in-only route sends to sign-in, then back to it', async () => {
 });
 
 test('activation: the password policy shows as one types; an unknown link says what to do', async () => {
-  const page = await openApp(browser, `${server.url}/#/activate/00000000000000000000000000000000`);
+  const page = await openApp(env.browser, `${env.server.url}/#/activate/00000000000000000000000000000000`);
   await fill(page, 'activate.password', 'abcd');
   let e = await waitForWidget(page, { id: 'activate.password.error' });
   assert.equal(e.value, 'password_too_short');
@@ -165,7 +118,7 @@ test('activation: the password policy shows as one types; an unknown link says w
 });
 
 test('the area admin lists users, disables and enables one, and issues a password', async () => {
-  const page = await openApp(browser, `${server.url}/#/signin?next=%23%2Fadmin%2Fusers`);
+  const page = await openApp(env.browser, `${env.server.url}/#/signin?next=%23%2Fadmin%2Fusers`);
   const admin = account('area.admin');
   await signIn(page, admin.username, admin.password);
   await page.waitForFunction(() => location.hash === '#/admin/users');
@@ -201,7 +154,7 @@ test('the area admin lists users, disables and enables one, and issues a passwor
   await page.close();
 
   // The holder of the issued password signs in and must finish the first login.
-  const holder = await openApp(browser, `${server.url}/#/signin`, { height: 1000 });
+  const holder = await openApp(env.browser, `${env.server.url}/#/signin`, { height: 1000 });
   await signIn(holder, '1040010002', issued.value);
   await holder.waitForFunction(() => location.hash.startsWith('#/first-login'));
   await waitForWidget(holder, { id: 'first.steps' }, (w) => w.value === '1');
@@ -239,7 +192,7 @@ test('the area admin lists users, disables and enables one, and issues a passwor
 // The latest 6-digit code the outbox holds for a phone.
 async function otpFor(phone) {
   for (let i = 0; i < 50; i++) {
-    const list = await (await fetch(`${server.url}/api/v1/dev/outbox?phone=${phone}`)).json();
+    const list = await (await fetch(`${env.server.url}/api/v1/dev/outbox?phone=${phone}`)).json();
     const m = list.length && /(\d{6})/.exec(list[0].text);
     if (m) return m[1];
     await new Promise((r) => setTimeout(r, 100));
@@ -249,18 +202,18 @@ async function otpFor(phone) {
 
 async function phoneOf(username) {
   const admin = account('area.admin');
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+  const login = await fetch(`${env.server.url}/api/v1/auth/login`, {
     method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: admin.username, password: admin.password }),
   });
   const cookie = login.headers.get('set-cookie').split(';')[0];
-  const list = await (await fetch(`${server.url}/api/v1/admin/users?q=${username}`, { headers: { cookie } })).json();
+  const list = await (await fetch(`${env.server.url}/api/v1/admin/users?q=${username}`, { headers: { cookie } })).json();
   return list.users.find((u) => u.username === username).profile.phone;
 }
 
 test('forgotten password: OTP to the registered phone, a new password, no sign-in', async () => {
   const phone = await phoneOf('1010720001');
-  const page = await openApp(browser, `${server.url}/#/signin`, { height: 900 });
+  const page = await openApp(env.browser, `${env.server.url}/#/signin`, { height: 900 });
   await click(page, await waitForWidget(page, { id: 'signin.forgot' }));
   await page.waitForFunction(() => location.hash === '#/forgot-password');
   await fill(page, 'forgot.username', '1010720001');
@@ -278,7 +231,7 @@ test('forgotten password: OTP to the registered phone, a new password, no sign-i
   await click(page, await waitForWidget(page, { id: 'forgot.submit' }));
   await waitForWidget(page, { id: 'forgot.done' });
   assert.ok(!(await widgets(page)).some((w) => w.id === 'app.signout'), 'not signed in');
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+  const login = await fetch(`${env.server.url}/api/v1/auth/login`, {
     method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: '1010720001', password: 'Mango-Sticky-Rice-8' }),
   });
@@ -288,7 +241,7 @@ test('forgotten password: OTP to the registered phone, a new password, no sign-i
 });
 
 test('access request: area, school, details, OTP; the area admin approves it', async () => {
-  const page = await openApp(browser, `${server.url}/#/access-request`, { height: 1300 });
+  const page = await openApp(env.browser, `${env.server.url}/#/access-request`, { height: 1300 });
   await click(page, await waitForWidget(page, { id: 'access.area' }));
   const filter = await waitForWidget(page, { id: 'access.area.filter' });
   assert.ok(filter);
@@ -326,7 +279,7 @@ test('access request: area, school, details, OTP; the area admin approves it', a
   assert.deepEqual(page.errors, []);
   await page.close();
 
-  const adminPage = await openApp(browser, `${server.url}/#/signin?next=%23%2Fadmin%2Fusers`);
+  const adminPage = await openApp(env.browser, `${env.server.url}/#/signin?next=%23%2Fadmin%2Fusers`);
   const admin = account('area.admin');
   await signIn(adminPage, admin.username, admin.password);
   const row = await waitForWidget(adminPage, { idPrefix: 'requests.', labelIncludes: 'ธนา' });
@@ -339,14 +292,14 @@ test('access request: area, school, details, OTP; the area admin approves it', a
 
 test('access request approved: the SMS link activates the account once; then it signs in', async () => {
   // The request of the test above was approved; the SMS to its phone holds the link.
-  const sms = await (await fetch(`${server.url}/api/v1/dev/outbox?phone=0891112233`)).json();
+  const sms = await (await fetch(`${env.server.url}/api/v1/dev/outbox?phone=0891112233`)).json();
   const approved = sms.find((m) => /#\/activate\//.test(m.text));
   assert.ok(approved, JSON.stringify(sms));
   const link = /(https?:\/\/\S+?)\/(#\/activate\/[0-9a-f]+)/.exec(approved.text);
   assert.ok(link, approved.text);
   const username = /ชื่อผู้ใช้ (\S+)/.exec(approved.text)[1];
 
-  const page = await openApp(browser, `${server.url}/${link[2]}`);
+  const page = await openApp(env.browser, `${env.server.url}/${link[2]}`);
   await fill(page, 'activate.password', 'Khon-Kaen-Web-42');
   await fill(page, 'activate.confirm', 'Khon-Kaen-Web-42');
   await click(page, await waitForWidget(page, { id: 'activate.submit' }));
@@ -363,7 +316,7 @@ test('access request approved: the SMS link activates the account once; then it 
   await page.close();
 
   // The link works once.
-  const again = await openApp(browser, `${server.url}/${link[2]}`);
+  const again = await openApp(env.browser, `${env.server.url}/${link[2]}`);
   await fill(again, 'activate.password', 'Another-Khon-Kaen-7');
   await fill(again, 'activate.confirm', 'Another-Khon-Kaen-7');
   await click(again, await waitForWidget(again, { id: 'activate.submit' }));
@@ -373,7 +326,7 @@ test('access request approved: the SMS link activates the account once; then it 
 });
 
 async function adminUsers(width = 1024, height = 1000) {
-  const page = await openApp(browser, `${server.url}/#/signin?next=%23%2Fadmin%2Fusers`, { width, height });
+  const page = await openApp(env.browser, `${env.server.url}/#/signin?next=%23%2Fadmin%2Fusers`, { width, height });
   const admin = account('area.admin');
   await signIn(page, admin.username, admin.password);
   await page.waitForFunction(() => location.hash === '#/admin/users');
@@ -533,8 +486,8 @@ test('a one-time sign-in QR: drawn from its modules, signs the holder in once', 
 
   // A fresh browser (no cookie) opens the link: signed in as the school, at home.
   const hash = url.slice(url.indexOf('#/'));
-  const phone = await browser.newContext();
-  const holder = await openApp(phone, `${server.url}/${hash}`);
+  const phone = await env.browser.newContext();
+  const holder = await openApp(phone, `${env.server.url}/${hash}`);
   await holder.waitForFunction(() => location.hash === '#/');
   await waitForWidget(holder, { id: 'app.signout' });
   const me = await holder.evaluate(async () => (await (await fetch('/api/v1/me')).json()));
@@ -543,8 +496,8 @@ test('a one-time sign-in QR: drawn from its modules, signs the holder in once', 
   await phone.close();
 
   // The second time it is refused, with the way on, in Thai and in English.
-  const other = await browser.newContext();
-  const late = await openApp(other, `${server.url}/${hash}`);
+  const other = await env.browser.newContext();
+  const late = await openApp(other, `${env.server.url}/${hash}`);
   const refused = await waitForWidget(late, { id: 'qr.error' });
   assert.equal(refused.value, 'qr_invalid');
   assert.match(refused.label, /ใช้ไปแล้ว/);

@@ -3,29 +3,18 @@
 // browser's file picker, an upload's progress and decoded error, a download.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  artifacts, click, launchBrowser, openApp, startServer, typeKeys, waitForIdle, waitForWidget,
+  artifacts, click, openApp, serverAndBrowser, typeKeys, waitForIdle, waitForWidget,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 const hash = (page) => page.evaluate(() => location.hash);
 
 test('home links change the route; the back button and unknown routes behave', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(env.browser, env.server.url);
   for (const id of ['home.signin', 'home.register', 'home.access', 'home.stats'])
     await waitForWidget(page, { id }, (w) => w.kind === 'link');
   await click(page, await waitForWidget(page, { id: 'home.stats' }));
@@ -48,7 +37,7 @@ test('home links change the route; the back button and unknown routes behave', a
 });
 
 test('form widgets take real input; file picker, upload progress and download work', async () => {
-  const page = await openApp(browser, `${server.url}/#/dev/widgets`, { height: 1000 });
+  const page = await openApp(env.browser, `${env.server.url}/#/dev/widgets`, { height: 1000 });
   assert.equal(await hash(page), '#/dev/widgets');
 
   // Password: masked in the hook, the shared policy's error under the field as one types.

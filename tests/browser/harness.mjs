@@ -6,6 +6,8 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
+
 import { chromium } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -154,4 +156,114 @@ export async function waitForIdle(page, quietMs = 700, timeout = 15000) {
     if (Date.now() > deadline) throw new Error('the app never went idle');
     before = now;
   }
+}
+
+// --- one server and one browser per test file ----------------------------------------------
+// Registers the file's before/after hooks. The returned object holds, once tests run,
+// `server`, `browser`, and (development mode) `accounts`, the demo accounts with passwords.
+export function serverAndBrowser(options) {
+  const env = {
+    password: (username) => env.accounts.find((a) => a.username === username).password,
+  };
+  before(async () => {
+    env.server = await startServer(options);
+    env.browser = await launchBrowser();
+    if ((options?.mode ?? 'development') === 'development')
+      env.accounts = await (await fetch(`${env.server.url}/api/v1/dev/accounts`)).json();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+}
+
+// An API session of a user (cookie + CSRF token, as the client keeps them), for setting a
+// scene and checking what was stored: call(method, target, body) -> {status, json, text};
+// upload(name, bytes) -> file_id.
+export async function apiSession(serverUrl, username, password) {
+  const r = await fetch(`${serverUrl}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }),
+  });
+  if (r.status !== 200) throw new Error(`sign-in of ${username}: ${r.status} ${await r.text()}`);
+  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrf_token: csrf } = await r.json();
+  const headers = { Cookie: cookie, 'X-CSRF-Token': csrf };
+  const call = async (method, target, body) => {
+    const res = await fetch(`${serverUrl}${target}`, {
+      method,
+      headers: { ...headers, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let json = null;
+    try { json = JSON.parse(text); } catch { /* a file */ }
+    return { status: res.status, json, text };
+  };
+  const upload = async (name, bytes) => {
+    const form = new FormData();
+    form.append('file', new Blob([bytes]), name);
+    const res = await fetch(`${serverUrl}/api/v1/files`, { method: 'POST', headers, body: form });
+    if (res.status !== 201) throw new Error(`upload of ${name}: ${res.status} ${await res.text()}`);
+    return (await res.json()).file_id;
+  };
+  return { call, upload };
+}
+
+// --- acting like a user -------------------------------------------------------------------
+// Clicks once the layout has settled and the widget is enabled (a reply may move buttons).
+export async function press(page, id) {
+  await waitForWidget(page, { id }, (w) => w.value !== 'disabled');
+  await waitForIdle(page, 300);
+  await click(page, await waitForWidget(page, { id }, (w) => w.value !== 'disabled'));
+}
+
+// Focuses a text field (clicking again when a click fell between frames under load) and
+// types `text` with real key events.
+export async function fill(page, id, text) {
+  for (let attempt = 1; ; attempt++) {
+    await press(page, id);
+    try {
+      await waitForWidget(page, { id }, (w) => w.active, 5000);
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+  await typeKeys(page, text);
+}
+
+// Like fill, for an empty field: waits until it holds exactly `text` (a password, its dots).
+export async function typeInto(page, id, text) {
+  await fill(page, id, text);
+  const shown = (w) => (w.kind === 'password' ? '*'.repeat([...text].length) : text);
+  await waitForWidget(page, { id }, (w) => w.value === shown(w));
+}
+
+// Replaces what a field holds (select all, delete), then types.
+export async function replace(page, id, text) {
+  await fill(page, id, '');
+  for (let attempt = 1; ; attempt++) {
+    // Ctrl held across frames: ImGui 1.86 reads modifiers from SDL's state, not the events
+    // (under load a short press can fall between two frames: then select again).
+    await page.keyboard.down('Control');
+    await page.keyboard.press('KeyA', { delay: 50 });
+    await page.keyboard.up('Control');
+    await page.keyboard.press('Backspace');
+    try {
+      await waitForWidget(page, { id }, (w) => w.value === '', 5000);
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+  await typeKeys(page, text);
+}
+
+// Signs in on the sign-in screen the page shows, and waits until the app leaves it.
+export async function signInThroughScreen(page, username, password) {
+  await typeInto(page, 'signin.username', username);
+  await typeInto(page, 'signin.password', password);
+  await page.keyboard.press('Enter', { delay: 30 });
+  await page.waitForFunction(() => !location.hash.startsWith('#/signin'), null, { timeout: 15000 });
 }

@@ -2,28 +2,17 @@
 // typing Thai with real key events, pasting, switching language, and staying idle.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  artifacts, click, frames, launchBrowser, openApp, startServer, typeKeys, waitForIdle,
-  waitForWidget, widgets,
+  artifacts, click, frames, openApp, serverAndBrowser, typeKeys, waitForIdle, waitForWidget,
+  widgets,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 test('typing a Thai school name lists the matching institutions, then the app idles', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(env.browser, env.server.url);
   assert.equal(await page.locator('#loading').isVisible(), false, 'loading screen gone after the first frame');
   const ids = (await widgets(page)).map((w) => w.id);
   for (const id of ['lang.th', 'lang.en', 'home.search']) assert.ok(ids.includes(id), `${id} in ${ids}`);
@@ -52,7 +41,7 @@ test('typing a Thai school name lists the matching institutions, then the app id
 });
 
 test('text without key events (paste, IME) reaches the search box', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(env.browser, env.server.url);
   await click(page, await waitForWidget(page, { id: 'home.search' }));
   await waitForWidget(page, { id: 'home.search' }, (w) => w.active);
 
@@ -76,9 +65,9 @@ test('text without key events (paste, IME) reaches the search box', async () => 
 });
 
 test('Ctrl+V pastes from, and Ctrl+C copies to, the system clipboard', async () => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 720 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  const page = await openApp(context, server.url);
+  const context = await env.browser.newContext({ viewport: { width: 1024, height: 720 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
+  const page = await openApp(context, env.server.url);
   await page.evaluate(() => navigator.clipboard.writeText('บ้านหนองบัว'));
   await click(page, await waitForWidget(page, { id: 'home.search' }));
   await waitForWidget(page, { id: 'home.search' }, (w) => w.active);
@@ -93,7 +82,7 @@ test('Ctrl+V pastes from, and Ctrl+C copies to, the system clipboard', async () 
 });
 
 test('the language switch turns the screen to English and back', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(env.browser, env.server.url);
   await waitForWidget(page, { id: 'home.search' }, (w) => w.label === 'ชื่อหรือรหัสสถานศึกษา');
   await click(page, await waitForWidget(page, { id: 'lang.en' }));
   await waitForWidget(page, { id: 'home.search' }, (w) => w.label === 'Institution name or code');
@@ -105,7 +94,7 @@ test('the language switch turns the screen to English and back', async () => {
 });
 
 test('a name that is not in the directory shows what to do', async () => {
-  const page = await openApp(browser, server.url);
+  const page = await openApp(env.browser, env.server.url);
   await click(page, await waitForWidget(page, { id: 'home.search' }));
   await typeKeys(page, 'ไม่มีโรงเรียนนี้');
   await waitForWidget(page, { id: 'home.search' }, (w) => w.value === 'ไม่มีโรงเรียนนี้');
@@ -117,14 +106,14 @@ test('a name that is not in the directory shows what to do', async () => {
 });
 
 test('a browser without WebGL2 gets a clear message in Thai and English', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   await page.addInitScript(() => {
     const real = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
       return type === 'webgl2' ? null : real.call(this, type, ...rest);
     };
   });
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const problem = page.locator('#problem');
   await problem.waitFor({ state: 'visible' });
   assert.match(await problem.innerText(), /WebGL2/);

@@ -8,85 +8,23 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  artifacts, click, launchBrowser, openApp, startServer, typeKeys, waitForIdle, waitForWidget, widgets,
+  apiSession, artifacts, click, fill, openApp, press, serverAndBrowser, signInThroughScreen, typeInto, waitForIdle,
+  waitForWidget, widgets,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-// A signed-in user: the session cookie and CSRF token, as a browser keeps them.
-async function signIn(username) {
-  const accounts = await (await fetch(`${server.url}/api/v1/dev/accounts`)).json();
-  const account = accounts.find((a) => a.username === username);
-  assert.ok(account, `demo account ${username}`);
-  const r = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: account.password }),
-  });
-  assert.equal(r.status, 200, await r.clone().text());
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrf_token: csrf } = await r.json();
-  const call = async (method, target, body, type = 'application/json') => {
-    const res = await fetch(`${server.url}${target}`, {
-      method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(body !== undefined ? { 'Content-Type': type } : {}) },
-      body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body,
-    });
-    const text = await res.text();
-    let json = null;
-    try { json = JSON.parse(text); } catch { /* a file */ }
-    return { status: res.status, json, text };
-  };
-  const upload = async (name, bytes) => {
-    const form = new FormData();
-    form.append('file', new Blob([bytes]), name);
-    const res = await fetch(`${server.url}/api/v1/files`, { method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf }, body: form });
-    assert.equal(res.status, 201, await res.clone().text());
-    return (await res.json()).file_id;
-  };
-  return { call, upload };
-}
-
-// Clicks a widget once it is there and the app has settled (a reply may move things).
-async function clickWidget(page, id) {
-  await waitForWidget(page, { id });
-  await waitForIdle(page, 300);
-  await click(page, await waitForWidget(page, { id }));
-}
-
-async function fill(page, id, text) {
-  await clickWidget(page, id);
-  await waitForWidget(page, { id }, (w) => w.active);
-  await typeKeys(page, text);
-  await waitForWidget(page, { id }, (w) => w.kind === 'password' || w.value.endsWith(text));
-}
+const env = serverAndBrowser();
 
 // area.kpi signs in through the sign-in screen, defines the KPI in the editor (cadence
 // h1/h2, both open) and assigns three schools to h1 in the assignment screen. Its id.
 async function controllerDefinesKpiInTheApp() {
-  const accounts = await (await fetch(`${server.url}/api/v1/dev/accounts`)).json();
-  const { password } = accounts.find((a) => a.username === 'area.kpi');
-  const page = await openApp(browser, `${server.url}/#/signin?next=${encodeURIComponent('#/kpi/manage?year=2567')}`,
+  const page = await openApp(env.browser, `${env.server.url}/#/signin?next=${encodeURIComponent('#/kpi/manage?year=2567')}`,
     { width: 1024, height: 1000 });
-  await fill(page, 'signin.username', 'area.kpi');
-  await fill(page, 'signin.password', password);
-  await page.keyboard.press('Enter', { delay: 30 });
+  await signInThroughScreen(page, 'area.kpi', env.password('area.kpi'));
   await page.waitForFunction(() => location.hash === '#/kpi/manage?year=2567');
-  await clickWidget(page, 'kpim.new');
+  await press(page, 'kpim.new');
   await page.waitForFunction(() => location.hash.startsWith('#/kpi/edit/new'));
 
   await fill(page, 'kpie.number', '1');
@@ -95,61 +33,34 @@ async function controllerDefinesKpiInTheApp() {
   await fill(page, 'kpie.owner_group', 'กลุ่มนโยบายและแผน');
   assert.match((await waitForWidget(page, { id: 'kpie.type' })).value, /1 - 5/);
   await fill(page, 'kpie.criteria', '2, 3, 4, 5');
-  await clickWidget(page, 'kpie.cadence');
-  await clickWidget(page, 'kpie.cadence.2');
+  await press(page, 'kpie.cadence');
+  await press(page, 'kpie.cadence.2');
   await waitForWidget(page, { id: 'kpie.cadence' }, (w) => /6/.test(w.value));
   for (const p of ['h1', 'h2']) {
-    await clickWidget(page, `kpie.period.${p}`);
+    await press(page, `kpie.period.${p}`);
     await waitForWidget(page, { id: `kpie.period.${p}` }, (w) => w.value === 'checked');
   }
-  await clickWidget(page, 'kpie.save');
+  await press(page, 'kpie.save');
   await page.waitForFunction(() => /^#\/kpi\/edit\/\d+\?saved=1$/.test(location.hash));
   const id = Number(/edit\/(\d+)/.exec(await page.evaluate(() => location.hash))[1]);
   await waitForWidget(page, { id: 'kpie.saved' });
 
   // Units of h1: one school by a click, two through the filter and "select all shown".
-  await clickWidget(page, 'kpie.units.h1');
+  await press(page, 'kpie.units.h1');
   await page.waitForFunction((k) => location.hash === `#/kpi/units/${k}/h1`, id);
-  await clickWidget(page, 'kpiu.unit.1010720001');
+  await press(page, 'kpiu.unit.1010720001');
   await waitForWidget(page, { id: 'kpiu.count' }, (w) => w.value === '1');
   await fill(page, 'kpiu.filter', '104001');
   await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'kpiu.unit.1040020001'));
-  await clickWidget(page, 'kpiu.all');
+  await press(page, 'kpiu.all');
   await waitForWidget(page, { id: 'kpiu.count' }, (w) => w.value === '3');
-  await clickWidget(page, 'kpiu.save');
+  await press(page, 'kpiu.save');
   const saved = await waitForWidget(page, { id: 'kpiu.saved' });
   assert.equal(saved.value, '3');
   await page.screenshot({ path: path.join(artifacts, 'kpi-manage-units.png') });
   assert.deepEqual(page.errors, []);
   await page.close();
   return id;
-}
-
-// --- the school and the reviewer, through the client's screens ----------------------------
-
-async function typeInto(page, id, text) {
-  await click(page, await waitForWidget(page, { id }));
-  await waitForWidget(page, { id }, (w) => w.active);
-  await typeKeys(page, text);
-  await waitForWidget(page, { id }, (w) => w.value === text);
-}
-
-// Clicks once the layout has settled (a reply may move the buttons).
-async function press(page, id) {
-  await waitForWidget(page, { id }, (w) => w.value !== 'disabled');
-  await waitForIdle(page, 300);
-  await click(page, await waitForWidget(page, { id }, (w) => w.value !== 'disabled'));
-}
-
-// The page was sent to the sign-in screen (with ?next=): sign in there, with the demo password.
-async function signInThroughScreen(page, username) {
-  const accounts = await (await fetch(`${server.url}/api/v1/dev/accounts`)).json();
-  await typeInto(page, 'signin.username', username);
-  await click(page, await waitForWidget(page, { id: 'signin.password' }));
-  await waitForWidget(page, { id: 'signin.password' }, (w) => w.active);
-  await typeKeys(page, accounts.find((a) => a.username === username).password);
-  await page.keyboard.press('Enter', { delay: 30 });
-  await page.waitForFunction(() => !location.hash.startsWith('#/signin'), null, { timeout: 15000 });
 }
 
 // A real JPEG (ImageMagick).
@@ -159,7 +70,7 @@ function jpegFile() {
 
 test('half-year KPI: assign 3 schools, report with 2 files, review; overview [1/1/3]; public page without login', async () => {
   const kpiId = await controllerDefinesKpiInTheApp();
-  const controller = await signIn('area.kpi');
+  const controller = await apiSession(env.server.url, 'area.kpi', env.password('area.kpi'));
   const kpi = `/api/v1/kpi/${kpiId}`;
   const defined = await controller.call('GET', kpi);
   assert.equal(defined.json.cadence, 'half_year');
@@ -169,8 +80,8 @@ test('half-year KPI: assign 3 schools, report with 2 files, review; overview [1/
   // School 1 reports through the client: sign-in screen, its KPI list, the report form
   // (two real files through the browser's file chooser, descriptions and the score typed
   // with real key events), the draft saved as it goes, then confirmed.
-  const school = await openApp(browser, `${server.url}/#/kpi/school?year=2567`, { height: 1100 });
-  await signInThroughScreen(school, '1040010001');
+  const school = await openApp(env.browser, `${env.server.url}/#/kpi/school?year=2567`, { height: 1100 });
+  await signInThroughScreen(school, '1040010001', env.password('1040010001'));
   await press(school, `school.${kpiId}.h1.open`);
   await waitForWidget(school, { id: 'report.status' }, (w) => w.value === 'waiting_submit');
   const evidence = [
@@ -191,8 +102,8 @@ test('half-year KPI: assign 3 schools, report with 2 files, review; overview [1/
   await school.close();
 
   // The reviewer: sign-in screen, the queue, the report (two files), score 3 with a comment.
-  const reviewer = await openApp(browser, `${server.url}/#/kpi/queue?year=2567`, { height: 1400 });
-  await signInThroughScreen(reviewer, 'area.reviewer');
+  const reviewer = await openApp(env.browser, `${env.server.url}/#/kpi/queue?year=2567`, { height: 1400 });
+  await signInThroughScreen(reviewer, 'area.reviewer', env.password('area.reviewer'));
   await press(reviewer, `queue.${kpiId}.h1.1040010001`);
   await waitForWidget(reviewer, { id: 'review.status' }, (w) => w.value === 'waiting_review');
   await waitForWidget(reviewer, { id: 'review.files.1.download' });
@@ -223,10 +134,10 @@ test('half-year KPI: assign 3 schools, report with 2 files, review; overview [1/
   assert.equal(h1.units.filter((u) => u.status === 'waiting_submit').length, 2);
 
   // The public statistics page: no session at all.
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${server.url}/stats.html?year=2567`);
+  await page.goto(`${env.server.url}/stats.html?year=2567`);
   await page.waitForSelector('#stats tbody tr');
   const text = await page.locator('#stats').innerText();
   assert.match(text, /ระดับความสำเร็จในการดำเนินงานตามแนวทางบริหารจัดการภาครัฐ/);
@@ -238,7 +149,7 @@ test('half-year KPI: assign 3 schools, report with 2 files, review; overview [1/
   await page.close();
 
   // The same figures in the app's #/stats screen, still without signing in.
-  const app = await openApp(browser, `${server.url}/#/stats?year=2567`);
+  const app = await openApp(env.browser, `${env.server.url}/#/stats?year=2567`);
   const row = await waitForWidget(app, { idPrefix: 'stats.', labelIncludes: 'ระดับความสำเร็จ' });
   assert.match(row.label, /\[<3\/<3\/3\]/);
   await app.screenshot({ path: path.join(artifacts, 'kpi-stats-screen.png') });

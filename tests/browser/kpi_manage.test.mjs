@@ -6,86 +6,28 @@
 // school then shows greyed with the reason. (The happy path is in kpi.test.mjs.)
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  artifacts, click, launchBrowser, openApp, startServer, typeKeys, waitForIdle, waitForWidget, widgets,
+  apiSession, artifacts, click, fill, openApp, press, replace, serverAndBrowser,
+  signInThroughScreen, waitForIdle, waitForWidget, widgets,
 } from './harness.mjs';
 
-let server;
-let browser;
-let accounts;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  accounts = await (await fetch(`${server.url}/api/v1/dev/accounts`)).json();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 // An API session of a demo account, for setting the scene and checking what was stored.
-async function api(username) {
-  const { password } = accounts.find((a) => a.username === username);
-  const r = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }),
-  });
-  assert.equal(r.status, 200);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrf_token: csrf } = await r.json();
-  return async (method, target, body) => {
-    const res = await fetch(`${server.url}${target}`, {
-      method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, json: await res.json() };
-  };
-}
+const api = async (username) => (await apiSession(env.server.url, username, env.password(username))).call;
 
 const kpiBody = (year, number, extra = {}) => ({
   year, number, name: `ตัวชี้วัดที่ ${number}`, type: 'score_1_5', criteria: [2, 3, 4, 5],
   cadence: 'once', open_periods: ['once'], status: 'open', ...extra,
 });
 
-async function clickWidget(page, id) {
-  await waitForWidget(page, { id });
-  await waitForIdle(page, 300);
-  await click(page, await waitForWidget(page, { id }));
-}
-
-async function fill(page, id, text) {
-  await clickWidget(page, id);
-  await waitForWidget(page, { id }, (w) => w.active);
-  await typeKeys(page, text);
-  await waitForWidget(page, { id }, (w) => w.kind === 'password' || w.value.endsWith(text));
-}
-
-// Replaces what a field holds (select all, delete), then types.
-async function replace(page, id, text) {
-  await clickWidget(page, id);
-  await waitForWidget(page, { id }, (w) => w.active);
-  // Ctrl held across frames: ImGui 1.86 reads modifiers from SDL's state, not the events.
-  await page.keyboard.down('Control');
-  await page.keyboard.press('KeyA', { delay: 50 });
-  await page.keyboard.up('Control');
-  await page.keyboard.press('Backspace');
-  await waitForWidget(page, { id }, (w) => w.value === '');
-  await typeKeys(page, text);
-  await waitForWidget(page, { id }, (w) => w.value === text);
-}
-
 // area.kpi through the sign-in screen, then `route`.
 async function signedIn(route, height = 1000) {
-  const { password } = accounts.find((a) => a.username === 'area.kpi');
-  const page = await openApp(browser, `${server.url}/#/signin?next=${encodeURIComponent(route)}`,
+  const page = await openApp(env.browser, `${env.server.url}/#/signin?next=${encodeURIComponent(route)}`,
     { width: 1024, height });
-  await fill(page, 'signin.username', 'area.kpi');
-  await fill(page, 'signin.password', password);
-  await page.keyboard.press('Enter', { delay: 30 });
+  await signInThroughScreen(page, 'area.kpi', env.password('area.kpi'));
   await page.waitForFunction((r) => location.hash === r, route);
   return page;
 }
@@ -101,7 +43,7 @@ test('bad KPI input is named under its field and changes nothing', async () => {
   assert.equal(range.value, 'criteria_range');
   assert.match(range.label, /เกณฑ์การประเมิน.*1 ถึง 5/);
   // Saving with an empty name and no cadence: each named, nothing sent.
-  await clickWidget(page, 'kpie.save');
+  await press(page, 'kpie.save');
   assert.equal((await waitForWidget(page, { id: 'kpie.name.error' })).value, 'required');
   assert.equal((await waitForWidget(page, { id: 'kpie.cadence.error' })).value, 'cadence_required');
   assert.equal((await waitForWidget(page, { id: 'kpie.criteria.error' })).value, 'criteria_range');
@@ -114,10 +56,10 @@ test('bad KPI input is named under its field and changes nothing', async () => {
   await fill(page, 'kpie.number', '7');
   await fill(page, 'kpie.name', 'ร้อยละของนักเรียนที่อ่านออกเขียนได้');
   await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'kpie.name.error'));
-  await clickWidget(page, 'kpie.cadence');
-  await clickWidget(page, 'kpie.cadence.3');
+  await press(page, 'kpie.cadence');
+  await press(page, 'kpie.cadence.3');
   await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'kpie.cadence.error'));
-  await clickWidget(page, 'kpie.save');
+  await press(page, 'kpie.save');
   const taken = await waitForWidget(page, { id: 'kpie.number.error' });
   assert.equal(taken.value, 'kpi_number_taken');
   assert.match(taken.label, /7/);
@@ -138,24 +80,24 @@ test("copying a year's KPIs into the next: picked, confirmed, counted", async ()
 
   const page = await signedIn('#/kpi/manage');
   assert.equal((await waitForWidget(page, { id: 'kpim.year' })).value, String(current));
-  await clickWidget(page, 'kpim.year');
+  await press(page, 'kpim.year');
   const option = await waitForWidget(page, { id: 'kpim.year.2' });  // next year, this year, last year
   assert.equal(option.label, String(from));
-  await clickWidget(page, 'kpim.year.2');
+  await press(page, 'kpim.year.2');
   await page.waitForFunction((y) => location.hash === `#/kpi/manage?year=${y}`, from);
   await waitForWidget(page, { idPrefix: 'kpim.row.', labelIncludes: 'ตัวชี้วัดที่ 2' });
 
-  await clickWidget(page, 'kpim.copy');
-  await clickWidget(page, 'kpim.copy.cancel');  // changing one's mind sends nothing
+  await press(page, 'kpim.copy');
+  await press(page, 'kpim.copy.cancel');  // changing one's mind sends nothing
   await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'kpim.copy.confirm'));
   assert.equal((await controller('GET', `/api/v1/kpi?year=${current}`)).json.length, 0);
-  await clickWidget(page, 'kpim.copy');
-  await clickWidget(page, 'kpim.copy.confirm');
+  await press(page, 'kpim.copy');
+  await press(page, 'kpim.copy.confirm');
   const copied = await waitForWidget(page, { id: 'kpim.copied' });
   assert.equal(copied.value, '2');
   assert.match(copied.label, new RegExp(String(current)));
   await page.screenshot({ path: path.join(artifacts, 'kpi-manage-copied.png') });
-  await clickWidget(page, 'kpim.copied.show');
+  await press(page, 'kpim.copied.show');
   await page.waitForFunction((y) => location.hash === `#/kpi/manage?year=${y}`, current);
   await waitForWidget(page, { idPrefix: 'kpim.row.', labelIncludes: 'ตัวชี้วัดที่ 1' });
   const rows = (await widgets(page)).filter((w) => w.id.startsWith('kpim.row.'));
@@ -179,9 +121,9 @@ test('a school that has reported cannot be removed: the server says so, the list
   const school = await api('1040010001');
   assert.equal((await school('PUT', `${kpi}/periods/once/reports/1040010001`, { self_score: 3, files: [] })).status, 200);
 
-  await clickWidget(page, 'kpiu.unit.1040010001');
+  await press(page, 'kpiu.unit.1040010001');
   await waitForWidget(page, { id: 'kpiu.count' }, (w) => w.value === '1');
-  await clickWidget(page, 'kpiu.save');
+  await press(page, 'kpiu.save');
   const refused = await waitForWidget(page, { id: 'kpiu.error' });
   assert.equal(refused.value, 'unit_has_reported');
   assert.match(refused.label, /1040010001/);
@@ -192,9 +134,9 @@ test('a school that has reported cannot be removed: the server says so, the list
   assert.deepEqual(after.json.units.map((u) => u.unit_code), ['1040010001', '1040010002'], 'nothing changed');
 
   // A school that has not reported goes; the new total is shown.
-  await clickWidget(page, 'kpiu.unit.1040010002');
+  await press(page, 'kpiu.unit.1040010002');
   await waitForWidget(page, { id: 'kpiu.unit.1040010002' }, (w) => w.value === '');
-  await clickWidget(page, 'kpiu.save');
+  await press(page, 'kpiu.save');
   assert.equal((await waitForWidget(page, { id: 'kpiu.saved' })).value, '1');
   const now = await controller('GET', `${kpi}/periods/once/units`);
   assert.deepEqual(now.json.units.map((u) => u.unit_code), ['1040010001']);
@@ -218,13 +160,13 @@ test('a document is attached to a saved KPI with a progress bar; another kind of
   assert.equal((await waitForWidget(page, { id: 'kpie.doc.file.error' })).value, 'file_type');
   assert.equal((await waitForWidget(page, { id: 'kpie.doc.attach' })).value, 'disabled');
 
-  await clickWidget(page, 'kpie.doc.kind');
-  await clickWidget(page, 'kpie.doc.kind.1');  // assessment tool
+  await press(page, 'kpie.doc.kind');
+  await press(page, 'kpie.doc.kind.1');  // assessment tool
   await fill(page, 'kpie.doc.label', 'แบบประเมินตนเอง');
   const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(300 * 1024, 0x20), Buffer.from('\n%%EOF\n')]);
   await choose({ name: 'แบบประเมิน.pdf', mimeType: 'application/pdf', buffer: pdf });
   await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'kpie.doc.file.error'));
-  await clickWidget(page, 'kpie.doc.attach');
+  await press(page, 'kpie.doc.attach');
   assert.match((await waitForWidget(page, { id: 'kpie.doc.notice' })).label, /แนบเอกสารแล้ว/);
   assert.equal((await waitForWidget(page, { id: 'kpie.doc.progress' })).value, '1.00');
   const row = await waitForWidget(page, { idPrefix: 'kpie.doc.', labelIncludes: 'แบบประเมินตนเอง' });

@@ -5,67 +5,21 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  artifacts, click, launchBrowser, openApp, startServer, typeKeys, waitForIdle, waitForWidget,
+  apiSession, artifacts, click, openApp, press, serverAndBrowser, signInThroughScreen, typeInto,
+  typeKeys, waitForWidget,
 } from './harness.mjs';
 
-let server;
-let browser;
-let accounts;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  accounts = await (await fetch(`${server.url}/api/v1/dev/accounts`)).json();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const password = (username) => accounts.find((a) => a.username === username).password;
+const env = serverAndBrowser();
 
 // The controller's set-up, over the API as the client sends it (cookie + CSRF).
 async function controllerCall(method, target, body) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'area.kpi', password: password('area.kpi') }),
-  });
-  assert.equal(login.status, 200);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrf_token: csrf } = await login.json();
-  const r = await fetch(`${server.url}${target}`, {
-    method, headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-  });
-  const json = await r.json();
-  assert.ok(r.ok, JSON.stringify(json));
-  return json;
-}
-
-async function typeInto(page, id, text) {
-  await click(page, await waitForWidget(page, { id }));
-  await waitForWidget(page, { id }, (w) => w.active);
-  await typeKeys(page, text);
-  await waitForWidget(page, { id }, (w) => w.value === text);
-}
-
-// Clicks once the layout has settled (a reply may move the buttons).
-async function press(page, id) {
-  await waitForWidget(page, { id }, (w) => w.value !== 'disabled');
-  await waitForIdle(page, 300);
-  await click(page, await waitForWidget(page, { id }, (w) => w.value !== 'disabled'));
-}
-
-async function signInThroughScreen(page, username) {
-  await typeInto(page, 'signin.username', username);
-  await click(page, await waitForWidget(page, { id: 'signin.password' }));
-  await waitForWidget(page, { id: 'signin.password' }, (w) => w.active);
-  await typeKeys(page, password(username));
-  await page.keyboard.press('Enter', { delay: 30 });
-  await page.waitForFunction(() => !location.hash.startsWith('#/signin'), null, { timeout: 15000 });
+  const controller = await apiSession(env.server.url, 'area.kpi', env.password('area.kpi'));
+  const r = await controller.call(method, target, body);
+  assert.ok(r.status < 300, r.text);
+  return r.json;
 }
 
 const status = (page, id, value) => waitForWidget(page, { id }, (w) => w.value === value);
@@ -78,8 +32,8 @@ test('bad input inline, unconfirm, and a return with its reason seen by the scho
   });
   await controllerCall('PUT', `/api/v1/kpi/${kpi.id}/periods/h1/units`, { unit_codes: ['1040010002'] });
 
-  const school = await openApp(browser, `${server.url}/#/kpi/school?year=2567`, { height: 1100 });
-  await signInThroughScreen(school, '1040010002');
+  const school = await openApp(env.browser, `${env.server.url}/#/kpi/school?year=2567`, { height: 1100 });
+  await signInThroughScreen(school, '1040010002', env.password('1040010002'));
   await press(school, `school.${kpi.id}.h1.open`);
   await status(school, 'report.status', 'waiting_submit');
 
@@ -114,8 +68,8 @@ test('bad input inline, unconfirm, and a return with its reason seen by the scho
   await status(school, 'report.status', 'waiting_review');
 
   // The reviewer returns it: first without a reason (refused inline), then with one.
-  const reviewer = await openApp(browser, `${server.url}/#/kpi/review/${kpi.id}/h1/1040010002`, { height: 1100 });
-  await signInThroughScreen(reviewer, 'area.reviewer');
+  const reviewer = await openApp(env.browser, `${env.server.url}/#/kpi/review/${kpi.id}/h1/1040010002`, { height: 1400 });
+  await signInThroughScreen(reviewer, 'area.reviewer', env.password('area.reviewer'));
   await status(reviewer, 'review.status', 'waiting_review');
   await press(reviewer, 'review.return');
   assert.equal((await waitForWidget(reviewer, { id: 'review.reason.error' })).value, 'reason_required');

@@ -8,44 +8,19 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  artifacts, click, launchBrowser, openApp, startServer, typeKeys, waitForIdle, waitForWidget,
+  artifacts, click, openApp, press, serverAndBrowser, typeInto, typeKeys, waitForIdle,
+  waitForWidget,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function typeInto(page, id, text) {
-  await click(page, await waitForWidget(page, { id }));
-  await waitForWidget(page, { id }, (w) => w.active);
-  await typeKeys(page, text);
-  const shown = (w) => (w.kind === 'password' ? '*'.repeat([...text].length) : text);
-  await waitForWidget(page, { id }, (w) => w.value === shown(w));
-}
-
-// Clicks once the layout has settled (a reply or a choice may move the buttons).
-async function press(page, id) {
-  await waitForWidget(page, { id }, (w) => w.value !== 'disabled');
-  await waitForIdle(page, 300);
-  await click(page, await waitForWidget(page, { id }, (w) => w.value !== 'disabled'));
-}
+const env = serverAndBrowser();
 
 const step = (page, n) => waitForWidget(page, { id: 'reg.steps' }, (w) => w.value === String(n));
 
 async function outbox(phone) {
-  return (await fetch(`${server.url}/api/v1/dev/outbox?phone=${phone}`)).json();
+  return (await fetch(`${env.server.url}/api/v1/dev/outbox?phone=${phone}`)).json();
 }
 
 async function signIn(page, username, password) {
@@ -55,7 +30,7 @@ async function signIn(page, username, password) {
 }
 
 test('a school registers, uploads its signed letter, is approved, activates and signs in', async () => {
-  const page = await openApp(browser, `${server.url}/#/register`, { height: 1100 });
+  const page = await openApp(env.browser, `${env.server.url}/#/register`, { height: 1100 });
   const dir = mkdtempSync(path.join(tmpdir(), 'reg-browser-'));
 
   // 1 affiliation: อปท. and สพฐ. open, the others listed as not open.
@@ -138,7 +113,7 @@ test('a school registers, uploads its signed letter, is approved, activates and 
   await page.screenshot({ path: path.join(artifacts, 'registration-status.png') });
 
   // The area's reviewer, in a browser of their own: the queue asks to sign in first.
-  const reviewer = await openApp(browser, `${server.url}/#/review/registrations`, { width: 1200, height: 1000 });
+  const reviewer = await openApp(env.browser, `${env.server.url}/#/review/registrations`, { width: 1200, height: 1000 });
   await reviewer.waitForFunction(() => location.hash.startsWith('#/signin?next='));
   await signIn(reviewer, 'area.reviewer', 'Phat-Kaphrao-Mu-Sap-8');
   await reviewer.waitForFunction(() => location.hash === '#/review/registrations');
@@ -185,7 +160,7 @@ test('a school registers, uploads its signed letter, is approved, activates and 
 
   // The activation link from the outbox, opened in the browser; a password; then signing in.
   const token = (await outbox('0812345678'))[0].text.match(/#\/activate\/([A-Za-z0-9_-]+)/)[1];
-  const school = await openApp(browser, `${server.url}/#/activate/${token}`);
+  const school = await openApp(env.browser, `${env.server.url}/#/activate/${token}`);
   await typeInto(school, 'activate.password', 'Baan-Nong-Bua-Kru-7');
   await typeInto(school, 'activate.confirm', 'Baan-Nong-Bua-Kru-7');
   await press(school, 'activate.submit');
