@@ -97,11 +97,17 @@ test("copying a year's KPIs into the next: picked, confirmed, counted", async ()
   assert.equal(copied.value, '2');
   assert.match(copied.label, new RegExp(String(current)));
   await page.screenshot({ path: path.join(artifacts, 'kpi-manage-copied.png') });
+  const rowIds = async () => (await widgets(page)).filter((w) => w.id.startsWith('kpim.row.')).map((w) => w.id);
+  const fromRows = await rowIds();
   await press(page, 'kpim.copied.show');
   await page.waitForFunction((y) => location.hash === `#/kpi/manage?year=${y}`, current);
-  await waitForWidget(page, { idPrefix: 'kpim.row.', labelIncludes: 'ตัวชี้วัดที่ 1' });
-  const rows = (await widgets(page)).filter((w) => w.id.startsWith('kpim.row.'));
+  // The copies (new ids), not the rows of the year copied from that a frame may still show.
+  await page.waitForFunction((old) => window.__app.widgets().some(
+    (w) => w.id.startsWith('kpim.row.') && !old.includes(w.id)), fromRows);
+  await waitForIdle(page);
+  const rows = await rowIds();
   assert.equal(rows.length, 2);
+  assert.ok(rows.every((id) => !fromRows.includes(id)), JSON.stringify({ rows, fromRows }));
   assert.deepEqual((await controller('GET', `/api/v1/kpi?year=${current}`)).json.map((k) => k.number).sort(), ['1', '2']);
   assert.deepEqual(page.errors, []);
   await page.close();
