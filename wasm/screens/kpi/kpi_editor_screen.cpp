@@ -11,6 +11,7 @@
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/screens/kpi/manage_screen.hpp"
+#include "wasm/screens/kpi/stats_screen.hpp"
 #include "wasm/widgets/test_hook.hpp"
 
 namespace kpi_screens {

@@ -15,11 +15,6 @@ namespace kpi_screens {
 
 using namespace ui::text::kpi_manage;
 
-int route_year(const app::Route& route) {
-  auto year = domain::parse_fiscal_year(route.get("year"));
-  return year ? year.value() : current_fiscal_year();
-}
-
 namespace {
 
 std::string progress(const nlohmann::json& p) {

@@ -32,7 +32,4 @@ class ManageScreen : public app::Screen {
   api::Pending pending_, copy_pending_;
 };
 
-// A year given in a route's ?year= (4 digits, a valid fiscal year), else the current one.
-int route_year(const app::Route& route);
-
 }  // namespace kpi_screens

@@ -29,9 +29,7 @@ std::string progress(const nlohmann::json& p) {
 }  // namespace
 
 void OverviewScreen::open(app::Context& ctx, const app::Route& route) {
-  const std::string y = route.get("year");
-  year_ = current_fiscal_year();
-  if (y.size() == 4 && y.find_first_not_of("0123456789") == std::string::npos) year_ = std::stoi(y);
+  year_ = route_year(route);
   selected_ = 0;
   load(ctx);
 }

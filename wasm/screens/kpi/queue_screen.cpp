@@ -27,9 +27,7 @@ void add_once(std::vector<std::string>& list, const std::string& v) {
 }  // namespace
 
 void QueueScreen::open(app::Context& ctx, const app::Route& route) {
-  const std::string y = route.get("year");
-  year_ = current_fiscal_year();
-  if (y.size() == 4 && y.find_first_not_of("0123456789") == std::string::npos) year_ = std::stoi(y);
+  year_ = route_year(route);
   kpi_ = period_ = 0;
   load(ctx);
 }

@@ -16,9 +16,7 @@ namespace kpi_screens {
 using namespace ui::text::kpi_report;
 
 void SchoolKpisScreen::open(app::Context& ctx, const app::Route& route) {
-  const std::string y = route.get("year");
-  year_ = current_fiscal_year();
-  if (y.size() == 4 && y.find_first_not_of("0123456789") == std::string::npos) year_ = std::stoi(y);
+  year_ = route_year(route);
   load(ctx);
 }
 

@@ -32,10 +32,13 @@ int current_fiscal_year() {
   return domain::fiscal_year_of({tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday});
 }
 
+int route_year(const app::Route& route) {
+  auto year = domain::parse_fiscal_year(route.get("year"));
+  return year ? year.value() : current_fiscal_year();
+}
+
 void StatsScreen::open(app::Context& ctx, const app::Route& route) {
-  const std::string y = route.get("year");
-  year_ = current_fiscal_year();
-  if (y.size() == 4 && y.find_first_not_of("0123456789") == std::string::npos) year_ = std::stoi(y);
+  year_ = route_year(route);
   load(ctx);
 }
 

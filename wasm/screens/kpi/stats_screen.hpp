@@ -10,6 +10,8 @@ namespace kpi_screens {
 
 // The current fiscal year (B.E.) on the client's clock.
 int current_fiscal_year();
+// The route's ?year= (a B.E. fiscal year, by shared's rule), else the current one.
+int route_year(const app::Route& route);
 
 class StatsScreen : public app::Screen {
  public:
