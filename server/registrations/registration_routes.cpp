@@ -7,6 +7,7 @@
 #include "server/http/json_request.hpp"
 #include "server/http/multipart.hpp"
 #include "shared/core/text.hpp"
+#include "shared/directory/institution_code.hpp"
 
 namespace server::registrations {
 
@@ -99,7 +100,11 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
     if (!j.contains("otp_token") || !j["otp_token"].is_string())
       return http::bad_request({"otp_token_required", "otp_token", "กรุณายืนยันเบอร์โทรศัพท์ด้วยรหัส OTP ก่อน",
                                 "Confirm the phone with an OTP first"});
-    auto created = service->create(form.value(), j["otp_token"].get<std::string>());
+    // Absent: replace whatever is open (api.md); false: only if nothing is (the wizard's default).
+    if (j.contains("supersede") && !j["supersede"].is_boolean())
+      return http::bad_request({"supersede_type", "supersede", "supersede ต้องเป็น true หรือ false",
+                                "supersede must be true or false"});
+    auto created = service->create(form.value(), j["otp_token"].get<std::string>(), j.value("supersede", true));
     if (auto* r = std::get_if<Refusal>(&created)) return refusal(*r);
     const auto& c = std::get<Created>(created);
     nlohmann::json superseded = nlohmann::json::array();
@@ -116,6 +121,14 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
                                                     {"username", c.registration.institution_code},
                                                     {"reference", c.registration.reference},
                                                     {"superseded", superseded}});
+  });
+
+  router.add(http::Verb::get, "/api/v1/registrations", [service](const RequestContext& rq) {
+    auto raw = rq.query.get("institution_code");
+    auto code = domain::parse_institution_code(raw && *raw ? raw->value() : std::string());
+    if (!code) return http::bad_request(domain::in_field(code.error(), "institution_code"));
+    return http::json_reply(http::Status::ok,
+                            {{"institution_code", code.value()}, {"open", service->open_registrations(code.value())}});
   });
 
   router.add(http::Verb::post, "/api/v1/registrations/resume", [service, audit](const RequestContext& rq) {

@@ -51,6 +51,17 @@ std::optional<Registration> load(storage::Database& db, std::int64_t id) {
   return read_row(q);
 }
 
+// The institution's registrations still in progress (awaiting_letter, under_review), oldest first.
+std::vector<Registration> load_open(storage::Database& db, std::string_view institution_code) {
+  auto q = db.prepare(std::string("SELECT ") + columns +
+                      " FROM registrations WHERE institution_code = ? AND status IN ('awaiting_letter', "
+                      "'under_review') ORDER BY id");
+  q.bind(1, institution_code);
+  std::vector<Registration> out;
+  while (q.step()) out.push_back(read_row(q));
+  return out;
+}
+
 // "REG-" + 8 letters without I and O: short enough to read out on the phone.
 std::string new_reference() {
   static constexpr std::string_view alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -113,7 +124,8 @@ void RegistrationService::notify(const std::string& phone, const std::string& te
   if (!sent) throw std::runtime_error("SMS to the registrant failed: " + sent.detail);
 }
 
-Outcome<Created> RegistrationService::create(const domain::RegistrationForm& form, std::string_view otp_token) {
+Outcome<Created> RegistrationService::create(const domain::RegistrationForm& form, std::string_view otp_token,
+                                             bool supersede_open) {
   auto checked = domain::check_registration(form);
   if (!checked) return Refusal{400, checked.error()};
   const auto& reg = checked.value();
@@ -132,14 +144,11 @@ Outcome<Created> RegistrationService::create(const domain::RegistrationForm& for
     // One transaction: redeem the OTP, supersede the open ones, insert. Two registrations
     // racing for one institution are serialised here; the later supersedes the earlier.
     storage::Transaction tx(*db);
+    created.superseded = load_open(*db, reg.institution_code);
+    // Checked before the OTP is redeemed, so the refused registrant can still confirm with it.
+    if (!supersede_open && !created.superseded.empty()) return Refusal{409, domain::registration_open_error()};
     auto phone = otp_.redeem(*db, otp_token, domain::OtpPurpose::registration, reg.officer.phone);
     if (!phone) return Refusal{400, phone.error()};
-    auto open = db->prepare(std::string("SELECT ") + columns +
-                            " FROM registrations WHERE institution_code = ? AND status IN ('awaiting_letter', "
-                            "'under_review')");
-    open.bind(1, reg.institution_code);
-    while (open.step()) created.superseded.push_back(read_row(open));
-    open.reset();
     for (auto& old : created.superseded) {
       old.status = domain::next_status(old.status, domain::RegistrationEvent::superseded).value();
       db->prepare("UPDATE registrations SET status = 'superseded', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
@@ -195,6 +204,14 @@ Outcome<Created> RegistrationService::resume(std::string_view institution_code, 
   tx.commit();
   c.registration = std::move(r);
   return c;
+}
+
+std::vector<domain::OpenRegistration> RegistrationService::open_registrations(std::string_view institution_code) {
+  auto db = pool_.acquire();
+  std::vector<domain::OpenRegistration> out;
+  for (const auto& r : load_open(*db, institution_code))
+    out.push_back({r.status, r.created_at, domain::phone_hint(r.officer.phone)});
+  return out;
 }
 
 std::optional<Registration> RegistrationService::find(std::int64_t id) {

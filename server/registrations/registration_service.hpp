@@ -13,6 +13,7 @@
 #include "server/sms/sms_gateway.hpp"
 #include "server/storage/connection_pool.hpp"
 #include "server/storage/storage.hpp"
+#include "shared/registration/open_registration.hpp"
 #include "shared/registration/registration_form.hpp"
 #include "shared/registration/registration_state.hpp"
 
@@ -62,7 +63,12 @@ class RegistrationService {
 
   void set_issue_activation(IssueActivation issue) { issue_activation_ = std::move(issue); }
 
-  Outcome<Created> create(const domain::RegistrationForm& form, std::string_view otp_token);
+  // Supersedes the institution's open registrations, unless !supersede_open: then, if there
+  // are any, 409 registration_open and nothing changes (the OTP token stays usable).
+  Outcome<Created> create(const domain::RegistrationForm& form, std::string_view otp_token,
+                          bool supersede_open = true);
+  // What a new registrant is shown before replacing one (no personal data but a phone hint).
+  std::vector<domain::OpenRegistration> open_registrations(std::string_view institution_code);
   // A new bearer token for the open registration (awaiting its letter) of `institution_code`
   // whose phone the otp_token proves.
   Outcome<Created> resume(std::string_view institution_code, std::string_view otp_token);

@@ -1,5 +1,5 @@
 // The registration endpoints over loopback HTTP: OTP from the outbox, the letter checked
-// with qpdf and pdftotext, uploads checked by their bytes, supersede and resume.
+// with qpdf and pdftotext, uploads checked by their bytes, supersede (explicit or not) and resume.
 #include <catch2/catch.hpp>
 #include <regex>
 
@@ -171,4 +171,54 @@ TEST_CASE("registration: resume with a fresh OTP to the same phone until the let
                        json{{"institution_code", "1010720001"}, {"otp_token", otp_token(server, "0898765432")}}.dump());
   CHECK(other.status == 400);
   CHECK(other.json()["error"]["code"] == "otp_phone_mismatch");
+}
+
+TEST_CASE("registration: superseding is explicit: open ones are listed, and supersede:false refuses and keeps the OTP",
+          "[server][api][registration]") {
+  ServerProcess server;
+  auto open_list = [&] { return get(server.port(), "/api/v1/registrations?institution_code=1010720001"); };
+  CHECK(open_list().json()["open"] == json::array());
+
+  auto first_body = registration_body();
+  first_body["supersede"] = false;  // nothing open: goes through
+  auto first = register_school(server, first_body);
+  REQUIRE(first.status == 201);
+  auto listed = open_list();
+  REQUIRE(listed.status == 200);
+  REQUIRE(listed.json()["open"].size() == 1);
+  auto o = listed.json()["open"][0];
+  CHECK(o["status"] == "awaiting_letter");
+  CHECK(o["resumable"] == true);
+  CHECK(o["phone"] == "xxx-xxx-xx78");
+  CHECK(listed.body.find("5678") == std::string::npos);  // nothing personal beyond the hint
+  CHECK(listed.body.find("สมหญิง") == std::string::npos);
+
+  auto body = registration_body();
+  body["officer"]["phone"] = "0898765432";
+  body["otp_token"] = otp_token(server, "0898765432");
+  body["supersede"] = false;
+  auto post = [&] {
+    return request(server.port(), "POST", "/api/v1/registrations", {{"Content-Type", "application/json"}}, body.dump());
+  };
+  auto refused = post();
+  CHECK(refused.status == 409);
+  CHECK(refused.json()["error"]["code"] == "registration_open");
+  CHECK(refused.json()["error"]["field"] == "institution_code");
+  CHECK(open_list().json()["open"].size() == 1);  // unchanged
+  CHECK(get(server.port(), "/api/v1/dev/outbox?phone=0812345678").json().size() == 1);  // only its OTP
+
+  body["supersede"] = "yes";
+  CHECK(post().json()["error"]["code"] == "supersede_type");
+  body["supersede"] = true;  // the same OTP token, now confirmed
+  auto replaced = post();
+  REQUIRE(replaced.status == 201);
+  CHECK(replaced.json()["superseded"] == json::array({first.json()["registration_id"]}));
+  auto now = open_list().json()["open"];
+  REQUIRE(now.size() == 1);
+  CHECK(now[0]["phone"] == "xxx-xxx-xx32");
+
+  auto bad = get(server.port(), "/api/v1/registrations?institution_code=12");
+  CHECK(bad.status == 400);
+  CHECK(bad.json()["error"]["field"] == "institution_code");
+  CHECK(get(server.port(), "/api/v1/registrations").status == 400);
 }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <map>
 
+#include "shared/registration/open_registration.hpp"
 #include "shared/registration/registration_state.hpp"
 
 using namespace domain;
@@ -55,4 +56,19 @@ TEST_CASE("registration state: names, pending, and parsing", "[domain][registrat
   CHECK_FALSE(is_pending(S::approved));
   CHECK_FALSE(is_pending(S::rejected));
   CHECK_FALSE(is_pending(S::superseded));
+}
+
+TEST_CASE("open registrations: only one waiting for its letter resumes; the phone shows its last two digits",
+          "[registration]") {
+  using S = domain::RegistrationStatus;
+  for (auto s : domain::all_registration_statuses) CHECK(domain::can_resume(s) == (s == S::awaiting_letter));
+  CHECK(domain::phone_hint("0812345678") == "xxx-xxx-xx78");
+  CHECK(domain::phone_hint("081-234-5601") == "xxx-xxx-xx01");
+  CHECK(domain::phone_hint("") == "xxx-xxx-xxxx");
+  nlohmann::json j = domain::OpenRegistration{S::under_review, "2026-11-20T03:00:00Z", "xxx-xxx-xx78"};
+  CHECK(j["resumable"] == false);
+  CHECK(j["status_th"] == "รอตรวจสอบ");
+  auto back = j.get<domain::OpenRegistration>();
+  CHECK(back.status == S::under_review);
+  CHECK(back.phone_hint == "xxx-xxx-xx78");
 }

@@ -1,0 +1,33 @@
+#pragma once
+// What anyone may learn of an institution's registrations still in progress, so that a new
+// registrant sees them before replacing one (product.md section 1: superseding is explicit)
+// or resumes their own: its state, when it began, the last two digits of its phone.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "shared/core/field_error.hpp"
+#include "shared/registration/registration_state.hpp"
+
+namespace domain {
+
+struct OpenRegistration {
+  RegistrationStatus status = RegistrationStatus::awaiting_letter;
+  std::string created_at;  // ISO 8601, UTC
+  std::string phone_hint;  // "xxx-xxx-xx78"
+};
+
+// "0812345678" -> "xxx-xxx-xx78": enough for its registrant to recognise it, no more.
+std::string phone_hint(std::string_view phone);
+
+// Only a registration waiting for its letter can be resumed; one under review can only be
+// replaced (or decided).
+bool can_resume(RegistrationStatus s);
+
+// POST /registrations with "supersede": false while one is open (409, field institution_code).
+FieldError registration_open_error();
+
+void to_json(nlohmann::json& j, const OpenRegistration& r);
+void from_json(const nlohmann::json& j, OpenRegistration& r);
+
+}  // namespace domain
