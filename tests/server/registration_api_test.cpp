@@ -57,6 +57,30 @@ TEST_CASE("registration: the letter PDF passes qpdf --check and pdftotext gives 
   CHECK(std::regex_search(text.output, std::regex("วันที่ [๐-๙]+ [ก-๙]+ ๒๕[๐-๙]{2}")));
 }
 
+TEST_CASE("registration: pdftotext reads a name with stacked Thai marks exactly, in every mode",
+          "[server][api][registration][letter]") {
+  ServerProcess server;
+  auto body = registration_body();
+  body["officer"]["title"] = "นาย";
+  body["officer"]["first_name"] = "สมศักดิ์";
+  body["officer"]["last_name"] = "ชื่นใจรุ่งเรื่อง";
+  auto c = register_school(server, body).json();
+  auto pdf = get(server.port(), "/api/v1/registrations/" + std::to_string(c["registration_id"].get<int>()) + "/letter.pdf",
+                 {{"Authorization", "Bearer " + c["registration_token"].get<std::string>()}});
+  REQUIRE(pdf.status == 200);
+  TempDir dir;
+  write_file(dir / "letter.pdf", pdf.body);
+  for (std::string mode : {"-layout", "-raw", "-enc"}) {
+    std::vector<std::string> args{"/usr/bin/pdftotext", mode, (dir / "letter.pdf").string(), "-"};
+    if (mode == "-enc") args.insert(args.begin() + 2, "UTF-8");  // the default reading order
+    auto text = run_command(args, {});
+    REQUIRE(text.exit_code == 0);
+    INFO("pdftotext " << mode);
+    CHECK(text.output.find("นายสมศักดิ์ ชื่นใจรุ่งเรื่อง") != std::string::npos);
+    CHECK(text.output.find("แต่งตั้ง") != std::string::npos);
+  }
+}
+
 TEST_CASE("registration: bad input names the field and stores nothing", "[server][api][registration][bad]") {
   ServerProcess server;
   auto body = registration_body();
