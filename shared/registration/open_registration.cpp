@@ -9,6 +9,19 @@ std::string phone_hint(std::string_view phone) {
   return "xxx-xxx-xx" + (digits.size() >= 2 ? digits.substr(digits.size() - 2) : std::string("xx"));
 }
 
+Date started_on(const OpenRegistration& r) {
+  auto day = parse_iso_date(std::string_view(r.created_at).substr(0, 10));
+  if (!day) return {};
+  Date d = day.value();
+  const int hour = r.created_at.size() >= 13 ? (r.created_at[11] - '0') * 10 + (r.created_at[12] - '0') : 0;
+  if (hour + 7 < 24) return d;
+  if (++d.d > days_in_month(d.y, d.m)) {
+    d.d = 1;
+    if (++d.m > 12) d.m = 1, ++d.y;
+  }
+  return d;
+}
+
 bool can_resume(RegistrationStatus s) { return s == RegistrationStatus::awaiting_letter; }
 
 FieldError registration_open_error() {

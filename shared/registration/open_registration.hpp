@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "shared/calendar/buddhist_date.hpp"
 #include "shared/core/field_error.hpp"
 #include "shared/registration/registration_state.hpp"
 
@@ -16,6 +17,9 @@ struct OpenRegistration {
   std::string created_at;  // ISO 8601, UTC
   std::string phone_hint;  // "xxx-xxx-xx78"
 };
+
+// The day it began in Thailand (UTC+7), for "started 20 พ.ย. 2569".
+Date started_on(const OpenRegistration& r);
 
 // "0812345678" -> "xxx-xxx-xx78": enough for its registrant to recognise it, no more.
 std::string phone_hint(std::string_view phone);

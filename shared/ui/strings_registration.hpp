@@ -55,6 +55,28 @@ inline constexpr Text reg_status_now{"สถานะการลงทะเบ
 inline constexpr Text reg_refresh{"ตรวจสอบสถานะอีกครั้ง", "Check the status again"};
 inline constexpr Text reg_wait_sms{"เมื่อผ่านการตรวจสอบ ระบบจะส่งลิงก์ตั้งรหัสผ่านทาง SMS",
                                    "Once reviewed, a link to set the password comes by SMS"};
+inline constexpr Text reg_resume_link{"เริ่มลงทะเบียนไว้แล้วแต่ยังไม่ได้ส่งหนังสือที่ลงนาม? ทำต่อจากเดิม",
+                                      "Started already but not yet uploaded the signed letter? Continue it"};
+inline constexpr Text reg_resume_title{"ทำการลงทะเบียนต่อจากเดิม", "Continue a registration"};
+inline constexpr Text reg_resume_intro{
+    "กรอกรหัสสถานศึกษาและเบอร์มือถือที่ใช้ลงทะเบียนไว้ ระบบจะส่งรหัส OTP ใหม่ไปที่เบอร์นั้น "
+    "(ทำต่อได้จนกว่าจะส่งหนังสือที่ลงนามแล้ว)",
+    "Enter the institution code and the mobile number you registered with; a new OTP goes to that number "
+    "(possible until the signed letter is uploaded)"};
+inline constexpr Text reg_resume_submit{"ทำต่อ", "Continue"};
+inline constexpr Text reg_resume_new{"ลงทะเบียนใหม่แทน", "Start a new registration instead"};
+inline constexpr Text reg_open_intro{"สถานศึกษานี้มีการลงทะเบียนที่ยังไม่เสร็จอยู่แล้ว:",
+                                     "This institution already has a registration in progress:"};
+inline constexpr Text reg_open_started{"เริ่มเมื่อ", "started"};
+inline constexpr Text reg_open_phone{"เบอร์โทร", "phone"};
+inline constexpr Text reg_open_resume{"เป็นของฉัน: ทำต่อจากเดิม", "It is mine: continue it"};
+inline constexpr Text reg_supersede{
+    "ลงทะเบียนใหม่แทนที่รายการเดิม (รายการเดิมจะถูกยกเลิก และผู้ลงทะเบียนเดิมจะได้รับ SMS แจ้ง)",
+    "Register anew, replacing it (the earlier one is cancelled and its registrant told by SMS)"};
+inline constexpr Text reg_supersede_required{"กรุณาเลือกทำต่อจากเดิม หรือยืนยันให้ลงทะเบียนใหม่แทนที่รายการเดิม",
+                                             "Continue the earlier registration, or confirm that this one replaces it"};
+inline constexpr Text reg_superseded_done{"การลงทะเบียนเดิมถูกแทนที่แล้ว และได้แจ้งผู้ลงทะเบียนเดิมทาง SMS",
+                                          "The earlier registration was replaced and its registrant told by SMS"};
 inline constexpr Text rev_title{"ตรวจสอบการลงทะเบียน", "Review registrations"};
 inline constexpr Text rev_status_any{"ทุกสถานะ", "Any status"};
 inline constexpr Text rev_affiliation_any{"ทุกสังกัด", "Any affiliation"};

@@ -267,3 +267,22 @@ export async function signInThroughScreen(page, username, password) {
   await page.keyboard.press('Enter', { delay: 30 });
   await page.waitForFunction(() => !location.hash.startsWith('#/signin'), null, { timeout: 15000 });
 }
+
+// --- the development SMS outbox -----------------------------------------------------------
+// The outbox of a phone, newest first, once it holds more than `seen` messages.
+export async function smsTo(serverUrl, phone, seen = 0) {
+  for (let i = 0; i < 150; i++) {
+    const list = await (await fetch(`${serverUrl}/api/v1/dev/outbox?phone=${phone}`)).json();
+    if (list.length > seen) return list;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no new SMS to ${phone} (had ${seen})`);
+}
+
+// The 6-digit code of the newest SMS to `phone`, once there are more than `seen`.
+export async function newOtp(serverUrl, phone, seen = 0) {
+  const text = (await smsTo(serverUrl, phone, seen))[0].text;
+  const m = /(\d{6})/.exec(text);
+  if (!m) throw new Error(`no code in "${text}"`);
+  return m[1];
+}

@@ -72,3 +72,12 @@ TEST_CASE("open registrations: only one waiting for its letter resumes; the phon
   CHECK(back.status == S::under_review);
   CHECK(back.phone_hint == "xxx-xxx-xx78");
 }
+
+TEST_CASE("open registrations: the day it began is Thailand's (UTC+7)", "[registration]") {
+  auto on = [](const char* at) { return domain::started_on({domain::RegistrationStatus::awaiting_letter, at, ""}); };
+  CHECK(on("2026-11-20T03:00:00.000Z") == domain::Date{2026, 11, 20});
+  CHECK(on("2026-11-20T16:59:59Z") == domain::Date{2026, 11, 20});
+  CHECK(on("2026-11-20T17:00:00Z") == domain::Date{2026, 11, 21});
+  CHECK(on("2026-02-28T20:00:00Z") == domain::Date{2026, 3, 1});
+  CHECK(on("2026-12-31T23:00:00Z") == domain::Date{2027, 1, 1});
+}

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "shared/contact/phone.hpp"
 #include "shared/directory/institution_code.hpp"
 #include "shared/otp/otp_policy.hpp"
 #include "shared/registration/signed_letter.hpp"
@@ -9,20 +10,11 @@
 #include "wasm/api/wire.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
+#include "wasm/widgets/test_hook.hpp"
 
 namespace registration {
 
 using namespace ui::text;
-
-namespace {
-
-const domain::FieldError* first_of(const api::FormErrors& e, std::initializer_list<std::string_view> fields) {
-  for (auto f : fields)
-    if (auto* x = e.of(f)) return x;
-  return nullptr;
-}
-
-}  // namespace
 
 bool RegisterScreen::step_ok(int step) {
   errors_.clear();
@@ -36,6 +28,9 @@ bool RegisterScreen::step_ok(int step) {
     if (!chosen_) errors_.set({"institution_required", "institution_code", std::string(reg_choose_institution.th),
                                std::string(reg_choose_institution.en)});
     else if (auto p = domain::institution_problem(form_.affiliation, chosen_->code, &*chosen_)) errors_.set(*p);
+    else if (!open_.empty() && !supersede_)
+      errors_.set({"supersede_required", "supersede", std::string(reg_supersede_required.th),
+                   std::string(reg_supersede_required.en)});
   } else if (step == 2 || step == 3) {
     for (const auto& e : domain::registration_problems(form_)) {
       const bool legacy = e.field.rfind("legacy.", 0) == 0, officer = e.field.rfind("officer.", 0) == 0;
@@ -45,7 +40,16 @@ bool RegisterScreen::step_ok(int step) {
   return errors_.empty();
 }
 
+void RegisterScreen::open(app::Context&, const app::Route& route) {
+  // What was typed stays (back and forth between screens); only the way in changes.
+  resuming_ = route.param(0) == "resume";
+  if (resuming_ && resume_code_.empty()) resume_code_ = form_.institution_code;
+  errors_.clear();
+}
+
 void RegisterScreen::draw(app::Context& ctx) {
+  now_ = ctx.now;
+  if (resuming_) return draw_resume(ctx);
   widgets::heading(ctx.tr(reg_title), ctx.fonts.title);
   widgets::steps("reg.steps",
                  {ctx.tr(reg_step_affiliation), ctx.tr(reg_step_institution), ctx.tr(reg_step_legacy),
@@ -67,7 +71,8 @@ void RegisterScreen::draw(app::Context& ctx) {
                         errors_.general({"affiliation", "institution_code", "legacy.tsl_username",
                                          "legacy.kiddiary_username", "officer.title", "officer.first_name",
                                          "officer.last_name", "officer.national_id", "officer.position",
-                                         "officer.phone", "officer.email", "code", "username", "national_id", "file"}),
+                                         "officer.phone", "officer.email", "code", "username", "national_id", "file",
+                                         "supersede"}),
                         ctx.language);
   // Steps 1-4 move freely; from the OTP on, the registration exists and only goes forward.
   if (step_ <= 3) {
@@ -99,6 +104,8 @@ void RegisterScreen::draw_affiliation(app::Context& ctx) {
     }
   }
   widgets::field_error("reg.affiliation", errors_.of("affiliation"), ctx.language);
+  ImGui::Spacing();
+  if (widgets::link("reg.resume", ctx.tr(reg_resume_link))) ctx.nav.go("#/register/resume");
 }
 
 void RegisterScreen::draw_institution(app::Context& ctx) {
@@ -130,8 +137,11 @@ void RegisterScreen::draw_institution(app::Context& ctx) {
     if (widgets::row(id.c_str(), in.code + "  " + in.name_th + " (" + in.district + ", " + in.province + ")",
                      in.name_th + " " + in.district + " " + in.province,
                      chosen_ && chosen_->code == in.code)) {
-      chosen_ = in;
-      form_.institution_code = in.code;
+      if (!chosen_ || chosen_->code != in.code) {
+        chosen_ = in;
+        form_.institution_code = in.code;
+        load_open_registrations(ctx);
+      }
       errors_.clear("institution_code");
     }
   }
@@ -141,6 +151,45 @@ void RegisterScreen::draw_institution(app::Context& ctx) {
                                                              : domain::institution_not_found_advice_en);
     });
   if (chosen_) widgets::text(std::string(ctx.tr(reg_chosen)) + " " + chosen_->code + " " + chosen_->name_th);
+  draw_open_registrations(ctx);
+}
+
+void RegisterScreen::load_open_registrations(app::Context& ctx) {
+  open_.clear();
+  supersede_ = false;
+  ctx.api.get("/api/v1/registrations" + api::query({{"institution_code", form_.institution_code}}),
+              pending_.guard([this, code = form_.institution_code](const api::Reply& r) {
+                if (!r.ok() || code != form_.institution_code || !r.body.contains("open")) return;
+                open_ = r.body["open"].get<std::vector<domain::OpenRegistration>>();
+              }));
+}
+
+void RegisterScreen::draw_open_registrations(app::Context& ctx) {
+  if (open_.empty()) return;
+  bool resumable = false;
+  style::banner(style::banner_warning_bg, style::banner_warning_text, [&] {
+    widgets::text_wrapped(ctx.tr(reg_open_intro));
+    for (std::size_t i = 0; i < open_.size(); ++i) {
+      const auto& o = open_[i];
+      resumable = resumable || domain::can_resume(o.status);
+      const auto day = domain::started_on(o);
+      const std::string line = "• " + (ctx.language == ui::Language::th
+                                           ? std::string(domain::status_name_th(o.status)) + ", " +
+                                                 std::string(ctx.tr(reg_open_started)) + " " +
+                                                 domain::format_thai_date_short(day)
+                                           : std::string(domain::to_string(o.status)) + ", " +
+                                                 std::string(ctx.tr(reg_open_started)) + " " + domain::to_iso(day)) +
+                               ", " + std::string(ctx.tr(reg_open_phone)) + " " + o.phone_hint;
+      widgets::text_wrapped(line);
+      test_hook::record_item("reg.open." + std::to_string(i), "text", line, std::string(domain::to_string(o.status)));
+    }
+  });
+  if (resumable && widgets::button("reg.open.resume", ctx.tr(reg_open_resume))) {
+    resume_code_ = form_.institution_code;
+    ctx.nav.go("#/register/resume");
+  }
+  if (widgets::checkbox("reg.supersede", ctx.tr(reg_supersede), supersede_)) errors_.clear("supersede");
+  widgets::field_error("reg.supersede", errors_.of("supersede"), ctx.language);
 }
 
 void RegisterScreen::draw_legacy(app::Context& ctx) {
@@ -190,44 +239,100 @@ void RegisterScreen::send_otp(app::Context& ctx) {
                }));
 }
 
+void RegisterScreen::submit(app::Context& ctx) {
+  auto body = domain::to_json(form_);
+  body["otp_token"] = otp_token_;
+  body["supersede"] = supersede_;
+  busy_ = true;
+  ctx.api.post("/api/v1/registrations", body, pending_.guard([this, &ctx](const api::Reply& c) {
+                 busy_ = false;
+                 if (c.code() == "registration_open" && c.error) {  // begun meanwhile: show it and ask
+                   load_open_registrations(ctx);
+                   auto e = *c.error;
+                   e.field = "supersede";
+                   return errors_.set(e);
+                 }
+                 if (errors_.take(c)) return;
+                 otp_token_.clear();
+                 registration_id_ = std::to_string(c.body.value("registration_id", 0));
+                 token_ = c.body.value("registration_token", "");
+                 username_ = c.body.value("username", "");
+                 superseded_any_ = c.body.contains("superseded") && !c.body["superseded"].empty();
+                 step_ = 5;
+               }));
+}
+
 void RegisterScreen::draw_otp(app::Context& ctx) {
   if (!otp_ref_.empty()) widgets::text(std::string(ctx.tr(reg_otp_sent)) + " " + otp_ref_);
-  widgets::field("reg.otp", ctx.tr(reg_otp_code), otp_code_, errors_.of("code"), ctx.language);
-  if (widgets::primary_button("reg.verify", ctx.tr(reg_otp_verify), !busy_ && !otp_id_.empty())) {
-    auto code = domain::check_otp_code(otp_code_);
+  if (otp_token_.empty())
+    widgets::field("reg.otp", ctx.tr(reg_otp_code), otp_code_, errors_.of("code"), ctx.language);
+  draw_open_registrations(ctx);
+  const bool ready = !busy_ && !otp_id_.empty() && (open_.empty() || supersede_);
+  if (widgets::primary_button("reg.verify", ctx.tr(reg_otp_verify), ready)) {
     errors_.clear();
-    if (!code) {
-      errors_.set(code.error());
-    } else {
-      busy_ = true;
-      ctx.api.post("/api/v1/otp/verify", {{"otp_id", otp_id_}, {"code", code.value()}},
-                   pending_.guard([this, &ctx](const api::Reply& r) {
-                     if (errors_.take(r)) {
-                       busy_ = false;
-                       return;
-                     }
-                     auto body = domain::to_json(form_);
-                     body["otp_token"] = r.body.value("otp_token", "");
-                     ctx.api.post("/api/v1/registrations", body, pending_.guard([this](const api::Reply& c) {
-                                    busy_ = false;
-                                    if (errors_.take(c)) return;
-                                    registration_id_ = std::to_string(c.body.value("registration_id", 0));
-                                    token_ = c.body.value("registration_token", "");
-                                    username_ = c.body.value("username", "");
-                                    step_ = 5;
-                                  }));
-                   }));
-    }
+    if (!otp_token_.empty()) return submit(ctx);  // the phone is proven already
+    auto code = domain::check_otp_code(otp_code_);
+    if (!code) return errors_.set(code.error());
+    busy_ = true;
+    ctx.api.post("/api/v1/otp/verify", {{"otp_id", otp_id_}, {"code", code.value()}},
+                 pending_.guard([this, &ctx](const api::Reply& r) {
+                   busy_ = false;
+                   if (errors_.take(r)) return;
+                   otp_token_ = r.body.value("otp_token", "");
+                   submit(ctx);
+                 }));
   }
-  ImGui::SameLine();
-  if (widgets::button("reg.resend", ctx.tr(reg_otp_resend))) send_otp(ctx);
+  if (otp_token_.empty()) {
+    ImGui::SameLine();
+    if (widgets::button("reg.resend", ctx.tr(reg_otp_resend))) send_otp(ctx);
+  }
   if (!errors_.empty() && errors_.of("officer.phone")) {  // a refused phone: back to the form
     if (widgets::button("reg.back", ctx.tr(reg_back))) step_ = 3;
   }
 }
 
+void RegisterScreen::draw_resume(app::Context& ctx) {
+  widgets::heading(ctx.tr(reg_resume_title), ctx.fonts.title);
+  widgets::text_wrapped(ctx.tr(reg_resume_intro));
+  const float width = std::min(ImGui::GetContentRegionAvail().x, 480.0f);
+  auto code = domain::parse_institution_code(resume_code_);
+  if (widgets::field("reg.resume.code", ctx.tr(reg_code), resume_code_, errors_.of("institution_code"), ctx.language,
+                     widgets::Field::text, width).changed)
+    errors_.check("institution_code", resume_code_.empty() || code ? std::nullopt
+                                                                   : std::optional(domain::in_field(code.error(), "institution_code")));
+  auto phone = domain::parse_mobile_phone(resume_phone_);
+  if (widgets::field("reg.resume.phone", ctx.tr(reg_phone), resume_phone_, errors_.of("phone"), ctx.language,
+                     widgets::Field::text, width).changed)
+    errors_.check("phone", resume_phone_.empty() || phone ? std::nullopt : std::optional(phone.error()));
+  if (code && phone) resume_otp_.draw(ctx, phone.value().national(), width);
+  widgets::error_banner("reg.resume.error", errors_.general({"institution_code", "phone"}), ctx.language);
+  if (!resume_otp_.token().empty() &&
+      widgets::primary_button("reg.resume.submit", ctx.tr(reg_resume_submit), !busy_ && bool(code))) {
+    errors_.clear();
+    busy_ = true;
+    ctx.api.post("/api/v1/registrations/resume", {{"institution_code", code.value()}, {"otp_token", resume_otp_.token()}},
+                 pending_.guard([this, &ctx](const api::Reply& r) {
+                   busy_ = false;
+                   if (errors_.take(r)) {
+                     if (r.code() == "otp_token_invalid") resume_otp_.reset();  // used up: prove the phone again
+                     return;
+                   }
+                   resume_otp_.reset();
+                   registration_id_ = std::to_string(r.body.value("registration_id", 0));
+                   token_ = r.body.value("registration_token", "");
+                   username_ = r.body.value("username", "");
+                   superseded_any_ = false;
+                   step_ = 5;
+                   ctx.nav.go("#/register");
+                 }));
+  }
+  ImGui::Spacing();
+  if (widgets::link("reg.resume.cancel", ctx.tr(reg_resume_new))) ctx.nav.go("#/register");
+}
+
 void RegisterScreen::draw_letter(app::Context& ctx) {
   widgets::text(std::string(ctx.tr(reg_registered)) + " " + username_);
+  if (superseded_any_) widgets::text_wrapped(ctx.tr(reg_superseded_done));
   widgets::text_wrapped(ctx.tr(reg_letter_intro));
   if (widgets::button("reg.letter", ctx.tr(reg_letter_download)))
     ctx.api.download("/api/v1/registrations/" + registration_id_ + "/letter.pdf", "letter-" + username_ + ".pdf",
