@@ -10,7 +10,7 @@ import { inflateSync } from 'node:zlib';
 import { test } from 'node:test';
 
 import {
-  artifacts, click, fill, openApp, replace, serverAndBrowser, typeKeys, waitForIdle, waitForWidget,
+  artifacts, click, fill, newOtp, openApp, replace, serverAndBrowser, typeKeys, waitForIdle, waitForWidget,
   widgets,
 } from './harness.mjs';
 
@@ -190,15 +190,7 @@ test('the area admin lists users, disables and enables one, and issues a passwor
 });
 
 // The latest 6-digit code the outbox holds for a phone.
-async function otpFor(phone) {
-  for (let i = 0; i < 50; i++) {
-    const list = await (await fetch(`${env.server.url}/api/v1/dev/outbox?phone=${phone}`)).json();
-    const m = list.length && /(\d{6})/.exec(list[0].text);
-    if (m) return m[1];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no OTP for ${phone}`);
-}
+const otpFor = (phone) => newOtp(env.server.url, phone);
 
 async function phoneOf(username) {
   const admin = account('area.admin');

@@ -11,17 +11,13 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  artifacts, click, openApp, press, serverAndBrowser, typeInto, typeKeys, waitForIdle,
+  artifacts, click, newOtp, openApp, press, serverAndBrowser, smsTo, typeInto, typeKeys, waitForIdle,
   waitForWidget,
 } from './harness.mjs';
 
 const env = serverAndBrowser();
 
 const step = (page, n) => waitForWidget(page, { id: 'reg.steps' }, (w) => w.value === String(n));
-
-async function outbox(phone) {
-  return (await fetch(`${env.server.url}/api/v1/dev/outbox?phone=${phone}`)).json();
-}
 
 async function signIn(page, username, password) {
   await typeInto(page, 'signin.username', username);
@@ -75,13 +71,7 @@ test('a school registers, uploads its signed letter, is approved, activates and 
 
   // 5 OTP from the outbox.
   await step(page, 5);
-  let sms = [];
-  for (let i = 0; i < 100 && !sms.length; i++) {
-    sms = await outbox('0812345678');
-    if (!sms.length) await new Promise((r) => setTimeout(r, 100));
-  }
-  const code = sms[0].text.match(/(\d{6})/)[1];
-  await typeInto(page, 'reg.otp', code);
+  await typeInto(page, 'reg.otp', await newOtp(env.server.url, '0812345678'));
   await press(page, 'reg.verify');
 
   // 6 the letter: a real download, checked with pdftotext.
@@ -159,7 +149,7 @@ test('a school registers, uploads its signed letter, is approved, activates and 
   await page.close();
 
   // The activation link from the outbox, opened in the browser; a password; then signing in.
-  const token = (await outbox('0812345678'))[0].text.match(/#\/activate\/([A-Za-z0-9_-]+)/)[1];
+  const token = (await smsTo(env.server.url, '0812345678'))[0].text.match(/#\/activate\/([A-Za-z0-9_-]+)/)[1];
   const school = await openApp(env.browser, `${env.server.url}/#/activate/${token}`);
   await typeInto(school, 'activate.password', 'Baan-Nong-Bua-Kru-7');
   await typeInto(school, 'activate.confirm', 'Baan-Nong-Bua-Kru-7');
