@@ -11,7 +11,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  artifacts, newOtp, openApp, press, serverAndBrowser, smsTo, typeInto, waitForWidget,
+  artifacts, newOtp, openApp, press, serverAndBrowser, smsTo, typeInto, waitForIdle, waitForWidget, widgets,
 } from './harness.mjs';
 
 const env = serverAndBrowser();
@@ -87,6 +87,9 @@ test('the first registrant resumes with a fresh OTP to the same phone, and the o
   await page.waitForFunction(() => location.hash === '#/register/resume');
   await typeInto(page, 'reg.resume.code', '1010720001');
   await typeInto(page, 'reg.resume.phone', '081-234-5678');
+  // Judged as typed: complete and good, so no error is left from the shorter values on the way.
+  await waitForIdle(page, 300);
+  assert.deepEqual((await widgets(page)).filter((w) => w.kind === 'error').map((w) => w.id), []);
   const seen = (await smsTo(env.server.url, '0812345678')).length;
   await press(page, 'reg.resume.otp.send');
   await typeInto(page, 'reg.resume.otp.code', await newOtp(env.server.url, '0812345678', seen));

@@ -295,15 +295,20 @@ void RegisterScreen::draw_resume(app::Context& ctx) {
   widgets::heading(ctx.tr(reg_resume_title), ctx.fonts.title);
   widgets::text_wrapped(ctx.tr(reg_resume_intro));
   const float width = std::min(ImGui::GetContentRegionAvail().x, 480.0f);
+  // Each field judged as typed, on its new value (blank: not yet).
+  const bool code_typed = widgets::field("reg.resume.code", ctx.tr(reg_code), resume_code_,
+                                         errors_.of("institution_code"), ctx.language, widgets::Field::text, width)
+                              .changed;
   auto code = domain::parse_institution_code(resume_code_);
-  if (widgets::field("reg.resume.code", ctx.tr(reg_code), resume_code_, errors_.of("institution_code"), ctx.language,
-                     widgets::Field::text, width).changed)
-    errors_.check("institution_code", resume_code_.empty() || code ? std::nullopt
-                                                                   : std::optional(domain::in_field(code.error(), "institution_code")));
+  if (code_typed)
+    errors_.check("institution_code", resume_code_.empty() || code
+                                          ? std::nullopt
+                                          : std::optional(domain::in_field(code.error(), "institution_code")));
+  const bool phone_typed = widgets::field("reg.resume.phone", ctx.tr(reg_phone), resume_phone_, errors_.of("phone"),
+                                          ctx.language, widgets::Field::text, width)
+                               .changed;
   auto phone = domain::parse_mobile_phone(resume_phone_);
-  if (widgets::field("reg.resume.phone", ctx.tr(reg_phone), resume_phone_, errors_.of("phone"), ctx.language,
-                     widgets::Field::text, width).changed)
-    errors_.check("phone", resume_phone_.empty() || phone ? std::nullopt : std::optional(phone.error()));
+  if (phone_typed) errors_.check("phone", resume_phone_.empty() || phone ? std::nullopt : std::optional(phone.error()));
   if (code && phone) resume_otp_.draw(ctx, phone.value().national(), width);
   widgets::error_banner("reg.resume.error", errors_.general({"institution_code", "phone"}), ctx.language);
   if (!resume_otp_.token().empty() &&
