@@ -136,4 +136,36 @@ void CommentThread::draw(app::Context& ctx, const char* id, const nlohmann::json
   }
 }
 
+void ReportView::forget(const app::Route& route) {
+  key_ = report_key(route.params);
+  pending_.reset();
+  thread_.reset();
+  errors_.clear();
+  kpi_ = report_ = nullptr;
+}
+
+void ReportView::load(app::Context& ctx) {
+  stale_ = false;
+  if (!key_.valid()) {
+    failed_ = true;
+    return;
+  }
+  loading_ = true;
+  failed_ = false;
+  ctx.api.get("/api/v1/kpi/" + std::to_string(key_.kpi_id), pending_.guard([this](const api::Reply& r) {
+    if (!r.ok()) return;
+    kpi_ = r.body;
+    type_ = kpi_type_of(kpi_);
+  }));
+  ctx.api.get(key_.api_path(), pending_.guard([this](const api::Reply& r) {
+    loading_ = false;
+    if (!r.ok()) {
+      failed_ = true;
+      errors_.take(r);
+      return;
+    }
+    took(r.body);
+  }));
+}
+
 }  // namespace kpi_screens

@@ -1,6 +1,7 @@
 #pragma once
 // Pieces the KPI report screens share: routes, labels of states and scores, the evidence
-// file list with downloads, and the report's comment thread with its box.
+// file list with downloads, the report's comment thread with its box, and ReportView, what
+// both screens are.
 #include <nlohmann/json.hpp>
 #include <functional>
 #include <map>
@@ -12,6 +13,7 @@
 #include "shared/ui/strings.hpp"
 #include "wasm/api/client.hpp"
 #include "wasm/api/form_errors.hpp"
+#include "wasm/app/screen.hpp"
 #include "wasm/widgets/image.hpp"
 
 namespace app {
@@ -68,6 +70,28 @@ class CommentThread {
   bool sending_ = false;
   api::FormErrors errors_;
   api::Pending pending_;
+};
+
+// A screen of one report (the school's form, the reviewer's page): the KPI (for its type)
+// and the report of the route, loaded together, and again once the server is back.
+class ReportView : public app::Screen {
+ public:
+  void retry() override { stale_ = true; }
+
+ protected:
+  // A new route: the key from its params, nothing of the last report kept.
+  void forget(const app::Route& route);
+  // GET the KPI and the report of key_; took() gets the report when it comes.
+  void load(app::Context& ctx);
+  virtual void took(const nlohmann::json& report) { report_ = report; }
+
+  ReportKey key_;
+  nlohmann::json kpi_, report_;
+  domain::KpiType type_ = domain::KpiType::score_1_5;
+  bool loading_ = false, failed_ = false, stale_ = false;
+  api::FormErrors errors_;
+  api::Pending pending_;
+  CommentThread thread_;
 };
 
 }  // namespace kpi_screens

@@ -31,11 +31,7 @@ std::string period_label(const nlohmann::json& kpi, const std::string& period, u
 }  // namespace
 
 void ReportScreen::open(app::Context& ctx, const app::Route& route) {
-  key_ = report_key(route.params);
-  pending_.reset();
-  thread_.reset();
-  errors_.clear();
-  kpi_ = report_ = nullptr;
+  forget(route);
   files_.clear();
   score_.clear();
   chosen_ = {};
@@ -45,32 +41,8 @@ void ReportScreen::open(app::Context& ctx, const app::Route& route) {
   load(ctx);
 }
 
-void ReportScreen::load(app::Context& ctx) {
-  stale_ = false;
-  if (!key_.valid()) {
-    failed_ = true;
-    return;
-  }
-  loading_ = true;
-  failed_ = false;
-  ctx.api.get("/api/v1/kpi/" + std::to_string(key_.kpi_id), pending_.guard([this](const api::Reply& r) {
-    if (!r.ok()) return;
-    kpi_ = r.body;
-    type_ = kpi_type_of(kpi_);
-  }));
-  ctx.api.get(key_.api_path(), pending_.guard([this](const api::Reply& r) {
-    loading_ = false;
-    if (!r.ok()) {
-      failed_ = true;
-      errors_.take(r);
-      return;
-    }
-    took_report(r.body);
-  }));
-}
-
 // The server's report replaces what is shown (after loading, confirming, unconfirming).
-void ReportScreen::took_report(const nlohmann::json& body) {
+void ReportScreen::took(const nlohmann::json& body) {
   report_ = body;
   files_.clear();
   for (const auto& f : body.value("files", nlohmann::json::array()))

@@ -18,12 +18,11 @@
 
 namespace kpi_screens {
 
-class ReportScreen : public app::Screen {
+class ReportScreen : public ReportView {
  public:
   void open(app::Context& ctx, const app::Route& route) override;
   void draw(app::Context& ctx) override;
   double wake_at() const override;
-  void retry() override { stale_ = true; }
 
   // The pause after the last change before the draft is saved.
   static constexpr double kSavePause = 0.8;
@@ -38,8 +37,7 @@ class ReportScreen : public app::Screen {
   };
   enum class Save { clean, pending, saving, saved, invalid, failed };
 
-  void load(app::Context& ctx);
-  void took_report(const nlohmann::json& body);
+  void took(const nlohmann::json& body) override;
   void draw_files(app::Context& ctx, bool editable);
   void draw_score(app::Context& ctx, bool editable);
   void draw_actions(app::Context& ctx);
@@ -51,10 +49,7 @@ class ReportScreen : public app::Screen {
   std::string status() const;
   bool allows(int action) const;  // domain::ReportAction, from the report's state
 
-  ReportKey key_;
-  nlohmann::json kpi_, report_;
-  domain::KpiType type_ = domain::KpiType::score_1_5;
-  bool loading_ = false, failed_ = false, stale_ = false, busy_ = false;
+  bool busy_ = false;
   std::vector<Evidence> files_;
   int next_local_ = 0;
   std::string score_;
@@ -64,9 +59,6 @@ class ReportScreen : public app::Screen {
   double edited_at_ = 0;
   int edits_ = 0, edits_sent_ = 0;
   std::string notice_;
-  api::FormErrors errors_;
-  api::Pending pending_;
-  CommentThread thread_;
 };
 
 }  // namespace kpi_screens

@@ -16,11 +16,7 @@ using namespace ui::text::kpi_report;
 using domain::ReportAction;
 
 void ReviewScreen::open(app::Context& ctx, const app::Route& route) {
-  key_ = report_key(route.params);
-  pending_.reset();
-  thread_.reset();
-  errors_.clear();
-  kpi_ = report_ = nullptr;
+  forget(route);
   score_.clear();
   comment_.clear();
   reason_.clear();
@@ -28,27 +24,6 @@ void ReviewScreen::open(app::Context& ctx, const app::Route& route) {
   images_.clear();
   busy_ = done_ = false;
   load(ctx);
-}
-
-void ReviewScreen::load(app::Context& ctx) {
-  stale_ = false;
-  if (!key_.valid()) {
-    failed_ = true;
-    return;
-  }
-  loading_ = true;
-  failed_ = false;
-  ctx.api.get("/api/v1/kpi/" + std::to_string(key_.kpi_id), pending_.guard([this](const api::Reply& r) {
-    if (!r.ok()) return;
-    kpi_ = r.body;
-    type_ = kpi_type_of(kpi_);
-  }));
-  ctx.api.get(key_.api_path(), pending_.guard([this](const api::Reply& r) {
-    loading_ = false;
-    failed_ = !r.ok();
-    if (errors_.take(r)) return;
-    report_ = r.body;
-  }));
 }
 
 bool ReviewScreen::allows(int action) const {

@@ -15,25 +15,17 @@
 
 namespace kpi_screens {
 
-class ReviewScreen : public app::Screen {
+class ReviewScreen : public ReportView {
  public:
   void open(app::Context& ctx, const app::Route& route) override;
   void draw(app::Context& ctx) override;
-  void retry() override { stale_ = true; }
 
  private:
-  void load(app::Context& ctx);
   void act(app::Context& ctx, const std::string& method, const std::string& action, std::optional<nlohmann::json> body);
   bool allows(int action) const;
 
-  ReportKey key_;
-  nlohmann::json kpi_, report_;
-  domain::KpiType type_ = domain::KpiType::score_1_5;
-  bool loading_ = false, failed_ = false, stale_ = false, busy_ = false, done_ = false;
+  bool busy_ = false, done_ = false;
   std::string score_, comment_, reason_, notice_;
-  api::FormErrors errors_;
-  api::Pending pending_;
-  CommentThread thread_;
   EvidenceImages images_;
 };
 
