@@ -53,14 +53,7 @@ void ManageScreen::draw(app::Context& ctx) {
     ctx.nav.go(app::route_string({"kpi"}, {{"year", std::to_string(year_)}}));
 
   // The fiscal year: next year first (it is prepared before it starts), then five back.
-  std::vector<std::string> years;
-  const int now = current_fiscal_year();
-  for (int y = now + 1; y >= now - 5; --y) years.push_back(std::to_string(y));
-  int chosen = now + 1 - year_;
-  ImGui::AlignTextToFramePadding();
-  widgets::text(ctx.tr(ui::text::kpi::fiscal_year));
-  ImGui::SameLine();
-  if (widgets::combo("kpim.year", std::to_string(year_), years, chosen, 120)) ctx.nav.go(year_route(now + 1 - chosen));
+  if (int year = year_; year_picker(ctx, "kpim.year", year)) ctx.nav.go(year_route(year));
   ImGui::SameLine();
   if (widgets::primary_button("kpim.new", ctx.tr(new_kpi)))
     ctx.nav.go(app::route_string({"kpi", "edit", "new"}, {{"year", std::to_string(year_)}}));

@@ -71,14 +71,7 @@ void OverviewScreen::draw(app::Context& ctx) {
   if (const app::User* user = ctx.session.user(); user && user->can(domain::Permission::kpi_manage))
     if (widgets::link("kpi.manage", ctx.tr(ui::text::kpi_manage::manage_link)))
       ctx.nav.go(app::route_string({"kpi", "manage"}, {{"year", std::to_string(year_)}}));
-  std::vector<std::string> years;
-  const int now = current_fiscal_year();
-  for (int y = now + 1; y >= now - 5; --y) years.push_back(std::to_string(y));
-  int chosen = now + 1 - year_;
-  widgets::text(ctx.tr(fiscal_year));
-  ImGui::SameLine();
-  if (widgets::combo("kpi.year", std::to_string(year_), years, chosen, 120)) {
-    year_ = now + 1 - chosen;
+  if (year_picker(ctx, "kpi.year", year_)) {
     selected_ = 0;
     load(ctx);
   }

@@ -62,16 +62,7 @@ void QueueScreen::load(app::Context& ctx) {
 void QueueScreen::draw(app::Context& ctx) {
   if (stale_) load(ctx);
   widgets::heading(ctx.tr(queue_title), ctx.fonts.title);
-  std::vector<std::string> years;
-  const int now = current_fiscal_year();
-  for (int y = now + 1; y >= now - 5; --y) years.push_back(std::to_string(y));
-  int chosen = now + 1 - year_;
-  widgets::text(ctx.tr(ui::text::kpi::fiscal_year));
-  ImGui::SameLine();
-  if (widgets::combo("queue.year", std::to_string(year_), years, chosen, 120)) {
-    year_ = now + 1 - chosen;
-    load(ctx);
-  }
+  if (year_picker(ctx, "queue.year", year_)) load(ctx);
   ImGui::SameLine();
   std::vector<std::string> kpi_options{std::string(ctx.tr(all_kpis))};
   kpi_options.insert(kpi_options.end(), kpis_.begin(), kpis_.end());

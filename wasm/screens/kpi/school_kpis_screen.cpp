@@ -35,16 +35,7 @@ void SchoolKpisScreen::draw(app::Context& ctx) {
   if (stale_) load(ctx);
   widgets::heading(ctx.tr(school_title), ctx.fonts.title);
   widgets::text_wrapped(ctx.tr(school_intro));
-  std::vector<std::string> years;
-  const int now = current_fiscal_year();
-  for (int y = now + 1; y >= now - 5; --y) years.push_back(std::to_string(y));
-  int chosen = now + 1 - year_;
-  widgets::text(ctx.tr(ui::text::kpi::fiscal_year));
-  ImGui::SameLine();
-  if (widgets::combo("school.year", std::to_string(year_), years, chosen, 120)) {
-    year_ = now + 1 - chosen;
-    load(ctx);
-  }
+  if (year_picker(ctx, "school.year", year_)) load(ctx);
   if (loading_) return widgets::text_colored(style::muted_text, ctx.tr(ui::text::kpi::loading));
   if (failed_) {
     widgets::text(ctx.tr(ui::text::kpi::load_failed));

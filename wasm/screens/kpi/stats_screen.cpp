@@ -37,6 +37,19 @@ int route_year(const app::Route& route) {
   return year ? year.value() : current_fiscal_year();
 }
 
+bool year_picker(app::Context& ctx, const char* id, int& year) {
+  std::vector<std::string> years;
+  const int now = current_fiscal_year();
+  for (int y = now + 1; y >= now - 5; --y) years.push_back(std::to_string(y));
+  int chosen = now + 1 - year;
+  ImGui::AlignTextToFramePadding();
+  widgets::text(ctx.tr(ui::text::kpi::fiscal_year));
+  ImGui::SameLine();
+  if (!widgets::combo(id, std::to_string(year), years, chosen, 120)) return false;
+  year = now + 1 - chosen;
+  return true;
+}
+
 void StatsScreen::open(app::Context& ctx, const app::Route& route) {
   year_ = route_year(route);
   load(ctx);
@@ -58,16 +71,7 @@ void StatsScreen::draw(app::Context& ctx) {
   if (stale_) load(ctx);
   widgets::heading(ctx.tr(stats_title), ctx.fonts.title);
   widgets::text_wrapped(ctx.tr(stats_intro));
-  std::vector<std::string> years;
-  const int now = current_fiscal_year();
-  for (int y = now + 1; y >= now - 5; --y) years.push_back(std::to_string(y));
-  int selected = now + 1 - year_;
-  widgets::text(ctx.tr(fiscal_year));
-  ImGui::SameLine();
-  if (widgets::combo("stats.year", std::to_string(year_), years, selected, 120)) {
-    year_ = now + 1 - selected;
-    load(ctx);
-  }
+  if (year_picker(ctx, "stats.year", year_)) load(ctx);
   if (loading_) return widgets::text_colored(style::muted_text, ctx.tr(ui::text::kpi::loading));
   if (failed_) return widgets::text(ctx.tr(load_failed));
   const auto& kpis = data_.value("kpis", nlohmann::json::array());

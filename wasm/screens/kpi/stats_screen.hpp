@@ -6,12 +6,19 @@
 #include "wasm/api/client.hpp"
 #include "wasm/app/screen.hpp"
 
+namespace app {
+struct Context;
+}
+
 namespace kpi_screens {
 
 // The current fiscal year (B.E.) on the client's clock.
 int current_fiscal_year();
 // The route's ?year= (a B.E. fiscal year, by shared's rule), else the current one.
 int route_year(const app::Route& route);
+// "Fiscal year [combo]": next year, this one and the five before. True when another was chosen
+// (`year` then holds it).
+bool year_picker(app::Context& ctx, const char* id, int& year);
 
 class StatsScreen : public app::Screen {
  public:
