@@ -16,6 +16,7 @@ DEBS=(
   poppler-utils qpdf wrk nginx-light brotli
   libxlsxwriter-dev libjpeg62-turbo-dev libpng-dev libqpdf-dev libpoppler-glib-dev
   dpkg-dev curl ccache libcurl4-openssl-dev
+  libzip-dev libexpat1-dev
 )
 
 missing=()
