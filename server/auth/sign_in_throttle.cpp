@@ -36,4 +36,11 @@ domain::RateDecision sign_in_gate(storage::Database& db, std::string_view userna
   return domain::may_attempt_sign_in(account.count, account.last_at, from.count, from.last_at, now);
 }
 
+std::string link_address_key(std::string_view client_address) { return "link:" + std::string(client_address); }
+
+domain::RateDecision link_gate(storage::Database& db, std::string_view address, std::int64_t now) {
+  const auto from = recent_failures(db, link_address_key(address), now);
+  return domain::may_try_link(from.count, from.last_at, now);
+}
+
 }  // namespace server::auth

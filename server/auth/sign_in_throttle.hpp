@@ -25,4 +25,8 @@ void clear_failures(storage::Database& db, const std::string& key);
 domain::RateDecision sign_in_gate(storage::Database& db, std::string_view username, std::string_view address,
                                   std::int64_t now);
 
+// Wrong activation links and password-reset tokens, per client address.
+std::string link_address_key(std::string_view client_address);
+domain::RateDecision link_gate(storage::Database& db, std::string_view address, std::int64_t now);
+
 }  // namespace server::auth
