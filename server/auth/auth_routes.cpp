@@ -85,15 +85,21 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
 
     const auto now = unix_now();
     std::optional<UserRecord> user;
+    Attempt attempt;
     {
       auto db = pool.acquire();
-      auto gate = sign_in_gate(*db, username.value(), rq.client_address, now);
-      if (!gate.allowed()) {
-        audit.record({std::nullopt, "sign_in.throttled", "username:" + username.value(), rq.client_address,
-                      {{"retry_after", gate.retry_after}}});
-        return rate_limited_reply(gate);
-      }
-      user = accounts::find_user(*db, username.value());
+      storage::Transaction tx(*db);  // BEGIN IMMEDIATE: the gate and the reservation are one step
+      attempt = reserve_sign_in_attempt(*db, username.value(), rq.client_address, now);
+      if (attempt.decision.allowed()) user = accounts::find_user(*db, username.value());
+      tx.commit();
+    }
+    if (!attempt.decision.allowed()) {
+      // One audit row per address and minute, counting the refusals: a client hammering
+      // the gate does not fill the log.
+      audit.record_counted({std::nullopt, "sign_in.throttled", "address:" + rq.client_address, rq.client_address,
+                            {{"retry_after", attempt.decision.retry_after}}},
+                           now, throttled_audit_window);
+      return rate_limited_reply(attempt.decision);
     }
     // Argon2id runs without a database connection held; unknown users cost the same time.
     bool password_ok = false;
@@ -101,13 +107,12 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
     else spend_verification_time(password.value());
 
     auto db = pool.acquire();
-    if (!password_ok) {
-      record_failure(*db, account_key(username.value()), now);
-      record_failure(*db, address_key(rq.client_address), now);
+    if (!password_ok) {  // the reservation stays: it is this failure
       audit.record({std::nullopt, "sign_in.failed", user ? user_target(user->id) : "username:" + username.value(),
                     rq.client_address, json::object()});
       return sign_in_failed();
     }
+    release(*db, attempt.reserved);
     // From here on the caller knows the password: saying why it cannot be used tells no stranger anything.
     if (user->status != UserStatus::active) {
       audit.record({user->id, "sign_in.refused", user_target(user->id), rq.client_address,
