@@ -463,6 +463,7 @@ void add_report_routes(http::Router& router, const Services& s) {
     return on_report(s, rq, Permission::report_review, [&](const Call& call, const ReportTarget& t) -> Reply {
       auto body = http::json_body(rq);
       if (!body) return http::bad_request(body.error());
+      if (auto e = http::check_fields(body.value(), {{"comment", http::JsonType::text}})) return http::bad_request(*e);
       auto review = domain::parse_review(t.kpi.definition.type, body.value());
       if (!review) return http::bad_request(review.error());
       auto r = s->store.review(t.kpi, t.period, t.unit, review.value(), call.actor());
@@ -481,6 +482,7 @@ void add_report_routes(http::Router& router, const Services& s) {
     return on_report(s, rq, Permission::report_review, [&](const Call& call, const ReportTarget& t) -> Reply {
       auto body = http::json_body(rq);
       if (!body) return http::bad_request(body.error());
+      if (auto e = http::check_fields(body.value(), {{"reason", http::JsonType::text, true}})) return http::bad_request(*e);
       auto reason = domain::parse_return_reason(body.value());
       if (!reason) return http::bad_request(reason.error());
       auto r = s->store.return_report(t.kpi, t.period, t.unit, reason.value(), call.actor());

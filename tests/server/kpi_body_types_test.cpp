@@ -59,6 +59,8 @@ TEST_CASE("KPI API: wrong types and nulls in every body field are a 400 naming t
       {http::Verb::post, "/api/v1/kpi", "area.kpi", [] { auto d = half_year("7"); d["office_code"] = kArea; return d; }(),
        "office_code", "text", true},
       {http::Verb::post, r1 + "/comments", kSchool1, {{"body", "ขอบคุณ"}}, "body", "text", false},
+      {http::Verb::post, r1 + "/review", "area.reviewer", {{"score", 4}, {"comment", "ดี"}}, "comment", "text", true},
+      {http::Verb::post, r1 + "/return", "area.reviewer", {{"reason", "แก้ไข"}}, "reason", "text", false},
   };
   int checked = 0;
   for (const auto& sw : sweeps) {
@@ -89,4 +91,34 @@ TEST_CASE("KPI API: wrong types and nulls in every body field are a 400 naming t
   CHECK(no_units.status == 400);
   CHECK(no_units.field() == "unit_codes");
   CHECK(state() == before);
+}
+
+// The KPI definition and report bodies are read by the shared parsers: a wrong type or a
+// null there is a 400 naming the field (or an element of it) too, never a 500.
+TEST_CASE("KPI API: wrong types in definitions and reports are a 400 naming the field", "[server][kpi][api][bad-input]") {
+  Api api;
+  const auto id = set_up(api);
+  const std::string kpi = "/api/v1/kpi/" + std::to_string(id);
+  const std::string r1 = report_path(id, "h1", kSchool1);
+  const std::vector<json> values = {json(nullptr), json(7), json(1.5), json(true), json("text"), json::array({1}),
+                                    json::object({{"a", 1}})};
+  int checked = 0;
+  const auto sweep = [&](http::Verb verb, const std::string& path, const std::string& user, const json& good,
+                         const std::string& field) {
+    for (const auto& v : values) {
+      json body = good;
+      body[field] = v;
+      auto r = api.call(verb, path, user, body.dump());
+      INFO(path << " " << body.dump() << " -> " << r.body);
+      if (r.status == 200 || r.status == 201) continue;  // a value of the right type (or null where optional)
+      CHECK(r.status == 400);
+      CHECK(r.field().rfind(field, 0) == 0);
+      ++checked;
+    }
+  };
+  for (const char* f : {"year", "number", "name", "type", "criteria", "owner_group", "cadence", "open_periods", "status"})
+    sweep(http::Verb::put, kpi, "area.kpi", half_year(), f);
+  sweep(http::Verb::put, r1, kSchool1, {{"self_score", 4}}, "self_score");
+  sweep(http::Verb::put, r1, kSchool1, {{"self_score", 4}, {"files", json::array()}}, "files");
+  CHECK(checked > 60);
 }
