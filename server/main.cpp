@@ -7,6 +7,7 @@
 
 #include "server/accounts/org_directory.hpp"
 #include "server/auth/crypto.hpp"
+#include "server/auth/sessions.hpp"
 #include "server/config.hpp"
 #include "server/directory/institution_import.hpp"
 #include "server/http/server.hpp"
@@ -83,6 +84,11 @@ int serve(Config config) {
     auth::AuditLog audit(db);
     auth::Guard guard(db, orgs.tree);
     accounts::AccountService accounts(db, orgs.tree, audit);
+    {
+      auto conn = db.acquire();
+      if (int gone = auth::prune_expired(*conn, auth::unix_now()))
+        log.note("removed " + std::to_string(gone) + " expired sessions");
+    }
     if (config.mode == Mode::development) {
       if (int added = accounts.seed_demo_accounts())
         log.note("development mode: added " + std::to_string(added) + " demo accounts (GET /api/v1/dev/accounts)");

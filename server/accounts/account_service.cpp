@@ -191,7 +191,7 @@ std::string issue_token(storage::Database& db, TokenPurpose purpose, std::int64_
   return token;
 }
 
-RedeemedToken redeem_token(storage::Database& db, TokenPurpose purpose, std::string_view token, std::int64_t now) {
+RedeemedToken peek_token(storage::Database& db, TokenPurpose purpose, std::string_view token, std::int64_t now) {
   auto q = db.prepare(
       "SELECT user_id, expires_at, used_at FROM one_time_tokens WHERE token_digest = ? AND purpose = ?");
   q.bind(1, auth::token_digest(token)).bind(2, to_string(purpose));
@@ -199,7 +199,12 @@ RedeemedToken redeem_token(storage::Database& db, TokenPurpose purpose, std::str
   RedeemedToken r{TokenState::ok, q.integer(0)};
   if (!q.is_null(2)) return {TokenState::used, r.user_id};
   if (now >= q.integer(1)) return {TokenState::expired, r.user_id};
-  q.reset();
+  return r;
+}
+
+RedeemedToken redeem_token(storage::Database& db, TokenPurpose purpose, std::string_view token, std::int64_t now) {
+  auto r = peek_token(db, purpose, token, now);
+  if (r.state != TokenState::ok) return r;
   // The WHERE makes the claim atomic: of two requests racing, one changes the row.
   db.prepare("UPDATE one_time_tokens SET used_at = ? WHERE token_digest = ? AND used_at IS NULL")
       .bind(1, now)

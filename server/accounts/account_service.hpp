@@ -73,6 +73,9 @@ struct RedeemedToken {
   TokenState state = TokenState::unknown;
   std::int64_t user_id = 0;
 };
+// The token's state without using it up: a link that cannot work is refused before any
+// password is hashed for it.
+RedeemedToken peek_token(storage::Database& db, TokenPurpose purpose, std::string_view token, std::int64_t now);
 // Marks the token used (at most once, also under concurrency) when it is live.
 RedeemedToken redeem_token(storage::Database& db, TokenPurpose purpose, std::string_view token, std::int64_t now);
 

@@ -11,6 +11,7 @@
 #include "server/http/json_body.hpp"
 #include "shared/accounts/school_users.hpp"
 #include "shared/accounts/sign_in_policy.hpp"
+#include "shared/accounts/user_admin.hpp"
 #include "shared/accounts/username.hpp"
 #include "shared/core/text.hpp"
 
@@ -86,22 +87,34 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
     return std::any_of(p.grants.begin(), p.grants.end(),
                        [](const domain::Grant& g) { return g.permission == Permission::users_manage; });
   };
-  // The user `id` if the admin manages its organisation; else the reply to give.
-  const auto managed_user = [&](const http::RequestContext& rq, const auth::Principal& admin,
-                                storage::Database& db) -> std::variant<UserRecord, http::Reply> {
+  // The one place that judges whether this admin may act on the user (shared/accounts/user_admin).
+  const auto manageable = [&](const UserRecord& u, const auth::Principal& admin) {
+    return domain::may_manage_user(admin.grants, u.org_code, u.grants, guard.orgs());
+  };
+  // The user `id` if the admin manages its organisation; else the reply to give. Every
+  // action (`Use::change`) also needs the user to hold no grant above the admin's subtree:
+  // 403 user_above_subtree, nothing changed.
+  enum class Use { read, change };
+  const auto managed_user = [&, manageable](const http::RequestContext& rq, const auth::Principal& admin,
+                                            storage::Database& db, Use use) -> std::variant<UserRecord, http::Reply> {
     if (!manages_anything(admin)) return guard.forbidden(Permission::users_manage);
     auto id = parse_id(rq);
     if (!id) return user_not_found();
     auto u = find_user(db, *id);
     if (!u || !guard.allowed(admin, Permission::users_manage, u->org_code)) return user_not_found();
+    if (use == Use::change && !manageable(*u, admin))
+      return http::error_reply(http::Status::forbidden, domain::user_above_subtree());
     return *u;
   };
-  // Each grant says whether this admin may change it (`managed`): PUT …/grants replaces
-  // only those, so a client edits them and shows the others as they are.
-  const auto detail_json = [&](const UserRecord& u, const auth::Principal& admin) {
+  // `manageable`: whether this admin may act on the user at all. Each grant says whether
+  // this admin may change it (`managed`): PUT …/grants replaces only those, so a client
+  // edits them and shows the others as they are.
+  const auto detail_json = [&, manageable](const UserRecord& u, const auth::Principal& admin) {
     json j = accounts.user_json(u);
+    const bool may = manageable(u, admin);
+    j["manageable"] = may;
     for (auto& g : j["grants"])
-      g["managed"] = guard.allowed(admin, Permission::users_manage, g["org_code"].get<std::string>());
+      g["managed"] = may && guard.allowed(admin, Permission::users_manage, g["org_code"].get<std::string>());
     j["must_change_password"] = u.must_change_password;
     j["must_complete_profile"] = u.must_complete_profile;
     j["password_expires_at"] = u.password_expires_at ? json(iso_time(*u.password_expires_at)) : json(nullptr);
@@ -168,7 +181,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
   router.add(http::Verb::get, "/api/v1/admin/users/{id}", [&, managed_user, detail_json](const http::RequestContext& rq) -> http::Reply {
     REQUIRE_USER(admin, rq);
     auto db = pool.acquire();
-    auto found = managed_user(rq, admin, *db);
+    auto found = managed_user(rq, admin, *db, Use::read);
     if (auto* reply = std::get_if<http::Reply>(&found)) return std::move(*reply);
     const auto& u = std::get<UserRecord>(found);
     audit.record({admin.user_id, "user.read", "user:" + std::to_string(u.id), rq.client_address, json::object()});
@@ -230,7 +243,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
       {
         auto db = pool.acquire();
         storage::Transaction tx(*db);
-        auto found = managed_user(rq, admin, *db);
+        auto found = managed_user(rq, admin, *db, Use::change);
         if (auto* reply = std::get_if<http::Reply>(&found)) return std::move(*reply);
         auto u = std::get<UserRecord>(found);
         if (u.id == admin.user_id)
@@ -265,7 +278,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
     {
       auto db = pool.acquire();
       storage::Transaction tx(*db);
-      auto found = managed_user(rq, admin, *db);
+      auto found = managed_user(rq, admin, *db, Use::change);
       if (auto* reply = std::get_if<http::Reply>(&found)) return std::move(*reply);
       u = std::get<UserRecord>(found);
       if (!body) return http::bad_request(body.error());
@@ -294,7 +307,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
     std::int64_t id = 0;
     {
       auto db = pool.acquire();
-      auto found = managed_user(rq, admin, *db);
+      auto found = managed_user(rq, admin, *db, Use::change);
       if (auto* reply = std::get_if<http::Reply>(&found)) return std::move(*reply);
       id = std::get<UserRecord>(found).id;
       if (id == admin.user_id)
@@ -319,7 +332,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
     {
       auto db = pool.acquire();
       storage::Transaction tx(*db);
-      auto found = managed_user(rq, admin, *db);
+      auto found = managed_user(rq, admin, *db, Use::change);
       if (auto* reply = std::get_if<http::Reply>(&found)) return std::move(*reply);
       const auto& u = std::get<UserRecord>(found);
       id = u.id;

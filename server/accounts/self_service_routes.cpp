@@ -3,6 +3,7 @@
 #include "server/auth/auth_routes.hpp"
 #include "server/auth/crypto.hpp"
 #include "server/auth/sessions.hpp"
+#include "server/auth/sign_in_throttle.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
 #include "shared/core/text.hpp"
@@ -112,17 +113,34 @@ void add_self_service_routes(http::Router& router, auth::Guard& guard, AccountSe
     const std::string name = domain::ascii_lower(username.value());
     if (auto problem = domain::check_password(fresh.value(), name))
       return http::bad_request(domain::in_field(*problem, "new_password"));
-    // Hashed whether or not anything matches: the time tells nothing either.
-    const auto hash = auth::hash_password(fresh.value());
+    // The token is judged before any hashing: a wrong one costs one lookup and counts
+    // against the client address (429 after 10 in an hour).
     const auto now = auth::unix_now();
-    std::optional<UserRecord> changed;
+    std::optional<UserRecord> matched;
     {
       auto db = pool.acquire();
       storage::Transaction tx(*db);
+      auto gate = auth::link_gate(*db, rq.client_address, now);
+      if (!gate.allowed()) return auth::rate_limited_reply(gate);
       auto phone = otp.redeem(*db, token.value(), domain::OtpPurpose::password_reset);
-      if (!phone) return http::bad_request(phone.error());  // about the token only, never the account
+      if (!phone) {
+        auth::record_failure(*db, auth::link_address_key(rq.client_address), now);
+        tx.commit();
+        return http::bad_request(phone.error());  // about the token only, never the account
+      }
       auto u = find_user(*db, name);
-      if (u && u->status == UserStatus::active && !u->profile.phone.empty() && u->profile.phone == phone.value()) {
+      if (u && u->status == UserStatus::active && !u->profile.phone.empty() && u->profile.phone == phone.value())
+        matched = u;
+      tx.commit();  // the token is used up either way: one token, one try
+    }
+    // Hashed whether or not the account matched: the time tells nothing either.
+    const auto hash = auth::hash_password(fresh.value());
+    std::optional<UserRecord> changed;
+    if (matched) {
+      auto db = pool.acquire();
+      storage::Transaction tx(*db);
+      auto u = find_user(*db, matched->id);  // as it is now, after the hashing
+      if (u && u->status == UserStatus::active && u->profile.phone == matched->profile.phone) {
         u->password_hash = hash;
         u->must_change_password = false;
         u->password_expires_at.reset();
@@ -130,7 +148,7 @@ void add_self_service_routes(http::Router& router, auth::Guard& guard, AccountSe
         auth::delete_user_sessions(*db, u->id);
         changed = u;
       }
-      tx.commit();  // the token is used up either way: one token, one try
+      tx.commit();
     }
     if (changed) {
       sms.send({changed->profile.phone, "รหัสผ่านของบัญชี " + changed->username +

@@ -34,10 +34,16 @@ struct AuditQuery {
   int limit = 100;
 };
 
+// Refused sign-ins (429) are counted per address on one row a minute.
+inline constexpr std::int64_t throttled_audit_window = 60;
+
 class AuditLog {
  public:
   explicit AuditLog(storage::ConnectionPool& db) : db_(db) {}
   void record(const AuditEvent& event);
+  // Repeats of one event (same action, target and address) within the same `window` seconds
+  // share one row: detail.count counts them, the rest of detail is the first one's.
+  void record_counted(const AuditEvent& event, std::int64_t now, std::int64_t window);
   std::vector<AuditEntry> find(const AuditQuery& query) const;  // newest first
 
  private:

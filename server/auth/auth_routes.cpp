@@ -33,12 +33,6 @@ std::string iso_time(std::int64_t t) {
   return buf;
 }
 
-http::Reply rate_limited(const domain::RateDecision& d) {
-  auto r = http::error_reply(http::Status::too_many_requests, *d.refusal);
-  std::get<http::StringResponse>(r).set(bhttp::field::retry_after, std::to_string(d.retry_after));
-  return r;
-}
-
 http::Reply sign_in_failed() {
   return http::error_reply(http::Status::unauthorized,
                            {"sign_in_failed", "", "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง",
@@ -58,6 +52,12 @@ json session_json(const accounts::AccountService& accounts, const UserRecord& u,
 }
 
 }  // namespace
+
+http::Reply rate_limited_reply(const domain::RateDecision& d) {
+  auto r = http::error_reply(http::Status::too_many_requests, *d.refusal);
+  std::get<http::StringResponse>(r).set(bhttp::field::retry_after, std::to_string(d.retry_after));
+  return r;
+}
 
 http::Reply start_session(storage::Database& db, const accounts::AccountService& accounts, const UserRecord& user,
                           const http::RequestContext& rq, std::int64_t now, bool sign_out_everywhere) {
@@ -85,15 +85,21 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
 
     const auto now = unix_now();
     std::optional<UserRecord> user;
+    Attempt attempt;
     {
       auto db = pool.acquire();
-      auto gate = sign_in_gate(*db, username.value(), rq.client_address, now);
-      if (!gate.allowed()) {
-        audit.record({std::nullopt, "sign_in.throttled", "username:" + username.value(), rq.client_address,
-                      {{"retry_after", gate.retry_after}}});
-        return rate_limited(gate);
-      }
-      user = accounts::find_user(*db, username.value());
+      storage::Transaction tx(*db);  // BEGIN IMMEDIATE: the gate and the reservation are one step
+      attempt = reserve_sign_in_attempt(*db, username.value(), rq.client_address, now);
+      if (attempt.decision.allowed()) user = accounts::find_user(*db, username.value());
+      tx.commit();
+    }
+    if (!attempt.decision.allowed()) {
+      // One audit row per address and minute, counting the refusals: a client hammering
+      // the gate does not fill the log.
+      audit.record_counted({std::nullopt, "sign_in.throttled", "address:" + rq.client_address, rq.client_address,
+                            {{"retry_after", attempt.decision.retry_after}}},
+                           now, throttled_audit_window);
+      return rate_limited_reply(attempt.decision);
     }
     // Argon2id runs without a database connection held; unknown users cost the same time.
     bool password_ok = false;
@@ -101,13 +107,12 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
     else spend_verification_time(password.value());
 
     auto db = pool.acquire();
-    if (!password_ok) {
-      record_failure(*db, account_key(username.value()), now);
-      record_failure(*db, address_key(rq.client_address), now);
+    if (!password_ok) {  // the reservation stays: it is this failure
       audit.record({std::nullopt, "sign_in.failed", user ? user_target(user->id) : "username:" + username.value(),
                     rq.client_address, json::object()});
       return sign_in_failed();
     }
+    release(*db, attempt.reserved);
     // From here on the caller knows the password: saying why it cannot be used tells no stranger anything.
     if (user->status != UserStatus::active) {
       audit.record({user->id, "sign_in.refused", user_target(user->id), rq.client_address,
@@ -193,29 +198,14 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
     auto password = http::exact_text_field(body.value(), password_rule);
     if (!password) return http::bad_request(password.error());
 
+    // The link is judged before any password is hashed for it: a wrong link costs the
+    // server one lookup and counts against the client address (429 after 10 in an hour).
     const auto now = unix_now();
-    std::optional<UserRecord> user;
-    {
-      auto db = pool.acquire();
-      auto q = db->prepare(
-          "SELECT user_id FROM one_time_tokens WHERE token_digest = ? AND purpose = 'activation'");
-      q.bind(1, token_digest(token.value()));
-      if (q.step()) user = accounts::find_user(*db, q.integer(0));
-    }
-    // The password is checked before the link is used up, so a weak choice can be corrected.
-    if (user)
-      if (auto problem = domain::check_password(password.value(), user->username)) return http::bad_request(*problem);
-    const std::string hash = hash_password(password.value());
-
-    auto db = pool.acquire();
-    storage::Transaction tx(*db);
-    auto redeemed = accounts::redeem_token(*db, accounts::TokenPurpose::activation, token.value(), now);
-    if (redeemed.state != accounts::TokenState::ok) {
-      tx.commit();
-      const bool expired = redeemed.state == accounts::TokenState::expired;
-      const bool used = redeemed.state == accounts::TokenState::used;
+    const auto refuse_link = [&](const accounts::RedeemedToken& redeemed) -> http::Reply {
       audit.record({std::nullopt, "activation.refused", redeemed.user_id ? user_target(redeemed.user_id) : "token",
                     rq.client_address, {{"state", accounts::to_string(redeemed.state)}}});
+      const bool expired = redeemed.state == accounts::TokenState::expired;
+      const bool used = redeemed.state == accounts::TokenState::used;
       if (expired || used)
         return http::error_reply(http::Status::gone,
                                  expired ? domain::FieldError{"link_expired", "token",
@@ -227,6 +217,32 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
       return http::error_reply(http::Status::not_found,
                                {"link_unknown", "token", "ไม่พบลิงก์เปิดใช้งานนี้ โปรดตรวจสอบว่าคัดลอกมาครบ",
                                 "This activation link is unknown; check that it was copied completely"});
+    };
+    std::optional<UserRecord> user;
+    {
+      auto db = pool.acquire();
+      storage::Transaction tx(*db);
+      auto gate = link_gate(*db, rq.client_address, now);
+      if (!gate.allowed()) return rate_limited_reply(gate);
+      auto peeked = accounts::peek_token(*db, accounts::TokenPurpose::activation, token.value(), now);
+      if (peeked.state == accounts::TokenState::ok) user = accounts::find_user(*db, peeked.user_id);
+      if (!user) {
+        record_failure(*db, link_address_key(rq.client_address), now);
+        tx.commit();
+        return refuse_link(peeked);
+      }
+    }
+    // The password is checked before the link is used up, so a weak choice can be corrected.
+    if (auto problem = domain::check_password(password.value(), user->username)) return http::bad_request(*problem);
+    const std::string hash = hash_password(password.value());
+
+    auto db = pool.acquire();
+    storage::Transaction tx(*db);
+    // Claimed now: of two requests racing with one live link, one wins.
+    auto redeemed = accounts::redeem_token(*db, accounts::TokenPurpose::activation, token.value(), now);
+    if (redeemed.state != accounts::TokenState::ok) {
+      tx.commit();
+      return refuse_link(redeemed);
     }
     auto u = accounts::find_user(*db, redeemed.user_id);
     u->password_hash = hash;

@@ -6,6 +6,7 @@
 #include "server/auth/guard.hpp"
 #include "server/config.hpp"
 #include "server/http/router.hpp"
+#include "shared/accounts/rate_limit.hpp"
 
 namespace server::auth {
 
@@ -14,6 +15,9 @@ namespace server::auth {
 http::Reply start_session(storage::Database& db, const accounts::AccountService& accounts,
                           const accounts::UserRecord& user, const http::RequestContext& rq, std::int64_t now,
                           bool sign_out_everywhere = false);
+
+// 429 with Retry-After for a refused decision (sign-in slow-down, wrong links).
+http::Reply rate_limited_reply(const domain::RateDecision& d);
 
 void add_auth_routes(http::Router& router, const Config& config, Guard& guard, AuditLog& audit,
                      accounts::AccountService& accounts);

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <mutex>
+#include <semaphore>
 #include <stdexcept>
 #include <vector>
 
@@ -25,7 +26,22 @@ void init_crypto() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
 }
 
+namespace {
+
+// At most `hashing_slots` Argon2id runs at once, server-wide: each takes a core and 19 MiB,
+// and a burst of activations or resets must leave threads free for everything else.
+std::counting_semaphore<hashing_slots> slots{hashing_slots};
+struct HashingSlot {
+  HashingSlot() { slots.acquire(); }
+  ~HashingSlot() { slots.release(); }
+  HashingSlot(const HashingSlot&) = delete;
+  HashingSlot& operator=(const HashingSlot&) = delete;
+};
+
+}  // namespace
+
 std::string hash_password(std::string_view password, Argon2Params params) {
+  HashingSlot slot;
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str_alg(out, password.data(), password.size(), params.passes, params.memory_bytes,
                             crypto_pwhash_ALG_ARGON2ID13) != 0)
@@ -36,6 +52,7 @@ std::string hash_password(std::string_view password, Argon2Params params) {
 bool verify_password(std::string_view stored_hash, std::string_view password) {
   if (stored_hash.empty() || stored_hash.size() >= crypto_pwhash_STRBYTES) return false;
   std::string stored(stored_hash);  // needs NUL termination
+  HashingSlot slot;
   return crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
 }
 

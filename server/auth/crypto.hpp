@@ -19,6 +19,10 @@ struct Argon2Params {
 };
 inline constexpr Argon2Params argon2_params{2, 19u * 1024 * 1024};
 
+// Argon2id runs at most this many at once in the server (hash and verify alike); the
+// others wait their turn.
+inline constexpr std::ptrdiff_t hashing_slots = 2;
+
 void init_crypto();  // once at start (sodium_init); throws if libsodium cannot start
 
 // "$argon2id$v=19$m=19456,t=2,p=1$salt$hash" (self-describing: old parameters still verify).

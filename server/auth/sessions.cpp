@@ -12,8 +12,20 @@ std::int64_t unix_now() {
       .count();
 }
 
+int prune_expired(storage::Database& db, std::int64_t now) {
+  // The same limits as domain::session_alive (boundaries exclusive there: dead at the limit).
+  db.prepare("DELETE FROM sessions WHERE last_seen_at <= ? OR created_at <= ?")
+      .bind(1, now - domain::session_idle_limit)
+      .bind(2, now - domain::session_absolute_limit)
+      .run();
+  const auto gone = static_cast<int>(db.changes());
+  db.prepare("DELETE FROM sign_in_failures WHERE at <= ?").bind(1, now - domain::account_slow_down.window).run();
+  return gone;
+}
+
 NewSession create_session(storage::Database& db, std::int64_t user_id, const std::string& client_address,
                           std::int64_t now) {
+  prune_expired(db, now);
   NewSession s{random_token(16), random_token(16), domain::session_expires_at(now, now)};
   db.prepare(
         "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, last_seen_at, client_address) "

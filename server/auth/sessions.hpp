@@ -35,6 +35,11 @@ void delete_session(storage::Database& db, const std::string& digest);
 // "Sign out everywhere": every session of the user, but `keep_digest` if given.
 void delete_user_sessions(storage::Database& db, std::int64_t user_id, std::string_view keep_digest = {});
 
+// Deletes the sessions past their idle or absolute limit, and sign-in failures older than
+// the slow-down window (both of no use any more); returns how many sessions went. Runs at
+// start and at every sign-in, so nothing expired outlives the next sign-in.
+int prune_expired(storage::Database& db, std::int64_t now);
+
 // The session cookie of the request ("" when absent). Several Cookie headers count.
 std::string session_token_of(const http::Request& request);
 // Set-Cookie values: a new session, and the removal of the cookie.

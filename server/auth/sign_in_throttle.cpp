@@ -17,12 +17,13 @@ FailureCount recent_failures(storage::Database& db, const std::string& key, std:
   return {static_cast<int>(q.integer(0)), q.integer(1)};
 }
 
-void record_failure(storage::Database& db, const std::string& key, std::int64_t now) {
+std::int64_t record_failure(storage::Database& db, const std::string& key, std::int64_t now) {
   db.prepare("DELETE FROM sign_in_failures WHERE key = ? AND at <= ?")
       .bind(1, key)
       .bind(2, now - domain::account_slow_down.window)
       .run();
   db.prepare("INSERT INTO sign_in_failures (key, at) VALUES (?, ?)").bind(1, key).bind(2, now).run();
+  return db.last_insert_rowid();
 }
 
 void clear_failures(storage::Database& db, const std::string& key) {
@@ -34,6 +35,27 @@ domain::RateDecision sign_in_gate(storage::Database& db, std::string_view userna
   const auto account = recent_failures(db, account_key(username), now);
   const auto from = recent_failures(db, address_key(address), now);
   return domain::may_attempt_sign_in(account.count, account.last_at, from.count, from.last_at, now);
+}
+
+Attempt reserve_sign_in_attempt(storage::Database& db, std::string_view username, std::string_view address,
+                                std::int64_t now) {
+  Attempt a{sign_in_gate(db, username, address, now), {}};
+  if (!a.decision.allowed()) return a;
+  a.reserved.account_row = record_failure(db, account_key(username), now);
+  a.reserved.address_row = record_failure(db, address_key(address), now);
+  return a;
+}
+
+void release(storage::Database& db, const Reservation& reserved) {
+  for (auto row : {reserved.account_row, reserved.address_row})
+    if (row) db.prepare("DELETE FROM sign_in_failures WHERE rowid = ?").bind(1, row).run();
+}
+
+std::string link_address_key(std::string_view client_address) { return "link:" + std::string(client_address); }
+
+domain::RateDecision link_gate(storage::Database& db, std::string_view address, std::int64_t now) {
+  const auto from = recent_failures(db, link_address_key(address), now);
+  return domain::may_try_link(from.count, from.last_at, now);
 }
 
 }  // namespace server::auth

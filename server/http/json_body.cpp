@@ -49,4 +49,48 @@ domain::Checked<bool> bool_field(const nlohmann::json& body, std::string_view fi
   return it->get<bool>();
 }
 
+namespace {
+
+bool has_type(const nlohmann::json& v, JsonType type) {
+  switch (type) {
+    case JsonType::text: return v.is_string();
+    case JsonType::boolean: return v.is_boolean();
+    case JsonType::integer: return v.is_number_integer();
+    case JsonType::text_or_integer: return v.is_string() || v.is_number_integer();
+    case JsonType::array: return v.is_array();
+    case JsonType::object: return v.is_object();
+  }
+  return false;
+}
+
+std::pair<const char*, const char*> type_words(JsonType type) {
+  switch (type) {
+    case JsonType::text: return {"ข้อความ", "text"};
+    case JsonType::boolean: return {"true หรือ false", "true or false"};
+    case JsonType::integer: return {"จำนวนเต็ม", "a whole number"};
+    case JsonType::text_or_integer: return {"ข้อความหรือจำนวนเต็ม", "text or a whole number"};
+    case JsonType::array: return {"รายการ (JSON array)", "a list (JSON array)"};
+    case JsonType::object: return {"ออบเจ็กต์ JSON", "a JSON object"};
+  }
+  return {"", ""};
+}
+
+}  // namespace
+
+std::optional<domain::FieldError> check_fields(const nlohmann::json& body, std::initializer_list<FieldSpec> fields) {
+  for (const auto& f : fields) {
+    const std::string name(f.name);
+    auto it = body.find(name);
+    if (it == body.end() || it->is_null()) {
+      if (f.required) return domain::FieldError{"required", name, "กรุณาระบุ " + name, name + " is required"};
+      continue;
+    }
+    if (!has_type(*it, f.type)) {
+      const auto [th, en] = type_words(f.type);
+      return domain::FieldError{"wrong_type", name, name + ": ต้องเป็น" + th, name + ": must be " + en};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace server::http

@@ -5,6 +5,7 @@
 
 #include "server/auth/crypto.hpp"
 #include "server/http/errors.hpp"
+#include "server/http/json_body.hpp"
 #include "server/http/json_request.hpp"
 #include "server/http/multipart.hpp"
 #include "server/kpi/table_export.hpp"
@@ -222,6 +223,7 @@ Reply create_kpi(const Services& s, const RequestContext& rq) {
   return signed_in(s, rq, [&](const Call& call) -> Reply {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
+    if (auto e = http::check_fields(body.value(), {{"office_code", http::JsonType::text}})) return http::bad_request(*e);
     const std::string office = office_for(body.value(), call);
     if (!call.can(Permission::kpi_manage, office)) return forbidden(Permission::kpi_manage);
     auto def = domain::parse_kpi_definition(body.value());
@@ -253,6 +255,8 @@ Reply copy_year(const Services& s, const RequestContext& rq) {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     const auto& b = body.value();
+    if (auto e = http::check_fields(b, {{"year", http::JsonType::text_or_integer, true}, {"office_code", http::JsonType::text}}))
+      return http::bad_request(*e);
     auto year = b.contains("year") && b["year"].is_number_integer()
                     ? domain::Checked<int>(b["year"].get<int>())
                     : domain::parse_fiscal_year(b.contains("year") && b["year"].is_string() ? b["year"].get<std::string>() : "");
@@ -276,6 +280,10 @@ Reply add_document(const Services& s, const RequestContext& rq) {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     const auto& b = body.value();
+    if (auto e = http::check_fields(b, {{"kind", http::JsonType::text, true},
+                                        {"file_id", http::JsonType::text, true},
+                                        {"label", http::JsonType::text}}))
+      return http::bad_request(*e);
     const std::string kind = b.value("kind", "");
     if (kind != "description" && kind != "assessment_tool" && kind != "other")
       return http::bad_request({"document_kind_invalid", "kind", "ประเภทเอกสารต้องเป็น คำอธิบายตัวชี้วัด เครื่องมือประเมิน หรืออื่นๆ",
@@ -345,8 +353,10 @@ Reply put_units(const Services& s, const RequestContext& rq) {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     const auto& b = body.value();
+    if (auto e = http::check_fields(b, {{"all_schools", http::JsonType::boolean}, {"unit_codes", http::JsonType::array}}))
+      return http::bad_request(*e);
     std::vector<std::string> units;
-    if (b.value("all_schools", false) == true) {
+    if (b.contains("all_schools") && b["all_schools"] == true) {
       units = schools_of(call.orgs(), k->office_code);
     } else {
       const auto it = b.find("unit_codes");
@@ -453,6 +463,7 @@ void add_report_routes(http::Router& router, const Services& s) {
     return on_report(s, rq, Permission::report_review, [&](const Call& call, const ReportTarget& t) -> Reply {
       auto body = http::json_body(rq);
       if (!body) return http::bad_request(body.error());
+      if (auto e = http::check_fields(body.value(), {{"comment", http::JsonType::text}})) return http::bad_request(*e);
       auto review = domain::parse_review(t.kpi.definition.type, body.value());
       if (!review) return http::bad_request(review.error());
       auto r = s->store.review(t.kpi, t.period, t.unit, review.value(), call.actor());
@@ -471,6 +482,7 @@ void add_report_routes(http::Router& router, const Services& s) {
     return on_report(s, rq, Permission::report_review, [&](const Call& call, const ReportTarget& t) -> Reply {
       auto body = http::json_body(rq);
       if (!body) return http::bad_request(body.error());
+      if (auto e = http::check_fields(body.value(), {{"reason", http::JsonType::text, true}})) return http::bad_request(*e);
       auto reason = domain::parse_return_reason(body.value());
       if (!reason) return http::bad_request(reason.error());
       auto r = s->store.return_report(t.kpi, t.period, t.unit, reason.value(), call.actor());
@@ -485,6 +497,7 @@ void add_report_routes(http::Router& router, const Services& s) {
       auto body = http::json_body(rq);
       if (!body) return http::bad_request(body.error());
       const auto& b = body.value();
+      if (auto e = http::check_fields(b, {{"body", http::JsonType::text, true}})) return http::bad_request(*e);
       auto text = domain::check_text(b.contains("body") && b["body"].is_string() ? b["body"].get<std::string>() : "",
                                      {"body", "ข้อความ", "Comment", 2000});
       if (!text) return http::bad_request(text.error());

@@ -35,6 +35,10 @@ RateDecision may_attempt_sign_in(int account_failures, std::int64_t account_last
   return decide_wait(wait, "");
 }
 
+RateDecision may_try_link(int address_failures, std::int64_t address_last_failure_at, std::int64_t now) {
+  return decide_wait(sign_in_wait(address_failures, address_last_failure_at, now, address_slow_down), "token");
+}
+
 bool session_alive(std::int64_t created, std::int64_t last_seen, std::int64_t now) {
   return within(last_seen, session_idle_limit, now) && within(created, session_absolute_limit, now);
 }

@@ -31,6 +31,11 @@ RateDecision may_attempt_sign_in(int account_failures, std::int64_t account_last
                                  int address_failures, std::int64_t address_last_failure_at,
                                  std::int64_t now);
 
+// Activation links and password-reset tokens: each wrong one counts against the client
+// address with the address rule (10 free, then 1, 2, 4 ... s), so guessing links or
+// sending bodies that would cost a password hash is slowed down like guessing passwords.
+RateDecision may_try_link(int address_failures, std::int64_t address_last_failure_at, std::int64_t now);
+
 // Sessions: idle 30 min, absolute 8 h.
 inline constexpr std::int64_t session_idle_limit = 30 * 60;
 inline constexpr std::int64_t session_absolute_limit = 8 * 60 * 60;

@@ -118,6 +118,8 @@ inline constexpr Text user_enable{"เปิดใช้งาน", "Enable"};
 inline constexpr Text user_disable{"ปิดใช้งาน", "Disable"};
 inline constexpr Text user_issue_password{"ออกรหัสผ่าน", "Issue password"};
 inline constexpr Text user_issue_qr{"ออก QR เข้าสู่ระบบ", "Issue sign-in QR"};
+inline constexpr Text user_above_subtree{"(มีสิทธิ์นอกหน่วยงานที่ท่านดูแล จัดการที่นี่ไม่ได้)",
+                                         "(holds permissions above your offices; cannot be managed here)"};
 inline constexpr Text issued_password_is{
     "รหัสผ่านชั่วคราว (ใช้ได้ครั้งเดียว ภายใน 72 ชั่วโมง) ของ",
     "Temporary password (single use, 72 hours) of"};

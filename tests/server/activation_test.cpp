@@ -68,3 +68,48 @@ TEST_CASE("activation: an expired, unknown or superseded link changes nothing", 
   CHECK(missing.status == 400);
   CHECK(missing.json()["error"]["field"] == "token");
 }
+
+// Issue 11, defect 3: wrong links were hashed (Argon2id) before being judged, unthrottled.
+// Now a wrong link is refused on a lookup and counts against the address: after 10 in an
+// hour each next one waits 1, 2, 4 ... s (429 with Retry-After), like sign-in.
+TEST_CASE("activation and password reset: wrong tokens are slowed down per client address", "[server][auth][activation]") {
+  ServerProcess server;
+  const auto port = server.port();
+  const auto token = issue(server, "1040010005");
+  const auto wrong_until_refused = [&](const std::string& path, const json& body) {
+    int answered = 0;
+    for (int i = 0; i < 16; ++i) {
+      auto r = post_json(port, path, body);
+      if (r.status == 429) {
+        CHECK(r.json()["error"]["code"] == "rate_limited");
+        CHECK(std::stoi(r.header("retry-after")) >= 1);
+        return answered;
+      }
+      CHECK(r.status != 200);
+      ++answered;
+    }
+    return answered;
+  };
+  const int activations = wrong_until_refused(
+      "/api/v1/auth/activate", {{"token", std::string(32, 'e')}, {"password", "Good-Password-Here-1"}});
+  CHECK(activations >= 10);
+  CHECK(activations < 16);
+  CHECK(query_int(server.database(), "SELECT COUNT(*) FROM sign_in_failures WHERE key LIKE 'link:%'") == activations);
+  CHECK(query_text(server.database(), "SELECT status FROM users WHERE username = '1040010005'") == "pending");
+
+  // Another address's budget is its own; here the failures are cleared to go on.
+  execute(server.database(), "DELETE FROM sign_in_failures");
+  const int resets = wrong_until_refused(
+      "/api/v1/auth/forgot-password",
+      {{"username", "1010720001"}, {"otp_token", std::string(40, 'a')}, {"new_password", "Good-Password-Here-1"}});
+  CHECK(resets >= 10);
+  CHECK(resets < 16);
+  sign_in(port, "1010720001", demo_password("1010720001"));  // unchanged
+
+  // Once the address has waited, a real link works as before.
+  execute(server.database(), "DELETE FROM sign_in_failures");
+  auto ok = post_json(port, "/api/v1/auth/activate", {{"token", token}, {"password", "Baan-Don-Thong-Kru-7"}});
+  INFO(ok.body);
+  CHECK(ok.status == 200);
+  sign_in(port, "1040010005", "Baan-Don-Thong-Kru-7");
+}

@@ -121,8 +121,8 @@ TEST_CASE("admin: grants only within the admin's subtree; bad grants change noth
   auto audit = query_text(server.database(), "SELECT detail FROM audit_log WHERE action = 'grants.change'");
   CHECK(audit.find("report.review") != std::string::npos);
 
-  // A grant the centre gave above the area is shown to the area admin as not theirs
-  // (`managed: false`) and survives the area admin's replacement of the rest.
+  // A grant the centre gave above the area makes area.kpi a centre account: the area admin
+  // sees it (`manageable: false`, no grant theirs to change) and may no longer replace any.
   auto centre = sign_in(port, "centre.admin", demo_password("centre.admin"));
   REQUIRE(put_json(port, kpi, {{"grants", {{{"permission", "kpi.manage"}, {"org_code", "1040000001"}},
                                             {{"permission", "report.review"}, {"org_code", "1040000001"}},
@@ -130,14 +130,74 @@ TEST_CASE("admin: grants only within the admin's subtree; bad grants change noth
   auto seen = get(port, kpi.substr(0, kpi.size() - 7), as(area));
   REQUIRE(seen.status == 200);
   const json seen_user = seen.json();
-  int managed = 0, others = 0;
-  for (const auto& g : seen_user["grants"]) (g["managed"] == true ? managed : others)++;
-  CHECK(managed == 2);
-  CHECK(others == 1);
+  CHECK(seen_user["manageable"] == false);
+  for (const auto& g : seen_user["grants"]) CHECK(g["managed"] == false);
   auto replaced = put_json(port, kpi, {{"grants", {{{"permission", "view"}, {"org_code", "1040010001"}}}}}, as(area));
-  REQUIRE(replaced.status == 200);
-  CHECK(replaced.json()["grants"].size() == 2);
-  CHECK(replaced.json()["grants"].dump().find("0000000000") != std::string::npos);
+  CHECK(replaced.status == 403);
+  CHECK(replaced.json()["error"]["code"] == "user_above_subtree");
+  CHECK(query_int(server.database(), "SELECT COUNT(*) FROM grants WHERE user_id = " + id_of(server, "area.kpi")) == 3);
+}
+
+// Issue 11, defect 2: an area admin took over a centre account by issuing a password or a
+// sign-in QR to a user who lives in the area but holds a grant on the centre.
+TEST_CASE("admin: no action on a user who holds a grant above the admin's subtree", "[server][admin]") {
+  ServerProcess server;
+  const auto port = server.port();
+  const auto& db = server.database();
+  const auto id = id_of(server, "area.reviewer");
+  const auto base = "/api/v1/admin/users/" + id;
+  auto centre = sign_in(port, "centre.admin", demo_password("centre.admin"));
+  REQUIRE(put_json(port, base + "/grants", {{"grants", {{{"permission", "report.review"}, {"org_code", "1040000001"}},
+                                                         {{"permission", "users.manage"}, {"org_code", "0000000000"}}}}},
+                   as(centre)).status == 200);
+  const auto snapshot = [&] {
+    return query_text(db, "SELECT password_hash || '|' || status || '|' || must_change_password || '|' || updated_at "
+                          "FROM users WHERE id = " + id) +
+           "|" + query_text(db, "SELECT group_concat(permission || '@' || org_code) FROM grants WHERE user_id = " + id) +
+           "|" + std::to_string(query_int(db, "SELECT COUNT(*) FROM one_time_tokens WHERE user_id = " + id)) +
+           "|" + std::to_string(query_int(db, "SELECT COUNT(*) FROM sessions WHERE user_id = " + id));
+  };
+  auto victim = sign_in(port, "area.reviewer", demo_password("area.reviewer"));
+  auto area = sign_in(port, "area.admin", demo_password("area.admin"));
+  const auto before = snapshot();
+
+  struct Attempt { std::string verb, path; json body; };
+  const std::vector<Attempt> attempts = {
+      {"POST", base + "/password", json::object()},
+      {"POST", base + "/sign-in-qr", json::object()},
+      {"POST", base + "/disable", json::object()},
+      {"POST", base + "/enable", json::object()},
+      {"PUT", base + "/grants", {{"grants", json::array()}}},
+  };
+  for (const auto& a : attempts) {
+    INFO(a.verb << " " << a.path);
+    auto r = a.verb == "PUT" ? put_json(port, a.path, a.body, as(area)) : post_json(port, a.path, a.body, as(area));
+    CHECK(r.status == 403);
+    CHECK(r.json()["error"]["code"] == "user_above_subtree");
+    CHECK(!r.json()["error"]["message_en"].get<std::string>().empty());
+  }
+  CHECK(snapshot() == before);
+  CHECK(get(port, "/api/v1/me", as(victim)).status == 200);  // still signed in
+  CHECK(query_int(db, "SELECT COUNT(*) FROM audit_log WHERE target = 'user:" + id + "' AND actor_user_id = " +
+                      id_of(server, "area.admin")) == 0);
+
+  // The list shows the user as not manageable; the others of the area still are.
+  const json list = get(port, "/api/v1/admin/users", as(area)).json();
+  int checked = 0;
+  for (const auto& u : list["users"]) {
+    if (u["username"] == "area.reviewer") {
+      CHECK(u["manageable"] == false);
+      ++checked;
+    }
+    if (u["username"] == "1040010001") {
+      CHECK(u["manageable"] == true);
+      ++checked;
+    }
+  }
+  CHECK(checked == 2);
+  // The centre admin, above both, still manages the user; the area admin a plain area user.
+  CHECK(post_json(port, base + "/password", json::object(), as(centre)).status == 200);
+  CHECK(post_json(port, "/api/v1/admin/users/" + id_of(server, "1040010001") + "/password", json::object(), as(area)).status == 200);
 }
 
 TEST_CASE("admin: creating a user checks the username, the organisation and the subtree", "[server][admin]") {

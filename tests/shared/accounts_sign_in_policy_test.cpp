@@ -51,6 +51,18 @@ TEST_CASE("the login gate takes the longer of account and address waits", "[acco
   CHECK(address.refusal->message_th.find("15 นาที") != std::string::npos);
 }
 
+TEST_CASE("wrong links slow the address down like wrong passwords", "[accounts][sign_in]") {
+  CHECK(may_try_link(0, 0, 1000).allowed());
+  CHECK(may_try_link(10, 1000, 1000).allowed());  // 10 free
+  CHECK(may_try_link(11, 1000, 1000).retry_after == 1);
+  CHECK(may_try_link(11, 1000, 1001).allowed());
+  const auto refused = may_try_link(13, 1000, 1001);
+  CHECK(refused.retry_after == 3);
+  REQUIRE(refused.refusal);
+  CHECK(refused.refusal->code == "rate_limited");
+  CHECK(refused.refusal->field == "token");
+}
+
 TEST_CASE("sessions: idle 30 min, absolute 8 h, both boundaries exclusive", "[accounts][sign_in]") {
   const std::int64_t c = 1'700'000'000;
   struct Case {

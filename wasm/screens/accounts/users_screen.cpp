@@ -360,6 +360,12 @@ void UsersScreen::draw_table(app::Context& ctx) {
     ImGui::TableNextColumn();
     if (me && me->username == username) continue;  // no actions on one's own account
     const std::string base = "users." + username + ".";
+    // A user with a grant above the admin's offices: the server refuses every action.
+    if (!u.value("manageable", true)) {
+      widgets::text_colored(style::muted_text, ctx.tr(user_above_subtree));
+      test_hook::record_item(base + "above", "text", std::string(ctx.tr(user_above_subtree)), "user_above_subtree");
+      continue;
+    }
     if (status == "disabled") {
       if (widgets::button((base + "enable").c_str(), ctx.tr(user_enable))) act(ctx, id, "enable");
     } else if (status == "active") {
