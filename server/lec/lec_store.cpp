@@ -24,6 +24,25 @@ domain::RoundState load_state(Database& db, int year) {
   return s;
 }
 
+// The rules of one write consult only the node, its ancestors and its direct children: a
+// national round holds ~28,000 confirmations, which a write must not read each time.
+domain::RoundState load_state_around(Database& db, const domain::OrgTree& orgs, int year, const std::string& code) {
+  domain::RoundState s;
+  auto nodes = orgs.path_to_root(code);
+  for (auto& c : orgs.children(code)) nodes.push_back(std::move(c));
+  if (nodes.empty()) nodes.push_back(code);
+  auto q = db.prepare("SELECT 1 FROM lec_confirmations WHERE year = ? AND org_code = ?");
+  for (const auto& n : nodes) {
+    q.reset();
+    q.bind(1, std::int64_t{year}).bind(2, n);
+    if (q.step()) s.confirmed.insert(n);
+  }
+  auto f = db.prepare("SELECT school_code FROM lec_funded WHERE year = ? AND lgo_code = ? AND counts IS NULL ORDER BY school_code");
+  f.bind(1, std::int64_t{year}).bind(2, code);
+  while (f.step()) s.funded_missing[code].push_back(f.text(0));
+  return s;
+}
+
 domain::LevelCounts counts_of_institution(Database& db, int year, const std::string& code) {
   domain::LevelCounts c;
   auto q = db.prepare("SELECT level, n FROM lec_counts WHERE year = ? AND institution_code = ?");
@@ -66,7 +85,7 @@ void notify(Database& db, const std::string& org, std::string_view permission, s
 
 void void_for_change(Database& db, const domain::OrgTree& orgs, int year, const std::string& code,
                      const domain::DataChange& change, std::vector<OrgRef>& voided, std::vector<VoidNotice>& notices) {
-  const auto state = load_state(db, year);
+  const auto state = load_state_around(db, orgs, year, code);
   for (const auto& node : domain::voided_by_change(orgs, state, code)) {
     auto who = db.prepare("SELECT confirmed_by_id FROM lec_confirmations WHERE year = ? AND org_code = ?");
     who.bind(1, std::int64_t{year}).bind(2, node);
@@ -275,7 +294,7 @@ std::map<std::string, Confirmation> LecStore::confirmations(int year) {
 Result<Confirmation> LecStore::confirm(int year, const std::string& org, const Actor& actor, bool on_behalf) {
   auto db = db_.acquire();
   storage::Transaction tx(*db);
-  const auto state = detail::load_state(*db, year);
+  const auto state = detail::load_state_around(*db, orgs_, year, org);
   if (auto e = domain::check_confirm(orgs_, state, org)) {
     Refusal r{e->code == "confirmation_not_in_round" ? 400 : 409, *e};
     if (e->code == "confirmation_blocked") {
@@ -310,7 +329,7 @@ Result<Confirmation> LecStore::confirm(int year, const std::string& org, const A
 Result<WriteResult> LecStore::withdraw(int year, const std::string& org, const Actor& actor) {
   auto db = db_.acquire();
   storage::Transaction tx(*db);
-  const auto state = detail::load_state(*db, year);
+  const auto state = detail::load_state_around(*db, orgs_, year, org);
   if (auto e = domain::check_withdraw(state, org)) return Refusal{409, *e};
   db->prepare("DELETE FROM lec_confirmations WHERE year = ? AND org_code = ?").bind(1, std::int64_t{year}).bind(2, org).run();
   WriteResult out;

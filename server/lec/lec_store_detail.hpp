@@ -8,6 +8,8 @@ using storage::Database;
 
 std::string name_of(const domain::OrgTree& orgs, std::string_view code);
 domain::RoundState load_state(Database& db, int year);
+// What the rules need for one write at `code`: the node, its ancestors and direct children.
+domain::RoundState load_state_around(Database& db, const domain::OrgTree& orgs, int year, const std::string& code);
 domain::LevelCounts counts_of_institution(Database& db, int year, const std::string& code);
 void bump(Database& db, int year, const std::string& institution, domain::Level level, std::int64_t delta);
 // In-client notice to the holders of `permission` on `org` (the KPI notifications table:
