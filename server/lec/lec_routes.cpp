@@ -9,7 +9,8 @@
 
 namespace server::lec {
 
-void add_round_routes(http::Router& router, const Services& s);  // lec_round_routes.cpp
+void add_round_routes(http::Router& router, const Services& s);   // lec_round_routes.cpp
+void add_centre_routes(http::Router& router, const Services& s);  // centre_routes.cpp
 
 namespace {
 
@@ -211,6 +212,7 @@ void add_lec_routes(http::Router& router, std::shared_ptr<LecServices> services)
   router.add(http::Verb::post, base + "/{id}/restore", [s](const RequestContext& rq) { return restore(s, rq); });
   router.add(http::Verb::post, base + "/{id}/reveal", [s](const RequestContext& rq) { return reveal(s, rq); });
   add_round_routes(router, s);
+  add_centre_routes(router, s);
 }
 
 }  // namespace server::lec

@@ -80,4 +80,17 @@ CREATE TABLE lec_confirmations (
 ) WITHOUT ROWID;
 )sql";
 
+const std::string_view kSchema501 = R"sql(
+-- A child-development centre's basic data (staff, rooms, ages, capacity) for a year, as
+-- JSON of domain::CentreProfile; confirmed with the centre's children.
+CREATE TABLE lec_centres (
+  year             INTEGER NOT NULL,
+  institution_code TEXT NOT NULL,
+  profile          TEXT NOT NULL,
+  updated_by       INTEGER,
+  updated_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  PRIMARY KEY (year, institution_code)
+) WITHOUT ROWID;
+)sql";
+
 }  // namespace server::lec

@@ -7,5 +7,7 @@ namespace server::lec {
 
 // 500: rounds, the children register (IDs sealed), live counts, funded schools, confirmations.
 extern const std::string_view kSchema500;
+// 501: a child-development centre's basic data per year.
+extern const std::string_view kSchema501;
 
 }  // namespace server::lec

@@ -16,6 +16,7 @@
 
 #include "server/auth/crypto.hpp"
 #include "server/storage/connection_pool.hpp"
+#include "shared/lec/centre_profile.hpp"
 #include "shared/lec/child.hpp"
 #include "shared/lec/confirmation.hpp"
 
@@ -124,6 +125,12 @@ class LecStore {
   // whole batch (409 child_enrolled_elsewhere, field "rows[i].id_number", i 0-based).
   Result<ApplyResult> apply_children(int year, const std::string& institution,
                                      const std::vector<domain::ChildInput>& rows, const Actor& actor);
+
+  // --- a child-development centre's basic data (lec_store_centre.cpp)
+  std::optional<domain::CentreProfile> centre_profile(int year, const std::string& institution);
+  // Voids like a change of a child (what "centre_profile"); unchanged data voids nothing.
+  Result<WriteResult> set_centre_profile(int year, const std::string& institution, const domain::CentreProfile& p,
+                                         const Actor& actor);
 
   // --- counts (live)
   std::map<std::string, domain::LevelCounts> institution_counts(int year);

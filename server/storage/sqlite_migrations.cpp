@@ -54,6 +54,7 @@ INSERT INTO institution_names (institution_names) VALUES ('rebuild');
       {300, "school account registrations", registrations_schema},
       {400, "kpi definitions, reports, evidence and live summaries", kpi::kSchema400},
       {500, "local education data: rounds, children, live counts, funded schools, confirmations", lec::kSchema500},
+      {501, "local education data: child-development centres' basic data", lec::kSchema501},
   };
   return all;
 }

@@ -30,6 +30,11 @@ std::string counts_diff(const DataChange& c, bool thai) {
     out += std::string(thai ? l.short_th : l.id) + " " + std::to_string(c.before[l.level]) + " → " +
            std::to_string(c.after[l.level]);
   }
+  // A centre's basic data changes no count: say what did change instead.
+  if (c.what == "centre_profile") {
+    const std::string what = thai ? "ข้อมูลพื้นฐานของศูนย์พัฒนาเด็กเล็กเปลี่ยน" : "the centre's basic data changed";
+    return out.empty() ? what : what + ", " + out;
+  }
   if (out.empty()) return thai ? "จำนวนเด็กไม่เปลี่ยน" : "no change in counts";
   return out;
 }

@@ -97,7 +97,7 @@ std::string days_left_en(std::int64_t days);
 struct DataChange {
   std::string institution_code;
   std::string institution_name_th;
-  std::string what;  // "child_added", "child_edited", "child_removed", "import", "move_in", "move_out", "funded_counts", "withdrawn"
+  std::string what;  // "child_added", "child_edited", "child_removed", "import", "move_in", "move_out", "funded_counts", "withdrawn", "centre_profile"
   LevelCounts before, after;  // the counts of that institution (or funded school)
 };
 // "โรงเรียนเทศบาล 3: ป.1 25 → 24, ป.2 30 → 31" and the English; levels that did not change
