@@ -45,9 +45,11 @@ TEST_CASE("rollover: a school up to m3 keeps its p6 children; a centre's childre
 
 TEST_CASE("rollover: children already in the new year are left alone", "[lec]") {
   const auto c = child(1, Level::p1);
-  const auto plan = plan_rollover({c, child(2, Level::p2)}, InstitutionType::school, {c.child.id.value()});
+  const auto plan =
+      plan_rollover({c, child(2, Level::p2), child(3, Level::p6)}, InstitutionType::school, {c.child.id.value()});
   CHECK(plan.already.size() == 1);
-  CHECK(plan.moved_up.size() == 1);
+  CHECK(plan.graduated.size() == 1);
+  REQUIRE(plan.moved_up.size() == 1);
   CHECK(plan.moved_up[0].record_id == 2);
 }
 
