@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "server/lec/class_list_pdf.hpp"
+#include "server/lec/lec_demo.hpp"
 #include "tests/server/lec_files_helpers.hpp"
 
 using namespace test_server;
@@ -27,7 +28,7 @@ TEST_CASE("class list PDF: institution, year, level, names, masked IDs, date pri
   l.printed = domain::Date{2025, 6, 3};
   std::vector<std::string> full_ids;
   for (int i = 0; i < 3; ++i) {
-    const auto id = domain::parse_child_id(national_id("11017001234" + std::to_string(i))).value();
+    const auto id = domain::parse_child_id(checked_national_id("11017001234" + std::to_string(i))).value();
     full_ids.push_back(id.value());
     l.children.push_back({id.masked(), i == 1 ? "ด.ญ." : "ด.ช.", i == 0 ? "สมศักดิ์" : "น้ำผึ้ง" + std::to_string(i),
                           "ใจดี", i == 1 ? domain::Sex::f : domain::Sex::m, domain::Level::p1, "2"});
@@ -59,4 +60,32 @@ TEST_CASE("class list PDF: a long list runs over pages, an empty one says so", "
   CHECK(text.find("หน้า 3/3") == std::string::npos);
   CHECK(text.find("หน้า 2/2") != std::string::npos);
   CHECK(text.find("รวม 55 คน") != std::string::npos);
+}
+
+TEST_CASE("class list over HTTP: one level of the demo school, masked IDs only, audited access", "[server][lec][http]") {
+  ServerProcess server;
+  const auto port = server.port();
+  const int year = lec::current_year();
+  const auto school = sign_in(port, "5110405002", demo_password("5110405002"));
+  const std::string at = lec::base(year) + "/institutions/5110405002";
+  auto r = get(port, at + "/class-list.pdf?level=p1", as(school));
+  REQUIRE(r.status == 200);
+  CHECK(r.header("content-type") == "application/pdf");
+  TempDir dir;
+  const auto text = pdf_text(dir, r.body);
+  INFO(text);
+  const auto children = lec::call(port, school, "GET", at + "/children?status=attending").json();
+  int p1 = 0;
+  for (const auto& c : children) {
+    if (c["level"] != "p1") continue;
+    ++p1;
+    CHECK(text.find(c["first_name"].get<std::string>() + " " + c["last_name"].get<std::string>()) != std::string::npos);
+    CHECK(text.find(c["id_masked"].get<std::string>()) != std::string::npos);
+  }
+  CHECK(p1 == 5);
+  CHECK(text.find("รวม 5 คน") != std::string::npos);
+  for (int n = 1000; n < 1033; ++n) CHECK(text.find(server::lec::demo_national_id(n)) == std::string::npos);
+  CHECK(get(port, at + "/class-list.pdf?level=x9", as(school)).status == 400);
+  const auto centre = sign_in(port, "5110405001", demo_password("5110405001"));
+  CHECK(get(port, at + "/class-list.pdf", as(centre)).status == 403);
 }

@@ -10,7 +10,7 @@ using server::lec::read_import_file;
 
 TEST_CASE("xlsx: shared and inline strings, 13-digit numbers, dates, gaps kept", "[lec]") {
   TempDir dir;
-  const std::string id = national_id("110170012345");
+  const std::string id = checked_national_id("110170012345");
   for (bool constant_memory : {false, true}) {
     const auto bytes = make_xlsx(dir,
                                  {{std::string("เลขประจำตัวประชาชน"), std::string("ชื่อ"), std::string("วันเกิด")},
