@@ -98,6 +98,8 @@ TEST_CASE("LEC import: every row's problems; with any error nothing is written",
   for (const auto& e : reply["errors"])
     if (e["row"] == 6) CHECK(e["message_en"].get<std::string>().find("5110405001") != std::string::npos);
   CHECK(total(port, school, year) == 33);
+  CHECK(r.body.find(elsewhere[1]) == std::string::npos);  // no ID echoed back, not even a wrong one
+  CHECK(r.body.find(bad[1]) == std::string::npos);
 
   auto missing = import_register(port, school, year, kSchool, to_csv_bytes({{"ชื่อ", "นามสกุล"}, {"ก", "ข"}}), true);
   INFO(missing.body);
