@@ -142,3 +142,35 @@ TEST_CASE("LEC import: a real write voids the confirmations above, in the same t
   CHECK(lec::codes(r.json()["voided"]) == std::vector<std::string>{kSchool});
   CHECK(lec::confirm(port, school, year, kSchool) == 201);  // confirmable again: it had been voided
 }
+
+TEST_CASE("LEC import: an XLSX as Excel saves it, IDs typed as numbers and birth dates as date cells", "[server][lec][http]") {
+  ServerProcess server;
+  const auto port = server.port();
+  const int year = lec::current_year();
+  const auto school = sign_in(port, kSchool, demo_password(kSchool));
+  TempDir dir;
+  const int ce = domain::to_ce_year(year);
+  const std::vector<std::vector<XCell>> rows{
+      {std::string("เลขบัตร"), std::string("คำนำหน้าชื่อ"), std::string("ชื่อ"), std::string("นามสกุล"), std::string("เพศ"),
+       std::string("วันเดือนปีเกิด"), std::string("ชั้น"), std::string("ห้อง")},
+      {std::stod(lec::national_id(21)), std::string("ด.ญ."), std::string("ปุณยวีร์"), std::string("ตัวเลข"),
+       std::string("ญ"), DateCell{ce - 7, 9, 2}, std::string("ป.1"), 2.0},
+      {std::string(lec::national_id(22)), std::string("ด.ช."), std::string("ชยพล"), std::string("ตัวเลข"),
+       std::string("ช"), DateCell{ce - 4, 10, 3}, std::string("อนุบาล 1"), std::string("1")}};
+  for (bool inline_strings : {false, true}) {
+    auto r = import_register(port, school, year, kSchool, make_xlsx(dir, rows, inline_strings), false);
+    INFO(r.body);
+    REQUIRE(r.status == 200);
+    CHECK(r.json()["errors"].empty());
+    CHECK(r.json()["added"] == (inline_strings ? 0 : 2));
+    CHECK(r.json()["unchanged"] == (inline_strings ? 2 : 0));
+  }
+  auto list = lec::call(port, school, "GET", lec::base(year) + "/institutions/" + kSchool + "/children?q=ตัวเลข").json();
+  REQUIRE(list.size() == 2);
+  for (const auto& c : list) {
+    if (c["first_name"] != "ปุณยวีร์") continue;
+    CHECK(c["birth_date"] == domain::to_iso({ce - 7, 9, 2}));
+    CHECK(c["room"] == "2");
+    CHECK(c["sex"] == "f");
+  }
+}
