@@ -89,6 +89,7 @@ TEST_CASE("LEC: add, edit, remove, restore, move-in and funded counts each void 
   for (const auto& n : get(port, "/api/v1/notifications", as(other_centre, false)).json())
     told = told || n["kind"] == "lec_moved_out";
   CHECK(told);
+  CHECK(last_sms(port, "0800000031").find("ย้ายไป โรงเรียนเทศบาล 3") != std::string::npos);
 
   // A funded school's counts void the LGO only (nothing below it changed).
   confirm_both();
