@@ -12,6 +12,7 @@
 #include "server/directory/institution_import.hpp"
 #include "server/http/server.hpp"
 #include "server/routes.hpp"
+#include "server/storage/content_store.hpp"
 
 namespace fs = std::filesystem;
 using namespace server;
@@ -77,6 +78,10 @@ int serve(Config config) {
   }
   auto storage = storage::open_sqlite_storage(config.database_file());
   seed_directory(config, *storage, log);
+  // Half-written uploads of a crash: never named, never served, only taking room.
+  for (const char* sub : {"files", "letters"})
+    if (int n = storage::remove_leftover_temporaries(config.data_dir / sub))
+      log.note("removed " + std::to_string(n) + " unfinished upload(s) from " + (config.data_dir / sub).string());
   int clean = 0;
   {
     storage::ConnectionPool db(config.database_file());
