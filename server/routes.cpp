@@ -37,7 +37,7 @@ void add_routes(http::Router& router, Services& s) {
   // Development mode lets tests move the OTP clock forward; production runs on the real one.
   auto clock_offset = std::make_shared<std::atomic<std::int64_t>>(0);
   messaging->otp = std::make_shared<otp::OtpService>(*messaging->pool, *messaging->gateway,
-                                                     otp::load_or_create_secret(config.data_dir / "server.key"),
+                                                     otp::load_or_create_secret(config.server_key_file()),
                                                      [clock_offset] { return otp::system_now() + clock_offset->load(); });
   if (config.mode == Mode::development) otp::add_dev_clock_route(router, clock_offset);
   // The handlers hold `messaging` (and so the gateway the service refers to) alive.
@@ -50,7 +50,7 @@ void add_routes(http::Router& router, Services& s) {
 
   auto registrations = std::make_shared<registrations::RegistrationService>(
       *messaging->pool, s.storage.institutions(), *messaging->otp, *messaging->gateway,
-      otp::load_or_create_secret(config.data_dir / "server.key"), config.data_dir, config.public_url);
+      otp::load_or_create_secret(config.server_key_file()), config.data_dir, config.public_url);
   // Approval creates or re-enables the institution account (username = institution code),
   // allowed to report for and see its own institution, and returns its activation token.
   registrations->set_issue_activation([&accounts = s.accounts](const registrations::Registration& r,
