@@ -735,7 +735,7 @@ Reply download_file(const Services& s, const RequestContext& rq) {
     std::string bytes = std::move(*stored);
     http::StringResponse res{Status::ok, 11};
     res.set(http::beast::http::field::content_type, f->content_type);
-    res.set(http::beast::http::field::cache_control, "private, max-age=3600");
+    res.set(http::beast::http::field::cache_control, "private, no-store");  // shared school PCs
     res.set("X-Content-Type-Options", "nosniff");
     // Images show in the client; everything else downloads.
     const bool image = f->content_type.rfind("image/", 0) == 0;

@@ -21,7 +21,7 @@ Reply refusal(const Refusal& r) { return otp::refusal_reply(r); }
 Reply file_reply(std::string content_type, std::string bytes, const std::string& disposition = {}) {
   http::StringResponse res{http::Status::ok, 11};
   res.set(http::beast::http::field::content_type, content_type);
-  res.set(http::beast::http::field::cache_control, "no-store");
+  res.set(http::beast::http::field::cache_control, "private, no-store");
   if (!disposition.empty()) res.set(http::beast::http::field::content_disposition, disposition);
   res.body() = std::move(bytes);
   res.prepare_payload();
