@@ -16,7 +16,7 @@ const char* const usage_text =
     "environment: PORT (8080), BIND (0.0.0.0), DATA_DIR (./data), THREADS (2..4),\n"
     "  TRUSTED_PROXY (addresses of reverse proxies), PUBLIC_URL (http://localhost:PORT),\n"
     "  TLS_CERT, TLS_KEY (as --tls-cert, --tls-key), SERVER_KEY_FILE (as --key-file;\n"
-    "  default DATA_DIR/server.key), NEW_INSTALLATION=1 (as --new-installation: a new server\n"
+    "  default DATA_DIR/server.key), MIN_FREE_MB (16: /api/v1/health degraded below), NEW_INSTALLATION=1 (as --new-installation: a new server\n"
     "  key even though the database holds values sealed with a lost one)\n";
 
 std::string_view to_string(Mode m) { return m == Mode::development ? "development" : "production"; }
@@ -78,6 +78,10 @@ std::variant<Invocation, std::string> parse_invocation(const std::vector<std::st
   if (const char* t = env("THREADS")) {
     if (!parse_unsigned(t, 64, n) || n == 0) return std::string("THREADS must be 1..64, not '") + t + "'";
     c.threads = static_cast<unsigned>(n);
+  }
+  if (const char* m = env("MIN_FREE_MB")) {
+    if (!parse_unsigned(m, 1ul << 40, n)) return std::string("MIN_FREE_MB must be a number of MB, not '") + m + "'";
+    c.min_free_mb = n;
   }
   if (const char* b = env("BIND")) c.bind = b;
   if (const char* d = env("DATA_DIR")) c.data_dir = d;

@@ -13,13 +13,22 @@
 #include "server/otp/otp_service.hpp"
 #include "server/registrations/registration_routes.hpp"
 #include "server/sms/sms_routes.hpp"
+#include "server/storage/data_health.hpp"
 
 namespace server {
 
 void add_routes(http::Router& router, Services& s) {
   const Config& config = s.config;
-  router.add(http::Verb::get, "/api/v1/health", [mode = std::string(to_string(config.mode))](const http::RequestContext&) {
-    return http::json_reply(http::Status::ok, {{"status", "ok"}, {"version", version}, {"mode", mode}});
+  // A load balancer reads the status code: 503 while the data folder cannot take writes.
+  router.add(http::Verb::get, "/api/v1/health", [mode = std::string(to_string(config.mode)), dir = config.data_dir,
+                                                  min_free = config.min_free_mb * 1024 * 1024](const http::RequestContext&) {
+    const auto problems = storage::check_data_dir(dir, min_free);
+    if (problems.empty())
+      return http::json_reply(http::Status::ok, {{"status", "ok"}, {"version", version}, {"mode", mode}});
+    nlohmann::json reasons = nlohmann::json::array();
+    for (const auto& p : problems) reasons.push_back({{"code", p.code}, {"message_en", p.message_en}});
+    return http::json_reply(http::Status::service_unavailable,
+                            {{"status", "degraded"}, {"version", version}, {"mode", mode}, {"reasons", reasons}});
   });
   directory::add_directory_routes(router, s.storage.institutions());
   auth::add_auth_routes(router, config, s.guard, s.audit, s.accounts);

@@ -3,6 +3,7 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 
+#include "server/http/disk_full.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/request_log.hpp"
 #include "server/http/router.hpp"
@@ -162,7 +163,7 @@ void Session<Stream>::handle_request() {
   } catch (const std::exception& e) {
     // Never crash on one request: log what went wrong (without the query), answer 500.
     context_.log.note(std::string("error: ") + method_ + " " + path_ + ": " + e.what());
-    reply = internal_error();
+    reply = is_disk_full(e) ? insufficient_storage() : internal_error();
   }
   respond(std::move(reply), close_after);
 }
