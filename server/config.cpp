@@ -11,10 +11,13 @@ const char* const usage_text =
     "usage:\n"
     "  school-server [--site DIR] [--assets DIR] [--mode development|production]\n"
     "                [--tls-cert CERT.pem --tls-key KEY.pem]   (HTTPS, TLS 1.2+)\n"
+    "                [--key-file FILE] [--new-installation]\n"
     "  school-server import-institutions FILE.csv\n"
     "environment: PORT (8080), BIND (0.0.0.0), DATA_DIR (./data), THREADS (2..4),\n"
     "  TRUSTED_PROXY (addresses of reverse proxies), PUBLIC_URL (http://localhost:PORT),\n"
-    "  TLS_CERT, TLS_KEY (as --tls-cert, --tls-key)\n";
+    "  TLS_CERT, TLS_KEY (as --tls-cert, --tls-key), SERVER_KEY_FILE (as --key-file;\n"
+    "  default DATA_DIR/server.key), MIN_FREE_MB (16: /api/v1/health degraded below), NEW_INSTALLATION=1 (as --new-installation: a new server\n"
+    "  key even though the database holds values sealed with a lost one)\n";
 
 std::string_view to_string(Mode m) { return m == Mode::development ? "development" : "production"; }
 
@@ -42,13 +45,17 @@ std::variant<Invocation, std::string> parse_invocation(const std::vector<std::st
     auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
     if (a == "--help" || a == "-h") {
       inv.command = ShowUsage{};
-    } else if (a == "--site" || a == "--assets" || a == "--mode" || a == "--tls-cert" || a == "--tls-key") {
+    } else if (a == "--new-installation") {
+      c.new_installation = true;
+    } else if (a == "--site" || a == "--assets" || a == "--mode" || a == "--tls-cert" || a == "--tls-key" ||
+               a == "--key-file") {
       const std::string* v = value();
       if (!v) return a + " needs a value";
       if (a == "--site") c.site_dir = *v;
       if (a == "--assets") c.assets_dir = *v;
       if (a == "--tls-cert") c.tls_cert = *v;
       if (a == "--tls-key") c.tls_key = *v;
+      if (a == "--key-file") c.key_file = *v;
       if (a == "--mode") {
         if (*v == "development") c.mode = Mode::development;
         else if (*v == "production") c.mode = Mode::production;
@@ -72,9 +79,18 @@ std::variant<Invocation, std::string> parse_invocation(const std::vector<std::st
     if (!parse_unsigned(t, 64, n) || n == 0) return std::string("THREADS must be 1..64, not '") + t + "'";
     c.threads = static_cast<unsigned>(n);
   }
+  if (const char* m = env("MIN_FREE_MB")) {
+    if (!parse_unsigned(m, 1ul << 40, n)) return std::string("MIN_FREE_MB must be a number of MB, not '") + m + "'";
+    c.min_free_mb = n;
+  }
   if (const char* b = env("BIND")) c.bind = b;
   if (const char* d = env("DATA_DIR")) c.data_dir = d;
   if (const char* t = env("TRUSTED_PROXY")) c.trusted_proxies = t;
+  if (const char* k = env("SERVER_KEY_FILE"); k && c.key_file.empty()) c.key_file = k;
+  if (const char* n = env("NEW_INSTALLATION")) {
+    if (std::string_view(n) == "1") c.new_installation = true;
+    else if (std::string_view(n) != "0") return std::string("NEW_INSTALLATION must be 1 or 0, not '") + n + "'";
+  }
   if (const char* t = env("TLS_CERT"); t && c.tls_cert.empty()) c.tls_cert = t;
   if (const char* k = env("TLS_KEY"); k && c.tls_key.empty()) c.tls_key = k;
   if (c.tls_cert.empty() != c.tls_key.empty())

@@ -23,7 +23,12 @@ struct Config {
   std::string tls_cert, tls_key;      // --tls-cert/--tls-key or TLS_CERT/TLS_KEY: serve HTTPS
   std::string public_url;              // PUBLIC_URL: links in SMS; empty = http://localhost:<port>
 
+  std::filesystem::path key_file;      // SERVER_KEY_FILE / --key-file; empty = DATA_DIR/server.key
+  std::uint64_t min_free_mb = 16;      // MIN_FREE_MB: /health is degraded below this much free space
+  bool new_installation = false;       // --new-installation / NEW_INSTALLATION=1: a new key over sealed data
+
   std::filesystem::path database_file() const { return data_dir / "school.db"; }
+  std::filesystem::path server_key_file() const { return key_file.empty() ? data_dir / "server.key" : key_file; }
 };
 
 // What to do: serve, import a CSV, or print usage.

@@ -7,11 +7,13 @@
 
 #include "server/accounts/org_directory.hpp"
 #include "server/auth/crypto.hpp"
+#include "server/auth/server_key.hpp"
 #include "server/auth/sessions.hpp"
 #include "server/config.hpp"
 #include "server/directory/institution_import.hpp"
 #include "server/http/server.hpp"
 #include "server/routes.hpp"
+#include "server/storage/content_store.hpp"
 
 namespace fs = std::filesystem;
 using namespace server;
@@ -67,6 +69,33 @@ accounts::LoadedTree load_organisations(const Config& config, storage::Connectio
   return loaded;
 }
 
+// The key that unseals national IDs and OTP codes: checked before anything is served, so a
+// lost key stops the start instead of silently making every sealed value unreadable.
+bool check_server_key(const Config& config, storage::ConnectionPool& db, http::RequestLog& log) {
+  const auto file = config.server_key_file();
+  std::int64_t sealed = 0;
+  {
+    auto conn = db.acquire();
+    sealed = auth::count_sealed_values(*conn);
+  }
+  try {
+    const auto loaded = auth::load_server_key(file, sealed, config.new_installation);
+    if (loaded.created && sealed > 0)
+      log.note("NEW INSTALLATION: a new server key was written to " + file.string() + "; the " + std::to_string(sealed) +
+               " value(s) sealed with the lost key cannot be read any more");
+    else if (loaded.created)
+      log.note("a new server key was written to " + file.string());
+  } catch (const auth::KeyLost& e) {
+    std::cerr << "school-server: not starting: " << e.what() << std::endl;
+    return false;
+  }
+  const bool inside = fs::absolute(file).lexically_normal().string().rfind(
+                          fs::absolute(config.data_dir).lexically_normal().string(), 0) == 0;
+  log.note("server key: " + fs::absolute(file).string() + " (unseals national IDs and OTP codes; back it up apart from " +
+           (inside ? "the data folder, which holds it now: see SERVER_KEY_FILE in docs/operations.md)" : "the data folder)"));
+  return true;
+}
+
 int serve(Config config) {
   http::RequestLog log;
   auth::init_crypto();
@@ -77,9 +106,14 @@ int serve(Config config) {
   }
   auto storage = storage::open_sqlite_storage(config.database_file());
   seed_directory(config, *storage, log);
+  // Half-written uploads of a crash: never named, never served, only taking room.
+  for (const char* sub : {"files", "letters"})
+    if (int n = storage::remove_leftover_temporaries(config.data_dir / sub))
+      log.note("removed " + std::to_string(n) + " unfinished upload(s) from " + (config.data_dir / sub).string());
   int clean = 0;
   {
     storage::ConnectionPool db(config.database_file());
+    if (!check_server_key(config, db, log)) return 3;
     const auto orgs = load_organisations(config, db, log);
     auth::AuditLog audit(db);
     auth::Guard guard(db, orgs.tree);

@@ -16,6 +16,7 @@
 #include "server/otp/otp_service.hpp"
 #include "server/registrations/registration_routes.hpp"
 #include "server/sms/sms_routes.hpp"
+#include "server/storage/data_health.hpp"
 
 namespace server {
 
@@ -69,8 +70,16 @@ void add_lec(http::Router& router, Services& s, sms::SmsGateway* gateway, std::s
 
 void add_routes(http::Router& router, Services& s) {
   const Config& config = s.config;
-  router.add(http::Verb::get, "/api/v1/health", [mode = std::string(to_string(config.mode))](const http::RequestContext&) {
-    return http::json_reply(http::Status::ok, {{"status", "ok"}, {"version", version}, {"mode", mode}});
+  // A load balancer reads the status code: 503 while the data folder cannot take writes.
+  router.add(http::Verb::get, "/api/v1/health", [mode = std::string(to_string(config.mode)), dir = config.data_dir,
+                                                  min_free = config.min_free_mb * 1024 * 1024](const http::RequestContext&) {
+    const auto problems = storage::check_data_dir(dir, min_free);
+    if (problems.empty())
+      return http::json_reply(http::Status::ok, {{"status", "ok"}, {"version", version}, {"mode", mode}});
+    nlohmann::json reasons = nlohmann::json::array();
+    for (const auto& p : problems) reasons.push_back({{"code", p.code}, {"message_en", p.message_en}});
+    return http::json_reply(http::Status::service_unavailable,
+                            {{"status", "degraded"}, {"version", version}, {"mode", mode}, {"reasons", reasons}});
   });
   directory::add_directory_routes(router, s.storage.institutions());
   auth::add_auth_routes(router, config, s.guard, s.audit, s.accounts);
@@ -88,7 +97,7 @@ void add_routes(http::Router& router, Services& s) {
   // Development mode lets tests move the OTP clock forward; production runs on the real one.
   auto clock_offset = std::make_shared<std::atomic<std::int64_t>>(0);
   messaging->otp = std::make_shared<otp::OtpService>(*messaging->pool, *messaging->gateway,
-                                                     otp::load_or_create_secret(config.data_dir / "server.key"),
+                                                     otp::load_or_create_secret(config.server_key_file()),
                                                      [clock_offset] { return otp::system_now() + clock_offset->load(); });
   if (config.mode == Mode::development) otp::add_dev_clock_route(router, clock_offset);
   // The handlers hold `messaging` (and so the gateway the service refers to) alive.
@@ -101,7 +110,7 @@ void add_routes(http::Router& router, Services& s) {
 
   auto registrations = std::make_shared<registrations::RegistrationService>(
       *messaging->pool, s.storage.institutions(), *messaging->otp, *messaging->gateway,
-      otp::load_or_create_secret(config.data_dir / "server.key"), config.data_dir, config.public_url);
+      otp::load_or_create_secret(config.server_key_file()), config.data_dir, config.public_url);
   // Approval creates or re-enables the institution account (username = institution code),
   // allowed to report for and see its own institution, and returns its activation token.
   registrations->set_issue_activation([&accounts = s.accounts](const registrations::Registration& r,

@@ -11,7 +11,7 @@ Status status_of(const Reply& r) {
 Reply json_reply(Status status, const nlohmann::json& body) {
   StringResponse res{status, 11};
   res.set(beast::http::field::content_type, "application/json; charset=utf-8");
-  res.set(beast::http::field::cache_control, "no-store");
+  res.set(beast::http::field::cache_control, "private, no-store");
   res.body() = body.dump();
   res.prepare_payload();
   return res;

@@ -1,6 +1,5 @@
 #include "server/kpi/kpi_routes.hpp"
 
-#include <fstream>
 #include <set>
 
 #include "server/auth/crypto.hpp"
@@ -730,12 +729,13 @@ Reply download_file(const Services& s, const RequestContext& rq) {
       else if (auto k = s->store.find(use.kpi_id)) allowed = call.sees(*k);
     }
     if (!allowed) return missing();  // no hint that the file exists
-    std::ifstream in(s->files_dir / f->sha256, std::ios::binary);
-    if (!in) return missing();
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // A damaged copy throws CorruptFile: logged with the file's name, 500, never served.
+    auto stored = storage::read_by_content(s->files_dir / f->sha256);
+    if (!stored) return missing();
+    std::string bytes = std::move(*stored);
     http::StringResponse res{Status::ok, 11};
     res.set(http::beast::http::field::content_type, f->content_type);
-    res.set(http::beast::http::field::cache_control, "private, max-age=3600");
+    res.set(http::beast::http::field::cache_control, "private, no-store");  // shared school PCs
     res.set("X-Content-Type-Options", "nosniff");
     // Images show in the client; everything else downloads.
     const bool image = f->content_type.rfind("image/", 0) == 0;

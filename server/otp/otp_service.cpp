@@ -7,6 +7,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "server/auth/server_key.hpp"
 #include "server/http/errors.hpp"
 
 namespace server::otp {
@@ -83,17 +84,8 @@ SecretKey load_or_create_secret(const std::filesystem::path& file) {
   SecretKey key;
   std::ifstream in(file, std::ios::binary);
   if (in && in.read(reinterpret_cast<char*>(key.data()), key.size()) && in.gcount() == key.size()) return key;
-  randombytes_buf(key.data(), key.size());
-  const auto tmp = file.string() + ".new";
-  {
-    const mode_t old = umask(077);  // readable by the server's user only
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    umask(old);
-    out.write(reinterpret_cast<const char*>(key.data()), key.size());
-    if (!out.flush()) throw std::runtime_error("cannot write the server secret " + tmp);
-  }
-  std::filesystem::rename(tmp, file);
-  return key;
+  // The start (main.cpp, auth::load_server_key) already refused a lost key over sealed data.
+  return auth::write_new_server_key(file);
 }
 
 OtpService::OtpService(storage::ConnectionPool& pool, sms::SmsGateway& gateway, const SecretKey& secret, Clock now)

@@ -1,11 +1,11 @@
 #include "server/registrations/registration_routes.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <stdexcept>
 
 #include "server/http/errors.hpp"
 #include "server/http/json_request.hpp"
 #include "server/http/multipart.hpp"
+#include "server/storage/content_store.hpp"
 #include "shared/core/text.hpp"
 #include "shared/directory/institution_code.hpp"
 
@@ -21,7 +21,7 @@ Reply refusal(const Refusal& r) { return otp::refusal_reply(r); }
 Reply file_reply(std::string content_type, std::string bytes, const std::string& disposition = {}) {
   http::StringResponse res{http::Status::ok, 11};
   res.set(http::beast::http::field::content_type, content_type);
-  res.set(http::beast::http::field::cache_control, "no-store");
+  res.set(http::beast::http::field::cache_control, "private, no-store");
   if (!disposition.empty()) res.set(http::beast::http::field::content_disposition, disposition);
   res.body() = std::move(bytes);
   res.prepare_payload();
@@ -53,11 +53,12 @@ Reply unauthorised() {
                             "Not allowed to see this registration (invalid registration token)"});
 }
 
+// The stored letter, checked against its SHA-256 name: a damaged or missing copy throws
+// (logged, 500) rather than being served.
 std::string read_whole(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  auto bytes = storage::read_by_content(path);
+  if (!bytes) throw std::runtime_error("stored letter " + path + " is missing; restore it from a backup");
+  return std::move(*bytes);
 }
 
 }  // namespace

@@ -47,7 +47,7 @@ TEST_CASE("login: a __Host- session cookie, a CSRF token, and /me knows the user
   REQUIRE(me.status == 200);
   CHECK(me.json()["user"]["username"] == "area.admin");
   CHECK(me.json()["csrf_token"] == body["csrf_token"]);
-  CHECK(me.header("cache-control") == "no-store");
+  CHECK(me.header("cache-control") == "private, no-store");
 
   auto anonymous = get(server.port(), "/api/v1/me");
   CHECK(anonymous.status == 401);

@@ -1,0 +1,117 @@
+#include "server/auth/server_key.hpp"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <system_error>
+
+namespace server::auth {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+[[noreturn]] void fail(const std::string& what, const fs::path& file) {
+  throw std::system_error(errno, std::generic_category(), what + " " + file.string());
+}
+
+// Bytes read from `file` (at most one more than a key, to tell "too long" from "exact").
+std::string read_key_bytes(const fs::path& file, bool& exists) {
+  exists = false;
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return {};
+    fail("cannot read the server key", file);
+  }
+  exists = true;
+  std::string out(sizeof(SecretKey) + 1, '\0');
+  std::size_t got = 0;
+  while (got < out.size()) {
+    const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  out.resize(got);
+  return out;
+}
+
+bool table_exists(storage::Database& db, const char* name) {
+  auto q = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+  q.bind(1, std::string_view(name));
+  return q.step();
+}
+
+}  // namespace
+
+std::int64_t count_sealed_values(storage::Database& db) {
+  struct Column {
+    const char* table;
+    const char* column;
+  };
+  static constexpr Column sealed[] = {
+      {"registrations", "national_id_sealed"}, {"otp_codes", "code_sealed"}, {"lec_children", "id_sealed"}};
+  std::int64_t n = 0;
+  for (const auto& c : sealed) {
+    if (!table_exists(db, c.table)) continue;
+    auto q = db.prepare(std::string("SELECT count(*) FROM \"") + c.table + "\" WHERE \"" + c.column +
+                        "\" IS NOT NULL AND \"" + c.column + "\" <> ''");
+    if (q.step()) n += q.integer(0);
+  }
+  return n;
+}
+
+SecretKey write_new_server_key(const fs::path& file) {
+  init_crypto();
+  SecretKey key;
+  randombytes_buf(key.data(), key.size());
+  const fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  fs::create_directories(dir);
+  std::string tmp = (dir / (file.filename().string() + ".new-XXXXXX")).string();
+  const int fd = ::mkstemp(tmp.data());  // mode 0600: readable by the server's user only
+  if (fd < 0) fail("cannot create", tmp);
+  const bool written = ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) && ::fsync(fd) == 0;
+  const int saved = errno;
+  ::close(fd);
+  if (!written || ::rename(tmp.c_str(), file.c_str()) != 0) {
+    const int why = written ? errno : saved;
+    ::unlink(tmp.c_str());
+    errno = why;
+    fail("cannot write the server key", file);
+  }
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0 || ::fsync(dfd) != 0) {
+    if (dfd >= 0) ::close(dfd);
+    fail("cannot sync the directory of the server key", dir);
+  }
+  ::close(dfd);
+  return key;
+}
+
+LoadedKey load_server_key(const fs::path& file, std::int64_t sealed_values, bool new_installation) {
+  bool exists = false;
+  const std::string bytes = read_key_bytes(file, exists);
+  LoadedKey loaded;
+  if (bytes.size() >= sizeof(SecretKey)) {
+    std::copy_n(bytes.begin(), sizeof(SecretKey), loaded.key.begin());
+    return loaded;
+  }
+  if (sealed_values > 0 && !new_installation)
+    throw KeyLost("the server key " + file.string() + " is " +
+                  (exists ? "only " + std::to_string(bytes.size()) + " bytes long (32 expected)" : std::string("missing")) +
+                  ", but the database holds " + std::to_string(sealed_values) +
+                  " value(s) sealed with it (national IDs, OTP codes). Restore server.key from the backup kept with "
+                  "this database (or point SERVER_KEY_FILE / --key-file at it) and start again. A new key would make "
+                  "them unreadable: only to begin a new, empty installation, start with --new-installation "
+                  "(NEW_INSTALLATION=1).");
+  loaded.key = write_new_server_key(file);
+  loaded.created = true;
+  return loaded;
+}
+
+}  // namespace server::auth

@@ -1,0 +1,119 @@
+// The server key over sealed data (issue 11, defects 10 and 11): the real binary refuses to
+// start without the key that sealed what the database holds, naming the file and what to
+// restore, unless told it is a new installation; the key may live outside DATA_DIR.
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include "server/auth/server_key.hpp"
+#include "server/storage/sqlite_migrations.hpp"
+#include "tests/server/registration_helpers.hpp"
+
+using namespace test_server;
+
+namespace {
+
+// A start that is expected to stop by itself (a server that does start is killed at the
+// timeout and reports -1).
+Finished start_once(const fs::path& data_dir, std::map<std::string, std::string> env = {},
+                    std::vector<std::string> extra = {}) {
+  std::vector<std::string> args{SERVER_BINARY, "--assets", (fs::path(SOURCE_DIR) / "assets").string(), "--mode",
+                                "development"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  env.merge(std::map<std::string, std::string>{
+      {"PORT", "0"}, {"BIND", "127.0.0.1"}, {"DATA_DIR", data_dir.string()}, {"THREADS", "2"}});
+  return run_command(args, env, std::chrono::seconds(15));
+}
+
+}  // namespace
+
+TEST_CASE("server key: a lost or short key over sealed data stops the start, unless a new installation",
+          "[server][key]") {
+  TempDir dir;
+  const auto data = dir / "data";
+  const auto key = data / "server.key";
+  ServerOptions options;
+  options.data_dir = data;
+  {
+    ServerProcess server(options);
+    CHECK(server.wait_for_output("server key: " + fs::absolute(key).string()));
+    auto created = register_school(server, registration_body());
+    INFO(created.body);
+    REQUIRE(created.status == 201);
+    REQUIRE(server.stop() == 0);
+  }
+  struct stat st {};
+  REQUIRE(::stat(key.c_str(), &st) == 0);
+  CHECK(st.st_size == 32);
+  CHECK((st.st_mode & 0777) == 0600);
+  const std::string original = read_file(key);
+
+  fs::remove(key);
+  auto missing = start_once(data);
+  INFO(missing.output);
+  CHECK(missing.exit_code > 0);
+  CHECK(missing.output.find(key.string() + " is missing") != std::string::npos);
+  CHECK(missing.output.find("Restore server.key") != std::string::npos);
+  CHECK(missing.output.find("--new-installation") != std::string::npos);
+  CHECK_FALSE(fs::exists(key));  // nothing written over the evidence
+
+  write_file(key, original.substr(0, 10));  // a copy cut short
+  auto short_key = start_once(data);
+  INFO(short_key.output);
+  CHECK(short_key.exit_code > 0);
+  CHECK(short_key.output.find("only 10 bytes long") != std::string::npos);
+  CHECK(read_file(key) == original.substr(0, 10));
+
+  SECTION("the restored key starts as before") {
+    write_file(key, original);
+    ServerProcess server(options);
+    CHECK(read_file(key) == original);
+    CHECK(server.stop() == 0);
+  }
+  SECTION("--new-installation starts with a new key") {
+    options.args = {"--new-installation"};
+    ServerProcess server(options);
+    CHECK(server.wait_for_output("NEW INSTALLATION"));
+    CHECK(read_file(key).size() == 32);
+    CHECK(read_file(key) != original);
+    CHECK(server.stop() == 0);
+  }
+  SECTION("NEW_INSTALLATION=1 starts with a new key") {
+    fs::remove(key);
+    options.env = {{"NEW_INSTALLATION", "1"}};
+    ServerProcess server(options);
+    CHECK(server.wait_for_output("NEW INSTALLATION"));
+    CHECK(read_file(key).size() == 32);
+    CHECK(server.stop() == 0);
+  }
+}
+
+TEST_CASE("server key: SERVER_KEY_FILE keeps it outside the data folder", "[server][key]") {
+  TempDir dir;
+  const auto outside = dir / "secrets" / "school.key";
+  ServerOptions options;
+  options.data_dir = dir / "data";
+  options.env = {{"SERVER_KEY_FILE", outside.string()}};
+  ServerProcess server(options);
+  CHECK(server.wait_for_output("server key: " + fs::absolute(outside).string()));
+  CHECK(read_file(outside).size() == 32);
+  CHECK_FALSE(fs::exists(dir / "data" / "server.key"));
+  auto created = register_school(server, registration_body());
+  CHECK(created.status == 201);
+  CHECK(server.stop() == 0);
+}
+
+TEST_CASE("server key: sealed values are counted in every sealed column there is", "[server][key]") {
+  TempDir dir;
+  server::storage::Database db(dir / "school.db");
+  CHECK(server::auth::count_sealed_values(db) == 0);  // no tables yet
+  server::storage::migrate(db);
+  CHECK(server::auth::count_sealed_values(db) == 0);
+  db.exec("CREATE TABLE lec_children (id INTEGER PRIMARY KEY, id_sealed TEXT NOT NULL)");
+  db.exec("INSERT INTO lec_children (id_sealed) VALUES ('sealed-a'), ('sealed-b')");
+  CHECK(server::auth::count_sealed_values(db) == 2);
+  CHECK_THROWS_AS(server::auth::load_server_key(dir / "server.key", 2, false), server::auth::KeyLost);
+  CHECK_FALSE(fs::exists(dir / "server.key"));
+  CHECK(server::auth::load_server_key(dir / "server.key", 2, true).created);
+  CHECK_FALSE(server::auth::load_server_key(dir / "server.key", 2, false).created);
+}
