@@ -12,6 +12,7 @@ const std::vector<PermissionInfo>& permissions() {
       {Permission::registrations_review, "registrations.review", "ตรวจสอบการลงทะเบียน",
        "Review registrations"},
       {Permission::data_confirm, "data.confirm", "ยืนยันข้อมูล", "Confirm data"},
+      {Permission::children_edit, "children.edit", "บันทึกข้อมูลเด็ก", "Record children"},
   };
   return all;
 }

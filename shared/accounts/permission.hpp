@@ -19,6 +19,7 @@ enum class Permission {
   users_manage,          // "users.manage": enable/disable users, edit grants, approve access
   registrations_review,  // "registrations.review": approve or reject school registrations
   data_confirm,          // "data.confirm": confirm local education data up the tree
+  children_edit,         // "children.edit": record an institution's children (LEC)
 };
 
 struct PermissionInfo {

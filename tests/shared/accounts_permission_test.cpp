@@ -31,6 +31,7 @@ TEST_CASE("permissions parse from and print to their wire names", "[accounts][pe
       {"users.manage", Permission::users_manage},
       {"registrations.review", Permission::registrations_review},
       {"data.confirm", Permission::data_confirm},
+      {"children.edit", Permission::children_edit},
   };
   CHECK(permissions().size() == std::size(table));
   for (const auto& [id, p] : table) {
