@@ -85,5 +85,7 @@ Checked<int> parse_academic_year(std::string_view text, std::string field = "yea
 std::optional<FieldError> check_birth_date(const Date& birth, Level level, int year, const Date& today);
 // Age in whole years on `on`.
 int age_on(const Date& birth, const Date& on);
+// Days from `from` to `to` (negative when `to` is earlier).
+std::int64_t days_between(const Date& from, const Date& to);
 
 }  // namespace domain
