@@ -91,8 +91,7 @@ void ProgressScreen::draw(app::Context& ctx) {
   confirm_.draw(ctx, "lecp.confirmation", year_, code_, n.confirmed, n.confirmed_at, n.confirmed_by,
                 user && user->can(domain::Permission::data_confirm), [this, &ctx] { load(ctx); });
   draw_org_refs(ctx, "lecp.blocked", ctx.tr(blocked_by), n.blocked_by, false);
-  if (n.kind != domain::OrgKind::local_government && user && user->can(domain::Permission::data_confirm))
-    draw_remind(ctx);
+  if (n.kind != domain::OrgKind::institution && user && user->can(domain::Permission::data_confirm)) draw_remind(ctx);
   if (n.kind == domain::OrgKind::department) deadlines_.draw(ctx);
 
   ImGui::Spacing();
