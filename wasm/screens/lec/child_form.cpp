@@ -168,7 +168,7 @@ bool ChildForm::draw(app::Context& ctx, const Saved& saved) {
          "last_name");
   widgets::text(ctx.tr(sex));
   if (widgets::choice("lecf.sex.m", ctx.tr(male), sex_ == 0)) sex_ = 0, check("sex");
-  ImGui::SameLine();
+  beside(ctx.tr(female));
   if (widgets::choice("lecf.sex.f", ctx.tr(female), sex_ == 1)) sex_ = 1, check("sex");
   widgets::field_error("lecf.sex", errors_.of("sex"), lang);
   edited(widgets::field("lecf.birth_date", ctx.tr(birth_date), birth_date_, errors_.of("birth_date"), lang).changed,
@@ -191,7 +191,7 @@ bool ChildForm::draw(app::Context& ctx, const Saved& saved) {
                         lang);
   if (saving_) widgets::text_colored(style::muted_text, ctx.tr(ui::text::lec::working));
   if (widgets::primary_button("lecf.save", ctx.tr(ui::text::lec::save), !saving_)) submit(ctx, false, saved);
-  ImGui::SameLine();
+  beside(ctx.tr(ui::text::lec::cancel));
   if (widgets::button("lecf.cancel", ctx.tr(ui::text::lec::cancel))) open_ = false;
   return open_;
 }

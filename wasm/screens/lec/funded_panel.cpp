@@ -94,7 +94,7 @@ void FundedPanel::draw(app::Context& ctx, bool editable, const std::function<voi
           if (domain::is_funded_school_level(l.level)) counts_[std::string(l.id)] = std::to_string(s.counts[l.level]);
         errors_.clear();
       }
-      ImGui::SameLine();
+      beside(ctx.tr(funded_remove));
       if (widgets::button(("lecs.remove." + s.code).c_str(), ctx.tr(funded_remove)) && !saving_) {
         std::vector<std::string> codes;
         for (const auto& o : schools_)
@@ -176,7 +176,7 @@ void FundedPanel::draw_editor(app::Context& ctx, const std::function<void()>& ch
                   changed();
                 }));
   }
-  ImGui::SameLine();
+  beside(ctx.tr(cancel));
   if (widgets::button("lecs.cancel", ctx.tr(cancel))) editing_.clear();
 }
 

@@ -115,7 +115,7 @@ bool ImportPanel::draw(app::Context& ctx, const Written& written) {
   if (step_ == Step::choose || (step_ == Step::checked && !result_.errors.empty()) ||
       (step_ == Step::checked && !errors_.empty())) {
     if (widgets::primary_button("leci.check", ctx.tr(check_file), has_file)) send(ctx, true, written);
-    ImGui::SameLine();
+    beside(ctx.tr(ui::text::lec::close));
   }
   if (widgets::button("leci.close", ctx.tr(ui::text::lec::close))) {
     open_ = false;

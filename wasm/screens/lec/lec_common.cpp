@@ -14,6 +14,20 @@ namespace lec_screens {
 
 using namespace ui::text::lec;
 
+// Body font 25 px + 2 x 10 px of padding: 45 px.
+TouchSize::TouchSize() {
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 10));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 10));
+}
+TouchSize::~TouchSize() { ImGui::PopStyleVar(2); }
+
+void beside(std::string_view next_label) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  const float width = widgets::text_size(next_label).x + 2 * st.FramePadding.x;
+  if (ImGui::GetItemRectMax().x + st.ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
 int current_academic_year() {
   const std::time_t t = std::time(nullptr);
   std::tm tm{};
@@ -170,7 +184,7 @@ void ConfirmBar::draw(app::Context& ctx, const std::string& id, int year, const 
         blocked_.clear();
         ctx.api.post(path, nlohmann::json::object(), pending_.guard(done));
       }
-      ImGui::SameLine();
+      beside(ctx.tr(cancel));
       if (widgets::button((id + ".confirm.no").c_str(), ctx.tr(cancel))) asking_ = false;
     });
   }

@@ -20,6 +20,19 @@ namespace lec_screens {
 
 namespace wire = domain::lec_wire;
 
+// For the time a LEC screen draws: frames at least 44 px high (fingers on a phone).
+class TouchSize {
+ public:
+  TouchSize();
+  ~TouchSize();
+  TouchSize(const TouchSize&) = delete;
+  TouchSize& operator=(const TouchSize&) = delete;
+};
+
+// ImGui::SameLine() when a button labelled `next_label` still fits on the line; else the
+// next widget goes below (a phone).
+void beside(std::string_view next_label);
+
 // The academic year of today (from 16 May), and the route's ?year= (else today's).
 int current_academic_year();
 int route_academic_year(const app::Route& route);

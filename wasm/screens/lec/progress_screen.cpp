@@ -63,6 +63,7 @@ void ProgressScreen::load(app::Context& ctx) {
 }
 
 void ProgressScreen::draw(app::Context& ctx) {
+  const TouchSize touch;
   if (stale_) load(ctx);
   const std::string name = progress_ ? progress_->node.name_th : code_;
   widgets::heading(std::string(ctx.tr(progress_title)) + ": " + name, ctx.fonts.title);
@@ -153,7 +154,7 @@ void ProgressScreen::draw_remind(app::Context& ctx) {
                          notice_ = std::string(ctx.tr(reminded)) + std::to_string(sent);
                        }));
         }
-        ImGui::SameLine();
+        beside(ctx.tr(cancel));
         if (widgets::button("lecp.remind.no", ctx.tr(cancel))) remind_ = Remind::idle;
       });
       return;
@@ -170,7 +171,7 @@ void ProgressScreen::draw_downloads(app::Context& ctx) {
   const std::string stem = "counts-" + std::to_string(year_) + "-" + code_;
   if (widgets::button("lecp.xlsx", ctx.tr(download_xlsx)))
     ctx.api.download(lec_path(year_, "/counts.xlsx?org=" + code_), stem + ".xlsx", saved);
-  ImGui::SameLine();
+  beside(ctx.tr(download_csv));
   if (widgets::button("lecp.csv", ctx.tr(download_csv)))
     ctx.api.download(lec_path(year_, "/counts.csv?org=" + code_), stem + ".csv", saved);
 }
@@ -202,6 +203,7 @@ void LecHomeScreen::load(app::Context& ctx) {
 }
 
 void LecHomeScreen::draw(app::Context& ctx) {
+  const TouchSize touch;
   if (stale_) load(ctx);
   widgets::heading(ctx.tr(nav_lec), ctx.fonts.title);
   if (!failed_) return widgets::text_colored(style::muted_text, ctx.tr(loading));

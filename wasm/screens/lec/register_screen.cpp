@@ -95,6 +95,7 @@ bool RegisterScreen::shown(const wire::ChildRow& c) const {
 }
 
 void RegisterScreen::draw(app::Context& ctx) {
+  const TouchSize touch;
   if (stale_) load(ctx);
   const domain::InstitutionType type =
       domain::institution_type_from_name(node_ ? node_->node.name_th : std::string());
@@ -108,7 +109,7 @@ void RegisterScreen::draw(app::Context& ctx) {
   if (removing_) return draw_remove(ctx);
   if (editable_) {
     if (widgets::primary_button("lecr.add", ctx.tr(add_child))) form_.start(year_, code_, type, nullptr);
-    ImGui::SameLine();
+    beside(ctx.tr(import_file));
     if (widgets::button("lecr.import", ctx.tr(import_file))) import_.start(year_, code_);
   }
   draw_list(ctx);
@@ -146,14 +147,14 @@ void RegisterScreen::draw_header(app::Context& ctx) {
 void RegisterScreen::draw_list(app::Context& ctx) {
   if (widgets::choice("lecr.tab.attending", ctx.tr(tab_attending), tab_ == "attending") && tab_ != "attending")
     ctx.nav.go(institution_route(code_, year_));
-  ImGui::SameLine();
+  beside(ctx.tr(tab_removed));
   if (widgets::choice("lecr.tab.removed", ctx.tr(tab_removed), tab_ == "removed") && tab_ != "removed")
     ctx.nav.go(app::route_string({"lec", "inst", code_}, {{"year", std::to_string(year_)}, {"tab", "removed"}}));
   widgets::input_text("lecr.search", ctx.tr(search), query_, std::min(ImGui::GetContentRegionAvail().x, 320.0f));
   std::vector<std::string> levels{std::string(ctx.tr(all_levels))};
   for (const auto& l : domain::levels()) levels.push_back(level_name(l.level, ctx.language));
   widgets::combo("lecr.level", ctx.tr(all_levels), levels, level_filter_, 160);
-  ImGui::SameLine();
+  beside(ctx.tr(class_list));
   if (widgets::button("lecr.class_list", ctx.tr(class_list))) {
     std::string path = lec_path(year_, "/institutions/" + code_ + "/class-list.pdf");
     if (level_filter_ > 0) path += "?level=" + std::string(domain::levels()[level_filter_ - 1].id);
@@ -204,20 +205,20 @@ void RegisterScreen::draw_row_actions(app::Context& ctx, const wire::ChildRow& c
       domain::institution_type_from_name(node_ ? node_->node.name_th : std::string());
   if (!c.removed) {
     if (widgets::button((id + ".edit").c_str(), ctx.tr(edit))) form_.start(year_, code_, type, &c);
-    ImGui::SameLine();
+    beside(ctx.tr(ui::text::lec_register::remove));
     if (widgets::button((id + ".remove").c_str(), ctx.tr(ui::text::lec_register::remove))) {
       removing_ = c;
       reason_ = -1;
       note_.clear();
       errors_.clear();
     }
-    ImGui::SameLine();
+    beside(ctx.tr(reveal));
   } else {
     if (widgets::button((id + ".restore").c_str(), ctx.tr(restore)))
       ctx.api.post(base + "/restore", nlohmann::json::object(), action_pending_.guard([this, &ctx](const api::Reply& r) {
         if (!errors_.take(r)) changed(ctx, wire::voided_of(r.body));
       }));
-    ImGui::SameLine();
+    beside(ctx.tr(reveal));
   }
   if (!revealed_.count(c.id) && widgets::button((id + ".reveal").c_str(), ctx.tr(reveal))) {
     const std::int64_t child = c.id;
@@ -255,7 +256,7 @@ void RegisterScreen::draw_remove(app::Context& ctx) {
       }));
     }
   }
-  ImGui::SameLine();
+  beside(ctx.tr(lec::cancel));
   if (widgets::button("lecr.remove.cancel", ctx.tr(lec::cancel))) removing_.reset();
 }
 
