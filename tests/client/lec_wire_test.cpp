@@ -145,6 +145,8 @@ TEST_CASE("deadlines by level", "[lec]") {
 }
 
 TEST_CASE("a notification of a voided confirmation opens its LEC screen", "[lec]") {
+  CHECK(app::Notifications::route_of({{"kind", "lec_voided"}, {"link", "#/lec/2569/progress/6010100000"}}) ==
+        "#/lec/2569/progress/6010100000");
   CHECK(app::Notifications::route_of({{"kind", "lec_voided"}, {"link", "#/lec/org/6010100000?year=2569"}}) ==
         "#/lec/org/6010100000?year=2569");
 }

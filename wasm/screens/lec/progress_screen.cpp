@@ -178,10 +178,16 @@ void ProgressScreen::draw_downloads(app::Context& ctx) {
 
 void LecHomeScreen::open(app::Context& ctx, const app::Route& route) {
   year_ = route_academic_year(route);
+  code_.clear();
+  // A notification's link: #/lec/<year>/progress/<code>.
+  if (route.params.size() == 3 && route.param(1) == "progress") {
+    if (auto y = domain::parse_academic_year(route.param(0))) year_ = y.value();
+    code_ = route.param(2);
+  }
   load(ctx);
 }
 
-// The user's own node decides the view: an institution its register, any other node its
+// The node (the user's own, or the link's) decides the view: an institution its register, any other node its
 // progress.
 void LecHomeScreen::load(app::Context& ctx) {
   pending_.reset();
@@ -189,7 +195,7 @@ void LecHomeScreen::load(app::Context& ctx) {
   errors_.clear();
   const app::User* user = ctx.session.user();
   if (!user) return;
-  const std::string code = user->org_code;
+  const std::string code = code_.empty() ? user->org_code : code_;
   ctx.api.get(lec_path(year_, "/progress?org=" + code), pending_.guard([this, &ctx, code](const api::Reply& r) {
     auto p = wire::parse_progress(r.body);
     if (!r.ok() || !p) {

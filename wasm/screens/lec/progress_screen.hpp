@@ -7,7 +7,8 @@
 // department the deadlines (DeadlinesPanel).
 //
 // #/lec[?year=] : where the home page's link leads: the signed-in user's own node, as the
-// register (an institution) or this view.
+// register (an institution) or this view. #/lec/<year>/progress/<code> (a notification's
+// link): that node, the same way.
 #include <optional>
 #include <string>
 
@@ -53,6 +54,7 @@ class LecHomeScreen : public app::Screen {
  private:
   void load(app::Context& ctx);
   int year_ = 0;
+  std::string code_;  // empty: the user's own node
   bool failed_ = false, stale_ = false;
   api::FormErrors errors_;
   api::Pending pending_;
