@@ -10,11 +10,60 @@
 #include "server/directory/institutions_handler.hpp"
 #include "server/http/errors.hpp"
 #include "server/kpi/kpi_routes.hpp"
+#include "server/lec/lec_demo.hpp"
+#include "server/lec/lec_routes.hpp"
 #include "server/otp/otp_service.hpp"
 #include "server/registrations/registration_routes.hpp"
 #include "server/sms/sms_routes.hpp"
 
 namespace server {
+
+namespace {
+
+// Local education data: its own connections; callers from the Guard; SMS through the same
+// gateway as KPI (`keep` holds the gateway alive with the handlers).
+void add_lec(http::Router& router, Services& s, sms::SmsGateway* gateway, std::shared_ptr<void> keep) {
+  const Config& config = s.config;
+  auto lec = std::make_shared<lec::LecServices>(
+      std::make_shared<storage::ConnectionPool>(config.database_file()), s.guard.orgs(),
+      auth::DerivedKeys(otp::load_or_create_secret(config.data_dir / "server.key"), 5, "lec-hash", 6, "lec-seal"));
+  lec->identify = [&guard = s.guard](const http::RequestContext& rq) -> std::variant<lec::Caller, http::Reply> {
+    auto who = guard.require_user(rq);
+    if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
+    const auto& p = std::get<auth::Principal>(who);
+    return lec::Caller{p.user_id, p.display_name.empty() ? p.username : p.display_name, p.org_code, p.grants};
+  };
+  lec->audit = [&audit = s.audit](const http::RequestContext& rq, std::int64_t actor, std::string action,
+                                  std::string target, nlohmann::json detail) {
+    audit.record({actor, std::move(action), std::move(target), rq.client_address, std::move(detail)});
+  };
+  auto phones = [pool = lec->pool](const std::string& sql, auto bind) {
+    std::vector<std::string> out;
+    auto db = pool->acquire();
+    auto q = db->prepare(sql);
+    bind(q);
+    while (q.step()) out.push_back(q.text(0));
+    return out;
+  };
+  lec->sms_holders = [phones, gateway, keep](const std::string& org, domain::Permission permission, const std::string& text) {
+    const auto to = phones(
+        "SELECT DISTINCT u.phone FROM users u JOIN grants g ON g.user_id = u.id "
+        "WHERE g.org_code = ? AND g.permission = ? AND u.status = 'active' AND u.phone <> ''",
+        [&](storage::Statement& q) { q.bind(1, org).bind(2, domain::to_string(permission)); });
+    for (const auto& phone : to) gateway->send({phone, text});
+    return static_cast<int>(to.size());
+  };
+  lec->sms_user = [phones, gateway, keep](std::int64_t user, const std::string& text) {
+    for (const auto& phone : phones("SELECT phone FROM users WHERE id = ? AND status = 'active' AND phone <> ''",
+                                    [&](storage::Statement& q) { q.bind(1, user); }))
+      gateway->send({phone, text});
+  };
+  lec->today = [] { return lec::today_in_thailand(); };
+  if (config.mode == Mode::development) lec::seed_demo(lec->store, lec::today_in_thailand());
+  lec::add_lec_routes(router, lec);
+}
+
+}  // namespace
 
 void add_routes(http::Router& router, Services& s) {
   const Config& config = s.config;
@@ -110,6 +159,7 @@ void add_routes(http::Router& router, Services& s) {
     for (const auto& phone : phones) messaging->gateway->send({phone, text});
   };
   kpi::add_kpi_routes(router, kpi);
+  add_lec(router, s, messaging->gateway.get(), messaging);
 
   router.set_fallback([&site = s.site](const http::RequestContext& rq) { return site.serve(rq); });
 }

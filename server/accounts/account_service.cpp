@@ -45,6 +45,26 @@ const std::vector<DemoAccount>& demo_accounts() {
            {"นางสาว", "สุดา", "ทองดี", "ครู", "0800000012", "donthong@example.org"}),
       demo("1040010002", "Anuban-Khon-Kaen-Demo-3", "1040010002", {Permission::report_submit, Permission::view},
            {"นาง", "พรทิพย์", "รักเรียน", "ผู้อำนวยการโรงเรียน", "0800000013", "anuban@example.org"}),
+      // Local education data: the whole chain department -> province -> LGO -> institution.
+      demo("dla.officer", "Kuay-Tiew-Reua-Krom-6", "5000000000", {Permission::view, Permission::data_confirm},
+           {"นาง", "วรรณา", "ท้องถิ่นดี", "นักวิชาการศึกษา", "0800000021", "dla.officer@example.org"}),
+      demo("province.officer", "Gai-Yang-Pak-Nam-Demo-2", "5011000000", {Permission::view, Permission::data_confirm},
+           {"นาย", "ธนพล", "ปากน้ำ", "นักวิชาการศึกษา", "0800000022", "province.officer@example.org"}),
+      demo("lgo.bangprong", "Pla-Too-Bang-Prong-4", "5011011100",
+           {Permission::view, Permission::children_edit, Permission::data_confirm},
+           {"นางสาว", "กนกพร", "บางโปรง", "นักวิชาการศึกษา", "0800000023", "lgo.bangprong@example.org"}),
+      demo("lgo.bangyaphraek", "Hoy-Tod-Ya-Phraek-Demo-5", "5011040500",
+           {Permission::view, Permission::children_edit, Permission::data_confirm},
+           {"นาย", "สุรชัย", "หญ้าแพรก", "นักวิชาการศึกษา", "0800000024", "lgo.bangyaphraek@example.org"}),
+      demo("5110111001", "Sri-Suttharam-Centre-7", "5110111001",
+           {Permission::view, Permission::children_edit, Permission::data_confirm},
+           {"นาง", "สมใจ", "รักเด็ก", "ครูผู้ดูแลเด็ก", "0800000031", "srisuttharam@example.org"}),
+      demo("5110405001", "Wat-Ban-Rai-Centre-8", "5110405001",
+           {Permission::view, Permission::children_edit, Permission::data_confirm},
+           {"นางสาว", "ปราณี", "ใจงาม", "ครูผู้ดูแลเด็ก", "0800000032", "banrai@example.org"}),
+      demo("5110405002", "Thetsaban-Sam-School-9", "5110405002",
+           {Permission::view, Permission::children_edit, Permission::data_confirm},
+           {"นาย", "อนุชา", "สอนดี", "ผู้อำนวยการสถานศึกษา", "0800000033", "thetsaban3@example.org"}),
   };
   return all;
 }

@@ -4,6 +4,7 @@
 
 #include "server/accounts/account_schema.hpp"
 #include "server/kpi/kpi_schema.hpp"
+#include "server/lec/lec_schema.hpp"
 #include "server/otp/otp_schema.hpp"
 #include "server/registrations/registration_schema.hpp"
 
@@ -11,7 +12,7 @@ namespace server::storage {
 
 const std::vector<Migration>& sqlite_migrations() {
   // Ordered by version. Each feature numbers in its own range: directory 1-99,
-  // accounts/auth 100-199, OTP/SMS 200-299, registrations 300-399, KPI 400-499.
+  // accounts/auth 100-199, OTP/SMS 200-299, registrations 300-399, KPI 400-499, local education data 500-599.
   static const std::vector<Migration> all = {
       {1, "institutions", R"sql(
 CREATE TABLE institutions (
@@ -52,6 +53,7 @@ INSERT INTO institution_names (institution_names) VALUES ('rebuild');
       {200, "sms outbox and one-time passwords", sms_otp_schema},
       {300, "school account registrations", registrations_schema},
       {400, "kpi definitions, reports, evidence and live summaries", kpi::kSchema400},
+      {500, "local education data: rounds, children, live counts, funded schools, confirmations", lec::kSchema500},
   };
   return all;
 }
