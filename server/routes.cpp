@@ -11,6 +11,7 @@
 #include "server/http/errors.hpp"
 #include "server/kpi/kpi_routes.hpp"
 #include "server/lec/lec_demo.hpp"
+#include "server/lec/lec_file_routes.hpp"
 #include "server/lec/lec_routes.hpp"
 #include "server/otp/otp_service.hpp"
 #include "server/registrations/registration_routes.hpp"
@@ -61,6 +62,7 @@ void add_lec(http::Router& router, Services& s, sms::SmsGateway* gateway, std::s
   lec->today = [] { return lec::today_in_thailand(); };
   if (config.mode == Mode::development) lec::seed_demo(lec->store, lec::today_in_thailand());
   lec::add_lec_routes(router, lec);
+  lec::add_lec_file_routes(router, lec);  // import, exports, class list, rollover, spot checks
 }
 
 }  // namespace

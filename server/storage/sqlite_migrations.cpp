@@ -4,6 +4,7 @@
 
 #include "server/accounts/account_schema.hpp"
 #include "server/kpi/kpi_schema.hpp"
+#include "server/lec/lec_file_schema.hpp"
 #include "server/lec/lec_schema.hpp"
 #include "server/otp/otp_schema.hpp"
 #include "server/registrations/registration_schema.hpp"
@@ -54,6 +55,7 @@ INSERT INTO institution_names (institution_names) VALUES ('rebuild');
       {300, "school account registrations", registrations_schema},
       {400, "kpi definitions, reports, evidence and live summaries", kpi::kSchema400},
       {500, "local education data: rounds, children, live counts, funded schools, confirmations", lec::kSchema500},
+      {550, "local education data: spot checks by provincial offices", lec::kSchema550},
   };
   return all;
 }
