@@ -39,6 +39,9 @@ void RegisterScreen::open(app::Context& ctx, const app::Route& route) {
   revealed_.clear();
   voided_.clear();
   removing_.reset();
+  roll_ = Roll::idle;
+  rolled_.clear();
+  rolled_elsewhere_.clear();
   form_ = {};
   import_ = {};
   confirm_.reset();
@@ -111,6 +114,7 @@ void RegisterScreen::draw(app::Context& ctx) {
     if (widgets::primary_button("lecr.add", ctx.tr(add_child))) form_.start(year_, code_, type, nullptr);
     beside(ctx.tr(import_file));
     if (widgets::button("lecr.import", ctx.tr(import_file))) import_.start(year_, code_);
+    draw_rollover(ctx);
   }
   draw_list(ctx);
 }
@@ -258,6 +262,52 @@ void RegisterScreen::draw_remove(app::Context& ctx) {
   }
   beside(ctx.tr(lec::cancel));
   if (widgets::button("lecr.remove.cancel", ctx.tr(lec::cancel))) removing_.reset();
+}
+
+
+
+void RegisterScreen::draw_rollover(app::Context& ctx) {
+  if (roll_ == Roll::idle && rolled_.empty()) {
+    beside(ctx.tr(rollover));
+    if (widgets::button("lecr.rollover", ctx.tr(rollover))) roll_ = Roll::asking;
+    return;
+  }
+  if (roll_ == Roll::asking) {
+    style::banner(style::banner_info_bg, style::banner_info_text, [&] {
+      widgets::text_wrapped(ctx.tr(rollover_question));
+      if (widgets::primary_button("lecr.rollover.yes", ctx.tr(rollover_start))) {
+        roll_ = Roll::sending;
+        ctx.api.post(lec_path(year_, "/institutions/" + code_ + "/rollover"), nlohmann::json::object(),
+                     action_pending_.guard([this, &ctx](const api::Reply& r) {
+                       roll_ = Roll::idle;
+                       if (errors_.take(r)) return;
+                       auto size = [&](const char* k) {
+                         const auto it = r.body.find(k);
+                         if (it != r.body.end() && it->is_array()) return std::to_string(it->size());
+                         return std::to_string(api::int_of(r.body, k, 0));
+                       };
+                       rolled_ = std::string(ctx.tr(moved_up)) + size("moved_up") + std::string(ctx.tr(graduated)) +
+                                 size("graduated") + std::string(ctx.tr(already)) + size("already");
+                       rolled_elsewhere_.clear();
+                       if (auto e = r.body.find("elsewhere"); e != r.body.end() && e->is_array())
+                         for (const auto& c : *e)
+                           rolled_elsewhere_.push_back(api::text_of(c, "first_name") + " " + api::text_of(c, "last_name") +
+                                                       " → " + api::text_of(c, "institution_name_th"));
+                       changed(ctx, wire::voided_of(r.body));
+                     }));
+      }
+      beside(ctx.tr(lec::cancel));
+      if (widgets::button("lecr.rollover.no", ctx.tr(lec::cancel))) roll_ = Roll::idle;
+    });
+    return;
+  }
+  if (roll_ == Roll::sending) return widgets::text_colored(style::muted_text, ctx.tr(lec::working));
+  style::banner(style::banner_info_bg, style::banner_info_text, [&] {
+    widgets::text_wrapped(rolled_);
+    if (!rolled_elsewhere_.empty()) widgets::text_wrapped(ctx.tr(elsewhere_skipped));
+    for (const auto& line : rolled_elsewhere_) widgets::text_wrapped("• " + line);
+  });
+  test_hook::record_item("lecr.rolled", "text", rolled_);
 }
 
 }  // namespace lec_screens

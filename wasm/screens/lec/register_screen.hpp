@@ -1,7 +1,8 @@
 #pragma once
 // #/lec/inst/<code>[?year=&tab=removed] : an institution's register of children of an
 // academic year. With children.edit on it: add, edit, remove with a reason, restore, reveal
-// one ID (audited by the server), import, and the confirmation with what an edit voided.
+// one ID (audited by the server), import, start the year from last year's register
+// (rollover), and the confirmation with what an edit voided.
 // Offices above see it read only (names and masked IDs). Always: the class list PDF and the
 // counts by level.
 #include <map>
@@ -30,6 +31,7 @@ class RegisterScreen : public app::Screen {
   void draw_list(app::Context& ctx);
   void draw_row_actions(app::Context& ctx, const wire::ChildRow& c);
   void draw_remove(app::Context& ctx);
+  void draw_rollover(app::Context& ctx);
   void changed(app::Context& ctx, const std::vector<wire::OrgRef>& voided);
   bool shown(const wire::ChildRow& c) const;
 
@@ -46,6 +48,11 @@ class RegisterScreen : public app::Screen {
   std::optional<wire::ChildRow> removing_;
   int reason_ = -1;
   std::string note_;
+
+  // Starting the year from last year's register: asked first, then what it did.
+  enum class Roll { idle, asking, sending } roll_ = Roll::idle;
+  std::string rolled_;
+  std::vector<std::string> rolled_elsewhere_;
 
   ChildForm form_;
   ImportPanel import_;
