@@ -83,4 +83,13 @@ inline constexpr Text funded_missing{"ยังไม่บันทึกจำ
 inline constexpr Text funded_recorded{"บันทึกแล้ว", "Recorded"};
 inline constexpr Text funded_saved{"บันทึกจำนวนแล้ว", "Counts saved"};
 
+// Spot checks (a provincial office).
+inline constexpr Text spot_title{"สุ่มตรวจสถานศึกษา", "Spot checks"};
+inline constexpr Text spot_draw{"สุ่มตัวอย่างใหม่ (3 แห่ง แห่งละ 5 คน)", "Draw a new sample (3 institutions, 5 children each)"};
+inline constexpr Text spot_none{"ยังไม่มีการสุ่มตรวจ", "No spot check yet"};
+inline constexpr Text spot_checked{"ตรวจแล้ว ", "Checked "};
+inline constexpr Text spot_found{"พบตัว", "Found"};
+inline constexpr Text spot_not_found{"ไม่พบตัว", "Not found"};
+inline constexpr Text spot_note{"หมายเหตุ", "Note"};
+
 }  // namespace ui::text::lec

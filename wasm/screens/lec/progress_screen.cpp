@@ -59,6 +59,7 @@ void ProgressScreen::load(app::Context& ctx) {
     if (kind == domain::OrgKind::local_government)
       funded_.start(ctx, year_, code_, progress_->below.empty() ? std::string() : progress_->below.front().code);
     if (kind == domain::OrgKind::department) deadlines_.start(ctx, year_);
+    if (kind == domain::OrgKind::province || kind == domain::OrgKind::department) spot_checks_.start(ctx, year_, code_);
   }));
 }
 
@@ -94,6 +95,7 @@ void ProgressScreen::draw(app::Context& ctx) {
   draw_org_refs(ctx, "lecp.blocked", ctx.tr(blocked_by), n.blocked_by, false);
   if (n.kind != domain::OrgKind::institution && user && user->can(domain::Permission::data_confirm)) draw_remind(ctx);
   if (n.kind == domain::OrgKind::department) deadlines_.draw(ctx);
+  if (n.kind == domain::OrgKind::province || n.kind == domain::OrgKind::department) spot_checks_.draw(ctx);
 
   ImGui::Spacing();
   widgets::heading(ctx.tr(counts_title), ctx.fonts.title);

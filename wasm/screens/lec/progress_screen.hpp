@@ -4,7 +4,7 @@
 // a way down (an institution opens its read-only register); the counts by level with lunch
 // and milk; confirm when ready; remind by SMS everyone below who has not confirmed;
 // counts.xlsx / counts.csv. An LGO also keeps its funded schools (FundedPanel), the
-// department the deadlines (DeadlinesPanel).
+// department the deadlines (DeadlinesPanel), a provincial office its spot checks.
 //
 // #/lec[?year=] : where the home page's link leads: the signed-in user's own node, as the
 // register (an institution) or this view. #/lec/<year>/progress/<code> (a notification's
@@ -17,6 +17,7 @@
 #include "wasm/api/form_errors.hpp"
 #include "wasm/app/screen.hpp"
 #include "wasm/screens/lec/org_panels.hpp"
+#include "wasm/screens/lec/spot_check_panel.hpp"
 #include "wasm/screens/lec/lec_common.hpp"
 
 namespace lec_screens {
@@ -41,6 +42,7 @@ class ProgressScreen : public app::Screen {
   ConfirmBar confirm_;
   FundedPanel funded_;
   DeadlinesPanel deadlines_;
+  SpotCheckPanel spot_checks_;
   api::FormErrors errors_;
   api::Pending pending_, remind_pending_;
 };
