@@ -67,7 +67,7 @@ export async function assertFits(page, width) {
   const off = all.filter((w) => w.w > 0 && w.x + w.w > width + 1);
   assert.deepEqual(off.map((w) => `${w.id} ${w.x}+${w.w}`), []);
   const touch = ['button', 'input', 'combo', 'checkbox', 'choice', 'file'];
-  const small = all.filter((w) => touch.includes(w.kind) && w.h < 44);
+  const small = all.filter((w) => touch.includes(w.kind) && w.h > 0 && w.h < 44);
   assert.deepEqual(small.map((w) => `${w.id} h=${w.h}`), []);
 }
 

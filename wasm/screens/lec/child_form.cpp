@@ -166,14 +166,14 @@ bool ChildForm::draw(app::Context& ctx, const Saved& saved) {
          "first_name");
   edited(widgets::field("lecf.last_name", ctx.tr(last_name), last_name_, errors_.of("last_name"), lang).changed,
          "last_name");
-  widgets::text(ctx.tr(sex));
+  widgets::text_wrapped(ctx.tr(sex));
   if (widgets::choice("lecf.sex.m", ctx.tr(male), sex_ == 0)) sex_ = 0, check("sex");
   beside(ctx.tr(female));
   if (widgets::choice("lecf.sex.f", ctx.tr(female), sex_ == 1)) sex_ = 1, check("sex");
   widgets::field_error("lecf.sex", errors_.of("sex"), lang);
   edited(widgets::field("lecf.birth_date", ctx.tr(birth_date), birth_date_, errors_.of("birth_date"), lang).changed,
          "birth_date");
-  widgets::text(ctx.tr(level));
+  widgets::text_wrapped(ctx.tr(level));
   std::vector<std::string> names;
   for (auto l : offered(type_)) names.push_back(level_name(l, lang));
   if (widgets::combo("lecf.level", ctx.tr(level), names, level_, 220)) {
@@ -189,7 +189,7 @@ bool ChildForm::draw(app::Context& ctx, const Saved& saved) {
                           return false;
                         }),
                         lang);
-  if (saving_) widgets::text_colored(style::muted_text, ctx.tr(ui::text::lec::working));
+  if (saving_) text_colored_wrapped(style::muted_text, ctx.tr(ui::text::lec::working));
   if (widgets::primary_button("lecf.save", ctx.tr(ui::text::lec::save), !saving_)) submit(ctx, false, saved);
   beside(ctx.tr(ui::text::lec::cancel));
   if (widgets::button("lecf.cancel", ctx.tr(ui::text::lec::cancel))) open_ = false;

@@ -64,7 +64,7 @@ void DeadlinesPanel::check() {
 
 void DeadlinesPanel::draw(app::Context& ctx) {
   if (!ImGui::CollapsingHeader(std::string(ctx.tr(deadlines_title)).append("###lecd").c_str())) return;
-  if (!loaded_) return widgets::text_colored(style::muted_text, ctx.tr(loading));
+  if (!loaded_) return text_colored_wrapped(style::muted_text, ctx.tr(loading));
   for (const auto& k : kKeys) {
     const std::string id = std::string("lecd.") + k.key;
     if (widgets::field(id.c_str(), ctx.tr(k.label), typed_[k.key], errors_.of(k.key), ctx.language, widgets::Field::text, 220)
@@ -88,7 +88,7 @@ void DeadlinesPanel::draw(app::Context& ctx) {
     }
   }
   if (saved_) {
-    widgets::text_colored(style::brand, ctx.tr(deadlines_saved));
+    text_colored_wrapped(style::brand, ctx.tr(deadlines_saved));
     test_hook::record_item("lecd.saved", "text", std::string(ctx.tr(deadlines_saved)));
   }
 }

@@ -68,13 +68,13 @@ void FundedPanel::draw(app::Context& ctx, bool editable, const std::function<voi
   widgets::heading(ctx.tr(funded_title), ctx.fonts.title);
   draw_org_refs(ctx, "lecs.voided", ctx.tr(voided_title), voided_, true);
   widgets::error_banner("lecs.error", errors_.general(), ctx.language);
-  if (loading_) return widgets::text_colored(style::muted_text, ctx.tr(loading));
+  if (loading_) return text_colored_wrapped(style::muted_text, ctx.tr(loading));
   if (failed_) {
     if (widgets::button("lecs.retry", ctx.tr(ui::text::retry))) load(ctx);
     return;
   }
   if (!editing_.empty()) return draw_editor(ctx, changed);
-  if (schools_.empty()) widgets::text(ctx.tr(funded_none));
+  if (schools_.empty()) widgets::text_wrapped(ctx.tr(funded_none));
   for (const auto& s : schools_) {
     ImGui::PushID(s.code.c_str());
     const std::string state = s.closed ? std::string(ctx.tr(funded_closed))
@@ -82,7 +82,7 @@ void FundedPanel::draw(app::Context& ctx, bool editable, const std::function<voi
                                                  " " + std::to_string(s.counts.total())
                                            : std::string(ctx.tr(funded_missing));
     widgets::text_wrapped(s.name_th + " (" + s.code + ")");
-    widgets::text_colored(s.recorded ? style::brand : style::banner_warning_text, state);
+    text_colored_wrapped(s.recorded ? style::brand : style::banner_warning_text, state);
     test_hook::record_item("lecs.school." + s.code, "row", s.name_th + " " + state,
                            s.closed ? "closed" : s.recorded ? "recorded" : "missing");
     if (editable) {
@@ -109,7 +109,7 @@ void FundedPanel::draw(app::Context& ctx, bool editable, const std::function<voi
 }
 
 void FundedPanel::draw_search(app::Context& ctx, const std::function<void()>& changed) {
-  widgets::text(ctx.tr(funded_add));
+  widgets::text_wrapped(ctx.tr(funded_add));
   const auto in = widgets::input_text("lecs.search", ctx.tr(funded_search), query_,
                                       std::min(ImGui::GetContentRegionAvail().x, 320.0f));
   if ((in.changed || in.submitted) && query_.size() >= 2 && query_ != searched_) {

@@ -64,7 +64,7 @@ bool ImportPanel::draw(app::Context& ctx, const Written& written) {
     result_ = {};
     errors_.clear();
   }
-  if (file_.unreadable) widgets::text_colored(style::banner_error_text, ctx.tr(ui::text::lec::load_failed));
+  if (file_.unreadable) text_colored_wrapped(style::banner_error_text, ctx.tr(ui::text::lec::load_failed));
 
   if (step_ == Step::sending || progress_ > 0)
     widgets::progress_bar("leci.progress", progress_,
@@ -74,7 +74,7 @@ bool ImportPanel::draw(app::Context& ctx, const Written& written) {
   const bool has_file = !file_.name.empty() && !file_.unreadable;
   if (step_ == Step::checked && !result_.errors.empty()) {
     const std::string head = std::string(ctx.tr(row_errors)) + std::to_string(result_.errors.size());
-    widgets::text_colored(style::banner_error_text, head);
+    text_colored_wrapped(style::banner_error_text, head);
     test_hook::record_item("leci.errors", "text", head, std::to_string(result_.errors.size()));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter;
     if (ImGui::BeginTable("###leci.errors", 3, flags)) {
@@ -87,7 +87,7 @@ bool ImportPanel::draw(app::Context& ctx, const Written& written) {
         const std::string msg(ctx.tr(e.error));
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        widgets::text(std::to_string(e.row));
+        widgets::text_wrapped(std::to_string(e.row));
         ImGui::TableNextColumn();
         widgets::text_wrapped(e.error.field);
         ImGui::TableNextColumn();

@@ -21,6 +21,12 @@ TouchSize::TouchSize() {
 }
 TouchSize::~TouchSize() { ImGui::PopStyleVar(2); }
 
+void text_colored_wrapped(ImU32 color, std::string_view s) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  widgets::text_wrapped(s);
+  ImGui::PopStyleColor();
+}
+
 void beside(std::string_view next_label) {
   const ImGuiStyle& st = ImGui::GetStyle();
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
@@ -97,9 +103,9 @@ void draw_counts(app::Context& ctx, const std::string& id, const wire::Counts& c
       if (n == 0) continue;
       if (col % (2 * pairs) == 0) ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      widgets::text(level_name(l.level, ctx.language));
+      widgets::text_wrapped(level_name(l.level, ctx.language));
       ImGui::TableNextColumn();
-      widgets::text(std::to_string(n));
+      widgets::text_wrapped(std::to_string(n));
       test_hook::record_item(id + "." + std::string(l.id), "text", level_name(l.level, ctx.language), std::to_string(n));
       col += 2;
     }
@@ -110,7 +116,7 @@ void draw_counts(app::Context& ctx, const std::string& id, const wire::Counts& c
                            std::string(ctx.tr(milk)) + " " + std::to_string(counts.milk);
   widgets::text_wrapped(line);
   if (counts.lunch_baht || counts.milk_baht)
-    widgets::text_colored(style::muted_text, std::to_string(counts.lunch_baht + counts.milk_baht) + " " +
+    text_colored_wrapped(style::muted_text, std::to_string(counts.lunch_baht + counts.milk_baht) + " " +
                                                  std::string(ctx.tr(baht)));
   test_hook::record_item(id, "text", line,
                          "total=" + std::to_string(counts.total) + " lunch=" + std::to_string(counts.lunch) +
@@ -148,7 +154,7 @@ void ConfirmBar::draw(app::Context& ctx, const std::string& id, int year, const 
                                             std::string(ctx.tr(ui::text::lec::confirmed_by)) + " " + confirmed_by +
                                             " " + confirmed_at
                                       : std::string(ctx.tr(not_confirmed));
-  widgets::text_colored(confirmed ? style::brand : style::banner_warning_text, state);
+  text_colored_wrapped(confirmed ? style::brand : style::banner_warning_text, state);
   test_hook::record_item(id + ".state", "text", state, confirmed ? "confirmed" : "not_confirmed");
   if (!may_confirm) return;
   const std::string path = lec_path(year, "/confirmations/" + code);
@@ -163,7 +169,7 @@ void ConfirmBar::draw(app::Context& ctx, const std::string& id, int year, const 
     changed();
   };
   if (sending_) {
-    widgets::text_colored(style::muted_text, ctx.tr(working));
+    text_colored_wrapped(style::muted_text, ctx.tr(working));
   } else if (confirmed) {
     if (widgets::button((id + ".withdraw").c_str(), ctx.tr(withdraw))) {
       sending_ = true;

@@ -2,6 +2,8 @@
 // Pieces every local education data screen shares: the academic year (route and picker),
 // API paths, the counts table, named node lists (voided, blocked by), and ConfirmBar: a
 // node's confirmation with confirm / withdraw and the 409's blocked_by.
+#include <imgui.h>
+
 #include <functional>
 #include <string>
 #include <vector>
@@ -32,6 +34,9 @@ class TouchSize {
 // ImGui::SameLine() when a button labelled `next_label` still fits on the line; else the
 // next widget goes below (a phone).
 void beside(std::string_view next_label);
+
+// Coloured text wrapped at the edge (a phone): nothing drawn past the right side.
+void text_colored_wrapped(ImU32 color, std::string_view s);
 
 // The academic year of today (from 16 May), and the route's ?year= (else today's).
 int current_academic_year();

@@ -70,13 +70,13 @@ void ProgressScreen::draw(app::Context& ctx) {
   widgets::heading(std::string(ctx.tr(progress_title)) + ": " + name, ctx.fonts.title);
   if (int year = year_; academic_year_picker(ctx, "lecp.year", year)) return ctx.nav.go(org_route(code_, year));
   if (!notice_.empty()) {
-    widgets::text_colored(style::brand, notice_);
+    text_colored_wrapped(style::brand, notice_);
     test_hook::record_item("lecp.notice", "text", notice_);
   }
   widgets::error_banner("lecp.error", errors_.general(), ctx.language);
   if (!progress_) {
-    if (loading_) return widgets::text_colored(style::muted_text, ctx.tr(loading));
-    widgets::text_colored(style::banner_error_text, ctx.tr(load_failed));
+    if (loading_) return text_colored_wrapped(style::muted_text, ctx.tr(loading));
+    text_colored_wrapped(style::banner_error_text, ctx.tr(load_failed));
     if (widgets::button("lecp.retry", ctx.tr(ui::text::retry))) load(ctx);
     return;
   }
@@ -84,11 +84,11 @@ void ProgressScreen::draw(app::Context& ctx) {
   const app::User* user = ctx.session.user();
   const std::string dl = deadline_text(n.deadline, n.days_left, ctx.language);
   if (!dl.empty()) {
-    widgets::text(std::string(ctx.tr(deadline)) + ": " + dl);
+    widgets::text_wrapped(std::string(ctx.tr(deadline)) + ": " + dl);
     test_hook::record_item("lecp.deadline", "text", dl, n.days_left ? std::to_string(*n.days_left) : "");
   }
   const std::string done = std::string(ctx.tr(column_done)) + ": " + std::to_string(n.done) + "/" + std::to_string(n.total);
-  widgets::text(done);
+  widgets::text_wrapped(done);
   test_hook::record_item("lecp.done", "text", done, std::to_string(n.done) + "/" + std::to_string(n.total));
   confirm_.draw(ctx, "lecp.confirmation", year_, code_, n.confirmed, n.confirmed_at, n.confirmed_by,
                 user && user->can(domain::Permission::data_confirm), [this, &ctx] { load(ctx); });
@@ -111,7 +111,7 @@ void ProgressScreen::draw(app::Context& ctx) {
 
 void ProgressScreen::draw_below(app::Context& ctx) {
   widgets::heading(ctx.tr(column_node), ctx.fonts.title);
-  if (progress_->below.empty()) return widgets::text(ctx.tr(nothing_below));
+  if (progress_->below.empty()) return widgets::text_wrapped(ctx.tr(nothing_below));
   for (const auto& b : progress_->below) {
     const std::string id = "lecp.below." + b.code;
     ImGui::PushID(id.c_str());
@@ -120,7 +120,7 @@ void ProgressScreen::draw_below(app::Context& ctx) {
                        " · " + std::string(ctx.tr(total)) + " " + std::to_string(b.counts.total);
     const std::string dl = deadline_text(b.deadline, b.days_left, ctx.language);
     if (!dl.empty()) line += " · " + std::string(ctx.tr(deadline)) + " " + dl;
-    widgets::text_colored(b.state == domain::NodeState::confirmed ? style::brand
+    text_colored_wrapped(b.state == domain::NodeState::confirmed ? style::brand
                           : b.state == domain::NodeState::ready    ? style::muted_text
                                                                    : style::banner_warning_text,
                           line);
@@ -161,7 +161,7 @@ void ProgressScreen::draw_remind(app::Context& ctx) {
       });
       return;
     case Remind::sending:
-      widgets::text_colored(style::muted_text, ctx.tr(working));
+      text_colored_wrapped(style::muted_text, ctx.tr(working));
       return;
   }
 }
@@ -214,7 +214,7 @@ void LecHomeScreen::draw(app::Context& ctx) {
   const TouchSize touch;
   if (stale_) load(ctx);
   widgets::heading(ctx.tr(nav_lec), ctx.fonts.title);
-  if (!failed_) return widgets::text_colored(style::muted_text, ctx.tr(loading));
+  if (!failed_) return text_colored_wrapped(style::muted_text, ctx.tr(loading));
   widgets::error_banner("lec.error", errors_.general(), ctx.language);
   if (widgets::button("lec.retry", ctx.tr(ui::text::retry))) load(ctx);
 }

@@ -126,12 +126,12 @@ void RegisterScreen::draw_header(app::Context& ctx) {
     ctx.nav.go(institution_route(code_, year));
     return;
   }
-  if (!editable_) widgets::text_colored(style::muted_text, ctx.tr(read_only));
+  if (!editable_) text_colored_wrapped(style::muted_text, ctx.tr(read_only));
   if (node_) {
     const auto& n = node_->node;
     const std::string dl = deadline_text(n.deadline, n.days_left, ctx.language);
     if (!dl.empty()) {
-      widgets::text(std::string(ctx.tr(lec::deadline)) + ": " + dl);
+      widgets::text_wrapped(std::string(ctx.tr(lec::deadline)) + ": " + dl);
       test_hook::record_item("lecr.deadline", "text", dl, n.days_left ? std::to_string(*n.days_left) : "");
     }
     confirm_.draw(ctx, "lecr.confirmation", year_, code_, n.confirmed, n.confirmed_at, n.confirmed_by,
@@ -142,7 +142,7 @@ void RegisterScreen::draw_header(app::Context& ctx) {
   }
   draw_org_refs(ctx, "lecr.voided", ctx.tr(lec::voided_title), voided_, true);
   if (!notice_.empty()) {
-    widgets::text_colored(style::brand, notice_);
+    text_colored_wrapped(style::brand, notice_);
     test_hook::record_item("lecr.notice", "text", notice_);
   }
   widgets::error_banner("lecr.error", errors_.general(), ctx.language);
@@ -167,18 +167,18 @@ void RegisterScreen::draw_list(app::Context& ctx) {
     });
   }
 
-  if (loading_) return widgets::text_colored(style::muted_text, ctx.tr(lec::loading));
+  if (loading_) return text_colored_wrapped(style::muted_text, ctx.tr(lec::loading));
   if (failed_) {
-    widgets::text_colored(style::banner_error_text, ctx.tr(lec::load_failed));
+    text_colored_wrapped(style::banner_error_text, ctx.tr(lec::load_failed));
     if (widgets::button("lecr.retry", ctx.tr(ui::text::retry))) load(ctx);
     return;
   }
   int count = 0;
   for (const auto& c : children_) count += shown(c);
   const std::string head = std::string(ctx.tr(children_shown)) + std::to_string(count);
-  widgets::text_colored(style::muted_text, head);
+  text_colored_wrapped(style::muted_text, head);
   test_hook::record_item("lecr.count", "text", head, std::to_string(count));
-  if (count == 0) return widgets::text(ctx.tr(no_children));
+  if (count == 0) return widgets::text_wrapped(ctx.tr(no_children));
 
   ImGui::BeginChild("###lecr.list", ImVec2(0, 0), false);
   for (const auto& c : children_) {
@@ -193,7 +193,7 @@ void RegisterScreen::draw_list(app::Context& ctx) {
       detail += " · " + (ctx.language == ui::Language::th ? domain::format_be_date(*c.birth_date) : domain::to_iso(*c.birth_date));
     if (c.removed) detail += " · " + reason_name(c.removed_reason, ctx.language);
     widgets::text_wrapped(c.full_name());
-    widgets::text_colored(style::muted_text, detail);
+    text_colored_wrapped(style::muted_text, detail);
     test_hook::record_item(id, "row", c.full_name() + " " + detail, id_text);
     if (editable_) draw_row_actions(ctx, c);
     ImGui::Separator();
@@ -240,7 +240,7 @@ void RegisterScreen::draw_remove(app::Context& ctx) {
   std::vector<std::string> reasons;
   for (const auto& r : domain::removal_reasons())
     reasons.emplace_back(ctx.language == ui::Language::th ? r.name_th : r.name_en);
-  widgets::text(ctx.tr(reason));
+  widgets::text_wrapped(ctx.tr(reason));
   if (widgets::combo("lecr.remove.reason", ctx.tr(choose_reason), reasons, reason_, 260)) errors_.clear("reason");
   widgets::field_error("lecr.remove.reason", errors_.of("reason"), ctx.language);
   widgets::field("lecr.remove.note", ctx.tr(note), note_, errors_.of("note"), ctx.language);
@@ -301,7 +301,7 @@ void RegisterScreen::draw_rollover(app::Context& ctx) {
     });
     return;
   }
-  if (roll_ == Roll::sending) return widgets::text_colored(style::muted_text, ctx.tr(lec::working));
+  if (roll_ == Roll::sending) return text_colored_wrapped(style::muted_text, ctx.tr(lec::working));
   style::banner(style::banner_info_bg, style::banner_info_text, [&] {
     widgets::text_wrapped(rolled_);
     if (!rolled_elsewhere_.empty()) widgets::text_wrapped(ctx.tr(elsewhere_skipped));

@@ -58,7 +58,7 @@ void SpotCheckPanel::mark(app::Context& ctx, std::int64_t check, std::int64_t it
 
 void SpotCheckPanel::draw(app::Context& ctx) {
   if (!ImGui::CollapsingHeader(std::string(ctx.tr(spot_title)).append("###lect").c_str())) return;
-  if (drawing_) widgets::text_colored(style::muted_text, ctx.tr(working));
+  if (drawing_) text_colored_wrapped(style::muted_text, ctx.tr(working));
   else if (widgets::button("lect.draw", ctx.tr(spot_draw))) {
     drawing_ = true;
     errors_.clear();
@@ -69,14 +69,14 @@ void SpotCheckPanel::draw(app::Context& ctx) {
                  }));
   }
   widgets::error_banner("lect.error", errors_.general({}), ctx.language);
-  if (loading_ && checks_.empty()) return widgets::text_colored(style::muted_text, ctx.tr(loading));
-  if (checks_.empty()) return widgets::text(ctx.tr(spot_none));
+  if (loading_ && checks_.empty()) return text_colored_wrapped(style::muted_text, ctx.tr(loading));
+  if (checks_.empty()) return widgets::text_wrapped(ctx.tr(spot_none));
   // The newest check, item by item.
   const json& c = checks_[0];
   const std::int64_t check = api::int_of(c, "id");
   const std::string head = std::string(ctx.tr(spot_checked)) + std::to_string(api::int_of(c, "checked")) + "/" +
                            std::to_string(api::int_of(c, "total")) + " · " + api::text_of(c, "created_at");
-  widgets::text(head);
+  widgets::text_wrapped(head);
   test_hook::record_item("lect.check." + std::to_string(check), "text", head,
                          std::to_string(api::int_of(c, "checked")) + "/" + std::to_string(api::int_of(c, "total")));
   std::string institution;
@@ -85,7 +85,7 @@ void SpotCheckPanel::draw(app::Context& ctx) {
     const std::string id = "lect.item." + std::to_string(item);
     if (api::text_of(i, "institution_name_th") != institution) {
       institution = api::text_of(i, "institution_name_th");
-      widgets::text_colored(style::brand, institution + " (" + api::text_of(i, "institution_code") + ")");
+      text_colored_wrapped(style::brand, institution + " (" + api::text_of(i, "institution_code") + ")");
     }
     ImGui::PushID(id.c_str());
     auto level = domain::parse_level(api::text_of(i, "level"));
