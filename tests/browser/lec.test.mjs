@@ -70,7 +70,7 @@ test('LEC: import with a bad row, fix, confirm up the tree, an edit voids every 
   for (const c of ['5110405001']) await confirmSubtree(dept, year, c, new Set());
 
   // --- the LGO: its funded school's counts, then its confirmation.
-  const lgoPage = await signInToLec(env, 'lgo.bangyaphraek', `#/lec/org/${lgo}`);
+  const lgoPage = await signInToLec(env, 'lgo.bangyaphraek', `#/lec/org/${lgo}`, { width: 1024, height: 1900 });
   await waitForWidget(lgoPage, { id: `lecs.school.${funded}` }, (w) => w.value === 'missing');
   await press(lgoPage, 'lecp.confirmation.confirm');
   await press(lgoPage, 'lecp.confirmation.confirm.yes');

@@ -27,6 +27,8 @@ class FundedPanel {
   void start(app::Context& ctx, int year, const std::string& lgo_code, const std::string& some_institution);
   // `changed`: counts or the list were saved (the progress view reloads).
   void draw(app::Context& ctx, bool editable, const std::function<void()>& changed);
+  // A school's counts are being typed: the view shows only them (a phone's screen).
+  bool editing() const { return !editing_.empty(); }
 
  private:
   void load(app::Context& ctx);

@@ -82,6 +82,8 @@ void ProgressScreen::draw(app::Context& ctx) {
   }
   const auto& n = progress_->node;
   const app::User* user = ctx.session.user();
+  if (funded_.editing())
+    return funded_.draw(ctx, holds_on(user, domain::Permission::children_edit, code_), [this, &ctx] { load(ctx); });
   const std::string dl = deadline_text(n.deadline, n.days_left, ctx.language);
   if (!dl.empty()) {
     widgets::text_wrapped(std::string(ctx.tr(deadline)) + ": " + dl);
