@@ -67,7 +67,6 @@ test('LEC: import with a bad row, fix, confirm up the tree, an edit voids every 
   // but the LGO and the province themselves, which confirm through their screens.
   const dept = await apiSession(env.server.url, 'dla.officer', env.password('dla.officer'));
   await confirmSubtree(dept, year, province, new Set([lgo, province]));
-  for (const c of ['5110405001']) await confirmSubtree(dept, year, c, new Set());
 
   // --- the LGO: its funded school's counts, then its confirmation.
   const lgoPage = await signInToLec(env, 'lgo.bangyaphraek', `#/lec/org/${lgo}`, { width: 1024, height: 1900 });

@@ -45,14 +45,14 @@ export async function signInToLec(env, username, route, size = { width: 1024, he
 }
 
 // Confirms, as `session` (data.confirm above them), every node of the subtree of `code`
-// bottom up, but for the codes in `skip` (and everything above a skipped one).
+// bottom up, but for the codes in `skip` (and everything above a skipped one); the nodes
+// below a skipped one are confirmed.
 export async function confirmSubtree(session, year, code, skip) {
-  if (skip.has(code)) return false;
   const p = await session.call('GET', `/api/v1/lec/${year}/progress?org=${code}`);
   assert.equal(p.status, 200, p.text);
   let all = true;
   for (const b of p.json.below) if (!b.confirmed) all = (await confirmSubtree(session, year, b.code, skip)) && all;
-  if (!all) return false;
+  if (!all || skip.has(code)) return false;
   if (p.json.confirmed) return true;
   const r = await session.call('POST', `/api/v1/lec/${year}/confirmations/${code}`, {});
   if (r.status === 409 && r.json?.error?.code === 'confirmation_blocked') return false;  // e.g. funded counts missing
