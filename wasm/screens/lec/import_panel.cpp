@@ -13,6 +13,20 @@ namespace lec_screens {
 
 using namespace ui::text::lec_register;
 
+namespace {
+
+// The column as the person knows it, not the wire name.
+std::string field_label(const std::string& field, ui::Language lang) {
+  const std::pair<const char*, const ui::Text*> names[] = {
+      {"id_number", &column_id}, {"title", &child_title}, {"first_name", &first_name}, {"last_name", &last_name},
+      {"sex", &sex},             {"birth_date", &column_birth}, {"level", &level},     {"room", &room}};
+  for (const auto& [wire, text] : names)
+    if (field == wire) return std::string(text->in(lang));
+  return field;
+}
+
+}  // namespace
+
 void ImportPanel::start(int year, const std::string& institution_code) {
   year_ = year;
   code_ = institution_code;
@@ -89,7 +103,7 @@ bool ImportPanel::draw(app::Context& ctx, const Written& written) {
         ImGui::TableNextColumn();
         widgets::text_wrapped(std::to_string(e.row));
         ImGui::TableNextColumn();
-        widgets::text_wrapped(e.error.field);
+        widgets::text_wrapped(field_label(e.error.field, lang));
         ImGui::TableNextColumn();
         widgets::text_wrapped(msg);
         test_hook::record_item("leci.error." + std::to_string(i), "error", msg,
