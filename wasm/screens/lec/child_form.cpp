@@ -145,7 +145,7 @@ void ChildForm::submit(app::Context& ctx, bool move_in, const Saved& saved) {
 bool ChildForm::draw(app::Context& ctx, const Saved& saved) {
   if (!open_) return false;
   const auto lang = ctx.language;
-  widgets::heading(ctx.tr(editing_ ? edit_title : add_title), ctx.fonts.title);
+  heading_wrapped(ctx.tr(editing_ ? edit_title : add_title), ctx.fonts.title);
   auto edited = [&](bool changed, const char* f) {
     if (changed) check(f);
   };

@@ -65,7 +65,7 @@ void FundedPanel::save_list(app::Context& ctx, std::vector<std::string> codes, c
 }
 
 void FundedPanel::draw(app::Context& ctx, bool editable, const std::function<void()>& changed) {
-  widgets::heading(ctx.tr(funded_title), ctx.fonts.title);
+  heading_wrapped(ctx.tr(funded_title), ctx.fonts.title);
   draw_org_refs(ctx, "lecs.voided", ctx.tr(voided_title), voided_, true);
   widgets::error_banner("lecs.error", errors_.general(), ctx.language);
   if (loading_) return text_colored_wrapped(style::muted_text, ctx.tr(loading));

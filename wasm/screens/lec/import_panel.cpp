@@ -69,7 +69,7 @@ void ImportPanel::send(app::Context& ctx, bool dry_run, const Written& written) 
 bool ImportPanel::draw(app::Context& ctx, const Written& written) {
   if (!open_) return false;
   const auto lang = ctx.language;
-  widgets::heading(ctx.tr(import_title), ctx.fonts.title);
+  heading_wrapped(ctx.tr(import_title), ctx.fonts.title);
   ImGui::PushStyleColor(ImGuiCol_Text, style::muted_text);
   widgets::text_wrapped(ctx.tr(import_help));
   ImGui::PopStyleColor();

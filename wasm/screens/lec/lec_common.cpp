@@ -21,6 +21,12 @@ TouchSize::TouchSize() {
 }
 TouchSize::~TouchSize() { ImGui::PopStyleVar(2); }
 
+void heading_wrapped(std::string_view s, ImFont* font) {
+  ImGui::PushFont(font);
+  widgets::text_wrapped(s);
+  ImGui::PopFont();
+}
+
 void text_colored_wrapped(ImU32 color, std::string_view s) {
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   widgets::text_wrapped(s);

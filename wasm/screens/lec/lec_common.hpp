@@ -35,6 +35,8 @@ class TouchSize {
 // next widget goes below (a phone).
 void beside(std::string_view next_label);
 
+// A title wrapped at the edge (an institution's long name on a phone).
+void heading_wrapped(std::string_view s, ImFont* font);
 // Coloured text wrapped at the edge (a phone): nothing drawn past the right side.
 void text_colored_wrapped(ImU32 color, std::string_view s);
 

@@ -67,7 +67,7 @@ void ProgressScreen::draw(app::Context& ctx) {
   const TouchSize touch;
   if (stale_) load(ctx);
   const std::string name = progress_ ? progress_->node.name_th : code_;
-  widgets::heading(std::string(ctx.tr(progress_title)) + ": " + name, ctx.fonts.title);
+  heading_wrapped(std::string(ctx.tr(progress_title)) + ": " + name, ctx.fonts.title);
   if (int year = year_; academic_year_picker(ctx, "lecp.year", year)) return ctx.nav.go(org_route(code_, year));
   if (!notice_.empty()) {
     text_colored_wrapped(style::brand, notice_);
@@ -100,7 +100,7 @@ void ProgressScreen::draw(app::Context& ctx) {
   if (n.kind == domain::OrgKind::province || n.kind == domain::OrgKind::department) spot_checks_.draw(ctx);
 
   ImGui::Spacing();
-  widgets::heading(ctx.tr(counts_title), ctx.fonts.title);
+  heading_wrapped(ctx.tr(counts_title), ctx.fonts.title);
   draw_counts(ctx, "lecp.counts", n.counts);
   draw_downloads(ctx);
   ImGui::Spacing();
@@ -112,7 +112,7 @@ void ProgressScreen::draw(app::Context& ctx) {
 }
 
 void ProgressScreen::draw_below(app::Context& ctx) {
-  widgets::heading(ctx.tr(column_node), ctx.fonts.title);
+  heading_wrapped(ctx.tr(column_node), ctx.fonts.title);
   if (progress_->below.empty()) return widgets::text_wrapped(ctx.tr(nothing_below));
   for (const auto& b : progress_->below) {
     const std::string id = "lecp.below." + b.code;
@@ -215,7 +215,7 @@ void LecHomeScreen::load(app::Context& ctx) {
 void LecHomeScreen::draw(app::Context& ctx) {
   const TouchSize touch;
   if (stale_) load(ctx);
-  widgets::heading(ctx.tr(nav_lec), ctx.fonts.title);
+  heading_wrapped(ctx.tr(nav_lec), ctx.fonts.title);
   if (!failed_) return text_colored_wrapped(style::muted_text, ctx.tr(loading));
   widgets::error_banner("lec.error", errors_.general(), ctx.language);
   if (widgets::button("lec.retry", ctx.tr(ui::text::retry))) load(ctx);
