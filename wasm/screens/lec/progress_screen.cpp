@@ -183,8 +183,9 @@ void ProgressScreen::draw_downloads(app::Context& ctx) {
 void LecHomeScreen::open(app::Context& ctx, const app::Route& route) {
   year_ = route_academic_year(route);
   code_.clear();
-  // A notification's link: #/lec/<year>/progress/<code>.
-  if (route.params.size() == 3 && route.param(1) == "progress") {
+  // A notification's link: #/lec/<year>/progress/<code> (a voided confirmation) or
+  // #/lec/<year>/children/<code> (a child moved out).
+  if (route.params.size() == 3 && (route.param(1) == "progress" || route.param(1) == "children")) {
     if (auto y = domain::parse_academic_year(route.param(0))) year_ = y.value();
     code_ = route.param(2);
   }

@@ -7,8 +7,8 @@
 // department the deadlines (DeadlinesPanel), a provincial office its spot checks.
 //
 // #/lec[?year=] : where the home page's link leads: the signed-in user's own node, as the
-// register (an institution) or this view. #/lec/<year>/progress/<code> (a notification's
-// link): that node, the same way.
+// register (an institution) or this view. #/lec/<year>/progress/<code> and
+// #/lec/<year>/children/<code> (notifications' links): that node, the same way.
 #include <optional>
 #include <string>
 
