@@ -7,7 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${BENCH_PORT:-18491}; rows=${BENCH_ROWS:-20000}; school=5110405002
 tmp=$(mktemp -d); trap 'kill $srv 2>/dev/null; rm -rf "$tmp"' EXIT
-PORT=$port BIND=127.0.0.1 DATA_DIR=$tmp/data build/native/server/school-server --site build/site --assets assets \
+site=build/site
+if [ ! -d "$site" ]; then  # no web build: the API alone is measured
+  site=$tmp/site; mkdir -p "$site"; echo '<!doctype html><title>bench</title>' >"$site/index.html"
+  : >"$site/app.wasm"; brotli -c "$site/app.wasm" >"$site/app.wasm.br" 2>/dev/null || : >"$site/app.wasm.br"
+fi
+PORT=$port BIND=127.0.0.1 DATA_DIR=$tmp/data build/native/server/school-server --site "$site" --assets assets \
   >"$tmp/server.log" 2>&1 &
 srv=$!
 base="http://127.0.0.1:$port"

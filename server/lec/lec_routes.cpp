@@ -123,10 +123,14 @@ Reply add(const Services& s, const RequestContext& rq) {
       move_in = it->get<bool>();
     }
     auto r = s->store.add_child(g.year, g.institution->code, child.value(), move_in, actor_of(g.caller));
-    if (auto* w = std::get_if<WriteResult>(&r))
+    auto reply = written(s, r, Status::created);
+    if (auto* w = std::get_if<WriteResult>(&r)) {
       s->audit(rq, g.caller.user_id, "lec.child.add", "child:" + std::to_string(w->id),
                {{"year", g.year}, {"institution", g.institution->code}, {"move_in", move_in}});
-    return written(s, r, Status::created);
+      // The institution the child left hears of it (in the client from the store, and by SMS).
+      if (!w->moved_from.empty() && s->sms_holders) s->sms_holders(w->moved_from, Permission::children_edit, w->moved_text);
+    }
+    return reply;
   });
 }
 

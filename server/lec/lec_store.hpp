@@ -48,6 +48,8 @@ struct WriteResult {
   std::int64_t id = 0;
   std::vector<OrgRef> voided;        // nearest first, over every institution the write touched
   std::vector<VoidNotice> notices;   // SMS to send once committed
+  // A move-in: the institution the child left, and what to tell its editors.
+  std::string moved_from, moved_text;
 };
 
 // A register line as shown: the ID only masked.

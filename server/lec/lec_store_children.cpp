@@ -166,6 +166,9 @@ Result<WriteResult> LecStore::add_child(int year, const std::string& institution
                        " (removed from your register)",
                    "#/lec/" + std::to_string(year) + "/children/" + there->institution);
     detail::void_for_change(*db, orgs_, year, there->institution, moved, out.voided, out.notices);
+    out.moved_from = there->institution;
+    out.moved_text = "เด็ก " + row->row.id_masked + " ย้ายไป " + detail::name_of(orgs_, institution) +
+                     " แล้ว จำหน่ายจากทะเบียนของ " + name + " (ย้ายสถานศึกษา)";
   }
   domain::DataChange change{institution, detail::name_of(orgs_, institution), move_in ? "move_in" : "child_added",
                             detail::counts_of_institution(*db, year, institution), {}};

@@ -17,6 +17,16 @@ TEST_CASE("LEC: each user sees only their subtree; IDs stay masked and sealed", 
   const auto lgo = sign_in(port, "lgo.bangyaphraek", demo_password("lgo.bangyaphraek"));
   const auto province = sign_in(port, "province.officer", demo_password("province.officer"));
   const auto obec = sign_in(port, "area.admin", demo_password("area.admin"));
+  // An officer of another province (นนทบุรี), with province.officer's password hash.
+  execute(server.database(),
+          "INSERT INTO users (username, password_hash, status, org_code, title, first_name, last_name, position, phone, "
+          "email, created_at, updated_at) SELECT 'nonthaburi.officer', password_hash, 'active', '5012000000', title, "
+          "'สมหญิง', 'นนทบุรี', position, '0800000099', 'nbi@example.org', created_at, updated_at FROM users WHERE "
+          "username = 'province.officer'");
+  execute(server.database(),
+          "INSERT INTO grants (user_id, permission, org_code) SELECT id, p, '5012000000' FROM users, "
+          "(SELECT 'view' AS p UNION SELECT 'data.confirm' UNION SELECT 'children.edit') WHERE username = 'nonthaburi.officer'");
+  const auto other_province = sign_in(port, "nonthaburi.officer", demo_password("province.officer"));
   const std::string reg = base(year) + "/institutions/5110405002/children";
   const std::string raw = national_id(77);
   const auto id = std::to_string(add_child(port, school, year, "5110405002", child_body(77, "p2", year)));
@@ -35,6 +45,12 @@ TEST_CASE("LEC: each user sees only their subtree; IDs stay masked and sealed", 
   CHECK(keep(call(port, centre, "GET", reg)) == 403);
   CHECK(keep(call(port, other_lgo, "GET", reg)) == 403);
   CHECK(keep(call(port, obec, "GET", reg)) == 403);
+  CHECK(keep(call(port, other_province, "GET", reg)) == 403);
+  CHECK(keep(call(port, other_province, "GET", base(year) + "/counts?org=5011000000")) == 403);
+  CHECK(keep(call(port, other_province, "GET", base(year) + "/progress?org=5000000000")) == 403);
+  CHECK(keep(call(port, other_province, "POST", reg, child_body(80, "p2", year))) == 403);
+  CHECK(confirm(port, other_province, year, "5011040500") == 403);
+  CHECK(keep(call(port, other_province, "GET", base(year) + "/progress?org=5012000000")) == 200);
   CHECK(keep(call(port, other_lgo, "GET", base(year) + "/progress?org=5011040500")) == 403);
   CHECK(keep(call(port, obec, "GET", base(year) + "/counts?org=5011000000")) == 403);
   // Changing it: children.edit on the institution (or its LGO); the province only views.

@@ -56,6 +56,26 @@ TEST_CASE("LEC: institution -> LGO -> province -> department, and an edit voids 
   CHECK(progress.json()["funded"][0]["state"] == "missing");
   CHECK(progress.json()["days_left"].get<int>() > 0);
 
+  // Reminders: one SMS to the confirmers of each node below that has not confirmed.
+  auto reminded = call(port, lgo, "POST", base(year) + "/reminders?org=5011040500", json::object());
+  INFO(reminded.body);
+  REQUIRE(reminded.status == 200);
+  CHECK(reminded.json()["nodes"] == 2);
+  CHECK(reminded.json()["sent"] == 2);
+  CHECK(last_sms(port, "0800000033").find("โปรดยืนยันข้อมูลเด็ก") != std::string::npos);
+  CHECK(last_sms(port, "0800000033").find("เหลือ") != std::string::npos);
+  auto by_province_sms = call(port, province, "POST", base(year) + "/reminders?org=5011000000", json::object());
+  CHECK(by_province_sms.json()["sent"] == 5);  // two LGO officers, three institutions' staff
+  // Deadlines: shown to every level; the department re-times the round.
+  auto deadlines = call(port, school, "GET", base(year) + "/deadlines");
+  REQUIRE(deadlines.status == 200);
+  CHECK(deadlines.json()["days_left"]["institution"] == 14);
+  const json later = {{"institution", "2099-01-10"}, {"local_government", "2099-01-17"}, {"province", "2099-01-24"},
+                      {"department", "2099-01-31"}};
+  CHECK(call(port, dla, "PUT", base(year + 1) + "/deadlines", later).status == 200);  // opens next year's round
+  CHECK(call(port, school, "GET", base(year + 1) + "/counts?org=5110405002").json()["total"] == 0);
+  CHECK(call(port, school, "GET", base(year + 2) + "/deadlines").status == 409);
+
   auto blocked = call(port, lgo, "POST", base(year) + "/confirmations/5011040500", json::object());
   INFO(blocked.body);
   CHECK(blocked.status == 409);

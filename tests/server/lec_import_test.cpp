@@ -71,7 +71,8 @@ TEST_CASE("LEC import: every row's problems; with any error nothing is written",
   const auto port = server.port();
   const int year = lec::current_year();
   const auto school = sign_in(port, kSchool, demo_password(kSchool));
-  auto bad = register_row(5, "ป.9", year);
+  auto bad = register_row(5, "ป.1", year);
+  bad[7] = "ป.9";
   bad[1] = "1234567890123";  // wrong check digit
   auto dup = register_row(6, "ป.2", year);
   // A child of the demo centre 5110405001 (seeded from 2000): attending there this year.
@@ -82,8 +83,9 @@ TEST_CASE("LEC import: every row's problems; with any error nothing is written",
   INFO(r.body);
   REQUIRE(r.status == 200);
   CHECK(r.json()["written"] == false);
+  const auto reply = r.json();
   std::map<std::pair<int, std::string>, std::string> errors;
-  for (const auto& e : r.json()["errors"]) {
+  for (const auto& e : reply["errors"]) {
     CHECK_FALSE(e["message_th"].get<std::string>().empty());
     errors[{e["row"].get<int>(), e["field"].get<std::string>()}] = e["code"].get<std::string>();
   }
@@ -93,9 +95,11 @@ TEST_CASE("LEC import: every row's problems; with any error nothing is written",
   CHECK(errors[{5, "id_number"}] == "import_duplicate");
   CHECK(errors[{6, "id_number"}] == "child_enrolled_elsewhere");
   CHECK(errors.count({2, "id_number"}) == 0);
-  for (const auto& e : r.json()["errors"])
+  for (const auto& e : reply["errors"])
     if (e["row"] == 6) CHECK(e["message_en"].get<std::string>().find("5110405001") != std::string::npos);
   CHECK(total(port, school, year) == 33);
+  CHECK(r.body.find(elsewhere[1]) == std::string::npos);  // no ID echoed back, not even a wrong one
+  CHECK(r.body.find(bad[1]) == std::string::npos);
 
   auto missing = import_register(port, school, year, kSchool, to_csv_bytes({{"ชื่อ", "นามสกุล"}, {"ก", "ข"}}), true);
   INFO(missing.body);
@@ -137,4 +141,36 @@ TEST_CASE("LEC import: a real write voids the confirmations above, in the same t
   CHECK(r.json()["added"] == 1);
   CHECK(lec::codes(r.json()["voided"]) == std::vector<std::string>{kSchool});
   CHECK(lec::confirm(port, school, year, kSchool) == 201);  // confirmable again: it had been voided
+}
+
+TEST_CASE("LEC import: an XLSX as Excel saves it, IDs typed as numbers and birth dates as date cells", "[server][lec][http]") {
+  ServerProcess server;
+  const auto port = server.port();
+  const int year = lec::current_year();
+  const auto school = sign_in(port, kSchool, demo_password(kSchool));
+  TempDir dir;
+  const int ce = domain::to_ce_year(year);
+  const std::vector<std::vector<XCell>> rows{
+      {std::string("เลขบัตร"), std::string("คำนำหน้าชื่อ"), std::string("ชื่อ"), std::string("นามสกุล"), std::string("เพศ"),
+       std::string("วันเดือนปีเกิด"), std::string("ชั้น"), std::string("ห้อง")},
+      {std::stod(lec::national_id(21)), std::string("ด.ญ."), std::string("ปุณยวีร์"), std::string("ตัวเลข"),
+       std::string("ญ"), DateCell{ce - 7, 9, 2}, std::string("ป.1"), 2.0},
+      {std::string(lec::national_id(22)), std::string("ด.ช."), std::string("ชยพล"), std::string("ตัวเลข"),
+       std::string("ช"), DateCell{ce - 4, 10, 3}, std::string("อนุบาล 1"), std::string("1")}};
+  for (bool inline_strings : {false, true}) {
+    auto r = import_register(port, school, year, kSchool, make_xlsx(dir, rows, inline_strings), false);
+    INFO(r.body);
+    REQUIRE(r.status == 200);
+    CHECK(r.json()["errors"].empty());
+    CHECK(r.json()["added"] == (inline_strings ? 0 : 2));
+    CHECK(r.json()["unchanged"] == (inline_strings ? 2 : 0));
+  }
+  auto list = lec::call(port, school, "GET", lec::base(year) + "/institutions/" + kSchool + "/children?q=ตัวเลข").json();
+  REQUIRE(list.size() == 2);
+  for (const auto& c : list) {
+    if (c["first_name"] != "ปุณยวีร์") continue;
+    CHECK(c["birth_date"] == domain::to_iso({ce - 7, 9, 2}));
+    CHECK(c["room"] == "2");
+    CHECK(c["sex"] == "f");
+  }
 }

@@ -37,7 +37,7 @@ TEST_CASE("LEC: bad input is refused naming the field, nothing changes", "[serve
     std::string method, target;
     json body;
     const SignedIn* who;
-    int status;
+    unsigned status;
     std::string field, code;
   };
   const std::vector<Row> table = {

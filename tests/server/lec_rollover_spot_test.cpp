@@ -27,11 +27,12 @@ TEST_CASE("LEC rollover: last year's children move up a level, p6 leave, a centr
   auto r = lec::call(port, school, "POST", at + "/rollover", json::object());
   INFO(r.body);
   REQUIRE(r.status == 200);
-  CHECK(r.json()["moved_up"].size() == 30);
-  CHECK(r.json()["graduated"].size() == 3);
-  for (const auto& g : r.json()["graduated"]) CHECK(g["level"] == "p6");
+  const auto rolled = r.json();
+  CHECK(rolled["moved_up"].size() == 30);
+  CHECK(rolled["graduated"].size() == 3);
+  for (const auto& g : rolled["graduated"]) CHECK(g["level"] == "p6");
   std::map<std::string, int> by_level;
-  for (const auto& m : r.json()["moved_up"]) {
+  for (const auto& m : rolled["moved_up"]) {
     by_level[m["level"].get<std::string>()]++;
     CHECK(m["id_masked"].get<std::string>().find("xxxxx") != std::string::npos);
   }

@@ -89,6 +89,7 @@ TEST_CASE("LEC: add, edit, remove, restore, move-in and funded counts each void 
   for (const auto& n : get(port, "/api/v1/notifications", as(other_centre, false)).json())
     told = told || n["kind"] == "lec_moved_out";
   CHECK(told);
+  CHECK(last_sms(port, "0800000031").find("ย้ายไป โรงเรียนเทศบาล 3") != std::string::npos);
 
   // A funded school's counts void the LGO only (nothing below it changed).
   confirm_both();
@@ -104,6 +105,32 @@ TEST_CASE("LEC: add, edit, remove, restore, move-in and funded counts each void 
   REQUIRE(withdrawn.status == 200);
   CHECK(codes(withdrawn.json()["voided"]) == std::vector<std::string>{"5011040500"});
   CHECK(last_sms(port, "0800000024").find("ถูกยกเลิก") != std::string::npos);
+  // A G-Code child who receives a national ID keeps its record and its history.
+  json g = child_body(5, "p1", year);
+  g["id_number"] = "G-1011-00000-00-5";
+  const auto gid = std::to_string(add_child(port, school, year, "5110405002", g));
+  g["id_number"] = national_id(5);
+  auto renamed = call(port, school, "PUT", reg + "/" + gid, g);
+  INFO(renamed.body);
+  REQUIRE(renamed.status == 200);
+  CHECK(renamed.json()["id"].get<std::int64_t>() == std::stoll(gid));
+  auto found = call(port, school, "GET", reg + "?q=" + national_id(5)).json();
+  REQUIRE(found.size() == 1);
+  CHECK(found[0]["id_kind"] == "national_id");
+  CHECK(query_int(server.database(), "SELECT COUNT(*) FROM lec_child_history WHERE child_id = " + gid) == 2);
+  g["id_number"] = national_id(6);  // any other change of ID is refused
+  CHECK(call(port, school, "PUT", reg + "/" + gid, g).json()["error"]["code"] == "id_number_change");
+  // The LGO's funded schools: a new one waits for its counts, a kept one keeps them.
+  auto set = call(port, lgo, "PUT", base(year) + "/funded-schools?org=5011040500",
+                  {{"school_codes", {"1011040001", "1011040002"}}});
+  INFO(set.body);
+  REQUIRE(set.status == 200);
+  auto schools = call(port, lgo, "GET", base(year) + "/funded-schools?org=5011040500").json();
+  REQUIRE(schools.size() == 2);
+  CHECK(schools[0]["state"] == "recorded");
+  CHECK(schools[0]["counts"]["levels"]["p1"] == 12);
+  CHECK(schools[1]["state"] == "missing");
+  CHECK(schools[1]["name_th"] == "โรงเรียนชุมชนบ้านบางน้ำผึ้ง");
   // The live counts match the register exactly.
   CHECK(query_int(server.database(),
                   "SELECT COUNT(*) FROM (SELECT institution_code, level, COUNT(*) AS n FROM lec_children WHERE status = "
