@@ -28,6 +28,8 @@
 #include "wasm/screens/kpi/school_kpis_screen.hpp"
 #include "wasm/screens/kpi/stats_screen.hpp"
 #include "wasm/screens/kpi/units_screen.hpp"
+#include "wasm/screens/lec/progress_screen.hpp"
+#include "wasm/screens/lec/register_screen.hpp"
 #include "wasm/widgets/widgets.hpp"
 
 namespace app {
@@ -63,6 +65,9 @@ void App::register_screens() {
                Access::holding(domain::Permission::report_review));
   screens_.add("kpi/review", std::make_unique<kpi_screens::ReviewScreen>(),
                Access::holding(domain::Permission::report_review));
+  screens_.add("lec", std::make_unique<lec_screens::LecHomeScreen>(), Access::user());
+  screens_.add("lec/inst", std::make_unique<lec_screens::RegisterScreen>(), Access::user());
+  screens_.add("lec/org", std::make_unique<lec_screens::ProgressScreen>(), Access::user());
   screens_.add("notifications", std::make_unique<kpi_screens::NotificationsScreen>(notifications_), Access::user());
 }
 

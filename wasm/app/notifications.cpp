@@ -56,6 +56,8 @@ void Notifications::draw_link(Context& ctx) {
 
 std::string Notifications::route_of(const nlohmann::json& notification) {
   const Route link = parse_route(notification.value("link", ""));
+  // Local education data links are the screen's own route (a voided confirmation: the node).
+  if (!link.segments.empty() && link.segments[0] == "lec") return route_string(link.segments, link.query);
   if (link.segments.size() != 4 || link.segments[0] != "kpi") return "";
   const std::string screen = notification.value("kind", "") == "submitted" ? "review" : "report";
   return route_string({"kpi", screen, link.segments[1], link.segments[2], link.segments[3]});

@@ -28,7 +28,8 @@ class Notifications {
   int unseen() const;
 
   // A notification's link ("#/kpi/<kpi>/<period>/<unit>") as the screen that acts on it:
-  // a new submission opens the review screen, a review or a return the report form.
+  // a new submission opens the review screen, a review or a return the report form; a
+  // local education data link ("#/lec/...") opens as it is.
   static std::string route_of(const nlohmann::json& notification);
 
  private:

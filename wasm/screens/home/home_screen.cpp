@@ -5,6 +5,7 @@
 #include "shared/ui/strings_client.hpp"
 #include "shared/ui/strings_kpi_manage.hpp"
 #include "shared/ui/strings_kpi_report.hpp"
+#include "shared/ui/strings_lec.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/widgets/widgets.hpp"
@@ -24,6 +25,7 @@ void HomeScreen::draw_links(app::Context& ctx) {
       {"home.kpi_manage", ui::text::kpi_manage::list_title, "#/kpi/manage"},
       {"home.kpi.school", kpi_report::nav_school_reports, "#/kpi/school"},
       {"home.kpi.queue", kpi_report::nav_queue, "#/kpi/queue"},
+      {"home.lec", lec::nav_lec, "#/lec"},
   };
   const app::User* user = ctx.session.user();
   bool first = true;
@@ -33,6 +35,11 @@ void HomeScreen::draw_links(app::Context& ctx) {
     if (w.route == std::string_view("#/kpi/manage") && !(user && user->can(domain::Permission::kpi_manage))) continue;
     if (w.route == std::string_view("#/kpi/school") && !(user && user->can(domain::Permission::report_submit))) continue;
     if (w.route == std::string_view("#/kpi/queue") && !(user && user->can(domain::Permission::report_review))) continue;
+    // Local education data: for those who record or confirm it (offices that only view
+    // KPI data have no LEC node).
+    if (w.route == std::string_view("#/lec") &&
+        !(user && (user->can(domain::Permission::children_edit) || user->can(domain::Permission::data_confirm))))
+      continue;
     // On one line while they fit (phones: one below the other).
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (!first && ImGui::GetItemRectMax().x + 24 + widgets::text_size(ctx.tr(w.label)).x < right)
