@@ -141,8 +141,17 @@ Reply edit(const Services& s, const RequestContext& rq) {
     if (!id) return no_child();
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
+    // Left out, the ID stays as it is: the client holds only its mask, and an edit of a name
+    // should not have to unseal an ID into anyone's hands.
+    auto& b = body.value();
+    if (b.is_object() && (!b.contains("id_number") || b["id_number"].is_null() || b["id_number"] == "")) {
+      const auto row = s->store.child(g.year, *id);
+      const auto kept = row && row->institution_code == g.institution->code ? s->store.reveal(g.year, *id) : std::nullopt;
+      if (!kept) return no_child();
+      b["id_number"] = kept->value();
+    }
     const auto type = domain::institution_type_from_name(g.institution->name_th);
-    auto child = domain::parse_child(body.value(), g.year, s->today(), type);
+    auto child = domain::parse_child(b, g.year, s->today(), type);
     if (!child) return http::bad_request(child.error());
     auto r = s->store.edit_child(g.year, g.institution->code, *id, child.value(), actor_of(g.caller));
     if (std::holds_alternative<WriteResult>(r))

@@ -121,20 +121,8 @@ void ChildForm::submit(app::Context& ctx, bool move_in, const Saved& saved) {
     saved(domain::lec_wire::voided_of(r.body));
   };
   const std::string base = lec_path(year_, "/institutions/" + code_ + "/children");
-  if (editing_ && !b.contains("id_number")) {
-    // The body carries the ID and the client holds only its mask: the server reveals it
-    // (audited) for this save, and it is sent back unchanged.
-    const std::string path = base + "/" + std::to_string(*editing_);
-    ctx.api.post(path + "/reveal", json::object(), pending_.guard([this, &ctx, b, path, done](const api::Reply& r) mutable {
-      if (!r.ok()) {
-        saving_ = false;
-        errors_.take(r);
-        return;
-      }
-      b["id_number"] = api::text_of(r.body, "id_number");
-      ctx.api.put(path, b, pending_.guard(done));
-    }));
-  } else if (editing_) {
+  if (editing_) {
+    // Without "id_number" the server keeps the record's ID (the client holds only its mask).
     ctx.api.put(base + "/" + std::to_string(*editing_), b, pending_.guard(done));
   } else {
     b["move_in"] = move_in;
