@@ -44,6 +44,8 @@ void RegisterScreen::open(app::Context& ctx, const app::Route& route) {
   rolled_elsewhere_.clear();
   form_ = {};
   import_ = {};
+  centre_ = {};
+  centre_started_ = false;
   confirm_.reset();
   errors_.clear();
   action_pending_.reset();
@@ -68,11 +70,17 @@ void RegisterScreen::load(app::Context& ctx) {
     }
     if (--*waiting == 0) loading_ = false;
   };
-  ctx.api.get(lec_path(year_, "/progress?org=" + code_), pending_.guard([this, finish](const api::Reply& r) {
+  ctx.api.get(lec_path(year_, "/progress?org=" + code_), pending_.guard([this, &ctx, finish](const api::Reply& r) {
     if (r.ok()) {
       auto p = wire::parse_progress(r.body);
       if (p) node_ = p.value();
       else errors_.set(p.error());
+      // A centre also records its basic data (once per opening: a reload keeps what is typed).
+      if (p && !centre_started_ && domain::institution_type_from_name(node_->node.name_th) ==
+                                       domain::InstitutionType::child_development_centre) {
+        centre_started_ = true;
+        centre_.start(ctx, year_, code_);
+      }
     }
     finish(r);
   }));
@@ -139,6 +147,7 @@ void RegisterScreen::draw_header(app::Context& ctx) {
                   [this, &ctx] { load(ctx); });
     if (ImGui::CollapsingHeader(std::string(ctx.tr(lec::counts_title)).append("###lecr.counts").c_str()))
       draw_counts(ctx, "lecr.counts", n.counts);
+    if (centre_started_) centre_.draw(ctx, editable_, [this, &ctx](const std::vector<wire::OrgRef>& v) { changed(ctx, v); });
   }
   draw_org_refs(ctx, "lecr.voided", ctx.tr(lec::voided_title), voided_, true);
   if (!notice_.empty()) {

@@ -2,7 +2,7 @@
 // #/lec/inst/<code>[?year=&tab=removed] : an institution's register of children of an
 // academic year. With children.edit on it: add, edit, remove with a reason, restore, reveal
 // one ID (audited by the server), import, start the year from last year's register
-// (rollover), and the confirmation with what an edit voided.
+// (rollover), a centre's basic data, and the confirmation with what an edit voided.
 // Offices above see it read only (names and masked IDs). Always: the class list PDF and the
 // counts by level.
 #include <map>
@@ -13,6 +13,7 @@
 #include "wasm/api/client.hpp"
 #include "wasm/api/form_errors.hpp"
 #include "wasm/app/screen.hpp"
+#include "wasm/screens/lec/centre_panel.hpp"
 #include "wasm/screens/lec/child_form.hpp"
 #include "wasm/screens/lec/import_panel.hpp"
 #include "wasm/screens/lec/lec_common.hpp"
@@ -56,6 +57,8 @@ class RegisterScreen : public app::Screen {
 
   ChildForm form_;
   ImportPanel import_;
+  CentrePanel centre_;  // a child-development centre's basic data
+  bool centre_started_ = false;
   ConfirmBar confirm_;
   api::FormErrors errors_;
   api::Pending pending_, action_pending_;
