@@ -6,6 +6,7 @@
 
 #include "shared/core/text.hpp"
 #include "shared/lec/centre_profile.hpp"
+#include "shared/ui/strings_lec.hpp"
 #include "shared/ui/strings_lec_centre.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
