@@ -28,7 +28,7 @@ void add_lec(http::Router& router, Services& s, sms::SmsGateway* gateway, std::s
   const Config& config = s.config;
   auto lec = std::make_shared<lec::LecServices>(
       std::make_shared<storage::ConnectionPool>(config.database_file()), s.guard.orgs(),
-      auth::DerivedKeys(otp::load_or_create_secret(config.data_dir / "server.key"), 5, "lec-hash", 6, "lec-seal"));
+      auth::DerivedKeys(otp::load_or_create_secret(config.server_key_file()), 5, "lec-hash", 6, "lec-seal"));
   lec->identify = [&guard = s.guard](const http::RequestContext& rq) -> std::variant<lec::Caller, http::Reply> {
     auto who = guard.require_user(rq);
     if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);

@@ -13,22 +13,15 @@ using http::Reply;
 using http::RequestContext;
 using http::Status;
 
-// The caller, the open year and the centre (404 for anything but a centre of the round).
+// at_institution, and the institution must be a child-development centre (else 404).
 template <class F>
 Reply with_centre(const Services& s, const RequestContext& rq, Permission needed, F&& f) {
-  auto who = s->identify(rq);
-  if (auto* reply = std::get_if<Reply>(&who)) return std::move(*reply);
-  const auto& caller = std::get<Caller>(who);
-  auto year = open_year(s, rq);
-  if (auto* reply = std::get_if<Reply>(&year)) return std::move(*reply);
-  const auto& orgs = s->store.orgs();
-  const auto* node = orgs.find(rq.params.at("code"));
-  if (!node || node->kind != domain::OrgKind::institution || !domain::takes_part(orgs, node->code) ||
-      domain::institution_type_from_name(node->name_th) != domain::InstitutionType::child_development_centre)
-    return http::error_reply(Status::not_found, {"centre_not_found", "code", "ไม่พบศูนย์พัฒนาเด็กเล็กนี้ในรอบการยืนยันข้อมูล",
-                                                 "No such child-development centre in the confirmation round"});
-  if (!domain::allowed(caller.grants, needed, node->code, orgs)) return forbidden(needed);
-  return f(caller, std::get<int>(year), *node);
+  return at_institution(s, rq, needed, [&](const AtInstitution& at) -> Reply {
+    if (domain::institution_type_from_name(at.institution->name_th) != domain::InstitutionType::child_development_centre)
+      return http::error_reply(Status::not_found, {"centre_not_found", "code", "ไม่พบศูนย์พัฒนาเด็กเล็กนี้ในรอบการยืนยันข้อมูล",
+                                                   "No such child-development centre in the confirmation round"});
+    return f(at.caller, at.year, *at.institution);
+  });
 }
 
 Reply get_centre(const Services& s, const RequestContext& rq) {

@@ -17,34 +17,12 @@ using http::RequestContext;
 using http::Status;
 using nlohmann::json;
 
-struct Node {
-  Caller caller;
-  int year;
-  const domain::OrgNode* node;
-};
+using Node = AtNode;
 
-// The caller, the open year, and the node of `?org=` (or the path's {org_code}) taking part
-// in the round, on which the caller holds `needed`. `kind`: the node must be of that kind.
 template <class F>
 Reply with_node(const Services& s, const RequestContext& rq, Permission needed, std::optional<domain::OrgKind> kind, F&& f) {
-  auto who = s->identify(rq);
-  if (auto* reply = std::get_if<Reply>(&who)) return std::move(*reply);
-  const auto& caller = std::get<Caller>(who);
-  auto year = open_year(s, rq);
-  if (auto* reply = std::get_if<Reply>(&year)) return std::move(*reply);
-  std::string code;
-  if (auto it = rq.params.find("org_code"); it != rq.params.end()) code = it->second;
-  else if (auto org = rq.query.get("org"); org && *org) code = org->value();
-  const auto& orgs = s->store.orgs();
-  const auto* node = orgs.find(code);
-  if (!node || !domain::takes_part(orgs, code) || (kind && node->kind != *kind))
-    return http::error_reply(Status::not_found, {"org_not_found", "org", "ไม่พบหน่วยงานนี้ในรอบการยืนยันข้อมูล",
-                                                 "No such organisation in the confirmation round"});
-  if (!domain::allowed(caller.grants, needed, code, orgs)) return forbidden(needed);
-  return f(Node{caller, std::get<int>(year), node});
+  return at_node(s, rq, {needed}, std::forward<F>(f), kind);
 }
-
-Actor actor_of(const Caller& c) { return {c.user_id, c.name}; }
 
 Reply written(const Services& s, const Result<WriteResult>& r) {
   if (auto* refusal = std::get_if<Refusal>(&r)) return refuse(*refusal);
@@ -133,7 +111,8 @@ Reply put_funded_counts(const Services& s, const RequestContext& rq) {
 
 Reply get_counts(const Services& s, const RequestContext& rq) {
   return with_node(s, rq, Permission::view, std::nullopt, [&](const Node& n) -> Reply {
-    const auto all = s->store.counts_by_node(n.year);
+    const auto snap = s->store.snapshot(n.year);
+    const auto& all = snap->counts;
     auto it = all.find(n.node->code);
     json j = domain::counts_json(it == all.end() ? domain::LevelCounts{} : it->second);
     j["org_code"] = n.node->code;
@@ -167,9 +146,10 @@ Reply withdraw(const Services& s, const RequestContext& rq) {
 Reply progress(const Services& s, const RequestContext& rq) {
   return with_node(s, rq, Permission::view, std::nullopt, [&](const Node& n) -> Reply {
     const auto& orgs = s->store.orgs();
-    const auto state = s->store.state(n.year);
-    const auto confirmed = s->store.confirmations(n.year);
-    const auto counts = s->store.counts_by_node(n.year);
+    const auto snap = s->store.snapshot(n.year);
+    const auto& state = snap->state;
+    const auto& confirmed = snap->confirmations;
+    const auto& counts = snap->counts;
     const auto deadlines = s->store.round(n.year);
     const auto today = s->today();
     const auto counts_of = [&](const std::string& code) {
@@ -196,7 +176,8 @@ Reply progress(const Services& s, const RequestContext& rq) {
                 {"days_left", d ? json(domain::days_left(*d, today)) : json()},
                 {"state", domain::to_string(st)},
                 {"counts", counts_of(node.code)}};
-      const auto p = domain::progress(orgs, state, node.code);
+      const auto pit = snap->progress.find(node.code);
+      const auto p = pit == snap->progress.end() ? domain::Progress{} : pit->second;
       j["done"] = p.done;
       j["total"] = p.total;
       json blocked = json::array();

@@ -20,33 +20,7 @@ using http::RequestContext;
 using http::Status;
 using nlohmann::json;
 
-bool can(const Services& s, const Caller& c, Permission p, std::string_view org) {
-  return domain::allowed(c.grants, p, org, s->store.orgs());
-}
-
-// The context of a register request: the caller, the open year, the institution (one that
-// takes part in the round), the caller holding `needed` on it.
-struct Register {
-  Caller caller;
-  int year;
-  const domain::OrgNode* institution;
-};
-
-template <class F>
-Reply with_register(const Services& s, const RequestContext& rq, Permission needed, F&& f) {
-  auto who = s->identify(rq);
-  if (auto* reply = std::get_if<Reply>(&who)) return std::move(*reply);
-  const auto& caller = std::get<Caller>(who);
-  auto year = open_year(s, rq);
-  if (auto* reply = std::get_if<Reply>(&year)) return std::move(*reply);
-  const auto& orgs = s->store.orgs();
-  const auto* inst = orgs.find(rq.params.at("code"));
-  if (!inst || inst->kind != domain::OrgKind::institution || !domain::takes_part(orgs, inst->code))
-    return http::error_reply(Status::not_found, {"org_not_found", "code", "ไม่พบสถานศึกษานี้ในรอบการยืนยันข้อมูล",
-                                                 "No such institution in the confirmation round"});
-  if (!can(s, caller, needed, inst->code)) return forbidden(needed);
-  return f(Register{caller, std::get<int>(year), inst});
-}
+using Register = AtInstitution;
 
 std::optional<std::int64_t> child_id(const RequestContext& rq) {
   const auto& v = rq.params.at("id");
@@ -75,8 +49,6 @@ json child_json(const ChildRow& r) {
           {"updated_at", r.updated_at}};
 }
 
-Actor actor_of(const Caller& c) { return {c.user_id, c.name}; }
-
 Reply written(const Services& s, const Result<WriteResult>& r, Status ok) {
   if (auto* refusal = std::get_if<Refusal>(&r)) return refuse(*refusal);
   const auto& w = std::get<WriteResult>(r);
@@ -85,7 +57,7 @@ Reply written(const Services& s, const Result<WriteResult>& r, Status ok) {
 }
 
 Reply list(const Services& s, const RequestContext& rq) {
-  return with_register(s, rq, Permission::view, [&](const Register& g) -> Reply {
+  return at_institution(s, rq, Permission::view, [&](const Register& g) -> Reply {
     ChildFilter filter;
     if (auto st = rq.query.get("status")) {
       if (!*st) return http::error_reply(Status::bad_request, st->error());
@@ -111,7 +83,7 @@ Reply list(const Services& s, const RequestContext& rq) {
 }
 
 Reply add(const Services& s, const RequestContext& rq) {
-  return with_register(s, rq, Permission::children_edit, [&](const Register& g) -> Reply {
+  return at_institution(s, rq, Permission::children_edit, [&](const Register& g) -> Reply {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     const auto type = domain::institution_type_from_name(g.institution->name_th);
@@ -136,7 +108,7 @@ Reply add(const Services& s, const RequestContext& rq) {
 }
 
 Reply edit(const Services& s, const RequestContext& rq) {
-  return with_register(s, rq, Permission::children_edit, [&](const Register& g) -> Reply {
+  return at_institution(s, rq, Permission::children_edit, [&](const Register& g) -> Reply {
     auto id = child_id(rq);
     if (!id) return no_child();
     auto body = http::json_body(rq);
@@ -162,7 +134,7 @@ Reply edit(const Services& s, const RequestContext& rq) {
 }
 
 Reply remove_one(const Services& s, const RequestContext& rq) {
-  return with_register(s, rq, Permission::children_edit, [&](const Register& g) -> Reply {
+  return at_institution(s, rq, Permission::children_edit, [&](const Register& g) -> Reply {
     auto id = child_id(rq);
     if (!id) return no_child();
     auto body = http::json_body(rq);
@@ -178,7 +150,7 @@ Reply remove_one(const Services& s, const RequestContext& rq) {
 }
 
 Reply restore(const Services& s, const RequestContext& rq) {
-  return with_register(s, rq, Permission::children_edit, [&](const Register& g) -> Reply {
+  return at_institution(s, rq, Permission::children_edit, [&](const Register& g) -> Reply {
     auto id = child_id(rq);
     if (!id) return no_child();
     auto r = s->store.restore_child(g.year, g.institution->code, *id, actor_of(g.caller));
@@ -192,7 +164,7 @@ Reply restore(const Services& s, const RequestContext& rq) {
 // One full ID, to the institution's own editors only (a grant on the institution itself,
 // not one above it), and recorded.
 Reply reveal(const Services& s, const RequestContext& rq) {
-  return with_register(s, rq, Permission::children_edit, [&](const Register& g) -> Reply {
+  return at_institution(s, rq, Permission::children_edit, [&](const Register& g) -> Reply {
     const bool own = std::any_of(g.caller.grants.begin(), g.caller.grants.end(), [&](const domain::Grant& gr) {
       return gr.permission == Permission::children_edit && gr.org_code == g.institution->code;
     });

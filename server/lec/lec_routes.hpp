@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "server/http/errors.hpp"
 #include "server/http/router.hpp"
 #include "server/lec/lec_store.hpp"
 #include "shared/accounts/permission.hpp"
@@ -55,5 +56,64 @@ http::Reply refuse(const Refusal& r);
 nlohmann::json voided_json(const std::vector<OrgRef>& voided);
 // Sends the queued SMS of a committed write.
 void send_notices(const Services& s, const std::vector<VoidNotice>& notices);
+
+inline bool can(const Services& s, const Caller& c, domain::Permission p, std::string_view org) {
+  return domain::allowed(c.grants, p, org, s->store.orgs());
+}
+inline Actor actor_of(const Caller& c) { return {c.user_id, c.name}; }
+
+// A request about one institution of the round (path {code}) in an open year.
+struct AtInstitution {
+  Caller caller;
+  int year;
+  const domain::OrgNode* institution;
+};
+// A request about a node of the round (path {org_code}, else ?org=) in an open year.
+struct AtNode {
+  Caller caller;
+  int year;
+  const domain::OrgNode* node;
+};
+
+// Every LEC handler starts here: the signed-in caller (or the Guard's reply), the open
+// year (or 400/409), the institution taking part in the round (or 404), `needed` held on it
+// (or 403); then f(AtInstitution).
+template <class F>
+http::Reply at_institution(const Services& s, const http::RequestContext& rq, domain::Permission needed, F&& f) {
+  auto who = s->identify(rq);
+  if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
+  const auto& caller = std::get<Caller>(who);
+  auto year = open_year(s, rq);
+  if (auto* reply = std::get_if<http::Reply>(&year)) return std::move(*reply);
+  const auto& orgs = s->store.orgs();
+  const auto* inst = orgs.find(rq.params.at("code"));
+  if (!inst || inst->kind != domain::OrgKind::institution || !domain::takes_part(orgs, inst->code))
+    return http::error_reply(http::Status::not_found, {"org_not_found", "code", "ไม่พบสถานศึกษานี้ในรอบการยืนยันข้อมูล",
+                                                       "No such institution in the confirmation round"});
+  if (!can(s, caller, needed, inst->code)) return forbidden(needed);
+  return f(AtInstitution{caller, std::get<int>(year), inst});
+}
+
+// The same for a node: the caller holds one of `needed` on it; `kind`: it must be of that kind.
+template <class F>
+http::Reply at_node(const Services& s, const http::RequestContext& rq, std::initializer_list<domain::Permission> needed,
+                    F&& f, std::optional<domain::OrgKind> kind = std::nullopt) {
+  auto who = s->identify(rq);
+  if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
+  const auto& caller = std::get<Caller>(who);
+  auto year = open_year(s, rq);
+  if (auto* reply = std::get_if<http::Reply>(&year)) return std::move(*reply);
+  std::string code;
+  if (auto it = rq.params.find("org_code"); it != rq.params.end()) code = it->second;
+  else if (auto org = rq.query.get("org"); org && *org) code = org->value();
+  const auto& orgs = s->store.orgs();
+  const auto* node = orgs.find(code);
+  if (!node || !domain::takes_part(orgs, code) || (kind && node->kind != *kind))
+    return http::error_reply(http::Status::not_found, {"org_not_found", "org", "ไม่พบหน่วยงานนี้ในรอบการยืนยันข้อมูล",
+                                                       "No such organisation in the confirmation round"});
+  for (auto p : needed)
+    if (can(s, caller, p, node->code)) return f(AtNode{caller, std::get<int>(year), node});
+  return forbidden(*needed.begin());
+}
 
 }  // namespace server::lec

@@ -9,5 +9,8 @@ namespace server::lec {
 extern const std::string_view kSchema500;
 // 501: a child-development centre's basic data per year.
 extern const std::string_view kSchema501;
+// 502: a revision per year, moved by triggers in the transaction of every write that the
+// progress view reads (counts, confirmations, funded schools, the round).
+extern const std::string_view kSchema502;
 
 }  // namespace server::lec

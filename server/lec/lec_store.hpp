@@ -9,6 +9,8 @@
 // values; the store returns plain structs and never logs an ID.
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <variant>
@@ -92,6 +94,17 @@ struct Confirmation {
   bool on_behalf = false;
 };
 
+// What the progress view reads of a round, built once per revision of the year (every
+// write that changes it moves lec_revision in its own transaction), so a national round's
+// view is not rebuilt from ~300,000 count rows for every request.
+struct RoundSnapshot {
+  std::int64_t revision = -1;
+  domain::RoundState state;
+  std::map<std::string, Confirmation> confirmations;
+  std::map<std::string, domain::LevelCounts> counts;  // counts_by_node
+  std::map<std::string, domain::Progress, std::less<>> progress;
+};
+
 class LecStore {
  public:
   // `keys`: the hash and seal keys of child IDs (contexts "lec-hash"/"lec-seal").
@@ -137,6 +150,9 @@ class LecStore {
   // Every node taking part (and each LGO's funded schools added to it) rolled up the tree.
   std::map<std::string, domain::LevelCounts> counts_by_node(int year);
 
+  // The round as of now: rebuilt when the year's revision moved since the last build.
+  std::shared_ptr<const RoundSnapshot> snapshot(int year);
+
   // --- funded schools
   std::vector<FundedSchool> funded_schools(int year, const std::string& lgo);
   // 400 school_unknown / school_not_other_affiliation (field "school_codes[i]").
@@ -158,6 +174,8 @@ class LecStore {
   storage::ConnectionPool& db_;
   const domain::OrgTree& orgs_;
   auth::DerivedKeys keys_;
+  std::mutex snapshot_mutex_;
+  std::map<int, std::shared_ptr<const RoundSnapshot>> snapshots_;
 };
 
 }  // namespace server::lec

@@ -56,6 +56,7 @@ INSERT INTO institution_names (institution_names) VALUES ('rebuild');
       {400, "kpi definitions, reports, evidence and live summaries", kpi::kSchema400},
       {500, "local education data: rounds, children, live counts, funded schools, confirmations", lec::kSchema500},
       {501, "local education data: child-development centres' basic data", lec::kSchema501},
+      {502, "local education data: a revision per year for the progress view's cache", lec::kSchema502},
       {550, "local education data: spot checks by provincial offices", lec::kSchema550},
   };
   return all;

@@ -120,6 +120,24 @@ Progress progress(const OrgTree& tree, const RoundState& state, std::string_view
   return p;
 }
 
+std::map<std::string, Progress, std::less<>> progress_all(const OrgTree& tree, const RoundState& state) {
+  std::map<std::string, Progress, std::less<>> out;
+  // Inside a round root everything takes part (takes_part is judged once, at the roots).
+  auto walk = [&](auto&& self, const std::string& code) -> Progress {
+    Progress p{state.confirmed.contains(code) ? 1 : 0, 1};
+    for (const auto& c : tree.children(code)) {
+      if (const auto* n = tree.find(c); !n || n->kind == OrgKind::area_office) continue;
+      const Progress below = self(self, c);
+      p.done += below.done;
+      p.total += below.total;
+    }
+    out[code] = p;
+    return p;
+  };
+  for (const auto& root : round_roots(tree)) walk(walk, root);
+  return out;
+}
+
 std::string_view to_string(NodeState s) {
   switch (s) {
     case NodeState::confirmed: return "confirmed";

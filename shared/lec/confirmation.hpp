@@ -66,6 +66,9 @@ struct Progress {
   bool operator==(const Progress&) const = default;
 };
 Progress progress(const OrgTree& tree, const RoundState& state, std::string_view code);
+// progress() of every node that takes part, in one walk of the round (a national round has
+// ~28,000 nodes: the progress view must not walk each subtree again).
+std::map<std::string, Progress, std::less<>> progress_all(const OrgTree& tree, const RoundState& state);
 
 enum class NodeState { confirmed, ready, blocked };
 std::string_view to_string(NodeState s);  // "confirmed", "ready", "blocked"

@@ -107,10 +107,12 @@ TEST_CASE("server key: sealed values are counted in every sealed column there is
   TempDir dir;
   server::storage::Database db(dir / "school.db");
   CHECK(server::auth::count_sealed_values(db) == 0);  // no tables yet
-  server::storage::migrate(db);
+  server::storage::migrate(db);  // lec_children is one of the tables
   CHECK(server::auth::count_sealed_values(db) == 0);
-  db.exec("CREATE TABLE lec_children (id INTEGER PRIMARY KEY, id_sealed TEXT NOT NULL)");
-  db.exec("INSERT INTO lec_children (id_sealed) VALUES ('sealed-a'), ('sealed-b')");
+  db.exec("INSERT INTO lec_children (year, institution_code, id_kind, id_sealed, id_hash, id_masked, title, first_name, "
+          "last_name, sex, birth_date, level) VALUES "
+          "(2569, '5110405002', 'national_id', 'sealed-a', 'h-a', 'm', 'ด.ช.', 'ก', 'ข', 'm', '2018-01-01', 'p1'), "
+          "(2569, '5110405002', 'national_id', 'sealed-b', 'h-b', 'm', 'ด.ญ.', 'ค', 'ง', 'f', '2018-01-01', 'p1')");
   CHECK(server::auth::count_sealed_values(db) == 2);
   CHECK_THROWS_AS(server::auth::load_server_key(dir / "server.key", 2, false), server::auth::KeyLost);
   CHECK_FALSE(fs::exists(dir / "server.key"));

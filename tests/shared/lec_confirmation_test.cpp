@@ -126,6 +126,22 @@ TEST_CASE("progress counts the confirming nodes of a subtree", "[lec][confirmati
   CHECK(to_string(NodeState::confirmed) == "confirmed");
 }
 
+TEST_CASE("progress of every node in one walk equals each node's own", "[lec][confirmation]") {
+  for (const auto& state : {confirmed({}), confirmed({"5110405001", "5110405002"}),
+                            confirmed({"5110111001", "5011011100", "5110405001", "5110405002", "5011040500", "5011000000"}),
+                            confirmed({"5110111001", "5011011100", "5110405001", "5110405002", "5011040500", "5011000000",
+                                       "5000000000"})}) {
+    const auto all = progress_all(tree(), state);
+    CHECK(all.size() == 7);  // the round only: สพฐ.'s nodes do not take part
+    for (const auto& [code, p] : all) {
+      INFO(code);
+      CHECK(p == progress(tree(), state, code));
+    }
+    CHECK_FALSE(all.contains("1011000000"));
+  }
+  CHECK(progress_all(tree(), confirmed({"5110405001"})).at("5000000000") == Progress{1, 7});
+}
+
 TEST_CASE("deadlines: every level, in order, none in the past", "[lec][confirmation]") {
   const Date today{2026, 12, 1};
   const nlohmann::json good = {{"institution", "2026-12-15"}, {"local_government", "2026-12-22"},

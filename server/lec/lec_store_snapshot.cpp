@@ -1,0 +1,29 @@
+// The progress view's cache. The revision is read before the data, so a snapshot is never
+// older than the revision it is kept under: a write after the read moves the revision and
+// the next request builds anew. Several server processes each keep their own, all checked
+// against the one revision in the database.
+#include "server/lec/lec_store_detail.hpp"
+
+namespace server::lec {
+
+std::shared_ptr<const RoundSnapshot> LecStore::snapshot(int year) {
+  std::int64_t revision = 0;
+  {
+    auto db = db_.acquire();
+    auto q = db->prepare("SELECT n FROM lec_revision WHERE year = ?");
+    q.bind(1, std::int64_t{year});
+    if (q.step()) revision = q.integer(0);
+  }
+  std::lock_guard lock(snapshot_mutex_);  // one build at a time; the others then share it
+  if (auto it = snapshots_.find(year); it != snapshots_.end() && it->second->revision == revision) return it->second;
+  auto s = std::make_shared<RoundSnapshot>();
+  s->revision = revision;
+  s->state = state(year);
+  s->confirmations = confirmations(year);
+  s->counts = counts_by_node(year);
+  s->progress = domain::progress_all(orgs_, s->state);
+  snapshots_[year] = s;
+  return s;
+}
+
+}  // namespace server::lec
