@@ -170,7 +170,9 @@ console.log(`one edit voiding 4 confirmations (institution, LGO, province, depar
 // ---------------------------------------------------------------- progress under load
 for (const [label, org] of [['department', '5000000000'], ['a province', provinceCodes[0]], ['an LGO', inst.lgo]]) {
   const url = `${base}/api/v1/lec/${year}/progress?org=${org}`;
-  const size = (await (await fetch(url, { headers })).text()).length;
+  // wrk's run leaves this process's pooled connection closed by the server: a fresh one.
+  const size = (await (await fetch(url, { headers: { ...headers, Connection: 'close' } }).catch(() => fetch(url, { headers })))
+    .text()).length;
   const out = execFileSync('wrk', ['-t2', '-c64', `-d${seconds}s`, '--latency', '-H', `Cookie: ${cookie}`, url]).toString();
   const rps = out.match(/Requests\/sec:\s+([\d.]+)/)[1];
   const p99 = out.match(/99%\s+(\S+)/)[1];
