@@ -15,6 +15,11 @@
 
 namespace server::kpi {
 
+// One notification for the holders of `permission` on `org`, shown by GET /api/v1/notifications
+// (KPI reports and local education data alike), written inside the caller's transaction.
+void add_notification(storage::Database& db, const std::string& org, std::string_view permission,
+                      std::string_view kind, const std::string& th, const std::string& en, const std::string& link);
+
 // A refusal with its HTTP status (400 bad input, 404 unknown, 409 state conflict).
 struct Refusal {
   int status;

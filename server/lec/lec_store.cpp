@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "server/kpi/kpi_store.hpp"
 #include "server/lec/lec_store_detail.hpp"
 
 namespace server::lec {
@@ -71,18 +72,6 @@ std::string stored_counts(const domain::LevelCounts& c) {
   return j.dump();
 }
 
-void notify(Database& db, const std::string& org, std::string_view permission, std::string_view kind,
-            const std::string& th, const std::string& en, const std::string& link) {
-  db.prepare("INSERT INTO kpi_notifications (org_code, permission, kind, text_th, text_en, link) VALUES (?,?,?,?,?,?)")
-      .bind(1, org)
-      .bind(2, permission)
-      .bind(3, kind)
-      .bind(4, th)
-      .bind(5, en)
-      .bind(6, link)
-      .run();
-}
-
 void void_for_change(Database& db, const domain::OrgTree& orgs, int year, const std::string& code,
                      const domain::DataChange& change, std::vector<OrgRef>& voided, std::vector<VoidNotice>& notices) {
   const auto state = load_state_around(db, orgs, year, code);
@@ -92,7 +81,7 @@ void void_for_change(Database& db, const domain::OrgTree& orgs, int year, const 
     const std::int64_t user = who.step() ? who.integer(0) : 0;
     db.prepare("DELETE FROM lec_confirmations WHERE year = ? AND org_code = ?").bind(1, std::int64_t{year}).bind(2, node).run();
     const std::string name = name_of(orgs, node);
-    notify(db, node, "data.confirm", "lec_voided",
+    kpi::add_notification(db, node, "data.confirm", "lec_voided",
            "การยืนยันข้อมูลเด็กปีการศึกษา " + std::to_string(year) + " ของ " + name + " ถูกยกเลิก: " +
                domain::change_summary_th(change),
            "The " + std::to_string(year) + " children data confirmation of " + name + " was voided: " +

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "server/lec/lec_store.hpp"
+#include "server/kpi/kpi_store.hpp"
 #include "server/lec/lec_store_detail.hpp"
 
 namespace server::lec {
@@ -160,7 +161,7 @@ Result<WriteResult> LecStore::add_child(int year, const std::string& institution
     detail::bump(*db, year, there->institution, row->row.level, -1);
     history(*db, there->id, "moved_out", {{"to", institution}}, actor);
     moved.after = detail::counts_of_institution(*db, year, there->institution);
-    detail::notify(*db, there->institution, "children.edit", "lec_moved_out",
+    kpi::add_notification(*db, there->institution, "children.edit", "lec_moved_out",
                    "เด็ก " + row->row.id_masked + " ย้ายไป " + detail::name_of(orgs_, institution) + " (จำหน่ายจากทะเบียนแล้ว)",
                    "Child " + row->row.id_masked + " moved to " + detail::name_of(orgs_, institution) +
                        " (removed from your register)",

@@ -12,10 +12,6 @@ domain::RoundState load_state(Database& db, int year);
 domain::RoundState load_state_around(Database& db, const domain::OrgTree& orgs, int year, const std::string& code);
 domain::LevelCounts counts_of_institution(Database& db, int year, const std::string& code);
 void bump(Database& db, int year, const std::string& institution, domain::Level level, std::int64_t delta);
-// In-client notice to the holders of `permission` on `org` (the KPI notifications table:
-// GET /api/v1/notifications shows both features').
-void notify(Database& db, const std::string& org, std::string_view permission, std::string_view kind,
-            const std::string& th, const std::string& en, const std::string& link);
 // Deletes the confirmations a change at `code` voids, notifies, queues the SMS; adds to `out`.
 void void_for_change(Database& db, const domain::OrgTree& orgs, int year, const std::string& code,
                      const domain::DataChange& change, std::vector<OrgRef>& voided, std::vector<VoidNotice>& notices);
