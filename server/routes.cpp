@@ -71,7 +71,7 @@ void add_lec(http::Router& router, Services& s, sms::SmsGateway* gateway, std::s
 void add_routes(http::Router& router, Services& s) {
   const Config& config = s.config;
   // A load balancer reads the status code: 503 while the data folder cannot take writes.
-  router.add(http::Verb::get, "/api/v1/health", [mode = std::string(to_string(config.mode)), dir = config.data_dir,
+  router.add(http::Verb::get, "/api/v1/health", http::anyone(), [mode = std::string(to_string(config.mode)), dir = config.data_dir,
                                                   min_free = config.min_free_mb * 1024 * 1024](const http::RequestContext&) {
     const auto problems = storage::check_data_dir(dir, min_free);
     if (problems.empty())
@@ -173,6 +173,13 @@ void add_routes(http::Router& router, Services& s) {
   add_lec(router, s, messaging->gateway.get(), messaging);
 
   router.set_fallback([&site = s.site](const http::RequestContext& rq) { return site.serve(rq); });
+  router.set_gate([&guard = s.guard](const http::RequestContext& rq, const http::Access& access) {
+    return guard.gate(rq, access);
+  });
+  // The authorisation matrix test reads every route's rule from here.
+  if (config.mode == Mode::development)
+    router.add(http::Verb::get, "/api/v1/dev/routes", http::anyone(),
+               [&router](const http::RequestContext&) { return http::json_reply(http::Status::ok, router.describe()); });
 }
 
 }  // namespace server

@@ -93,7 +93,7 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
   const auto& tree = guard.orgs();
 
   // GET /api/v1/orgs?kind=area_office&q=: offices to pick from (anyone: public names).
-  router.add(http::Verb::get, "/api/v1/orgs", [&](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::get, "/api/v1/orgs", http::anyone(), [&](const http::RequestContext& rq) -> http::Reply {
     std::string kind = "area_office", q;
     if (auto p = rq.query.get("kind")) {
       if (!*p) return http::bad_request(p->error());
@@ -131,7 +131,7 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
   });
 
   // GET /api/v1/orgs/{code}/institutions?q=: the schools directly under an office.
-  router.add(http::Verb::get, "/api/v1/orgs/{code}/institutions", [&](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::get, "/api/v1/orgs/{code}/institutions", http::anyone(), [&](const http::RequestContext& rq) -> http::Reply {
     const auto& code = rq.params.at("code");
     const auto* node = tree.find(code);
     if (!node || node->kind == domain::OrgKind::institution)
@@ -157,7 +157,7 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
   });
 
   // POST /api/v1/access-requests {"area_code","school_code","person":{…},"otp_token"}
-  router.add(http::Verb::post, "/api/v1/access-requests", [&](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::post, "/api/v1/access-requests", http::anyone(), [&](const http::RequestContext& rq) -> http::Reply {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     const auto& b = body.value();
@@ -212,7 +212,7 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
   });
 
   // GET /api/v1/admin/access-requests?status=pending: the requests of schools the admin manages.
-  router.add(http::Verb::get, "/api/v1/admin/access-requests", [&](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::get, "/api/v1/admin/access-requests", http::permission("users.manage", http::Scope::subtree), [&](const http::RequestContext& rq) -> http::Reply {
     REQUIRE_USER(admin, rq);
     if (std::none_of(admin.grants.begin(), admin.grants.end(),
                      [](const domain::Grant& g) { return g.permission == Permission::users_manage; }))
@@ -241,7 +241,7 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
 
   // POST /api/v1/admin/access-requests/{id}/approve | /reject {"reason"}
   for (const bool approving : {true, false}) {
-    router.add(http::Verb::post, std::string("/api/v1/admin/access-requests/{id}/") + (approving ? "approve" : "reject"),
+    router.add(http::Verb::post, std::string("/api/v1/admin/access-requests/{id}/") + (approving ? "approve" : "reject"), http::permission("users.manage", http::Scope::object, "id"),
                [&, approving](const http::RequestContext& rq) -> http::Reply {
       REQUIRE_USER(admin, rq);
       auto id = parse_id(rq.params.at("id"));

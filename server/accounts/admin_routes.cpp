@@ -122,7 +122,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
   };
 
   // GET /api/v1/admin/users?org=&status=&permission=&q=
-  router.add(http::Verb::get, "/api/v1/admin/users", [&, detail_json, manages_anything](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::get, "/api/v1/admin/users", http::permission("users.manage", http::Scope::subtree), [&, detail_json, manages_anything](const http::RequestContext& rq) -> http::Reply {
     REQUIRE_USER(admin, rq);
     if (!manages_anything(admin)) return guard.forbidden(Permission::users_manage);
     std::string org, q;
@@ -178,7 +178,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
     return http::json_reply(http::Status::ok, {{"users", list}});
   });
 
-  router.add(http::Verb::get, "/api/v1/admin/users/{id}", [&, managed_user, detail_json](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::get, "/api/v1/admin/users/{id}", http::permission("users.manage", http::Scope::object, "id"), [&, managed_user, detail_json](const http::RequestContext& rq) -> http::Reply {
     REQUIRE_USER(admin, rq);
     auto db = pool.acquire();
     auto found = managed_user(rq, admin, *db, Use::read);
@@ -190,7 +190,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
 
   // POST /api/v1/admin/users {"username","org_code","grants"}: the account gets an issued
   // password (first login: profile and a new password).
-  router.add(http::Verb::post, "/api/v1/admin/users", [&, manages_anything, detail_json](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::post, "/api/v1/admin/users", http::permission("users.manage", http::Scope::body), [&, manages_anything, detail_json](const http::RequestContext& rq) -> http::Reply {
     REQUIRE_USER(admin, rq);
     if (!manages_anything(admin)) return guard.forbidden(Permission::users_manage);
     auto body = http::json_body(rq);
@@ -235,7 +235,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
   });
 
   for (const auto& [action, target_status] : {std::pair{"enable", UserStatus::active}, std::pair{"disable", UserStatus::disabled}}) {
-    router.add(http::Verb::post, std::string("/api/v1/admin/users/{id}/") + action,
+    router.add(http::Verb::post, std::string("/api/v1/admin/users/{id}/") + action, http::permission("users.manage", http::Scope::object, "id"),
                [&, managed_user, detail_json, action, target_status](const http::RequestContext& rq) -> http::Reply {
       REQUIRE_USER(admin, rq);
       const auto now = auth::unix_now();
@@ -269,7 +269,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
 
   // PUT /api/v1/admin/users/{id}/grants {"grants":[...]}: replaces the grants the admin
   // manages; grants on nodes outside the admin's subtree are kept as they are.
-  router.add(http::Verb::put, "/api/v1/admin/users/{id}/grants", [&, managed_user, detail_json](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::put, "/api/v1/admin/users/{id}/grants", http::permission("users.manage", http::Scope::object, "id"), [&, managed_user, detail_json](const http::RequestContext& rq) -> http::Reply {
     REQUIRE_USER(admin, rq);
     auto body = http::json_body(rq);
     const auto now = auth::unix_now();
@@ -302,7 +302,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
     return http::json_reply(http::Status::ok, detail_json(u, admin));
   });
 
-  router.add(http::Verb::post, "/api/v1/admin/users/{id}/password", [&, managed_user](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::post, "/api/v1/admin/users/{id}/password", http::permission("users.manage", http::Scope::object, "id"), [&, managed_user](const http::RequestContext& rq) -> http::Reply {
     REQUIRE_USER(admin, rq);
     std::int64_t id = 0;
     {
@@ -324,7 +324,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
 
   // POST /api/v1/admin/users/{id}/sign-in-qr: a one-time link {PUBLIC_URL}/#/qr/{token},
   // valid 72 h, and its QR picture. It signs in without a password (then first-login rules apply).
-  router.add(http::Verb::post, "/api/v1/admin/users/{id}/sign-in-qr", [&, managed_user](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::post, "/api/v1/admin/users/{id}/sign-in-qr", http::permission("users.manage", http::Scope::object, "id"), [&, managed_user](const http::RequestContext& rq) -> http::Reply {
     REQUIRE_USER(admin, rq);
     const auto now = auth::unix_now();
     std::string token;

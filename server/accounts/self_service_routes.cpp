@@ -33,7 +33,7 @@ void add_self_service_routes(http::Router& router, auth::Guard& guard, AccountSe
   auto& audit = accounts.audit();
 
   // PUT /api/v1/me/profile {"title","first_name","last_name","position","phone","email"}
-  router.add(http::Verb::put, "/api/v1/me/profile", [&](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::put, "/api/v1/me/profile", http::signed_in(http::Scope::none), [&](const http::RequestContext& rq) -> http::Reply {
     REQUIRE_USER(me, rq, auth::FirstLogin::may_be_pending);
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
@@ -56,7 +56,7 @@ void add_self_service_routes(http::Router& router, auth::Guard& guard, AccountSe
 
   // POST /api/v1/auth/password {"current_password","new_password"}: every session of the
   // user ends, and this client gets a new one (new cookie and CSRF token).
-  router.add(http::Verb::post, "/api/v1/auth/password", [&](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::post, "/api/v1/auth/password", http::signed_in(http::Scope::none), [&](const http::RequestContext& rq) -> http::Reply {
     REQUIRE_USER(me, rq, auth::FirstLogin::may_be_pending);
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
@@ -101,7 +101,7 @@ void add_self_service_routes(http::Router& router, auth::Guard& guard, AccountSe
   // (purpose password_reset) proves a phone; when it is the account's registered phone the
   // password changes and every session ends. The reply is the same either way (no
   // enumeration) and nobody is signed in; the account's phone gets an SMS when it changed.
-  router.add(http::Verb::post, "/api/v1/auth/forgot-password", [&](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::post, "/api/v1/auth/forgot-password", http::anyone(), [&](const http::RequestContext& rq) -> http::Reply {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     auto username = http::text_field(body.value(), {"username", "ชื่อผู้ใช้", "Username", 100});

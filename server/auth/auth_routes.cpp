@@ -74,7 +74,7 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
                      accounts::AccountService& accounts) {
   auto& pool = accounts.db();
 
-  router.add(http::Verb::post, "/api/v1/auth/login", [&](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::post, "/api/v1/auth/login", http::anyone(), [&](const http::RequestContext& rq) -> http::Reply {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     auto username = http::text_field(body.value(), username_rule);
@@ -140,7 +140,7 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
   });
 
   // A one-time sign-in QR code (issued by an admin) holds {PUBLIC_URL}/#/qr/{token}.
-  router.add(http::Verb::post, "/api/v1/auth/qr", [&](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::post, "/api/v1/auth/qr", http::anyone(), [&](const http::RequestContext& rq) -> http::Reply {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     auto token = http::exact_text_field(body.value(), token_rule);
@@ -166,7 +166,7 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
     return reply;
   });
 
-  router.add(http::Verb::post, "/api/v1/auth/logout", [&](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::post, "/api/v1/auth/logout", http::signed_in(http::Scope::none), [&](const http::RequestContext& rq) -> http::Reply {
     auto who = guard.require_user(rq, FirstLogin::may_be_pending);
     if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
     const auto& p = std::get<Principal>(who);
@@ -180,7 +180,7 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
     return reply;
   });
 
-  router.add(http::Verb::get, "/api/v1/me", [&](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::get, "/api/v1/me", http::signed_in(http::Scope::none), [&](const http::RequestContext& rq) -> http::Reply {
     auto who = guard.require_user(rq, FirstLogin::may_be_pending);
     if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
     const auto& p = std::get<Principal>(who);
@@ -190,7 +190,7 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
     return http::json_reply(http::Status::ok, session_json(accounts, *user, p.csrf_token, p.session_expires_at));
   });
 
-  router.add(http::Verb::post, "/api/v1/auth/activate", [&](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::post, "/api/v1/auth/activate", http::anyone(), [&](const http::RequestContext& rq) -> http::Reply {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     auto token = http::exact_text_field(body.value(), token_rule);
@@ -257,7 +257,7 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
   });
 
   if (config.mode == Mode::development) {
-    router.add(http::Verb::get, "/api/v1/dev/accounts", [](const http::RequestContext&) {
+    router.add(http::Verb::get, "/api/v1/dev/accounts", http::anyone(), [](const http::RequestContext&) {
       json list = json::array();
       for (const auto& a : accounts::demo_accounts()) {
         json perms = json::array();

@@ -36,6 +36,40 @@ http::Reply session_expired() {
 }
 
 std::variant<Principal, http::Reply> Guard::require_user(const http::RequestContext& rq, FirstLogin first_login) {
+  if (!std::any_cast<Principal>(&rq.signed_in_user)) {
+    auto who = authenticate(rq);
+    if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
+    rq.signed_in_user = std::move(std::get<Principal>(who));
+  }
+  const auto& p = *std::any_cast<Principal>(&rq.signed_in_user);
+  if (first_login == FirstLogin::must_be_done) {
+    if (p.must_complete_profile)
+      return http::error_reply(http::Status::forbidden,
+                               {"must_complete_profile", "", "กรุณากรอกข้อมูลผู้ใช้ให้ครบก่อนใช้งาน",
+                                "Please complete your profile first"});
+    if (p.must_change_password)
+      return http::error_reply(http::Status::forbidden,
+                               {"must_change_password", "", "กรุณาตั้งรหัสผ่านใหม่ก่อนใช้งาน",
+                                "Please set a new password first"});
+  }
+  return p;
+}
+
+std::optional<http::Reply> Guard::gate(const http::RequestContext& rq, const http::Access& access) {
+  // The routes that finish a first login need no permission; every other one tells a user
+  // whose first login is pending what to do before saying what they may not do.
+  const bool needs_permission = access.who == http::Access::Who::permission;
+  auto who = require_user(rq, needs_permission ? FirstLogin::must_be_done : FirstLogin::may_be_pending);
+  if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
+  if (!needs_permission) return std::nullopt;
+  for (const auto& g : std::get<Principal>(who).grants)
+    for (const auto& id : access.permissions)
+      if (domain::to_string(g.permission) == id) return std::nullopt;
+  auto first = domain::parse_permission(access.permissions.empty() ? "" : access.permissions.front());
+  return forbidden(first ? first.value() : domain::Permission::view);
+}
+
+std::variant<Principal, http::Reply> Guard::authenticate(const http::RequestContext& rq) {
   const std::string token = session_token_of(rq.request);
   if (token.empty()) return not_signed_in();
   auto db = db_.acquire();
@@ -57,16 +91,6 @@ std::variant<Principal, http::Reply> Guard::require_user(const http::RequestCont
       return http::error_reply(http::Status::forbidden,
                                {"csrf_failed", "", "คำขอนี้ไม่มีรหัสยืนยันที่ถูกต้อง โปรดโหลดหน้าใหม่แล้วลองอีกครั้ง",
                                 "This request lacks a valid CSRF token; reload the page and try again"});
-  }
-  if (first_login == FirstLogin::must_be_done) {
-    if (user->must_complete_profile)
-      return http::error_reply(http::Status::forbidden,
-                               {"must_complete_profile", "", "กรุณากรอกข้อมูลผู้ใช้ให้ครบก่อนใช้งาน",
-                                "Please complete your profile first"});
-    if (user->must_change_password)
-      return http::error_reply(http::Status::forbidden,
-                               {"must_change_password", "", "กรุณาตั้งรหัสผ่านใหม่ก่อนใช้งาน",
-                                "Please set a new password first"});
   }
   if (now - session->last_seen_at >= touch_interval) {
     touch_session(*db, session->digest, now);

@@ -2,11 +2,13 @@
 // Who is asking, and may they? Every handler that needs a signed-in user starts with
 // require_user(); every action on an organisation's data asks allowed() for that node.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "server/http/message.hpp"
+#include "server/http/router.hpp"
 #include "server/storage/connection_pool.hpp"
 #include "shared/accounts/organisation.hpp"
 #include "shared/accounts/permission.hpp"
@@ -38,14 +40,18 @@ class Guard {
   // The signed-in user of this request, or the reply to return: 401 not_signed_in /
   // session_expired; 403 csrf_failed for POST/PUT/PATCH/DELETE without the session's
   // X-CSRF-Token; 403 must_change_password / must_complete_profile until first login is done.
-  // Refreshes the idle timer.
+  // Refreshes the idle timer. Found once per request (kept in rq.signed_in_user).
   std::variant<Principal, http::Reply> require_user(const http::RequestContext& rq,
                                                     FirstLogin first_login = FirstLogin::must_be_done);
+  // The router's gate: a signed-in user, holding one of the rule's permissions somewhere.
+  std::optional<http::Reply> gate(const http::RequestContext& rq, const http::Access& access);
   bool allowed(const Principal& p, domain::Permission perm, std::string_view org_code) const;
   http::Reply forbidden(domain::Permission perm) const;  // 403 "forbidden"
   const domain::OrgTree& orgs() const { return orgs_; }
 
  private:
+  std::variant<Principal, http::Reply> authenticate(const http::RequestContext& rq);
+
   storage::ConnectionPool& db_;
   const domain::OrgTree& orgs_;
 };

@@ -68,7 +68,7 @@ domain::Checked<storage::InstitutionSearch> parse_institution_search(const http:
 }
 
 void add_directory_routes(http::Router& router, storage::InstitutionStore& institutions) {
-  router.add(http::Verb::get, "/api/v1/institutions", [&institutions](const http::RequestContext& rq) {
+  router.add(http::Verb::get, "/api/v1/institutions", http::anyone(), [&institutions](const http::RequestContext& rq) {
     auto search = parse_institution_search(rq.query);
     if (!search) return http::bad_request(search.error());
     return http::json_reply(http::Status::ok, nlohmann::json(institutions.search(search.value())));

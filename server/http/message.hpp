@@ -1,5 +1,6 @@
 #pragma once
 // The request a handler sees and the replies it may give.
+#include <any>
 #include <boost/beast/http.hpp>
 #include <map>
 #include <string>
@@ -33,6 +34,9 @@ struct RequestContext {
   // trusted proxy (TRUSTED_PROXY). For audit and rate limits.
   std::string client_address = {};
   bool https = false;  // the client's connection was TLS (ours, or a trusted proxy's)
+  // Who is signing this request, once the Guard has found out: the router's gate and the
+  // handler share one session lookup.
+  mutable std::any signed_in_user = {};
 };
 
 }  // namespace server::http

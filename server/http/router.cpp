@@ -38,12 +38,41 @@ bool is_api(std::string_view path) { return path == "/api" || path.rfind("/api/"
 
 }  // namespace
 
-void Router::add(Verb method, std::string pattern, Handler handler) {
-  routes_.push_back({method, split_path(pattern), std::move(handler)});
+Access anyone() { return {}; }
+
+Access token_holder(std::string param) { return {Access::Who::token, {}, Scope::object, std::move(param)}; }
+
+Access signed_in(Access::Scope scope, std::string param) {
+  return {Access::Who::signed_in, {}, scope, std::move(param)};
 }
 
-void Router::add_upload(Verb method, std::string pattern, std::uint64_t max_body_bytes, Handler handler) {
-  routes_.push_back({method, split_path(pattern), std::move(handler), max_body_bytes});
+Access permission(std::vector<std::string> any_of, Access::Scope scope, std::string param) {
+  return {Access::Who::permission, std::move(any_of), scope, std::move(param)};
+}
+
+void Router::add(Verb method, std::string pattern, Access access, Handler handler) {
+  add_upload(method, std::move(pattern), 0, std::move(access), std::move(handler));
+}
+
+void Router::add_upload(Verb method, std::string pattern, std::uint64_t max_body_bytes, Access access,
+                        Handler handler) {
+  auto segments = split_path(pattern);
+  routes_.push_back({method, std::move(segments), std::move(pattern), std::move(access), std::move(handler),
+                     max_body_bytes});
+}
+
+nlohmann::json Router::describe() const {
+  static const char* who[] = {"anyone", "signed_in", "permission", "token"};
+  static const char* scope[] = {"none", "path", "object", "query", "body", "subtree", "exact", "root"};
+  auto list = nlohmann::json::array();
+  for (const Route& r : routes_)
+    list.push_back({{"method", std::string(beast::http::to_string(r.method))},
+                    {"pattern", r.pattern},
+                    {"who", who[static_cast<int>(r.access.who)]},
+                    {"permissions", r.access.permissions},
+                    {"scope", scope[static_cast<int>(r.access.scope)]},
+                    {"param", r.access.param}});
+  return list;
 }
 
 std::uint64_t Router::body_limit(Verb method, std::string_view raw_path, std::uint64_t fallback) const {
@@ -71,6 +100,8 @@ Reply Router::dispatch(RequestContext& context) const {
     if (!match(route.segments, path, params)) continue;
     if (route.method == method || (route.method == Verb::get && method == Verb::head)) {
       context.params = std::move(params);
+      if (gate_ && (route.access.who == Access::Who::signed_in || route.access.who == Access::Who::permission))
+        if (auto refused = gate_(context, route.access)) return std::move(*refused);
       return route.handler(context);
     }
     std::string name(beast::http::to_string(route.method));

@@ -422,7 +422,7 @@ void text_message(const Services& s, const std::string& org, Permission p, const
 
 void add_report_routes(http::Router& router, const Services& s) {
   const std::string base = "/api/v1/kpi/{id}/periods/{period}/reports/{unit_code}";
-  router.add(Verb::get, base, [s](const RequestContext& rq) {
+  router.add(Verb::get, base, http::signed_in(http::Scope::path, "unit_code"), [s](const RequestContext& rq) {
     return on_report(s, rq, std::nullopt, [&](const Call&, const ReportTarget& t) -> Reply {
       auto r = s->store.report(t.kpi.id, t.period, t.unit);
       if (!r) return refuse({404, {"unit_not_assigned", "unit_code", "หน่วยงานนี้ไม่ได้รับมอบหมายให้รายงานในรอบนี้",
@@ -435,7 +435,7 @@ void add_report_routes(http::Router& router, const Services& s) {
       return http::json_reply(Status::ok, j);
     });
   });
-  router.add(Verb::put, base, [s](const RequestContext& rq) {
+  router.add(Verb::put, base, http::permission("report.submit", http::Scope::path, "unit_code"), [s](const RequestContext& rq) {
     return on_report(s, rq, Permission::report_submit, [&](const Call& call, const ReportTarget& t) -> Reply {
       auto body = http::json_body(rq);
       if (!body) return http::bad_request(body.error());
@@ -444,7 +444,7 @@ void add_report_routes(http::Router& router, const Services& s) {
       return report_reply(s, t, s->store.save_draft(t.kpi, t.period, t.unit, draft.value(), call.actor()));
     });
   });
-  router.add(Verb::post, base + "/confirm", [s](const RequestContext& rq) {
+  router.add(Verb::post, base + "/confirm", http::permission("report.submit", http::Scope::path, "unit_code"), [s](const RequestContext& rq) {
     return on_report(s, rq, Permission::report_submit, [&](const Call& call, const ReportTarget& t) -> Reply {
       auto r = s->store.confirm(t.kpi, t.period, t.unit, call.actor());
       if (!refused(r))
@@ -453,12 +453,12 @@ void add_report_routes(http::Router& router, const Services& s) {
       return report_reply(s, t, r);
     });
   });
-  router.add(Verb::post, base + "/unconfirm", [s](const RequestContext& rq) {
+  router.add(Verb::post, base + "/unconfirm", http::permission("report.submit", http::Scope::path, "unit_code"), [s](const RequestContext& rq) {
     return on_report(s, rq, Permission::report_submit, [&](const Call& call, const ReportTarget& t) -> Reply {
       return report_reply(s, t, s->store.unconfirm(t.kpi, t.period, t.unit, call.actor()));
     });
   });
-  router.add(Verb::post, base + "/review", [s](const RequestContext& rq) {
+  router.add(Verb::post, base + "/review", http::permission("report.review", http::Scope::path, "unit_code"), [s](const RequestContext& rq) {
     return on_report(s, rq, Permission::report_review, [&](const Call& call, const ReportTarget& t) -> Reply {
       auto body = http::json_body(rq);
       if (!body) return http::bad_request(body.error());
@@ -472,12 +472,12 @@ void add_report_routes(http::Router& router, const Services& s) {
       return report_reply(s, t, r);
     });
   });
-  router.add(Verb::delete_, base + "/review", [s](const RequestContext& rq) {
+  router.add(Verb::delete_, base + "/review", http::permission("report.review", http::Scope::path, "unit_code"), [s](const RequestContext& rq) {
     return on_report(s, rq, Permission::report_review, [&](const Call& call, const ReportTarget& t) -> Reply {
       return report_reply(s, t, s->store.cancel_review(t.kpi, t.period, t.unit, call.actor()));
     });
   });
-  router.add(Verb::post, base + "/return", [s](const RequestContext& rq) {
+  router.add(Verb::post, base + "/return", http::permission("report.review", http::Scope::path, "unit_code"), [s](const RequestContext& rq) {
     return on_report(s, rq, Permission::report_review, [&](const Call& call, const ReportTarget& t) -> Reply {
       auto body = http::json_body(rq);
       if (!body) return http::bad_request(body.error());
@@ -491,7 +491,7 @@ void add_report_routes(http::Router& router, const Services& s) {
       return report_reply(s, t, r);
     });
   });
-  router.add(Verb::post, base + "/comments", [s](const RequestContext& rq) {
+  router.add(Verb::post, base + "/comments", http::signed_in(http::Scope::path, "unit_code"), [s](const RequestContext& rq) {
     return on_report(s, rq, std::nullopt, [&](const Call& call, const ReportTarget& t) -> Reply {
       auto body = http::json_body(rq);
       if (!body) return http::bad_request(body.error());
@@ -771,27 +771,28 @@ Reply notifications(const Services& s, const RequestContext& rq) {
 void add_kpi_routes(http::Router& router, std::shared_ptr<KpiServices> services) {
   const Services s = std::move(services);
   // Literal paths before "{id}" captures (the router takes the first match).
-  router.add(Verb::get, "/api/v1/kpi", [s](const RequestContext& rq) { return list_kpis(s, rq); });
-  router.add(Verb::post, "/api/v1/kpi", [s](const RequestContext& rq) { return create_kpi(s, rq); });
-  router.add(Verb::post, "/api/v1/kpi/copy", [s](const RequestContext& rq) { return copy_year(s, rq); });
-  router.add(Verb::get, "/api/v1/kpi/queue", [s](const RequestContext& rq) { return review_queue(s, rq); });
-  router.add(Verb::get, "/api/v1/kpi/export.csv", [s](const RequestContext& rq) { return export_overview(s, rq, false); });
-  router.add(Verb::get, "/api/v1/kpi/export.xlsx", [s](const RequestContext& rq) { return export_overview(s, rq, true); });
-  router.add(Verb::get, "/api/v1/kpi/{id}", [s](const RequestContext& rq) { return get_kpi(s, rq); });
-  router.add(Verb::put, "/api/v1/kpi/{id}", [s](const RequestContext& rq) { return update_kpi(s, rq); });
-  router.add(Verb::get, "/api/v1/kpi/{id}/summary", [s](const RequestContext& rq) { return summary(s, rq); });
-  router.add(Verb::get, "/api/v1/kpi/{id}/export.csv", [s](const RequestContext& rq) { return export_units(s, rq, false); });
-  router.add(Verb::get, "/api/v1/kpi/{id}/export.xlsx", [s](const RequestContext& rq) { return export_units(s, rq, true); });
-  router.add(Verb::post, "/api/v1/kpi/{id}/documents", [s](const RequestContext& rq) { return add_document(s, rq); });
-  router.add(Verb::get, "/api/v1/kpi/{id}/periods/{period}/units", [s](const RequestContext& rq) { return get_units(s, rq); });
-  router.add(Verb::put, "/api/v1/kpi/{id}/periods/{period}/units", [s](const RequestContext& rq) { return put_units(s, rq); });
+  router.add(Verb::get, "/api/v1/kpi", http::signed_in(http::Scope::subtree), [s](const RequestContext& rq) { return list_kpis(s, rq); });
+  router.add(Verb::post, "/api/v1/kpi", http::permission("kpi.manage", http::Scope::body), [s](const RequestContext& rq) { return create_kpi(s, rq); });
+  router.add(Verb::post, "/api/v1/kpi/copy", http::permission("kpi.manage", http::Scope::body), [s](const RequestContext& rq) { return copy_year(s, rq); });
+  router.add(Verb::get, "/api/v1/kpi/queue", http::signed_in(http::Scope::subtree), [s](const RequestContext& rq) { return review_queue(s, rq); });
+  router.add(Verb::get, "/api/v1/kpi/export.csv", http::signed_in(http::Scope::subtree), [s](const RequestContext& rq) { return export_overview(s, rq, false); });
+  router.add(Verb::get, "/api/v1/kpi/export.xlsx", http::signed_in(http::Scope::subtree), [s](const RequestContext& rq) { return export_overview(s, rq, true); });
+  router.add(Verb::get, "/api/v1/kpi/{id}", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return get_kpi(s, rq); });
+  router.add(Verb::put, "/api/v1/kpi/{id}", http::permission("kpi.manage", http::Scope::object, "id"), [s](const RequestContext& rq) { return update_kpi(s, rq); });
+  router.add(Verb::get, "/api/v1/kpi/{id}/summary", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return summary(s, rq); });
+  router.add(Verb::get, "/api/v1/kpi/{id}/export.csv", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return export_units(s, rq, false); });
+  router.add(Verb::get, "/api/v1/kpi/{id}/export.xlsx", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return export_units(s, rq, true); });
+  router.add(Verb::post, "/api/v1/kpi/{id}/documents", http::permission("kpi.manage", http::Scope::object, "id"), [s](const RequestContext& rq) { return add_document(s, rq); });
+  router.add(Verb::get, "/api/v1/kpi/{id}/periods/{period}/units", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return get_units(s, rq); });
+  router.add(Verb::put, "/api/v1/kpi/{id}/periods/{period}/units", http::permission("kpi.manage", http::Scope::object, "id"), [s](const RequestContext& rq) { return put_units(s, rq); });
   add_report_routes(router, s);
   // The file may be up to 10 MB; the form around it needs a little more than that.
   router.add_upload(Verb::post, "/api/v1/files", domain::kMaxEvidenceBytes + 64 * 1024,
+                    http::permission(std::vector<std::string>{"report.submit", "kpi.manage"}, http::Scope::body),
                     [s](const RequestContext& rq) { return upload_file(s, rq); });
-  router.add(Verb::get, "/api/v1/files/{id}", [s](const RequestContext& rq) { return download_file(s, rq); });
-  router.add(Verb::get, "/api/v1/public/stats", [s](const RequestContext& rq) { return public_stats(s, rq); });
-  router.add(Verb::get, "/api/v1/notifications", [s](const RequestContext& rq) { return notifications(s, rq); });
+  router.add(Verb::get, "/api/v1/files/{id}", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return download_file(s, rq); });
+  router.add(Verb::get, "/api/v1/public/stats", http::anyone(), [s](const RequestContext& rq) { return public_stats(s, rq); });
+  router.add(Verb::get, "/api/v1/notifications", http::signed_in(http::Scope::subtree), [s](const RequestContext& rq) { return notifications(s, rq); });
 }
 
 }  // namespace server::kpi

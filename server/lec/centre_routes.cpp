@@ -59,8 +59,8 @@ Reply put_centre(const Services& s, const RequestContext& rq) {
 
 void add_centre_routes(http::Router& router, const Services& s) {
   const std::string path = "/api/v1/lec/{year}/institutions/{code}/centre";
-  router.add(http::Verb::get, path, [s](const RequestContext& rq) { return get_centre(s, rq); });
-  router.add(http::Verb::put, path, [s](const RequestContext& rq) { return put_centre(s, rq); });
+  router.add(http::Verb::get, path, http::permission("view", http::Scope::path, "code"), [s](const RequestContext& rq) { return get_centre(s, rq); });
+  router.add(http::Verb::put, path, http::permission("children.edit", http::Scope::path, "code"), [s](const RequestContext& rq) { return put_centre(s, rq); });
 }
 
 }  // namespace server::lec

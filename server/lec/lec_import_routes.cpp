@@ -148,8 +148,10 @@ Reply rollover(const Services& s, const RequestContext& rq) {
 
 void add_import_routes(http::Router& router, const Services& s) {
   router.add_upload(http::Verb::post, "/api/v1/lec/{year}/institutions/{code}/children/import", kMaxImportBytes,
+                    http::permission("children.edit", http::Scope::path, "code"),
                     [s](const RequestContext& rq) { return import(s, rq); });
   router.add(http::Verb::post, "/api/v1/lec/{year}/institutions/{code}/rollover",
+             http::permission("children.edit", http::Scope::path, "code"),
              [s](const RequestContext& rq) { return rollover(s, rq); });
 }
 

@@ -263,17 +263,17 @@ Reply reminders(const Services& s, const RequestContext& rq) {
 
 void add_round_routes(http::Router& router, const Services& s) {
   using http::Verb;
-  router.add(Verb::get, "/api/v1/lec/{year}/funded-schools", [s](const RequestContext& rq) { return get_funded(s, rq); });
-  router.add(Verb::put, "/api/v1/lec/{year}/funded-schools", [s](const RequestContext& rq) { return put_funded(s, rq); });
-  router.add(Verb::put, "/api/v1/lec/{year}/funded-schools/{school_code}/counts",
+  router.add(Verb::get, "/api/v1/lec/{year}/funded-schools", http::permission("view", http::Scope::query, "org"), [s](const RequestContext& rq) { return get_funded(s, rq); });
+  router.add(Verb::put, "/api/v1/lec/{year}/funded-schools", http::permission("children.edit", http::Scope::query, "org"), [s](const RequestContext& rq) { return put_funded(s, rq); });
+  router.add(Verb::put, "/api/v1/lec/{year}/funded-schools/{school_code}/counts", http::permission("children.edit", http::Scope::query, "org"),
              [s](const RequestContext& rq) { return put_funded_counts(s, rq); });
-  router.add(Verb::get, "/api/v1/lec/{year}/counts", [s](const RequestContext& rq) { return get_counts(s, rq); });
-  router.add(Verb::post, "/api/v1/lec/{year}/confirmations/{org_code}", [s](const RequestContext& rq) { return confirm(s, rq); });
-  router.add(Verb::delete_, "/api/v1/lec/{year}/confirmations/{org_code}", [s](const RequestContext& rq) { return withdraw(s, rq); });
-  router.add(Verb::get, "/api/v1/lec/{year}/progress", [s](const RequestContext& rq) { return progress(s, rq); });
-  router.add(Verb::put, "/api/v1/lec/{year}/deadlines", [s](const RequestContext& rq) { return put_deadlines(s, rq); });
-  router.add(Verb::get, "/api/v1/lec/{year}/deadlines", [s](const RequestContext& rq) { return get_deadlines(s, rq); });
-  router.add(Verb::post, "/api/v1/lec/{year}/reminders", [s](const RequestContext& rq) { return reminders(s, rq); });
+  router.add(Verb::get, "/api/v1/lec/{year}/counts", http::permission("view", http::Scope::query, "org"), [s](const RequestContext& rq) { return get_counts(s, rq); });
+  router.add(Verb::post, "/api/v1/lec/{year}/confirmations/{org_code}", http::permission("data.confirm", http::Scope::path, "org_code"), [s](const RequestContext& rq) { return confirm(s, rq); });
+  router.add(Verb::delete_, "/api/v1/lec/{year}/confirmations/{org_code}", http::permission("data.confirm", http::Scope::path, "org_code"), [s](const RequestContext& rq) { return withdraw(s, rq); });
+  router.add(Verb::get, "/api/v1/lec/{year}/progress", http::permission("view", http::Scope::query, "org"), [s](const RequestContext& rq) { return progress(s, rq); });
+  router.add(Verb::put, "/api/v1/lec/{year}/deadlines", http::permission("data.confirm", http::Scope::root), [s](const RequestContext& rq) { return put_deadlines(s, rq); });
+  router.add(Verb::get, "/api/v1/lec/{year}/deadlines", http::signed_in(http::Scope::none), [s](const RequestContext& rq) { return get_deadlines(s, rq); });
+  router.add(Verb::post, "/api/v1/lec/{year}/reminders", http::permission("data.confirm", http::Scope::query, "org"), [s](const RequestContext& rq) { return reminders(s, rq); });
 }
 
 }  // namespace server::lec

@@ -186,12 +186,12 @@ Reply reveal(const Services& s, const RequestContext& rq) {
 void add_lec_routes(http::Router& router, std::shared_ptr<LecServices> services) {
   const Services s = std::move(services);
   const std::string base = "/api/v1/lec/{year}/institutions/{code}/children";
-  router.add(http::Verb::get, base, [s](const RequestContext& rq) { return list(s, rq); });
-  router.add(http::Verb::post, base, [s](const RequestContext& rq) { return add(s, rq); });
-  router.add(http::Verb::put, base + "/{id}", [s](const RequestContext& rq) { return edit(s, rq); });
-  router.add(http::Verb::post, base + "/{id}/remove", [s](const RequestContext& rq) { return remove_one(s, rq); });
-  router.add(http::Verb::post, base + "/{id}/restore", [s](const RequestContext& rq) { return restore(s, rq); });
-  router.add(http::Verb::post, base + "/{id}/reveal", [s](const RequestContext& rq) { return reveal(s, rq); });
+  router.add(http::Verb::get, base, http::permission("view", http::Scope::path, "code"), [s](const RequestContext& rq) { return list(s, rq); });
+  router.add(http::Verb::post, base, http::permission("children.edit", http::Scope::path, "code"), [s](const RequestContext& rq) { return add(s, rq); });
+  router.add(http::Verb::put, base + "/{id}", http::permission("children.edit", http::Scope::path, "code"), [s](const RequestContext& rq) { return edit(s, rq); });
+  router.add(http::Verb::post, base + "/{id}/remove", http::permission("children.edit", http::Scope::path, "code"), [s](const RequestContext& rq) { return remove_one(s, rq); });
+  router.add(http::Verb::post, base + "/{id}/restore", http::permission("children.edit", http::Scope::path, "code"), [s](const RequestContext& rq) { return restore(s, rq); });
+  router.add(http::Verb::post, base + "/{id}/reveal", http::permission("children.edit", http::Scope::exact, "code"), [s](const RequestContext& rq) { return reveal(s, rq); });
   add_round_routes(router, s);
   add_centre_routes(router, s);
 }

@@ -120,9 +120,9 @@ Reply record(const Services& s, const FileStore& fs, const RequestContext& rq) {
 
 void add_spot_routes(http::Router& router, const Services& s) {
   auto fs = std::make_shared<LecFileStore>(*s->pool);
-  router.add(http::Verb::post, "/api/v1/lec/{year}/spot-checks", [s, fs](const RequestContext& rq) { return draw(s, fs, rq); });
-  router.add(http::Verb::get, "/api/v1/lec/{year}/spot-checks", [s, fs](const RequestContext& rq) { return list(s, fs, rq); });
-  router.add(http::Verb::put, "/api/v1/lec/{year}/spot-checks/{id}/items/{item}",
+  router.add(http::Verb::post, "/api/v1/lec/{year}/spot-checks", http::permission("data.confirm", http::Scope::query, "org"), [s, fs](const RequestContext& rq) { return draw(s, fs, rq); });
+  router.add(http::Verb::get, "/api/v1/lec/{year}/spot-checks", http::permission(std::vector<std::string>{"view", "data.confirm"}, http::Scope::query, "org"), [s, fs](const RequestContext& rq) { return list(s, fs, rq); });
+  router.add(http::Verb::put, "/api/v1/lec/{year}/spot-checks/{id}/items/{item}", http::permission("data.confirm", http::Scope::object, "id"),
              [s, fs](const RequestContext& rq) { return record(s, fs, rq); });
 }
 

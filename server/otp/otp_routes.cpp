@@ -13,7 +13,7 @@ http::Reply refusal_reply(const Refusal& r) {
 }
 
 void add_dev_clock_route(http::Router& router, std::shared_ptr<std::atomic<std::int64_t>> offset) {
-  router.add(http::Verb::post, "/api/v1/dev/clock", [offset](const http::RequestContext& rq) {
+  router.add(http::Verb::post, "/api/v1/dev/clock", http::anyone(), [offset](const http::RequestContext& rq) {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     const auto& j = body.value();
@@ -27,7 +27,7 @@ void add_dev_clock_route(http::Router& router, std::shared_ptr<std::atomic<std::
 }
 
 void add_otp_routes(http::Router& router, std::shared_ptr<OtpService> otp) {
-  router.add(http::Verb::post, "/api/v1/otp", [otp](const http::RequestContext& rq) {
+  router.add(http::Verb::post, "/api/v1/otp", http::anyone(), [otp](const http::RequestContext& rq) {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     auto request = domain::parse_otp_request(body.value());
@@ -41,7 +41,7 @@ void add_otp_routes(http::Router& router, std::shared_ptr<OtpService> otp) {
                                                      {"resend_after", s.resend_after}});
   });
 
-  router.add(http::Verb::post, "/api/v1/otp/verify", [otp](const http::RequestContext& rq) {
+  router.add(http::Verb::post, "/api/v1/otp/verify", http::anyone(), [otp](const http::RequestContext& rq) {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     const auto& j = body.value();

@@ -92,7 +92,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
     return *r;
   };
 
-  router.add(http::Verb::post, "/api/v1/registrations", [service, audit](const RequestContext& rq) {
+  router.add(http::Verb::post, "/api/v1/registrations", http::anyone(), [service, audit](const RequestContext& rq) {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     auto form = domain::registration_form_from_json(body.value());
@@ -124,7 +124,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
                                                     {"superseded", superseded}});
   });
 
-  router.add(http::Verb::get, "/api/v1/registrations", [service](const RequestContext& rq) {
+  router.add(http::Verb::get, "/api/v1/registrations", http::anyone(), [service](const RequestContext& rq) {
     auto raw = rq.query.get("institution_code");
     auto code = domain::parse_institution_code(raw && *raw ? raw->value() : std::string());
     if (!code) return http::bad_request(domain::in_field(code.error(), "institution_code"));
@@ -132,7 +132,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
                             {{"institution_code", code.value()}, {"open", service->open_registrations(code.value())}});
   });
 
-  router.add(http::Verb::post, "/api/v1/registrations/resume", [service, audit](const RequestContext& rq) {
+  router.add(http::Verb::post, "/api/v1/registrations/resume", http::anyone(), [service, audit](const RequestContext& rq) {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     const auto& j = body.value();
@@ -153,13 +153,13 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
                                                {"reference", c.registration.reference}});
   });
 
-  router.add(http::Verb::get, "/api/v1/registrations/{id}", [access](const RequestContext& rq) {
+  router.add(http::Verb::get, "/api/v1/registrations/{id}", http::token_holder("id"), [access](const RequestContext& rq) {
     auto r = access(rq);
     if (auto* reply = std::get_if<Reply>(&r)) return std::move(*reply);
     return http::json_reply(http::Status::ok, to_json(std::get<Registration>(r)));
   });
 
-  router.add(http::Verb::get, "/api/v1/registrations/{id}/letter.pdf", [service, access, audit](const RequestContext& rq) {
+  router.add(http::Verb::get, "/api/v1/registrations/{id}/letter.pdf", http::token_holder("id"), [service, access, audit](const RequestContext& rq) {
     auto r = access(rq);
     if (auto* reply = std::get_if<Reply>(&r)) return std::move(*reply);
     const auto& reg = std::get<Registration>(r);
@@ -169,7 +169,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
   });
 
   router.add_upload(
-      http::Verb::post, "/api/v1/registrations/{id}/signed-letter", upload_body_limit,
+      http::Verb::post, "/api/v1/registrations/{id}/signed-letter", upload_body_limit, http::token_holder("id"),
       [service, audit](const RequestContext& rq) {
         auto id = id_param(rq);
         if (!id) return http::not_found();
@@ -201,7 +201,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
                                                    {"letter", {{"type", reg.letter_type}, {"bytes", reg.letter_bytes}}}});
       });
 
-  router.add(http::Verb::get, "/api/v1/registrations/{id}/signed-letter", [service, access](const RequestContext& rq) {
+  router.add(http::Verb::get, "/api/v1/registrations/{id}/signed-letter", http::token_holder("id"), [service, access](const RequestContext& rq) {
     auto r = access(rq);
     if (auto* reply = std::get_if<Reply>(&r)) return std::move(*reply);
     const auto& reg = std::get<Registration>(r);
@@ -209,7 +209,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
     return file_reply(reg.letter_type, read_whole(service->letter_path(reg)));
   });
 
-  router.add(http::Verb::get, "/api/v1/review/registrations", [service, reviewer, audit](const RequestContext& rq) {
+  router.add(http::Verb::get, "/api/v1/review/registrations", http::permission("registrations.review", http::Scope::subtree), [service, reviewer, audit](const RequestContext& rq) {
     auto who = reviewer(rq);
     if (auto* reply = std::get_if<Reply>(&who)) return std::move(*reply);
     const auto& rev = std::get<Reviewer>(who);
@@ -238,7 +238,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
     return http::json_reply(http::Status::ok, list);
   });
 
-  router.add(http::Verb::get, "/api/v1/review/registrations/{id}/preview",
+  router.add(http::Verb::get, "/api/v1/review/registrations/{id}/preview", http::permission("registrations.review", http::Scope::object, "id"),
              [service, reviewer, audit](const RequestContext& rq) {
                auto who = reviewer(rq);
                if (auto* reply = std::get_if<Reply>(&who)) return std::move(*reply);
@@ -254,7 +254,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
 
   for (const char* action : {"approve", "reject"}) {
     const bool approve = std::string_view(action) == "approve";
-    router.add(http::Verb::post, std::string("/api/v1/review/registrations/{id}/") + action,
+    router.add(http::Verb::post, std::string("/api/v1/review/registrations/{id}/") + action, http::permission("registrations.review", http::Scope::object, "id"),
                [service, reviewer, audit, approve](const RequestContext& rq) {
                  auto who = reviewer(rq);
                  if (auto* reply = std::get_if<Reply>(&who)) return std::move(*reply);
