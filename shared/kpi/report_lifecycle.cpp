@@ -127,6 +127,8 @@ Checked<std::vector<EvidenceFile>> parse_evidence_files(const nlohmann::json& fi
       return FieldError{"file_id_required", at + ".file_id", "ไม่พบไฟล์ที่แนบ โปรดอัปโหลดไฟล์อีกครั้ง",
                         "The file is missing: upload it again"};
     const auto desc = f.find("description");
+    if (desc != f.end() && !desc->is_null() && !desc->is_string())  // not read as an empty description
+      return FieldError{"wrong_type", at + ".description", "คำอธิบายไฟล์ต้องเป็นข้อความ", "A file description must be text"};
     auto description = check_text(desc != f.end() && desc->is_string() ? desc->get<std::string>() : "",
                                   {"description", "คำอธิบายไฟล์", "File description", kMaxEvidenceDescriptionLength});
     if (!description) {
