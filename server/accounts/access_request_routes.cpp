@@ -250,7 +250,7 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
         auto body = http::json_body(rq);
         if (!body) return http::bad_request(body.error());
         auto r = http::text_field(body.value(), {"reason", "เหตุผลที่ไม่อนุมัติ", "Reason for rejection",
-                                                 domain::rejection_reason_max_length});
+                                                 domain::rejection_reason_max_length, true, true});
         if (!r) return http::bad_request(r.error());
         reason = r.value();
       }

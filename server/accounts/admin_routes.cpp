@@ -282,8 +282,8 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
       if (auto* reply = std::get_if<http::Reply>(&found)) return std::move(*reply);
       u = std::get<UserRecord>(found);
       if (!body) return http::bad_request(body.error());
-      if (!body.value().contains("grants"))
-        return http::bad_request({"required", "grants", "กรุณาระบุสิทธิ์", "grants is required"});
+      // A null list is not "no grants": it would silently take every grant away.
+      if (auto e = http::check_fields(body.value(), {{"grants", http::JsonType::array, true}})) return http::bad_request(*e);
       auto grants = parse_grants(body.value(), guard, admin);
       if (!grants) return http::bad_request(grants.error());
       if (u.id == admin.user_id)

@@ -190,9 +190,14 @@ json report_json(const StoredKpi& k, const domain::Period& p, const Report& r, K
 
 // ------------------------------------------------------------------ handlers: definitions
 
-// The office a new KPI belongs to: "office_code" in the body, else the caller's home org.
-std::string office_for(const json& body, const Call& call) {
-  if (auto it = body.find("office_code"); it != body.end() && it->is_string()) return it->get<std::string>();
+// The office a new KPI belongs to: "office_code" in the body (a well-formed code: 400
+// naming the field, not a 403 for a code that cannot exist), else the caller's home org.
+domain::Checked<std::string> office_for(const json& body, const Call& call) {
+  if (auto it = body.find("office_code"); it != body.end() && it->is_string()) {
+    auto code = domain::parse_institution_code(it->get<std::string>());
+    if (!code) return domain::in_field(code.error(), "office_code");
+    return code.value();
+  }
   for (const auto& g : call.caller().grants)
     if (g.permission == Permission::kpi_manage) return g.org_code;
   return call.caller().org_code;
@@ -223,7 +228,9 @@ Reply create_kpi(const Services& s, const RequestContext& rq) {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     if (auto e = http::check_fields(body.value(), {{"office_code", http::JsonType::text}})) return http::bad_request(*e);
-    const std::string office = office_for(body.value(), call);
+    const auto office_or = office_for(body.value(), call);
+    if (!office_or) return http::bad_request(office_or.error());
+    const std::string& office = office_or.value();
     if (!call.can(Permission::kpi_manage, office)) return forbidden(Permission::kpi_manage);
     auto def = domain::parse_kpi_definition(body.value());
     if (!def) return http::bad_request(def.error());
@@ -262,7 +269,9 @@ Reply copy_year(const Services& s, const RequestContext& rq) {
     if (!year) return http::bad_request(year.error());
     if (auto e = domain::check_fiscal_year(year.value()); e || year.value() + 1 > domain::kMaxFiscalYear)
       return http::bad_request(e.value_or(domain::FieldError{"fiscal_year_range", "year", "ปีงบประมาณไม่ถูกต้อง", "Invalid fiscal year"}));
-    const std::string office = office_for(b, call);
+    const auto office_or = office_for(b, call);
+    if (!office_or) return http::bad_request(office_or.error());
+    const std::string& office = office_or.value();
     if (!call.can(Permission::kpi_manage, office)) return forbidden(Permission::kpi_manage);
     json out = json::array();
     for (const auto& k : s->store.copy_year(office, year.value())) out.push_back(kpi_json(s->store, k, call));
@@ -498,7 +507,7 @@ void add_report_routes(http::Router& router, const Services& s) {
       const auto& b = body.value();
       if (auto e = http::check_fields(b, {{"body", http::JsonType::text, true}})) return http::bad_request(*e);
       auto text = domain::check_text(b.contains("body") && b["body"].is_string() ? b["body"].get<std::string>() : "",
-                                     {"body", "ข้อความ", "Comment", 2000});
+                                     {"body", "ข้อความ", "Comment", 2000, true, true});
       if (!text) return http::bad_request(text.error());
       auto c = s->store.add_comment(t.kpi.id, t.period, t.unit, text.value(), call.actor());
       if (auto* no = std::get_if<Refusal>(&c)) return refuse(*no);

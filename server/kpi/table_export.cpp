@@ -20,9 +20,7 @@ std::string csv_field(const Cell& c) {
     std::snprintf(buf, sizeof buf, "%g", *d);
     return buf;
   }
-  std::string s = std::get<std::string>(c);
-  // A leading =, +, - or @ would make Excel run it as a formula (CSV injection).
-  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s = "'" + s;
+  const std::string s = formula_safe(std::get<std::string>(c));
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char ch : s) {
@@ -33,6 +31,11 @@ std::string csv_field(const Cell& c) {
 }
 
 }  // namespace
+
+std::string formula_safe(std::string_view cell) {
+  if (cell.empty() || std::string_view("=+-@\t\r\n").find(cell[0]) == std::string_view::npos) return std::string(cell);
+  return "'" + std::string(cell);
+}
 
 std::string to_csv(const Table& t) {
   std::string out = "\xEF\xBB\xBF";  // BOM: Excel reads the file as UTF-8 (Thai intact)

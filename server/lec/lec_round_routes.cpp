@@ -4,7 +4,7 @@
 #include <set>
 
 #include "server/http/errors.hpp"
-#include "server/http/json_request.hpp"
+#include "server/http/json_body.hpp"
 #include "server/lec/lec_routes.hpp"
 
 namespace server::lec {
@@ -65,8 +65,9 @@ Reply put_funded(const Services& s, const RequestContext& rq) {
   return with_node(s, rq, Permission::children_edit, domain::OrgKind::local_government, [&](const Node& n) -> Reply {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
+    if (auto e = http::check_fields(body.value(), {{"school_codes", http::JsonType::array}})) return http::bad_request(*e);
     auto it = body.value().find("school_codes");
-    if (it == body.value().end() || !it->is_array())
+    if (it == body.value().end() || it->is_null())
       return http::bad_request({"school_codes_required", "school_codes", "กรุณาระบุรายการรหัสโรงเรียน (school_codes)",
                                 "school_codes (a list of school codes) is required"});
     std::vector<std::string> codes;
@@ -90,12 +91,9 @@ Reply put_funded_counts(const Services& s, const RequestContext& rq) {
   return with_node(s, rq, Permission::children_edit, domain::OrgKind::local_government, [&](const Node& n) -> Reply {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
-    bool closed = false;
-    if (auto c = body.value().find("closed"); c != body.value().end() && !c->is_null()) {
-      if (!c->is_boolean())
-        return http::bad_request({"wrong_type", "closed", "closed ต้องเป็น true หรือ false", "closed must be true or false"});
-      closed = c->get<bool>();
-    }
+    if (auto e = http::check_fields(body.value(), {{"closed", http::JsonType::boolean}, {"counts", http::JsonType::object}}))
+      return http::bad_request(*e);
+    const bool closed = http::bool_field(body.value(), "closed", false).value();
     const json raw = body.value().contains("counts") ? body.value()["counts"] : json();
     auto counts = domain::parse_funded_counts(raw.is_null() && closed ? json::object() : raw);
     if (!counts) return http::bad_request(counts.error());
@@ -218,6 +216,9 @@ Reply put_deadlines(const Services& s, const RequestContext& rq) {
   if (!allowed) return forbidden(Permission::data_confirm);
   auto body = http::json_body(rq);
   if (!body) return http::bad_request(body.error());
+  if (auto e = http::check_fields(body.value(), {{"institution", http::JsonType::text}, {"local_government", http::JsonType::text},
+                                                 {"province", http::JsonType::text}, {"department", http::JsonType::text}}))
+    return http::bad_request(*e);
   auto d = domain::parse_deadlines(body.value(), s->today());
   if (!d) return http::bad_request(d.error());
   s->store.open_round(year.value(), d.value(), actor_of(caller));

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "server/http/errors.hpp"
-#include "server/http/json_request.hpp"
+#include "server/http/json_body.hpp"
 #include "shared/core/text.hpp"
 
 namespace server::lec {
@@ -86,15 +86,12 @@ Reply add(const Services& s, const RequestContext& rq) {
   return at_institution(s, rq, Permission::children_edit, [&](const Register& g) -> Reply {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
+    // The child's own fields are typed by parse_child (shared with the import).
+    if (auto e = http::check_fields(body.value(), {{"move_in", http::JsonType::boolean}})) return http::bad_request(*e);
     const auto type = domain::institution_type_from_name(g.institution->name_th);
     auto child = domain::parse_child(body.value(), g.year, s->today(), type);
     if (!child) return http::bad_request(child.error());
-    bool move_in = false;
-    if (auto it = body.value().find("move_in"); it != body.value().end() && !it->is_null()) {
-      if (!it->is_boolean())
-        return http::bad_request({"wrong_type", "move_in", "move_in ต้องเป็น true หรือ false", "move_in must be true or false"});
-      move_in = it->get<bool>();
-    }
+    const bool move_in = http::bool_field(body.value(), "move_in", false).value();
     auto r = s->store.add_child(g.year, g.institution->code, child.value(), move_in, actor_of(g.caller));
     auto reply = written(s, r, Status::created);
     if (auto* w = std::get_if<WriteResult>(&r)) {
@@ -139,6 +136,8 @@ Reply remove_one(const Services& s, const RequestContext& rq) {
     if (!id) return no_child();
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
+    if (auto e = http::check_fields(body.value(), {{"reason", http::JsonType::text}, {"note", http::JsonType::text}}))
+      return http::bad_request(*e);
     auto removal = domain::parse_removal(body.value());
     if (!removal) return http::bad_request(removal.error());
     auto r = s->store.remove_child(g.year, g.institution->code, *id, removal.value(), actor_of(g.caller));

@@ -2,7 +2,7 @@
 // PUT /api/v1/lec/{year}/spot-checks/{id}/items/{item}.
 #include <random>
 
-#include "server/http/json_request.hpp"
+#include "server/http/json_body.hpp"
 #include "server/lec/lec_file_common.hpp"
 #include "server/lec/lec_file_routes.hpp"
 #include "server/lec/lec_file_store.hpp"
@@ -65,6 +65,8 @@ Reply draw(const Services& s, const FileStore& fs, const RequestContext& rq) {
     if (!may_spot_check(*g.node)) return not_an_office();
     auto body = rq.request.body().empty() ? domain::Checked<json>(json::object()) : http::json_body(rq);
     if (!body) return http::bad_request(body.error());
+    if (auto e = http::check_fields(body.value(), {{"institutions", http::JsonType::integer}, {"children", http::JsonType::integer}}))
+      return http::bad_request(*e);
     auto size = domain::parse_spot_check_size(body.value());
     if (!size) return http::bad_request(size.error());
     const auto& orgs = s->store.orgs();
@@ -108,6 +110,8 @@ Reply record(const Services& s, const FileStore& fs, const RequestContext& rq) {
   if (!can(s, caller, Permission::data_confirm, check->org_code)) return forbidden(Permission::data_confirm);
   auto body = http::json_body(rq);
   if (!body) return http::bad_request(body.error());
+  if (auto e = http::check_fields(body.value(), {{"found", http::JsonType::boolean}, {"note", http::JsonType::text}}))
+    return http::bad_request(*e);
   auto finding = domain::parse_spot_check_finding(body.value());
   if (!finding) return http::bad_request(finding.error());
   if (!fs->set_finding(check->id, *item, finding.value(), actor_of(caller))) return missing();

@@ -3,7 +3,7 @@
 #include <stdexcept>
 
 #include "server/http/errors.hpp"
-#include "server/http/json_request.hpp"
+#include "server/http/json_body.hpp"
 #include "server/http/multipart.hpp"
 #include "server/storage/content_store.hpp"
 #include "shared/core/text.hpp"
@@ -17,6 +17,20 @@ using http::Reply;
 using http::RequestContext;
 
 Reply refusal(const Refusal& r) { return otp::refusal_reply(r); }
+
+constexpr domain::TextRule kRejectionReason{"reason", "เหตุผลที่ไม่อนุมัติ", "Reason for the rejection", 1000, true, true};
+
+// The token of a verified phone (typed by check_fields already); api.md names its absence.
+domain::Checked<std::string> otp_token_of(const nlohmann::json& j) {
+  auto it = j.find("otp_token");
+  if (it == j.end() || it->is_null() || it->get_ref<const std::string&>().empty())
+    return domain::FieldError{"otp_token_required", "otp_token", "กรุณายืนยันเบอร์โทรศัพท์ด้วยรหัส OTP ก่อน",
+                              "Confirm the phone with an OTP first"};
+  if (it->get_ref<const std::string&>().size() > 200)
+    return domain::FieldError{"text_too_long", "otp_token", "รหัสยืนยัน OTP ยาวเกิน 200 ตัวอักษร",
+                              "The OTP token is longer than 200 characters"};
+  return it->get<std::string>();
+}
 
 Reply file_reply(std::string content_type, std::string bytes, const std::string& disposition = {}) {
   http::StringResponse res{http::Status::ok, 11};
@@ -95,17 +109,22 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
   router.add(http::Verb::post, "/api/v1/registrations", http::anyone(), [service, audit](const RequestContext& rq) {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
-    auto form = domain::registration_form_from_json(body.value());
-    if (!form) return http::bad_request(form.error());
     const auto& j = body.value();
-    if (!j.contains("otp_token") || !j["otp_token"].is_string())
-      return http::bad_request({"otp_token_required", "otp_token", "กรุณายืนยันเบอร์โทรศัพท์ด้วยรหัส OTP ก่อน",
-                                "Confirm the phone with an OTP first"});
+    // The officer's and legacy fields are typed by registration_form_from_json (officer.*, legacy.*).
+    if (auto e = http::check_fields(j, {{"affiliation", http::JsonType::text},
+                                        {"institution_code", http::JsonType::text},
+                                        {"officer", http::JsonType::object},
+                                        {"legacy", http::JsonType::object},
+                                        {"otp_token", http::JsonType::text},
+                                        {"supersede", http::JsonType::boolean}}))
+      return http::bad_request(*e);
+    auto form = domain::registration_form_from_json(j);
+    if (!form) return http::bad_request(form.error());
+    auto token = otp_token_of(j);
+    if (!token) return http::bad_request(token.error());
     // Absent: replace whatever is open (api.md); false: only if nothing is (the wizard's default).
-    if (j.contains("supersede") && !j["supersede"].is_boolean())
-      return http::bad_request({"supersede_type", "supersede", "supersede ต้องเป็น true หรือ false",
-                                "supersede must be true or false"});
-    auto created = service->create(form.value(), j["otp_token"].get<std::string>(), j.value("supersede", true));
+    auto supersede = http::bool_field(j, "supersede", true);
+    auto created = service->create(form.value(), token.value(), supersede.value());
     if (auto* r = std::get_if<Refusal>(&created)) return refusal(*r);
     const auto& c = std::get<Created>(created);
     nlohmann::json superseded = nlohmann::json::array();
@@ -136,13 +155,14 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     const auto& j = body.value();
-    if (!j.contains("institution_code") || !j["institution_code"].is_string())
-      return http::bad_request({"institution_code_required", "institution_code", "กรุณากรอกรหัสสถานศึกษา 10 หลัก",
-                                "Enter the 10-digit institution code"});
-    if (!j.contains("otp_token") || !j["otp_token"].is_string())
-      return http::bad_request({"otp_token_required", "otp_token", "กรุณายืนยันเบอร์โทรศัพท์ด้วยรหัส OTP ก่อน",
-                                "Confirm the phone with an OTP first"});
-    auto resumed = service->resume(j["institution_code"].get<std::string>(), j["otp_token"].get<std::string>());
+    if (auto e = http::check_fields(j, {{"institution_code", http::JsonType::text}, {"otp_token", http::JsonType::text}}))
+      return http::bad_request(*e);
+    const auto given = j.find("institution_code");  // text, null or absent (checked above)
+    auto code = domain::parse_institution_code(given != j.end() && given->is_string() ? given->get<std::string>() : "");
+    if (!code) return http::bad_request(domain::in_field(code.error(), "institution_code"));
+    auto token = otp_token_of(j);
+    if (!token) return http::bad_request(token.error());
+    auto resumed = service->resume(code.value(), token.value());
     if (auto* r = std::get_if<Refusal>(&resumed)) return refusal(*r);
     const auto& c = std::get<Created>(resumed);
     audit(rq, std::nullopt, "registration.resumed", "registration:" + std::to_string(c.registration.id));
@@ -266,11 +286,13 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
                  if (!approve) {
                    auto body = http::json_body(rq);
                    if (!body) return http::bad_request(body.error());
-                   const auto& j = body.value();
-                   if (j.contains("reason") && j["reason"].is_string()) reason = domain::trim(j["reason"].get<std::string>());
-                   if (reason.empty() || reason.size() > 1000)
-                     return http::bad_request({"reason_required", "reason", "กรุณาระบุเหตุผลที่ไม่อนุมัติ (ไม่เกิน 1000 ตัวอักษร)",
-                                               "Give the reason for the rejection (at most 1000 characters)"});
+                   auto checked = http::text_field(body.value(), kRejectionReason);
+                   if (!checked) {
+                     auto e = checked.error();
+                     if (e.code == "required") e.code = "reason_required";  // api.md's name for it
+                     return http::bad_request(e);
+                   }
+                   reason = checked.value();
                  }
                  auto decided = approve ? service->approve(*id, rev.user_id) : service->reject(*id, reason, rev.user_id);
                  if (auto* r = std::get_if<Refusal>(&decided)) return refusal(*r);

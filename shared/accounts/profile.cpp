@@ -109,12 +109,7 @@ Checked<std::string> check_title(std::string_view raw, std::string field) {
 
 Checked<std::string> check_position(std::string_view raw, std::string field) {
   auto text = check_text(raw, {field, "ตำแหน่ง", "Position", position_max_length});
-  if (!text) return text.error();
-  const auto cps = decode_utf8(text.value()).value();  // valid: check_text refused bad UTF-8
-  for (char32_t c : cps)
-    if (c < 0x20 || c == 0x7F)
-      return FieldError{"text_control_characters", field, "ตำแหน่ง: มีอักขระควบคุมที่ใช้ไม่ได้",
-                        "Position: contains control characters"};
+  if (!text) return text.error();  // control characters included (check_text's rule)
   return single_spaced(text.value());
 }
 

@@ -158,14 +158,51 @@ std::optional<FieldError> limit_length(std::string_view text, const TextRule& ru
   return std::nullopt;
 }
 
+bool is_forbidden_character(char32_t c, bool multi_line) {
+  if (c == '\t' || c == '\n') return !multi_line;
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+namespace {
+
+std::string unify_line_breaks(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\r') out += s[i];
+    else if (i + 1 >= s.size() || s[i + 1] != '\n') out += '\n';
+  }
+  return out;
+}
+
+std::optional<FieldError> refuse_forbidden(std::string_view text, const TextRule& rule) {
+  char32_t cp;
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < text.size(); ++at) {
+    if (!next_code_point(text, i, cp)) return std::nullopt;  // limit_length reports it
+    if (!is_forbidden_character(cp, rule.multi_line)) continue;
+    const std::string pos = std::to_string(at + 1);
+    return FieldError{"text_control_character", std::string(rule.field),
+                      label_th(rule) + ": มีอักขระควบคุมหรืออักขระกำหนดทิศทางที่มองไม่เห็น (ตัวที่ " + pos +
+                          ") โปรดลบออกแล้วพิมพ์ใหม่",
+                      label_en(rule) + ": contains an invisible control or text-direction character (character " +
+                          pos + "); remove it and type the text again"};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Checked<std::string> check_text(std::string_view raw, const TextRule& rule) {
-  std::string text = trim(raw);
+  std::string text = rule.multi_line ? trim(unify_line_breaks(raw)) : trim(raw);
   if (text.empty()) {
     if (!rule.required) return text;
     return FieldError{"required", std::string(rule.field), "กรุณากรอก" + label_th(rule),
                       label_en(rule) + " is required"};
   }
   if (auto e = limit_length(text, rule)) return *e;
+  if (auto e = refuse_forbidden(text, rule)) return *e;
   return text;
 }
 

@@ -39,13 +39,23 @@ struct TextRule {
   std::string_view label_en;  // e.g. "First name"
   std::size_t max_length;     // in characters (code points)
   bool required = true;
+  bool multi_line = false;    // comments, reasons, descriptions: line breaks and tabs allowed
 };
+
+// Characters no typed text holds and that make stored text lie about itself: C0 controls
+// (but tab and line breaks where the text may span lines), DEL, C1 controls, the line and
+// paragraph separators, and the bidirectional embeddings, overrides and isolates (U+202A-E,
+// U+2066-9: "Trojan source" text that reads differently from what it is). LRM/RLM stay:
+// they only nudge neutral characters and come with pasted right-to-left text.
+bool is_forbidden_character(char32_t c, bool multi_line);
 
 // Invalid UTF-8 or longer than rule.max_length characters -> an error naming the field.
 std::optional<FieldError> limit_length(std::string_view text, const TextRule& rule);
 
-// The whole rule: trims, then refuses empty (when required), invalid UTF-8 and over-long
-// text. Returns the trimmed text.
+// The whole rule: trims, then refuses empty (when required), invalid UTF-8, over-long text
+// and forbidden characters ("text_control_character", naming the field and the position).
+// Multi-line text gets CRLF and CR as LF. Returns the trimmed text. No Unicode
+// normalisation: shared/ has no tables for it and Thai text has no composed forms to fold.
 Checked<std::string> check_text(std::string_view raw, const TextRule& rule);
 
 }  // namespace domain

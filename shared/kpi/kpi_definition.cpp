@@ -168,7 +168,7 @@ KpiDefinition read_definition(const nlohmann::json& body, std::vector<FieldError
   if (!take(year_member(body), k.year)) return k;
   if (!take(text_member(body, {"number", "เลขตัวชี้วัด", "KPI number", kMaxKpiNumberLength}), k.number)) return k;
   if (!take(text_member(body, {"name", "ชื่อตัวชี้วัด", "KPI name", kMaxKpiNameLength}), k.name)) return k;
-  if (!take(text_member(body, {"description", "รายละเอียดตัวชี้วัด", "Description", kMaxKpiDescriptionLength, false}),
+  if (!take(text_member(body, {"description", "รายละเอียดตัวชี้วัด", "Description", kMaxKpiDescriptionLength, false, true}),
             k.description))
     return k;
 

@@ -127,6 +127,8 @@ Checked<std::vector<EvidenceFile>> parse_evidence_files(const nlohmann::json& fi
       return FieldError{"file_id_required", at + ".file_id", "ไม่พบไฟล์ที่แนบ โปรดอัปโหลดไฟล์อีกครั้ง",
                         "The file is missing: upload it again"};
     const auto desc = f.find("description");
+    if (desc != f.end() && !desc->is_null() && !desc->is_string())  // not read as an empty description
+      return FieldError{"wrong_type", at + ".description", "คำอธิบายไฟล์ต้องเป็นข้อความ", "A file description must be text"};
     auto description = check_text(desc != f.end() && desc->is_string() ? desc->get<std::string>() : "",
                                   {"description", "คำอธิบายไฟล์", "File description", kMaxEvidenceDescriptionLength});
     if (!description) {
@@ -178,7 +180,7 @@ Checked<Review> parse_review(KpiType type, const nlohmann::json& body) {
   r.score = score.value();
   const auto c = body.find("comment");
   auto comment = check_text(c != body.end() && c->is_string() ? c->get<std::string>() : "",
-                            {"comment", "ความเห็น", "Comment", kMaxReviewCommentLength, false});
+                            {"comment", "ความเห็น", "Comment", kMaxReviewCommentLength, false, true});
   if (!comment) return comment.error();
   r.comment = comment.value();
   return r;
@@ -187,7 +189,7 @@ Checked<Review> parse_review(KpiType type, const nlohmann::json& body) {
 Checked<std::string> parse_return_reason(const nlohmann::json& body) {
   const auto r = body.is_object() ? body.find("reason") : body.end();
   auto reason = check_text(body.is_object() && r != body.end() && r->is_string() ? r->get<std::string>() : "",
-                           {"reason", "เหตุผลที่ส่งกลับ", "Reason for returning", kMaxReturnReasonLength});
+                           {"reason", "เหตุผลที่ส่งกลับ", "Reason for returning", kMaxReturnReasonLength, true, true});
   if (!reason) {
     FieldError e = reason.error();
     if (e.code == "required") {

@@ -131,10 +131,10 @@ Checked<Removal> parse_removal(const nlohmann::json& body) {
   if (!found)
     return FieldError{"removal_reason_unknown", "reason", "ไม่รู้จักเหตุผล \"" + reason + "\"",
                       "Unknown reason \"" + reason + "\""};
-  auto note = check_text(text_of(body, "note"), TextRule{"note", "หมายเหตุ", "Note", 500, false});
+  auto note = check_text(text_of(body, "note"), TextRule{"note", "หมายเหตุ", "Note", 500, false, true});
   if (!note) {
     auto e = note.error();
-    e.code = "note_too_long";
+    if (e.code == "text_too_long") e.code = "note_too_long";
     return e;
   }
   return Removal{found->reason, note.value()};

@@ -80,8 +80,12 @@ Checked<SpotCheckFinding> parse_spot_check_finding(const nlohmann::json& body) {
   f.found = body["found"].get<bool>();
   if (body.contains("note") && body["note"].is_string()) {
     auto note = check_text(body["note"].get<std::string>(),
-                           TextRule{"note", "บันทึก", "Note", 500, false});
-    if (!note) return FieldError{"note_too_long", "note", note.error().message_th, note.error().message_en};
+                           TextRule{"note", "บันทึก", "Note", 500, false, true});
+    if (!note) {
+      auto e = note.error();
+      if (e.code == "text_too_long") e.code = "note_too_long";
+      return e;
+    }
     f.note = note.value();
   }
   return f;

@@ -232,7 +232,7 @@ TEST_CASE("registration: superseding is explicit: open ones are listed, and supe
   CHECK(get(server.port(), "/api/v1/dev/outbox?phone=0812345678").json().size() == 1);  // only its OTP
 
   body["supersede"] = "yes";
-  CHECK(post().json()["error"]["code"] == "supersede_type");
+  CHECK(post().json()["error"]["code"] == "wrong_type");  // field "supersede"
   body["supersede"] = true;  // the same OTP token, now confirmed
   auto replaced = post();
   REQUIRE(replaced.status == 201);

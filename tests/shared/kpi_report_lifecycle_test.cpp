@@ -98,6 +98,10 @@ TEST_CASE("evidence: at most 10 files, each described", "[kpi][evidence]") {
 
   auto missing = parse_evidence_files(json{{{"file_id", "a"}}});
   CHECK(missing.error().code == "evidence_description_required");
+  // A description of another type is named as such, not read as an empty one.
+  auto number = parse_evidence_files(json{{{"file_id", "a"}, {"description", 5}}});
+  CHECK(number.error().code == "wrong_type");
+  CHECK(number.error().field == "files[0].description");
   CHECK(parse_evidence_files(json{{{"description", "x"}}}).error().field == "files[0].file_id");
   CHECK(parse_evidence_files(json{{{"file_id", "a"}, {"description", "x"}}, {{"file_id", "a"}, {"description", "y"}}})
             .error().code == "file_duplicate");
