@@ -31,7 +31,6 @@ Reply upload_reply(std::string bytes, std::string_view content_type, std::string
   res.set(beast::http::field::content_type, content_type);
   res.set(beast::http::field::content_disposition, content_disposition(file_name, show_inline));
   res.set("Content-Security-Policy", "default-src 'none'; sandbox; frame-ancestors 'none'");
-  res.set(beast::http::field::cache_control, "private, no-store");  // shared school PCs
   res.body() = std::move(bytes);
   res.prepare_payload();
   return res;
