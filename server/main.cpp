@@ -12,6 +12,7 @@
 #include "server/config.hpp"
 #include "server/directory/institution_import.hpp"
 #include "server/http/server.hpp"
+#include "server/otp/otp_service.hpp"
 #include "server/routes.hpp"
 #include "server/storage/content_store.hpp"
 
@@ -114,6 +115,12 @@ int serve(Config config) {
   {
     storage::ConnectionPool db(config.database_file());
     if (!check_server_key(config, db, log)) return 3;
+    // Uploads stored before they were sealed at rest: sealed now, under the same names.
+    const storage::FileKeys file_keys(otp::load_or_create_secret(config.server_key_file()));
+    for (const char* sub : {"files", "letters"})
+      if (int n = storage::seal_plain_files(config.data_dir / sub, file_keys))
+        log.note("sealed " + std::to_string(n) + " stored upload(s) in " + (config.data_dir / sub).string() +
+                 " with the server key");
     const auto orgs = load_organisations(config, db, log);
     auth::AuditLog audit(db);
     auth::Guard guard(db, orgs.tree);

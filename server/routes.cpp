@@ -155,6 +155,7 @@ void add_routes(http::Router& router, Services& s) {
   };
   kpi->orgs = [&guard = s.guard]() -> const domain::OrgTree& { return guard.orgs(); };
   kpi->files_dir = config.data_dir / "files";
+  kpi->file_keys = std::make_shared<storage::FileKeys>(otp::load_or_create_secret(config.server_key_file()));
   // SMS to the active users holding the permission on that organisation (reviewers of the
   // office for a new submission, the school for a review or a return).
   kpi->sms = [pool = kpi->pool, messaging](const std::string& org, domain::Permission permission, const std::string& text) {

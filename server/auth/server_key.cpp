@@ -55,7 +55,9 @@ std::int64_t count_sealed_values(storage::Database& db) {
     const char* column;
   };
   static constexpr Column sealed[] = {
-      {"registrations", "national_id_sealed"}, {"otp_codes", "code_sealed"}, {"lec_children", "id_sealed"}};
+      {"registrations", "national_id_sealed"}, {"otp_codes", "code_sealed"}, {"lec_children", "id_sealed"},
+      // Uploaded files, sealed at rest (storage/file_seal.hpp).
+      {"registrations", "letter_file"}, {"kpi_files", "content_name"}};
   std::int64_t n = 0;
   for (const auto& c : sealed) {
     if (!table_exists(db, c.table)) continue;

@@ -18,8 +18,8 @@ class KeyLost : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Rows holding a value sealed with the server key: registrations' national IDs, OTP codes,
-// and the LEC children's IDs where that table exists. Tables not created yet count 0.
+// Rows holding a value sealed with the server key: registrations' national IDs and signed
+// letters, OTP codes, KPI files, and the LEC children's IDs where that table exists. Tables not created yet count 0.
 std::int64_t count_sealed_values(storage::Database& db);
 
 struct LoadedKey {

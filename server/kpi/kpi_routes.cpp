@@ -2,15 +2,12 @@
 
 #include <set>
 
-#include "server/auth/crypto.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
 #include "server/http/json_request.hpp"
-#include "server/http/multipart.hpp"
+#include "server/kpi/kpi_call.hpp"
 #include "server/kpi/table_export.hpp"
-#include "server/storage/content_store.hpp"
 #include "shared/directory/institution_code.hpp"
-#include "shared/kpi/evidence_file.hpp"
 
 namespace server::kpi {
 
@@ -23,17 +20,9 @@ using http::Status;
 using http::Verb;
 using nlohmann::json;
 using Services = std::shared_ptr<KpiServices>;
+using namespace detail;
 
 // ------------------------------------------------------------------ replies and parameters
-
-Reply refuse(const Refusal& r) { return http::error_reply(static_cast<Status>(r.status), r.error); }
-
-Reply forbidden(Permission p) {
-  const auto& i = domain::info(p);
-  return http::error_reply(Status::forbidden,
-                           {"forbidden", "", "ท่านไม่มีสิทธิ์ทำรายการนี้ (ต้องมีสิทธิ์ " + std::string(i.name_th) + ")",
-                            "You are not allowed to do this (needs " + std::string(i.name_en) + ")"});
-}
 
 Reply json_text_reply(std::string body) {
   http::StringResponse res{Status::ok, 11};
@@ -44,60 +33,9 @@ Reply json_text_reply(std::string body) {
   return res;
 }
 
-Reply kpi_not_found() {
-  return http::error_reply(Status::not_found, {"kpi_not_found", "id", "ไม่พบตัวชี้วัดนี้", "No such KPI"});
-}
-
 template <class T>
 json or_null(const std::optional<T>& v) {
   return v ? json(*v) : json();
-}
-
-class Call {
- public:
-  Call(const Services& s, const Caller& c) : s_(s), c_(c) {}
-  const Caller& caller() const { return c_; }
-  Actor actor() const { return {c_.user_id, c_.name}; }
-  const domain::OrgTree& orgs() const { return s_->orgs(); }
-
-  bool can(Permission p, std::string_view org) const { return domain::allowed(c_.grants, p, org, orgs()); }
-  // A KPI is visible to whoever may see its office, and to units inside the office.
-  bool sees(const StoredKpi& k) const {
-    if (can(Permission::view, k.office_code)) return true;
-    for (const auto& g : c_.grants)
-      if (orgs().is_within(g.org_code, k.office_code)) return true;
-    return false;
-  }
-  bool reads_unit(std::string_view unit) const {
-    return can(Permission::view, unit) || can(Permission::report_submit, unit) || can(Permission::report_review, unit) ||
-           can(Permission::kpi_manage, unit);
-  }
-  // The full overview (every unit's line) goes to the office's staff; a unit sees its own.
-  bool sees_all_units(const StoredKpi& k) const {
-    return can(Permission::view, k.office_code) || can(Permission::kpi_manage, k.office_code) ||
-           can(Permission::report_review, k.office_code);
-  }
-
- private:
-  const Services& s_;
-  const Caller& c_;
-};
-
-// Runs `f(call)` for a signed-in caller; otherwise the Guard's reply.
-template <class F>
-Reply signed_in(const Services& s, const RequestContext& rq, F&& f) {
-  auto who = s->identify(rq);
-  if (auto* reply = std::get_if<Reply>(&who)) return std::move(*reply);
-  const Call call(s, std::get<Caller>(who));
-  return f(call);
-}
-
-std::optional<std::int64_t> id_param(const RequestContext& rq, const char* name = "id") {
-  const auto it = rq.params.find(name);
-  if (it == rq.params.end() || it->second.empty() || it->second.size() > 18) return std::nullopt;
-  for (char c : it->second)
-    if (c < '0' || c > '9') return std::nullopt;
-  return std::stoll(it->second);
 }
 
 domain::Checked<domain::Period> period_param(const RequestContext& rq, const StoredKpi& k) {
@@ -276,38 +214,6 @@ Reply copy_year(const Services& s, const RequestContext& rq) {
     json out = json::array();
     for (const auto& k : s->store.copy_year(office, year.value())) out.push_back(kpi_json(s->store, k, call));
     return http::json_reply(Status::created, {{"year", year.value() + 1}, {"copied", out.size()}, {"kpis", out}});
-  });
-}
-
-Reply add_document(const Services& s, const RequestContext& rq) {
-  return signed_in(s, rq, [&](const Call& call) -> Reply {
-    const auto id = id_param(rq);
-    auto k = id ? s->store.find(*id) : std::nullopt;
-    if (!k || !call.sees(*k)) return kpi_not_found();
-    if (!call.can(Permission::kpi_manage, k->office_code)) return forbidden(Permission::kpi_manage);
-    auto body = http::json_body(rq);
-    if (!body) return http::bad_request(body.error());
-    const auto& b = body.value();
-    if (auto e = http::check_fields(b, {{"kind", http::JsonType::text, true},
-                                        {"file_id", http::JsonType::text, true},
-                                        {"label", http::JsonType::text}}))
-      return http::bad_request(*e);
-    const std::string kind = b.value("kind", "");
-    if (kind != "description" && kind != "assessment_tool" && kind != "other")
-      return http::bad_request({"document_kind_invalid", "kind", "ประเภทเอกสารต้องเป็น คำอธิบายตัวชี้วัด เครื่องมือประเมิน หรืออื่นๆ",
-                                "Document kind must be description, assessment_tool or other"});
-    auto label = domain::check_text(b.contains("label") && b["label"].is_string() ? b["label"].get<std::string>() : "",
-                                    {"label", "ชื่อเอกสาร", "Document label", 200, false});
-    if (!label) return http::bad_request(label.error());
-    const std::string file_id = b.value("file_id", "");
-    auto file = s->store.file(file_id);
-    if (!file || !call.can(Permission::kpi_manage, file->uploader_org))
-      return http::bad_request({"file_not_found", "file_id", "ไม่พบไฟล์ที่แนบ โปรดอัปโหลดอีกครั้ง", "The file was not found: upload it again"});
-    auto added = s->store.add_document(k->id, kind, file_id, label.value());
-    if (auto* r = std::get_if<Refusal>(&added)) return refuse(*r);
-    const auto& d = std::get<KpiStore::Document>(added);
-    return http::json_reply(Status::created,
-                            {{"id", d.id}, {"kind", d.kind}, {"file_id", d.file_id}, {"label", d.label}, {"name", d.file_name}});
   });
 }
 
@@ -690,74 +596,6 @@ Reply public_stats(const Services& s, const RequestContext& rq) {
   return r;
 }
 
-// ------------------------------------------------------------------ files
-
-Reply upload_file(const Services& s, const RequestContext& rq) {
-  return signed_in(s, rq, [&](const Call& call) -> Reply {
-    const std::string& org = call.caller().org_code;
-    if (!call.can(Permission::report_submit, org) && !call.can(Permission::kpi_manage, org))
-      return forbidden(Permission::report_submit);
-    auto parts = http::parse_multipart(rq.request[http::beast::http::field::content_type], rq.request.body());
-    const http::FormPart* file = parts ? http::find_part(*parts, "file") : nullptr;
-    if (!file)
-      return http::bad_request({"file_required", "file", "กรุณาเลือกไฟล์ที่จะอัปโหลด (multipart/form-data ช่อง file)",
-                                "Choose a file to upload (multipart/form-data field \"file\")"});
-    auto type = domain::check_evidence_bytes(file->data, file->filename.value_or(""));
-    if (!type) {
-      const auto& code = type.error().code;
-      const Status st = code == "file_too_large" ? Status::payload_too_large
-                        : code == "file_type"    ? Status::unsupported_media_type
-                                                 : Status::bad_request;
-      return http::error_reply(st, type.error());
-    }
-    const std::string sha = storage::store_by_content(s->files_dir, file->data);
-    StoredFile stored{auth::random_token(16), sha, domain::clean_file_name(file->filename.value_or("")),
-                      std::string(type.value().content_type), org,
-                      static_cast<std::int64_t>(file->data.size()), call.caller().user_id};
-    s->store.add_file(stored);
-    return http::json_reply(Status::created, {{"file_id", stored.id},
-                                              {"name", stored.name},
-                                              {"size", stored.size},
-                                              {"sha256", stored.sha256},
-                                              {"content_type", stored.content_type}});
-  });
-}
-
-Reply download_file(const Services& s, const RequestContext& rq) {
-  return signed_in(s, rq, [&](const Call& call) -> Reply {
-    const std::string id = rq.params.at("id");
-    auto f = s->store.file(id);
-    const auto missing = [] {
-      return http::error_reply(Status::not_found, {"file_not_found", "id", "ไม่พบไฟล์", "No such file"});
-    };
-    if (!f) return missing();
-    bool allowed = call.reads_unit(f->uploader_org);
-    for (const auto& use : s->store.file_uses(id)) {
-      if (allowed) break;
-      if (!use.unit_code.empty()) allowed = call.reads_unit(use.unit_code);
-      else if (auto k = s->store.find(use.kpi_id)) allowed = call.sees(*k);
-    }
-    if (!allowed) return missing();  // no hint that the file exists
-    // A damaged copy throws CorruptFile: logged with the file's name, 500, never served.
-    auto stored = storage::read_by_content(s->files_dir / f->sha256);
-    if (!stored) return missing();
-    std::string bytes = std::move(*stored);
-    http::StringResponse res{Status::ok, 11};
-    res.set(http::beast::http::field::content_type, f->content_type);
-    res.set(http::beast::http::field::cache_control, "private, no-store");  // shared school PCs
-    res.set("X-Content-Type-Options", "nosniff");
-    // Images show in the client; everything else downloads.
-    const bool image = f->content_type.rfind("image/", 0) == 0;
-    std::string ascii_name;
-    for (char c : f->name) ascii_name += (static_cast<unsigned char>(c) < 0x80 && c != '"' && c != '\\') ? c : '_';
-    res.set(http::beast::http::field::content_disposition,
-            std::string(image ? "inline" : "attachment") + "; filename=\"" + ascii_name + "\"");
-    res.body() = std::move(bytes);
-    res.prepare_payload();
-    return res;
-  });
-}
-
 // ------------------------------------------------------------------ notifications
 
 Reply notifications(const Services& s, const RequestContext& rq) {
@@ -791,15 +629,10 @@ void add_kpi_routes(http::Router& router, std::shared_ptr<KpiServices> services)
   router.add(Verb::get, "/api/v1/kpi/{id}/summary", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return summary(s, rq); });
   router.add(Verb::get, "/api/v1/kpi/{id}/export.csv", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return export_units(s, rq, false); });
   router.add(Verb::get, "/api/v1/kpi/{id}/export.xlsx", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return export_units(s, rq, true); });
-  router.add(Verb::post, "/api/v1/kpi/{id}/documents", http::permission("kpi.manage", http::Scope::object, "id"), [s](const RequestContext& rq) { return add_document(s, rq); });
   router.add(Verb::get, "/api/v1/kpi/{id}/periods/{period}/units", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return get_units(s, rq); });
   router.add(Verb::put, "/api/v1/kpi/{id}/periods/{period}/units", http::permission("kpi.manage", http::Scope::object, "id"), [s](const RequestContext& rq) { return put_units(s, rq); });
   add_report_routes(router, s);
-  // The file may be up to 10 MB; the form around it needs a little more than that.
-  router.add_upload(Verb::post, "/api/v1/files", domain::kMaxEvidenceBytes + 64 * 1024,
-                    http::permission(std::vector<std::string>{"report.submit", "kpi.manage"}, http::Scope::body),
-                    [s](const RequestContext& rq) { return upload_file(s, rq); });
-  router.add(Verb::get, "/api/v1/files/{id}", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return download_file(s, rq); });
+  add_kpi_file_routes(router, s);  // uploads, downloads, documents
   router.add(Verb::get, "/api/v1/public/stats", http::anyone(), [s](const RequestContext& rq) { return public_stats(s, rq); });
   router.add(Verb::get, "/api/v1/notifications", http::signed_in(http::Scope::subtree), [s](const RequestContext& rq) { return notifications(s, rq); });
 }

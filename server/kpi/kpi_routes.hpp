@@ -12,6 +12,7 @@
 
 #include "server/http/router.hpp"
 #include "server/kpi/kpi_store.hpp"
+#include "server/storage/file_seal.hpp"
 #include "shared/accounts/organisation.hpp"
 #include "shared/accounts/permission.hpp"
 
@@ -33,7 +34,8 @@ struct KpiServices {
   std::function<std::variant<Caller, http::Reply>(const http::RequestContext&)> identify;
   // The organisation tree (Guard::orgs()).
   std::function<const domain::OrgTree&()> orgs;
-  std::filesystem::path files_dir;  // evidence, one file per content: files/<sha256>
+  std::filesystem::path files_dir;  // evidence, one sealed file per content: files/<keyed hash>
+  std::shared_ptr<const storage::FileKeys> file_keys;
   // Optional: an SMS to the holders of `permission` on `org_code` (the registration
   // helper's SmsGateway); empty = in-client notifications only.
   std::function<void(const std::string& org_code, domain::Permission permission, const std::string& text)> sms;
@@ -48,5 +50,7 @@ struct KpiServices {
 };
 
 void add_kpi_routes(http::Router& router, std::shared_ptr<KpiServices> services);
+// Evidence and document files (kpi_file_routes.cpp): upload, download, attach to a KPI.
+void add_kpi_file_routes(http::Router& router, const std::shared_ptr<KpiServices>& services);
 
 }  // namespace server::kpi

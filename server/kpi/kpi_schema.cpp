@@ -106,4 +106,15 @@ CREATE TABLE kpi_notifications (
 CREATE INDEX kpi_notifications_by_org ON kpi_notifications (org_code, id);
 )sql";
 
+// Files sealed at rest under a keyed hash of their bytes (older rows: their SHA-256); who and
+// what each was uploaded for; whether it is an image the server decoded (only those are
+// ever shown inline).
+const std::string_view kSchema401 = R"sql(
+ALTER TABLE kpi_files RENAME COLUMN sha256 TO content_name;
+ALTER TABLE kpi_files ADD COLUMN purpose TEXT NOT NULL DEFAULT 'evidence';  -- evidence | kpi_document
+ALTER TABLE kpi_files ADD COLUMN decoded_image INTEGER NOT NULL DEFAULT 0;
+UPDATE kpi_files SET purpose = 'kpi_document'
+ WHERE id IN (SELECT file_id FROM kpi_documents) AND id NOT IN (SELECT file_id FROM kpi_report_files);
+)sql";
+
 }  // namespace server::kpi

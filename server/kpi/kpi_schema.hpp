@@ -6,5 +6,6 @@ namespace server::kpi {
 
 // 400: definitions, reports, evidence, live summaries, comments, notifications.
 extern const std::string_view kSchema400;
+extern const std::string_view kSchema401;
 
 }  // namespace server::kpi

@@ -66,9 +66,14 @@ struct Comment {
 };
 
 struct StoredFile {
-  std::string id, sha256, name, content_type, uploader_org;
+  std::string id;
+  std::string content_name;  // files/<content_name>: sealed, named by a keyed hash (older: SHA-256)
+  std::string name, content_type;
+  std::string uploader_org;
   std::int64_t size = 0;
   std::int64_t uploader_id = 0;
+  std::string purpose = "evidence";  // evidence | kpi_document: what it was uploaded for
+  bool decoded_image = false;        // an image the server decoded: the only kind shown inline
 };
 
 struct Notification {
@@ -126,7 +131,7 @@ class KpiStore {
   };
   std::vector<QueueItem> review_queue(const std::vector<std::int64_t>& kpi_ids);
 
-  // --- files
+  // --- files (kpi_file_store.cpp)
   void add_file(const StoredFile& f);
   std::optional<StoredFile> file(const std::string& id);
   // KPIs and units whose reports attach this file (for read permission).
@@ -141,6 +146,8 @@ class KpiStore {
     std::int64_t id;
     std::string kind, file_id, label, file_name;
   };
+  // A file uploaded for another purpose or already in use is attached as a copy (a new
+  // file id, same owner): the returned Document names the file id attached.
   Result<Document> add_document(std::int64_t kpi_id, const std::string& kind, const std::string& file_id,
                                 const std::string& label);
   std::vector<Document> documents(std::int64_t kpi_id);

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 
+#include "server/storage/file_seal.hpp"
 #include "shared/core/field_error.hpp"
 #include "shared/registration/signed_letter.hpp"
 
@@ -20,12 +21,11 @@ struct CleanLetter {
 domain::Checked<CleanLetter> clean_letter(std::string_view bytes, std::string_view filename = {});
 
 struct StoredFile {
-  std::string name;    // relative to the data dir: "letters/<sha256>.<ext>"
-  std::string sha256;  // hex
+  std::string name;  // relative to the data dir: "letters/<keyed hash>.<ext>" (older letters: <sha256>)
 };
-// Written under a server-made name (temporary file, fsync, rename): the same bytes twice
-// are one file.
-StoredFile store_by_hash(const std::filesystem::path& data_dir, const CleanLetter& letter);
+// Sealed under a server-made name (storage::store_by_content): the same bytes twice are
+// one file.
+StoredFile store_by_hash(const std::filesystem::path& data_dir, const storage::FileKeys& keys, const CleanLetter& letter);
 
 // A PNG of the first page of a PDF (poppler + cairo), `width_px` wide.
 std::string pdf_first_page_png(const std::string& pdf, int width_px = 900);

@@ -1,11 +1,9 @@
 #include "server/registrations/registration_routes.hpp"
 
-#include <stdexcept>
-
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
 #include "server/http/multipart.hpp"
-#include "server/storage/content_store.hpp"
+#include "server/http/upload_reply.hpp"
 #include "shared/core/text.hpp"
 #include "shared/directory/institution_code.hpp"
 
@@ -65,14 +63,6 @@ Reply unauthorised() {
   return http::error_reply(http::Status::unauthorized,
                            {"registration_token_invalid", "", "ไม่มีสิทธิ์ดูการลงทะเบียนนี้ (รหัสยืนยันไม่ถูกต้อง)",
                             "Not allowed to see this registration (invalid registration token)"});
-}
-
-// The stored letter, checked against its SHA-256 name: a damaged or missing copy throws
-// (logged, 500) rather than being served.
-std::string read_whole(const std::string& path) {
-  auto bytes = storage::read_by_content(path);
-  if (!bytes) throw std::runtime_error("stored letter " + path + " is missing; restore it from a backup");
-  return std::move(*bytes);
 }
 
 }  // namespace
@@ -226,7 +216,10 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
     if (auto* reply = std::get_if<Reply>(&r)) return std::move(*reply);
     const auto& reg = std::get<Registration>(r);
     if (reg.letter_file.empty()) return http::not_found();
-    return file_reply(reg.letter_type, read_whole(service->letter_path(reg)));
+    // Stored letters are decoded (a JPEG re-encoded, a PDF parsed) before they are kept.
+    const bool jpeg = reg.letter_type == "image/jpeg";
+    return http::upload_reply(service->read_letter(reg), reg.letter_type,
+                              "signed-letter-" + reg.reference + (jpeg ? ".jpg" : ".pdf"), jpeg);
   });
 
   router.add(http::Verb::get, "/api/v1/review/registrations", http::permission("registrations.review", http::Scope::subtree), [service, reviewer, audit](const RequestContext& rq) {
@@ -267,9 +260,11 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
                if (!r || !std::get<Reviewer>(who).sees(*r) || r->letter_file.empty()) return http::not_found();
                audit(rq, std::get<Reviewer>(who).user_id, "registration.letter_viewed",
                      "registration:" + std::to_string(r->id));
-               std::string bytes = read_whole(service->letter_path(*r));
-               if (r->letter_type == "application/pdf") return file_reply("image/png", pdf_first_page_png(bytes));
-               return file_reply(r->letter_type, std::move(bytes));
+               std::string bytes = service->read_letter(*r);
+               const std::string name = "signed-letter-" + r->reference;
+               if (r->letter_type == "application/pdf")
+                 return http::upload_reply(pdf_first_page_png(bytes), "image/png", name + ".png", true);
+               return http::upload_reply(std::move(bytes), r->letter_type, name + ".jpg", true);
              });
 
   for (const char* action : {"approve", "reject"}) {

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "server/registrations/letter_pdf.hpp"
+#include "server/storage/content_store.hpp"
 #include "shared/registration/appointment_letter.hpp"
 #include "shared/registration/registration_sms.hpp"
 #include "shared/registration/signed_letter.hpp"
@@ -115,6 +116,7 @@ RegistrationService::RegistrationService(storage::ConnectionPool& pool, storage:
                                          otp::OtpService& otp, sms::SmsGateway& sms, const otp::SecretKey& secret,
                                          std::filesystem::path data_dir, std::string public_url)
     : pool_(pool), institutions_(institutions), otp_(otp), sms_(sms), keys_(secret, 3, "reg-hash", 4, "reg-seal"),
+      file_keys_(secret),
       data_dir_(std::move(data_dir)),
       public_url_(std::move(public_url)) {}
 
@@ -257,7 +259,7 @@ Outcome<Registration> RegistrationService::upload_letter(std::int64_t id, std::s
   }
   auto clean = clean_letter(file_bytes, filename);
   if (!clean) return Refusal{domain::letter_file_status(clean.error()), clean.error()};
-  const auto stored = store_by_hash(data_dir_, clean.value());
+  const auto stored = store_by_hash(data_dir_, file_keys_, clean.value());
 
   Registration updated;
   {
@@ -277,6 +279,13 @@ Outcome<Registration> RegistrationService::upload_letter(std::int64_t id, std::s
   }
   sms_.send({updated.officer.phone, domain::sms_letter_received(updated.reference, updated.institution_name)});
   return updated;
+}
+
+std::string RegistrationService::read_letter(const Registration& r) const {
+  const auto path = data_dir_ / r.letter_file;
+  auto bytes = storage::read_by_content(path, file_keys_);
+  if (!bytes) throw std::runtime_error("stored letter " + path.string() + " is missing; restore it from a backup");
+  return std::move(*bytes);
 }
 
 std::vector<Registration> RegistrationService::queue(const QueueFilter& f) {

@@ -12,6 +12,7 @@
 #include "server/registrations/letter_files.hpp"
 #include "server/sms/sms_gateway.hpp"
 #include "server/storage/connection_pool.hpp"
+#include "server/storage/file_seal.hpp"
 #include "server/storage/storage.hpp"
 #include "shared/registration/open_registration.hpp"
 #include "shared/registration/registration_form.hpp"
@@ -79,7 +80,9 @@ class RegistrationService {
   std::string letter_pdf(const Registration& r);
   Outcome<Registration> upload_letter(std::int64_t id, std::string_view username, std::string_view national_id,
                                       std::string_view file_bytes, std::string_view filename = {});
-  std::string letter_path(const Registration& r) const { return (data_dir_ / r.letter_file).string(); }
+  // The signed letter's plain bytes; throws (logged, 500) when its stored copy is missing
+  // or damaged, rather than serving it.
+  std::string read_letter(const Registration& r) const;
 
   std::vector<Registration> queue(const QueueFilter& filter);
   Outcome<Registration> approve(std::int64_t id, std::optional<std::int64_t> actor);
@@ -95,6 +98,7 @@ class RegistrationService {
   otp::OtpService& otp_;
   sms::SmsGateway& sms_;
   auth::DerivedKeys keys_;
+  storage::FileKeys file_keys_;
   std::filesystem::path data_dir_;
   std::string public_url_;
   IssueActivation issue_activation_;

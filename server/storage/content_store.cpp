@@ -5,7 +5,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <system_error>
+#include <vector>
 
 #include "server/auth/crypto.hpp"
 
@@ -63,19 +65,31 @@ void sync_directory(const fs::path& dir) {
   if (!ok) fail("cannot sync the directory", dir);
 }
 
-std::string expected_sha(const fs::path& file) {
+std::string expected_name(const fs::path& file) {
   const std::string name = file.filename().string();
   return name.substr(0, name.find('.'));
 }
 
-}  // namespace
+// The plain bytes of `stored` if they belong under `name`: sealed with this key and named
+// by their keyed hash (or, sealed in place at start, by their SHA-256), or stored before
+// sealing, plain and named by their SHA-256.
+std::optional<std::string> open_stored(const FileKeys& keys, std::string_view stored, const std::string& name) {
+  if (!is_sealed(stored)) {
+    if (auth::sha256_hex(stored) == name) return std::string(stored);
+    return std::nullopt;
+  }
+  auto plain = keys.unseal(stored);
+  if (plain && (keys.name_of(*plain) == name || auth::sha256_hex(*plain) == name)) return plain;
+  return std::nullopt;
+}
 
-std::string store_by_content(const fs::path& dir, std::string_view bytes, std::string_view suffix) {
-  const std::string sha = auth::sha256_hex(bytes);
-  const auto path = dir / (sha + std::string(suffix));
-  if (auto existing = slurp(path); existing && auth::sha256_hex(*existing) == sha) return sha;
+// `bytes` as `dir`/`name`: a temporary file of its own (mkstemp, mode 0600), fsync, read
+// back and checked by `good`, rename, fsync of the directory.
+void write_durably(const fs::path& dir, const std::string& name, std::string_view bytes,
+                   const std::function<bool(std::string_view)>& good) {
   fs::create_directories(dir);
-  std::string tmp = (dir / ("." + sha + ".tmp-XXXXXX")).string();
+  const auto path = dir / name;
+  std::string tmp = (dir / ("." + name.substr(0, name.find('.')) + ".tmp-XXXXXX")).string();
   const int fd = ::mkstemp(tmp.data());  // unique per writer, mode 0600
   if (fd < 0) fail("cannot create", tmp);
   try {
@@ -89,7 +103,7 @@ std::string store_by_content(const fs::path& dir, std::string_view bytes, std::s
   }
   // What the disk holds, not what we meant to write, is what gets the name.
   auto written = slurp(tmp);
-  if (!written || auth::sha256_hex(*written) != sha) {
+  if (!written || !good(*written)) {
     ::unlink(tmp.c_str());
     throw std::runtime_error("the file written to " + tmp + " reads back different from the upload");
   }
@@ -100,17 +114,47 @@ std::string store_by_content(const fs::path& dir, std::string_view bytes, std::s
     fail("cannot rename into", path);
   }
   sync_directory(dir);
-  return sha;
 }
 
-std::optional<std::string> read_by_content(const fs::path& file) {
+}  // namespace
+
+std::string store_by_content(const fs::path& dir, const FileKeys& keys, std::string_view bytes, std::string_view suffix) {
+  const std::string name = keys.name_of(bytes);
+  const auto path = dir / (name + std::string(suffix));
+  if (auto existing = slurp(path); existing && open_stored(keys, *existing, name) == bytes) return name;
+  write_durably(dir, path.filename().string(), keys.seal(bytes),
+                [&](std::string_view written) { return open_stored(keys, written, name) == bytes; });
+  return name;
+}
+
+std::optional<std::string> read_by_content(const fs::path& file, const FileKeys& keys) {
   auto bytes = slurp(file);
   if (!bytes) return std::nullopt;
-  if (auth::sha256_hex(*bytes) != expected_sha(file))
-    throw CorruptFile("stored file " + file.string() + " is damaged (its SHA-256 does not match its name, " +
-                      std::to_string(bytes->size()) + " bytes): not served; restore it from a backup, or a new upload "
-                      "of the same file replaces it");
-  return bytes;
+  auto plain = open_stored(keys, *bytes, expected_name(file));
+  if (!plain)
+    throw CorruptFile("stored file " + file.string() + " is damaged (it does not open with the server key or its bytes "
+                      "do not match its name, " + std::to_string(bytes->size()) + " bytes): not served; restore it from "
+                      "a backup, or a new upload of the same file replaces it");
+  return plain;
+}
+
+int seal_plain_files(const fs::path& dir, const FileKeys& keys) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return 0;
+  std::vector<fs::path> files;  // listed first: sealing renames into the directory
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.is_regular_file(ec) && !entry.path().filename().string().starts_with(".")) files.push_back(entry.path());
+  int sealed = 0;
+  for (const auto& file : files) {
+    auto bytes = slurp(file);
+    // A damaged plain copy is left as it is: read_by_content refuses it, a new upload replaces it.
+    if (!bytes || is_sealed(*bytes) || auth::sha256_hex(*bytes) != expected_name(file)) continue;
+    const std::string plain = std::move(*bytes);
+    write_durably(dir, file.filename().string(), keys.seal(plain),
+                  [&](std::string_view written) { return keys.unseal(written) == plain; });
+    ++sealed;
+  }
+  return sealed;
 }
 
 int remove_leftover_temporaries(const fs::path& dir) {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  apiSession, artifacts, click, fill, openApp, press, serverAndBrowser, signInThroughScreen, typeInto, waitForIdle,
+  apiSession, artifacts, click, fill, openApp, press, realPdf, serverAndBrowser, signInThroughScreen, typeInto, waitForIdle,
   waitForWidget, widgets,
 } from './harness.mjs';
 
@@ -86,7 +86,7 @@ test('half-year KPI: assign 3 schools, report with 2 files, review; overview [1/
   await waitForWidget(school, { id: 'report.status' }, (w) => w.value === 'waiting_submit');
   const evidence = [
     { name: 'กิจกรรม.jpg', mimeType: 'image/jpeg', buffer: jpegFile(), description: 'ภาพกิจกรรม' },
-    { name: 'รายงาน.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% report\n'), description: 'รายงานผลการดำเนินงาน' },
+    { name: 'รายงาน.pdf', mimeType: 'application/pdf', buffer: realPdf(100, 'report'), description: 'รายงานผลการดำเนินงาน' },
   ];
   for (const [i, f] of evidence.entries()) {
     const [chooser] = await Promise.all([school.waitForEvent('filechooser'), press(school, 'report.file')]);

@@ -9,6 +9,7 @@
 
 #include "server/auth/crypto.hpp"
 #include "server/storage/content_store.hpp"
+#include "tests/server/file_fixtures.hpp"
 #include "tests/server/sign_in_helpers.hpp"
 
 using namespace test_server;
@@ -24,10 +25,17 @@ HttpResponse upload(unsigned short port, const SignedIn& who, const std::string&
   return request(port, "POST", "/api/v1/files", h, body);
 }
 
+// A real PDF of about 3 MB: one page, and a stream of lines nothing compresses away.
 std::string pdf_bytes() {
-  std::string b = "%PDF-1.4 evidence\n";
-  for (unsigned long i = 0; b.size() < 3 * 1024 * 1024; ++i) b += "line " + std::to_string(i * 7919 % 100003) + "\n";
-  return b;
+  std::string lines;
+  for (unsigned long i = 0; lines.size() < 3 * 1024 * 1024; ++i) lines += "line " + std::to_string(i * 7919 % 100003) + "\n";
+  return tiny_pdf(lines);
+}
+
+// The one file in `dir` (its name is a keyed hash the test cannot compute).
+fs::path only_file(const fs::path& dir) {
+  REQUIRE(std::distance(fs::directory_iterator(dir), {}) == 1);
+  return fs::directory_iterator(dir)->path();
 }
 
 }  // namespace
@@ -62,11 +70,12 @@ TEST_CASE("content store: the same bytes uploaded 20 times at once all succeed a
   CHECK(std::distance(fs::directory_iterator(files), {}) == 1);  // one copy, no temporary left
 
   SECTION("a truncated copy is not served, and the next upload of the same bytes repairs it") {
-    fs::resize_file(files / sha, bytes.size() / 2);
+    const auto stored = only_file(files);
+    fs::resize_file(stored, fs::file_size(stored) / 2);
     auto bad = get(port, "/api/v1/files/" + ids[0], as(school));
     CHECK(bad.status == 500);
     CHECK(bad.body.find(bytes.substr(0, 100)) == std::string::npos);
-    CHECK(server.wait_for_output("files/" + sha + " is damaged"));
+    CHECK(server.wait_for_output("files/" + stored.filename().string() + " is damaged"));
 
     auto again = upload(port, school, bytes);
     INFO(again.body);
@@ -81,15 +90,17 @@ TEST_CASE("content store: a damaged copy is replaced, unfinished uploads are rem
           "[server][files]") {
   TempDir dir;
   const auto letters = dir / "letters";
-  const std::string sha = storage::store_by_content(letters, "signed letter", ".pdf");
+  const storage::FileKeys keys(test_key());
+  const std::string sha = storage::store_by_content(letters, keys, "signed letter", ".pdf");
   const auto file = letters / (sha + ".pdf");
-  CHECK(storage::read_by_content(file) == std::optional<std::string>("signed letter"));
-  CHECK_FALSE(storage::read_by_content(letters / (std::string(64, '0') + ".pdf")));
+  CHECK(storage::read_by_content(file, keys) == std::optional<std::string>("signed letter"));
+  CHECK_FALSE(storage::read_by_content(letters / (std::string(64, '0') + ".pdf"), keys));
 
-  write_file(file, "signed");  // a crash left it short
-  CHECK_THROWS_AS(storage::read_by_content(file), storage::CorruptFile);
-  CHECK(storage::store_by_content(letters, "signed letter", ".pdf") == sha);
-  CHECK(storage::read_by_content(file) == std::optional<std::string>("signed letter"));
+  const std::string whole = read_file(file);
+  write_file(file, whole.substr(0, whole.size() - 3));  // a crash left it short
+  CHECK_THROWS_AS(storage::read_by_content(file, keys), storage::CorruptFile);
+  CHECK(storage::store_by_content(letters, keys, "signed letter", ".pdf") == sha);
+  CHECK(storage::read_by_content(file, keys) == std::optional<std::string>("signed letter"));
   struct stat st {};
   REQUIRE(::stat(file.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
@@ -105,5 +116,7 @@ TEST_CASE("content store: a damaged copy is replaced, unfinished uploads are rem
   CHECK(server.wait_for_output("removed 1 unfinished upload(s)"));
   CHECK(std::distance(fs::directory_iterator(letters), {}) == 1);
   CHECK(fs::is_empty(dir / "files"));
-  CHECK(storage::read_by_content(file) == std::optional<std::string>("signed letter"));
+  // The server made a key of its own in this data folder: the letter stays sealed with the
+  // test's key, and it does not open with the server's.
+  CHECK(storage::read_by_content(file, keys) == std::optional<std::string>("signed letter"));
 }

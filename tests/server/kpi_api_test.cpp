@@ -2,6 +2,7 @@
 // accounts through the real Guard (session cookie + CSRF).
 #include <catch2/catch.hpp>
 
+#include "tests/server/file_fixtures.hpp"
 #include "tests/server/sign_in_helpers.hpp"
 
 using namespace test_server;
@@ -58,10 +59,10 @@ TEST_CASE("KPI over HTTP: the whole round with the demo accounts, and who may do
   CHECK(units.json()["total"] == 3);
 
   const std::string report = kpi + "/periods/h1/reports/1040010001";
-  const auto f1 = upload(port, school1, "photo.jpg", std::string("\xFF\xD8\xFF\xE0", 4) + "jpeg bytes");
-  const auto f2 = upload(port, school1, "report.pdf", "%PDF-1.4 report");
+  const auto f1 = upload(port, school1, "photo.jpg", tiny_jpeg());
+  const auto f2 = upload(port, school1, "report.pdf", tiny_pdf("report"));
   // A scanned report of a few MB goes through; one over 10 MB is refused by name, not cut off.
-  const std::string big_pdf = "%PDF-1.4 scan" + std::string(4 * 1024 * 1024, 'x');
+  const std::string big_pdf = tiny_pdf(std::string(4 * 1024 * 1024, 'x'));
   CHECK_FALSE(upload(port, school1, "scan.pdf", big_pdf).empty());
   {
     Headers h = as(school1);

@@ -7,6 +7,7 @@
 #include "server/http/errors.hpp"
 #include "server/kpi/kpi_routes.hpp"
 #include "server/storage/sqlite_migrations.hpp"
+#include "tests/server/file_fixtures.hpp"
 #include "tests/server/server_process.hpp"
 
 namespace kpi_fixture {
@@ -62,6 +63,7 @@ struct Api {
     };
     s->orgs = [this]() -> const domain::OrgTree& { return orgs; };
     s->files_dir = dir / "files";
+    s->file_keys = std::make_shared<storage::FileKeys>(test_server::test_key());
     kpi::add_kpi_routes(router, s);
     const auto user = [&](std::string name, std::string org, std::vector<Permission> perms) {
       kpi::Caller c{static_cast<std::int64_t>(users.size() + 1), name, org, {}};
@@ -108,8 +110,8 @@ struct Api {
   }
 };
 
-inline const std::string kJpeg = std::string("\xFF\xD8\xFF\xE0", 4) + "JFIF picture";
-inline const std::string kPdf = "%PDF-1.4 evidence";
+inline const std::string kJpeg = test_server::tiny_jpeg();
+inline const std::string kPdf = test_server::tiny_pdf("evidence");
 
 inline json half_year(const std::string& number = "1") {
   return {{"year", 2567},       {"number", number},          {"name", "ระดับความสำเร็จในการบริหารจัดการ"},

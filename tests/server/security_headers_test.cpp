@@ -3,6 +3,7 @@
 // policy that lets the WebAssembly client run.
 #include <catch2/catch.hpp>
 
+#include "tests/server/file_fixtures.hpp"
 #include "tests/server/sign_in_helpers.hpp"
 
 using namespace test_server;
@@ -44,10 +45,10 @@ TEST_CASE("security headers: JSON replies, errors and downloads of the API", "[s
     CHECK(bad.status == 400);
     check_api_headers(bad);
   }
-  SECTION("evidence downloads") {
+  SECTION("evidence downloads: sandboxed, never sniffed, never cached") {
     Headers h = as(school);
     h["Content-Type"] = "multipart/form-data; boundary=XyZ";
-    const std::string jpeg = std::string("\xFF\xD8\xFF\xE0", 4) + "JFIF picture";
+    const std::string jpeg = tiny_jpeg();
     auto up = request(port, "POST", "/api/v1/files", h,
                       "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\n\r\n" + jpeg +
                           "\r\n--XyZ--\r\n");
@@ -56,7 +57,11 @@ TEST_CASE("security headers: JSON replies, errors and downloads of the API", "[s
     auto down = get(port, "/api/v1/files/" + up.json()["file_id"].get<std::string>(), as(school));
     REQUIRE(down.status == 200);
     CHECK(down.body == jpeg);
-    check_api_headers(down);
+    CHECK(down.header("content-security-policy") == "default-src 'none'; sandbox; frame-ancestors 'none'");
+    CHECK(down.header("content-disposition") == "inline; filename=\"a.jpg\"; filename*=UTF-8''a.jpg");
+    CHECK(down.header("x-content-type-options") == "nosniff");
+    CHECK(down.header("x-frame-options") == "DENY");
+    CHECK(down.header("cache-control") == "private, no-store");
   }
   SECTION("the static site keeps a policy the wasm client runs under, and no framing") {
     auto page = get(port, "/");

@@ -2,6 +2,7 @@
 // the username and national ID of the registrant; bad files change nothing.
 #include <catch2/catch.hpp>
 
+#include "server/auth/crypto.hpp"
 #include "tests/server/http_client.hpp"
 #include "tests/server/registration_helpers.hpp"
 #include "tests/server/server_process.hpp"
@@ -48,10 +49,18 @@ TEST_CASE("signed letter: a JPEG is accepted, re-encoded without its metadata, s
   CHECK(status_of(server, c) == "under_review");
   REQUIRE(stored_letters(server) == 1);
   const auto stored = std::filesystem::directory_iterator(server.data_dir() / "letters")->path();
-  CHECK(stored.filename().string().size() == 64 + 4);  // <sha256>.jpg
+  CHECK(stored.filename().string().size() == 64 + 4);  // <keyed hash>.jpg
+  // Sealed at rest (issue 11, defect 9): not even the JPEG markers show on disk.
   const std::string bytes = read_file(stored);
-  CHECK(bytes.substr(0, 2) == "\xFF\xD8");
-  CHECK(bytes.find("GPS-SECRET-COMMENT") == std::string::npos);
+  CHECK(bytes.substr(0, 2) != "\xFF\xD8");
+  CHECK(bytes.find("JFIF") == std::string::npos);
+  CHECK(stored.filename().string().substr(0, 64) != server::auth::sha256_hex(bytes));
+  auto back = get(server.port(), "/api/v1/registrations/" + std::to_string(c["registration_id"].get<int>()) + "/signed-letter",
+                  {{"Authorization", "Bearer " + c["registration_token"].get<std::string>()}});
+  REQUIRE(back.status == 200);
+  CHECK(back.body.substr(0, 2) == "\xFF\xD8");
+  CHECK(back.body.find("GPS-SECRET-COMMENT") == std::string::npos);
+  CHECK(back.header("content-disposition").rfind("inline; filename=\"signed-letter-", 0) == 0);
   auto sms = get(server.port(), "/api/v1/dev/outbox?phone=0812345678").json();
   CHECK(sms[0]["text"].get<std::string>().find("ได้รับหนังสือแต่งตั้ง") != std::string::npos);
   // Uploading again once under review is a conflict.
@@ -68,6 +77,16 @@ TEST_CASE("signed letter: the server's own PDF, signed and sent back, is accepte
   auto up = upload_letter(server, c, pdf.body, "letter.pdf");
   REQUIRE(up.status == 200);
   CHECK(up.json()["letter"]["type"] == "application/pdf");
+  // Sealed at rest, given back exact, and only ever as a download.
+  REQUIRE(stored_letters(server) == 1);
+  const std::string on_disk = read_file(std::filesystem::directory_iterator(server.data_dir() / "letters")->path());
+  CHECK(on_disk.find("%PDF") == std::string::npos);
+  auto back = get(server.port(), "/api/v1/registrations/" + std::to_string(c["registration_id"].get<int>()) + "/signed-letter",
+                  {{"Authorization", "Bearer " + c["registration_token"].get<std::string>()}});
+  REQUIRE(back.status == 200);
+  CHECK(back.body == pdf.body);
+  CHECK(back.header("content-disposition").rfind("attachment; filename=\"signed-letter-", 0) == 0);
+  CHECK(back.header("content-security-policy").find("sandbox") != std::string::npos);
 }
 
 TEST_CASE("signed letter: bad files and wrong identities are refused and change nothing",

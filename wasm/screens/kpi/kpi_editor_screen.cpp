@@ -297,7 +297,7 @@ void KpiEditorScreen::draw_documents(app::Context& ctx) {
   ImGui::SameLine();
   widgets::combo("kpie.doc.kind", ctx.tr(document_kind), kinds, doc_kind_, 220);
   widgets::field("kpie.doc.label", ctx.tr(document_label), doc_label_, doc_errors_.of("label"), lang);
-  if (widgets::file_picker("kpie.doc.file", ".pdf,.docx,.xlsx,.pptx,.jpg,.jpeg,.png", doc_file_, lang)) {
+  if (widgets::file_picker("kpie.doc.file", ".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.jpg,.jpeg,.png", doc_file_, lang)) {
     doc_errors_.clear();
     doc_notice_.clear();
     doc_progress_ = 0;

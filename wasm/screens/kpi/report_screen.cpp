@@ -244,7 +244,7 @@ void ReportScreen::draw_files(app::Context& ctx, bool editable) {
   if (!notice_.empty()) widgets::text_colored(style::muted_text, notice_);
   if (!editable) return;
   widgets::text(ctx.tr(ui::text::kpi_report::add_file));
-  if (widgets::file_picker("report.file", ".jpg,.jpeg,.png,.pdf,.docx,.xlsx,.pptx", chosen_, ctx.language)) add_file(ctx);
+  if (widgets::file_picker("report.file", ".jpg,.jpeg,.png,.pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp", chosen_, ctx.language)) add_file(ctx);
   widgets::field_error("report.file", errors_.of("file"), ctx.language);
   widgets::field_error("report.files", errors_.of("files"), ctx.language);
 }

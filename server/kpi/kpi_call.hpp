@@ -1,0 +1,77 @@
+#pragma once
+// What every KPI handler needs: the caller with their permissions, and the common replies.
+// Shared by kpi_routes.cpp and kpi_file_routes.cpp only.
+#include <optional>
+
+#include "server/http/errors.hpp"
+#include "server/kpi/kpi_routes.hpp"
+
+namespace server::kpi::detail {
+
+using domain::Permission;
+using http::Reply;
+using http::RequestContext;
+using http::Status;
+using Services = std::shared_ptr<KpiServices>;
+
+inline Reply refuse(const Refusal& r) { return http::error_reply(static_cast<Status>(r.status), r.error); }
+
+inline Reply forbidden(Permission p) {
+  const auto& i = domain::info(p);
+  return http::error_reply(Status::forbidden,
+                           {"forbidden", "", "ท่านไม่มีสิทธิ์ทำรายการนี้ (ต้องมีสิทธิ์ " + std::string(i.name_th) + ")",
+                            "You are not allowed to do this (needs " + std::string(i.name_en) + ")"});
+}
+
+inline Reply kpi_not_found() {
+  return http::error_reply(Status::not_found, {"kpi_not_found", "id", "ไม่พบตัวชี้วัดนี้", "No such KPI"});
+}
+
+class Call {
+ public:
+  Call(const Services& s, const Caller& c) : s_(s), c_(c) {}
+  const Caller& caller() const { return c_; }
+  Actor actor() const { return {c_.user_id, c_.name}; }
+  const domain::OrgTree& orgs() const { return s_->orgs(); }
+
+  bool can(Permission p, std::string_view org) const { return domain::allowed(c_.grants, p, org, orgs()); }
+  // A KPI is visible to whoever may see its office, and to units inside the office.
+  bool sees(const StoredKpi& k) const {
+    if (can(Permission::view, k.office_code)) return true;
+    for (const auto& g : c_.grants)
+      if (orgs().is_within(g.org_code, k.office_code)) return true;
+    return false;
+  }
+  bool reads_unit(std::string_view unit) const {
+    return can(Permission::view, unit) || can(Permission::report_submit, unit) || can(Permission::report_review, unit) ||
+           can(Permission::kpi_manage, unit);
+  }
+  // The full overview (every unit's line) goes to the office's staff; a unit sees its own.
+  bool sees_all_units(const StoredKpi& k) const {
+    return can(Permission::view, k.office_code) || can(Permission::kpi_manage, k.office_code) ||
+           can(Permission::report_review, k.office_code);
+  }
+
+ private:
+  const Services& s_;
+  const Caller& c_;
+};
+
+inline std::optional<std::int64_t> id_param(const RequestContext& rq, const char* name = "id") {
+  const auto it = rq.params.find(name);
+  if (it == rq.params.end() || it->second.empty() || it->second.size() > 18) return std::nullopt;
+  for (char c : it->second)
+    if (c < '0' || c > '9') return std::nullopt;
+  return std::stoll(it->second);
+}
+
+// Runs `f(call)` for a signed-in caller; otherwise the Guard's reply.
+template <class F>
+inline Reply signed_in(const Services& s, const RequestContext& rq, F&& f) {
+  auto who = s->identify(rq);
+  if (auto* reply = std::get_if<Reply>(&who)) return std::move(*reply);
+  const Call call(s, std::get<Caller>(who));
+  return f(call);
+}
+
+}  // namespace server::kpi::detail
