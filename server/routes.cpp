@@ -6,6 +6,7 @@
 #include "server/accounts/access_request_routes.hpp"
 #include "server/accounts/admin_routes.hpp"
 #include "server/accounts/self_service_routes.hpp"
+#include "server/audit/audit_routes.hpp"
 #include "server/auth/auth_routes.hpp"
 #include "server/directory/institutions_handler.hpp"
 #include "server/http/errors.hpp"
@@ -84,6 +85,7 @@ void add_routes(http::Router& router, Services& s) {
   directory::add_directory_routes(router, s.storage.institutions());
   auth::add_auth_routes(router, config, s.guard, s.audit, s.accounts);
   accounts::add_admin_routes(router, config, s.guard, s.accounts);
+  audit::add_audit_routes(router, s.guard, s.audit);
 
   // SMS and OTP, on their own connections to the same database (migrated by `storage`).
   struct Messaging {
@@ -168,6 +170,10 @@ void add_routes(http::Router& router, Services& s) {
       while (q.step()) phones.push_back(q.text(0));
     }
     for (const auto& phone : phones) messaging->gateway->send({phone, text});
+  };
+  kpi->audit = [&audit = s.audit](const http::RequestContext& rq, std::int64_t actor, std::string action,
+                                  std::string target, std::string org_code, nlohmann::json detail) {
+    audit.record({actor, std::move(action), std::move(target), rq.client_address, std::move(detail), std::move(org_code)});
   };
   kpi::add_kpi_routes(router, kpi);
   add_lec(router, s, messaging->gateway.get(), messaging);

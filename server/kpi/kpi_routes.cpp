@@ -61,6 +61,10 @@ class Call {
   const domain::OrgTree& orgs() const { return s_->orgs(); }
 
   bool can(Permission p, std::string_view org) const { return domain::allowed(c_.grants, p, org, orgs()); }
+  // Records a read of people's reports or files in the audit log.
+  void read(const RequestContext& rq, std::string action, std::string target, std::string org, json detail = json::object()) const {
+    if (s_->audit) s_->audit(rq, c_.user_id, std::move(action), std::move(target), std::move(org), std::move(detail));
+  }
   // A KPI is visible to whoever may see its office, and to units inside the office.
   bool sees(const StoredKpi& k) const {
     if (can(Permission::view, k.office_code)) return true;
@@ -327,6 +331,7 @@ Reply get_units(const Services& s, const RequestContext& rq) {
     auto p = period_param(rq, *k);
     if (!p) return http::bad_request(p.error());
     if (!call.sees_all_units(*k)) return forbidden(Permission::view);
+    call.read(rq, "kpi.units.read", "kpi:" + std::to_string(k->id), k->office_code, {{"period", domain::period_id(p.value())}});
     json units = json::array();
     for (const auto& u : s->store.unit_reports(k->id, p.value())) {
       json uj = u;
@@ -423,10 +428,11 @@ void text_message(const Services& s, const std::string& org, Permission p, const
 void add_report_routes(http::Router& router, const Services& s) {
   const std::string base = "/api/v1/kpi/{id}/periods/{period}/reports/{unit_code}";
   router.add(Verb::get, base, [s](const RequestContext& rq) {
-    return on_report(s, rq, std::nullopt, [&](const Call&, const ReportTarget& t) -> Reply {
+    return on_report(s, rq, std::nullopt, [&](const Call& call, const ReportTarget& t) -> Reply {
       auto r = s->store.report(t.kpi.id, t.period, t.unit);
       if (!r) return refuse({404, {"unit_not_assigned", "unit_code", "หน่วยงานนี้ไม่ได้รับมอบหมายให้รายงานในรอบนี้",
                                    "This unit is not assigned to report in this period"}});
+      call.read(rq, "kpi.report.read", "kpi:" + std::to_string(t.kpi.id), t.unit, {{"period", domain::period_id(t.period)}});
       json j = report_json(t.kpi, t.period, *r, s->store);
       json thread = json::array();
       for (const auto& c : s->store.comments(t.kpi.id, t.period, t.unit))
@@ -516,6 +522,8 @@ Reply summary(const Services& s, const RequestContext& rq) {
     auto k = id ? s->store.find(*id) : std::nullopt;
     if (!k || !call.sees(*k)) return kpi_not_found();
     const bool all = call.sees_all_units(*k);
+    call.read(rq, "kpi.summary.read", "kpi:" + std::to_string(k->id), all ? k->office_code : call.caller().org_code,
+              {{"all_units", all}});
     // The office's view is the same for all its staff: served from the last reply while no
     // write has happened since (the revision is read before the data).
     const std::uint64_t revision = s->store.revision();
@@ -634,6 +642,8 @@ Reply export_overview(const Services& s, const RequestContext& rq, bool xlsx) {
     std::vector<StoredKpi> kpis;
     for (auto& k : s->store.list(year.value()))
       if (call.sees_all_units(k)) kpis.push_back(k);
+    call.read(rq, "kpi.export", "kpi_year:" + std::to_string(year.value()), call.caller().org_code,
+              {{"format", xlsx ? "xlsx" : "csv"}, {"kpis", kpis.size()}});
     return export_table(s, overview_table(s->store, kpis, year.value()), xlsx, "kpi-" + std::to_string(year.value()) + "-overview");
   });
 }
@@ -644,6 +654,7 @@ Reply export_units(const Services& s, const RequestContext& rq, bool xlsx) {
     auto k = id ? s->store.find(*id) : std::nullopt;
     if (!k || !call.sees(*k)) return kpi_not_found();
     if (!call.sees_all_units(*k)) return forbidden(Permission::view);
+    call.read(rq, "kpi.units.export", "kpi:" + std::to_string(k->id), k->office_code, {{"format", xlsx ? "xlsx" : "csv"}});
     return export_table(s, unit_table(s->store, *k, call.orgs()), xlsx, "kpi-" + std::to_string(k->id) + "-units");
   });
 }
@@ -729,6 +740,7 @@ Reply download_file(const Services& s, const RequestContext& rq) {
       else if (auto k = s->store.find(use.kpi_id)) allowed = call.sees(*k);
     }
     if (!allowed) return missing();  // no hint that the file exists
+    call.read(rq, "file.download", "file:" + id, f->uploader_org);
     // A damaged copy throws CorruptFile: logged with the file's name, 500, never served.
     auto stored = storage::read_by_content(s->files_dir / f->sha256);
     if (!stored) return missing();
