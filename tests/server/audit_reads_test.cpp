@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "tests/server/audit_helpers.hpp"
+#include "tests/server/lec_helpers.hpp"
 #include "tests/server/registration_helpers.hpp"
 #include "tests/server/sign_in_helpers.hpp"
 
@@ -127,4 +128,23 @@ TEST_CASE("audit: an admin reading users is recorded, attributed to the users' o
   const auto school = user_id(server, "1040010001");
   REQUIRE(get(port, "/api/v1/admin/users/" + std::to_string(school), as(admin)).status == 200);
   check_read(server, "user.read", user_id(server, "area.admin"), "1040010001");
+}
+
+TEST_CASE("audit: local education data reads (register, class list, counts) are recorded like the others",
+          "[server][audit]") {
+  ServerProcess server;
+  const auto port = server.port();
+  const int year = lec::current_year();
+  const auto school = sign_in(port, "5110405002", demo_password("5110405002"));
+  const auto lgo = sign_in(port, "lgo.bangyaphraek", demo_password("lgo.bangyaphraek"));
+  const std::string at = lec::base(year) + "/institutions/5110405002";
+  REQUIRE(get(port, at + "/children", as(school)).status == 200);
+  check_read(server, "lec.children.read", user_id(server, "5110405002"), "5110405002");
+  REQUIRE(get(port, at + "/class-list.pdf", as(school)).status == 200);
+  check_read(server, "lec.class_list.print", user_id(server, "5110405002"), "5110405002");
+  for (const char* format : {"csv", "xlsx"}) {
+    REQUIRE(get(port, lec::base(year) + "/counts." + format + "?org=5011040500", as(lgo)).status == 200);
+    check_read(server, "lec.counts.export", user_id(server, "lgo.bangyaphraek"), "5011040500");
+    CHECK(last_audit(server, "lec.counts.export")["detail"]["format"] == format);
+  }
 }

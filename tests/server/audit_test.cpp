@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "server/storage/sqlite_migrations.hpp"
 #include "tests/server/audit_helpers.hpp"
 #include "tests/server/sign_in_helpers.hpp"
 
@@ -144,4 +145,23 @@ TEST_CASE("audit log export: the same filters as CSV, cells safe from formulas, 
   execute(server.database(), "INSERT INTO audit_log (actor_user_id, action, target, client_address, org_code) "
                              "VALUES (NULL, 'kpi.report.read', 'kpi:99', '10.0.0.9', '5011000000')");
   CHECK(get(port, "/api/v1/audit/export.csv", as(admin)).body.find("10.0.0.9") == std::string::npos);
+}
+
+TEST_CASE("audit log migration 110: entries written before it get their organisation", "[server][audit]") {
+  TempDir dir;
+  server::storage::Database db(dir / "old.db");
+  std::vector<server::storage::Migration> before;
+  for (const auto& m : server::storage::sqlite_migrations())
+    if (m.version != 110) before.push_back(m);
+  server::storage::migrate(db, before);
+  db.exec("INSERT INTO audit_log (actor_user_id, action, target, client_address, detail) VALUES "
+          "(1, 'lec.children.read', 'institution:5110405002', '10.0.0.1', '{}'), "
+          "(NULL, 'registration.created', 'registration:1', '10.0.0.1', '{\"institution_code\":\"1010720001\"}'), "
+          "(1, 'lec.child.edit', 'child:5', '10.0.0.1', '{\"institution\":\"5110405003\"}'), "
+          "(NULL, 'sign_in.failed', 'username:x', '10.0.0.1', '{}')");
+  CHECK(server::storage::migrate(db) == 1);
+  std::vector<std::string> orgs;
+  auto q = db.prepare("SELECT org_code FROM audit_log ORDER BY id");
+  while (q.step()) orgs.push_back(q.text(0));
+  CHECK(orgs == std::vector<std::string>{"5110405002", "1010720001", "5110405003", ""});
 }
