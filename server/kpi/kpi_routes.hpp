@@ -40,7 +40,7 @@ struct KpiServices {
   // auth::AuditLog::record for reads of reports, summaries, exports and files: who, what,
   // whose (org_code), from where. Detail holds ids and counts only.
   std::function<void(const http::RequestContext&, std::int64_t actor, std::string action, std::string target,
-                     std::string org_code, nlohmann::json detail)>
+                     nlohmann::json detail, std::string org_code)>
       audit;
 
   // The full summary of a KPI as last served, with the store revision it was built at.
