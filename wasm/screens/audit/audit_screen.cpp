@@ -73,9 +73,22 @@ void AuditScreen::load(app::Context& ctx, bool more) {
   }));
 }
 
+// Frames of 25 px text + 2 x 10 px padding: touch targets of 45 px on a phone.
 void AuditScreen::draw(app::Context& ctx) {
-  widgets::heading(ctx.tr(heading), ctx.fonts.title);
-  widgets::text_colored(style::muted_text, ctx.tr(intro));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 10));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 10));
+  draw_page(ctx);
+  ImGui::PopStyleVar(2);
+}
+
+void AuditScreen::draw_page(app::Context& ctx) {
+  // Wrapped: the Thai heading is wider than a phone.
+  ImGui::PushFont(ctx.fonts.title);
+  widgets::text_wrapped(ctx.tr(heading));
+  ImGui::PopFont();
+  ImGui::PushStyleColor(ImGuiCol_Text, style::muted_text);
+  widgets::text_wrapped(ctx.tr(intro));
+  ImGui::PopStyleColor();
 
   // Two filters a line where they fit (phones: one below the other).
   const float w = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.x;

@@ -22,6 +22,7 @@ class AuditScreen : public app::Screen {
   std::string filters() const;  // the query string of the filters, checked first
   bool check();
   void load(app::Context& ctx, bool more);
+  void draw_page(app::Context& ctx);
   void draw_entries(app::Context& ctx);
 
   std::string person_, action_, from_, to_;
