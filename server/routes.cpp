@@ -6,6 +6,7 @@
 #include "server/accounts/access_request_routes.hpp"
 #include "server/accounts/admin_routes.hpp"
 #include "server/accounts/self_service_routes.hpp"
+#include "server/audit/audit_routes.hpp"
 #include "server/auth/auth_routes.hpp"
 #include "server/directory/institutions_handler.hpp"
 #include "server/http/errors.hpp"
@@ -22,6 +23,14 @@ namespace server {
 
 namespace {
 
+// Every feature's audit hook: the event, from the request's client address.
+auto audit_to(auth::AuditLog& log) {
+  return [&log](const http::RequestContext& rq, std::optional<std::int64_t> actor, std::string action,
+                std::string target, nlohmann::json detail, std::string org_code = {}) {
+    log.record({actor, std::move(action), std::move(target), rq.client_address, std::move(detail), std::move(org_code)});
+  };
+}
+
 // Local education data: its own connections; callers from the Guard; SMS through the same
 // gateway as KPI (`keep` holds the gateway alive with the handlers).
 void add_lec(http::Router& router, Services& s, sms::SmsGateway* gateway, std::shared_ptr<void> keep) {
@@ -35,10 +44,7 @@ void add_lec(http::Router& router, Services& s, sms::SmsGateway* gateway, std::s
     const auto& p = std::get<auth::Principal>(who);
     return lec::Caller{p.user_id, p.display_name.empty() ? p.username : p.display_name, p.org_code, p.grants};
   };
-  lec->audit = [&audit = s.audit](const http::RequestContext& rq, std::int64_t actor, std::string action,
-                                  std::string target, nlohmann::json detail) {
-    audit.record({actor, std::move(action), std::move(target), rq.client_address, std::move(detail)});
-  };
+  lec->audit = audit_to(s.audit);
   auto phones = [pool = lec->pool](const std::string& sql, auto bind) {
     std::vector<std::string> out;
     auto db = pool->acquire();
@@ -84,6 +90,7 @@ void add_routes(http::Router& router, Services& s) {
   directory::add_directory_routes(router, s.storage.institutions());
   auth::add_auth_routes(router, config, s.guard, s.audit, s.accounts);
   accounts::add_admin_routes(router, config, s.guard, s.accounts);
+  audit::add_audit_routes(router, s.guard, s.audit);
 
   // SMS and OTP, on their own connections to the same database (migrated by `storage`).
   struct Messaging {
@@ -134,10 +141,7 @@ void add_routes(http::Router& router, Services& s) {
                                      return guard.allowed(p, domain::Permission::registrations_review, institution_code);
                                    }};
   };
-  hooks.audit = [&audit = s.audit](const http::RequestContext& rq, std::optional<std::int64_t> actor,
-                                   std::string action, std::string target, nlohmann::json detail) {
-    audit.record({actor, std::move(action), std::move(target), rq.client_address, std::move(detail)});
-  };
+  hooks.audit = audit_to(s.audit);
   struct Keep {  // the service refers to the messaging parts: keep them alive with it
     std::shared_ptr<Messaging> messaging;
     std::shared_ptr<registrations::RegistrationService> service;
@@ -170,6 +174,7 @@ void add_routes(http::Router& router, Services& s) {
     }
     for (const auto& phone : phones) messaging->gateway->send({phone, text});
   };
+  kpi->audit = audit_to(s.audit);
   kpi::add_kpi_routes(router, kpi);
   add_lec(router, s, messaging->gateway.get(), messaging);
 

@@ -96,6 +96,21 @@ CREATE INDEX audit_log_by_actor ON audit_log (actor_user_id, id);
 CREATE INDEX audit_log_by_target ON audit_log (target, id);
 )sql";
 
+// Whose data each entry is about, so an admin reads the log of their subtree (GET
+// /api/v1/audit). Earlier entries get it from their target or detail, as record() does.
+const std::string_view audit_log_org = R"sql(
+ALTER TABLE audit_log ADD COLUMN org_code TEXT NOT NULL DEFAULT '';
+UPDATE audit_log SET org_code = substr(target, instr(target, ':') + 1)
+ WHERE target LIKE 'institution:%' OR target LIKE 'org:%' OR target LIKE 'school:%';
+UPDATE audit_log SET org_code = COALESCE((SELECT u.org_code FROM users u WHERE u.id = CAST(substr(audit_log.target, 6) AS INTEGER)), '')
+ WHERE target LIKE 'user:%';
+UPDATE audit_log SET org_code = json_extract(detail, '$.institution')
+ WHERE org_code = '' AND json_valid(detail) AND json_type(detail, '$.institution') = 'text';
+UPDATE audit_log SET org_code = json_extract(detail, '$.institution_code')
+ WHERE org_code = '' AND json_valid(detail) AND json_type(detail, '$.institution_code') = 'text';
+CREATE INDEX audit_log_by_org ON audit_log (org_code, id);
+)sql";
+
 // A person asks for access to one school's website; the area admin decides. Approval
 // creates a school user (users.school_user = 1), at most 2 not disabled per school.
 const std::string_view access_requests = R"sql(

@@ -8,6 +8,7 @@ extern const std::string_view organisations;    // 100
 extern const std::string_view users_and_grants; // 101
 extern const std::string_view sign_in;          // 102: sessions, failures, one-time tokens
 extern const std::string_view audit_log;        // 103
+extern const std::string_view audit_log_org;    // 110
 extern const std::string_view access_requests;  // 104: school website users (EMIS rule)
 
 }  // namespace server::accounts::schema

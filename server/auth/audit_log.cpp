@@ -4,14 +4,45 @@
 
 namespace server::auth {
 
-void AuditLog::record(const AuditEvent& e) {
-  auto db = db_.acquire();
-  auto insert = db->prepare(
-      "INSERT INTO audit_log (actor_user_id, action, target, client_address, detail) VALUES (?, ?, ?, ?, ?)");
+namespace {
+
+bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
+
+// The organisation an event is about (see AuditEvent::org_code); a "user:" target is
+// resolved in SQL from the users table.
+std::string attributed_org(const AuditEvent& e) {
+  if (!e.org_code.empty()) return e.org_code;
+  for (std::string_view prefix : {"institution:", "org:", "school:"})
+    if (starts_with(e.target, prefix)) return e.target.substr(prefix.size());
+  for (const char* key : {"institution", "institution_code"})
+    if (auto it = e.detail.find(key); it != e.detail.end() && it->is_string()) return it->get<std::string>();
+  return {};
+}
+
+std::optional<std::int64_t> target_user(const AuditEvent& e) {
+  if (!e.org_code.empty() || !starts_with(e.target, "user:")) return std::nullopt;
+  const std::string id = e.target.substr(5);
+  if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoll(id);
+}
+
+void insert(storage::Database& db, const AuditEvent& e, const nlohmann::json& detail) {
+  auto insert = db.prepare(
+      "INSERT INTO audit_log (actor_user_id, action, target, client_address, detail, org_code) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, COALESCE((SELECT org_code FROM users WHERE id = ?7), ?6))");
   if (e.actor_user_id) insert.bind(1, *e.actor_user_id);
   else insert.bind_null(1);
-  insert.bind(2, e.action).bind(3, e.target).bind(4, e.client_address).bind(5, e.detail.dump());
+  insert.bind(2, e.action).bind(3, e.target).bind(4, e.client_address).bind(5, detail.dump()).bind(6, attributed_org(e));
+  if (auto user = target_user(e)) insert.bind(7, *user);
+  else insert.bind_null(7);
   insert.run();
+}
+
+}  // namespace
+
+void AuditLog::record(const AuditEvent& e) {
+  auto db = db_.acquire();
+  insert(*db, e, e.detail);
 }
 
 void AuditLog::record_counted(const AuditEvent& e, std::int64_t now, std::int64_t window) {
@@ -35,30 +66,38 @@ void AuditLog::record_counted(const AuditEvent& e, std::int64_t now, std::int64_
   if (db->changes() == 0) {
     auto detail = e.detail;
     detail["count"] = 1;
-    auto insert = db->prepare(
-        "INSERT INTO audit_log (actor_user_id, action, target, client_address, detail) VALUES (?, ?, ?, ?, ?)");
-    if (e.actor_user_id) insert.bind(1, *e.actor_user_id);
-    else insert.bind_null(1);
-    insert.bind(2, e.action).bind(3, e.target).bind(4, e.client_address).bind(5, detail.dump());
-    insert.run();
+    insert(*db, e, detail);
   }
   tx.commit();
 }
 
 std::vector<AuditEntry> AuditLog::find(const AuditQuery& q) const {
-  std::string sql = "SELECT id, at, actor_user_id, action, target, client_address, detail FROM audit_log WHERE 1";
-  if (q.actor_user_id) sql += " AND actor_user_id = ?1";
-  if (!q.target.empty()) sql += " AND target = ?2";
-  if (!q.action.empty()) sql += " AND action = ?3";
-  if (q.before_id > 0) sql += " AND id < ?4";
-  sql += " ORDER BY id DESC LIMIT ?5";
+  std::string sql =
+      "SELECT a.id, a.at, a.actor_user_id, a.action, a.target, a.client_address, a.detail, a.org_code, "
+      "COALESCE(u.username, '') FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id WHERE 1";
+  if (q.orgs)
+    sql += " AND (a.org_code IN (SELECT value FROM json_each(?1)) OR u.org_code IN (SELECT value FROM json_each(?1)))";
+  if (!q.person.empty()) sql += " AND (u.username = ?2 OR a.actor_user_id = ?9)";
+  if (!q.action.empty()) sql += " AND (a.action = ?3 OR substr(a.action, 1, length(?3) + 1) = ?3 || '.')";
+  if (!q.target.empty()) sql += " AND a.target = ?4";
+  if (!q.from.empty()) sql += " AND a.at >= ?5";
+  if (!q.to.empty()) sql += " AND a.at < ?6";
+  if (q.before_id > 0) sql += " AND a.id < ?7";
+  sql += " ORDER BY a.id DESC LIMIT ?8";
   auto db = db_.acquire();
   auto stmt = db->prepare(sql);
-  if (q.actor_user_id) stmt.bind(1, *q.actor_user_id);
-  if (!q.target.empty()) stmt.bind(2, q.target);
+  if (q.orgs) stmt.bind(1, nlohmann::json(*q.orgs).dump());
+  if (!q.person.empty()) {
+    stmt.bind(2, q.person);
+    if (q.person.size() <= 18 && q.person.find_first_not_of("0123456789") == std::string::npos)
+      stmt.bind(9, std::stoll(q.person));
+  }
   if (!q.action.empty()) stmt.bind(3, q.action);
-  if (q.before_id > 0) stmt.bind(4, q.before_id);
-  stmt.bind(5, std::int64_t{q.limit});
+  if (!q.target.empty()) stmt.bind(4, q.target);
+  if (!q.from.empty()) stmt.bind(5, q.from);
+  if (!q.to.empty()) stmt.bind(6, q.to);
+  if (q.before_id > 0) stmt.bind(7, q.before_id);
+  stmt.bind(8, std::int64_t{q.limit});
   std::vector<AuditEntry> out;
   while (stmt.step()) {
     AuditEvent e;
@@ -67,7 +106,8 @@ std::vector<AuditEntry> AuditLog::find(const AuditQuery& q) const {
     e.target = stmt.text(4);
     e.client_address = stmt.text(5);
     e.detail = nlohmann::json::parse(stmt.text(6), nullptr, false);
-    out.push_back({stmt.integer(0), stmt.text(1), std::move(e)});
+    e.org_code = stmt.text(7);
+    out.push_back({stmt.integer(0), stmt.text(1), std::move(e), stmt.text(8)});
   }
   return out;
 }

@@ -18,18 +18,26 @@ struct AuditEvent {
   std::string target;                         // e.g. "user:17", "registration:5", "school:1010720001"
   std::string client_address;
   nlohmann::json detail = nlohmann::json::object();
+  // Whose data this is, so the admins of that subtree see the entry. Empty: taken from the
+  // target ("institution:", "org:" or "school:" and a code; "user:" and the user's home
+  // organisation) or from detail.institution / detail.institution_code.
+  std::string org_code;
 };
 
 struct AuditEntry {
   std::int64_t id;
   std::string at;  // ISO 8601 UTC
   AuditEvent event;
+  std::string actor_username;  // empty: no actor, or the user is gone
 };
 
 struct AuditQuery {
-  std::optional<std::int64_t> actor_user_id;
-  std::string target;      // exact; empty = any
-  std::string action;      // exact; empty = any
+  // Entries whose org_code or whose actor's home organisation is one of these; nullopt = all.
+  std::optional<std::vector<std::string>> orgs;
+  std::string person;          // actor: a user id or a username; empty = anyone
+  std::string action;          // exact, or the family before a dot ("user" = user.*); empty = any
+  std::string target;          // exact; empty = any
+  std::string from, to;        // ISO instants: from <= at < to; empty = open
   std::int64_t before_id = 0;  // paging: entries older than this id; 0 = newest
   int limit = 100;
 };

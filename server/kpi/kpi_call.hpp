@@ -35,6 +35,11 @@ class Call {
   const domain::OrgTree& orgs() const { return s_->orgs(); }
 
   bool can(Permission p, std::string_view org) const { return domain::allowed(c_.grants, p, org, orgs()); }
+  // Records a read of people's reports or files in the audit log.
+  void read(const RequestContext& rq, std::string action, std::string target, std::string org,
+            nlohmann::json detail = nlohmann::json::object()) const {
+    if (s_->audit) s_->audit(rq, c_.user_id, std::move(action), std::move(target), std::move(detail), std::move(org));
+  }
   // A KPI is visible to whoever may see its office, and to units inside the office.
   bool sees(const StoredKpi& k) const {
     if (can(Permission::view, k.office_code)) return true;

@@ -137,6 +137,7 @@ Reply download_file(const Services& s, const RequestContext& rq) {
       return http::error_reply(Status::not_found, {"file_not_found", "id", "ไม่พบไฟล์", "No such file"});
     };
     if (!f || !may_download(s, call, *f)) return missing();  // no hint that the file exists
+    call.read(rq, "file.download", "file:" + f->id, f->uploader_org);
     // A damaged copy throws CorruptFile: logged with the file's name, 500, never served.
     auto stored = storage::read_by_content(s->files_dir / f->content_name, *s->file_keys);
     if (!stored) return missing();

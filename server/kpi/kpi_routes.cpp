@@ -242,6 +242,7 @@ Reply get_units(const Services& s, const RequestContext& rq) {
     auto p = period_param(rq, *k);
     if (!p) return http::bad_request(p.error());
     if (!call.sees_all_units(*k)) return forbidden(Permission::view);
+    call.read(rq, "kpi.units.read", "kpi:" + std::to_string(k->id), k->office_code, {{"period", domain::period_id(p.value())}});
     json units = json::array();
     for (const auto& u : s->store.unit_reports(k->id, p.value())) {
       json uj = u;
@@ -338,10 +339,11 @@ void text_message(const Services& s, const std::string& org, Permission p, const
 void add_report_routes(http::Router& router, const Services& s) {
   const std::string base = "/api/v1/kpi/{id}/periods/{period}/reports/{unit_code}";
   router.add(Verb::get, base, http::signed_in(http::Scope::path, "unit_code"), [s](const RequestContext& rq) {
-    return on_report(s, rq, std::nullopt, [&](const Call&, const ReportTarget& t) -> Reply {
+    return on_report(s, rq, std::nullopt, [&](const Call& call, const ReportTarget& t) -> Reply {
       auto r = s->store.report(t.kpi.id, t.period, t.unit);
       if (!r) return refuse({404, {"unit_not_assigned", "unit_code", "หน่วยงานนี้ไม่ได้รับมอบหมายให้รายงานในรอบนี้",
                                    "This unit is not assigned to report in this period"}});
+      call.read(rq, "kpi.report.read", "kpi:" + std::to_string(t.kpi.id), t.unit, {{"period", domain::period_id(t.period)}});
       json j = report_json(t.kpi, t.period, *r, s->store);
       json thread = json::array();
       for (const auto& c : s->store.comments(t.kpi.id, t.period, t.unit))
@@ -431,6 +433,8 @@ Reply summary(const Services& s, const RequestContext& rq) {
     auto k = id ? s->store.find(*id) : std::nullopt;
     if (!k || !call.sees(*k)) return kpi_not_found();
     const bool all = call.sees_all_units(*k);
+    call.read(rq, "kpi.summary.read", "kpi:" + std::to_string(k->id), all ? k->office_code : call.caller().org_code,
+              {{"all_units", all}});
     // The office's view is the same for all its staff: served from the last reply while no
     // write has happened since (the revision is read before the data).
     const std::uint64_t revision = s->store.revision();
@@ -549,6 +553,8 @@ Reply export_overview(const Services& s, const RequestContext& rq, bool xlsx) {
     std::vector<StoredKpi> kpis;
     for (auto& k : s->store.list(year.value()))
       if (call.sees_all_units(k)) kpis.push_back(k);
+    call.read(rq, "kpi.export", "kpi_year:" + std::to_string(year.value()), call.caller().org_code,
+              {{"format", xlsx ? "xlsx" : "csv"}, {"kpis", kpis.size()}});
     return export_table(s, overview_table(s->store, kpis, year.value()), xlsx, "kpi-" + std::to_string(year.value()) + "-overview");
   });
 }
@@ -559,6 +565,7 @@ Reply export_units(const Services& s, const RequestContext& rq, bool xlsx) {
     auto k = id ? s->store.find(*id) : std::nullopt;
     if (!k || !call.sees(*k)) return kpi_not_found();
     if (!call.sees_all_units(*k)) return forbidden(Permission::view);
+    call.read(rq, "kpi.units.export", "kpi:" + std::to_string(k->id), k->office_code, {{"format", xlsx ? "xlsx" : "csv"}});
     return export_table(s, unit_table(s->store, *k, call.orgs()), xlsx, "kpi-" + std::to_string(k->id) + "-units");
   });
 }

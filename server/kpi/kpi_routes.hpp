@@ -39,6 +39,11 @@ struct KpiServices {
   // Optional: an SMS to the holders of `permission` on `org_code` (the registration
   // helper's SmsGateway); empty = in-client notifications only.
   std::function<void(const std::string& org_code, domain::Permission permission, const std::string& text)> sms;
+  // auth::AuditLog::record for reads of reports, summaries, exports and files: who, what,
+  // whose (org_code), from where. Detail holds ids and counts only.
+  std::function<void(const http::RequestContext&, std::int64_t actor, std::string action, std::string target,
+                     nlohmann::json detail, std::string org_code)>
+      audit;
 
   // The full summary of a KPI as last served, with the store revision it was built at.
   struct CachedSummary {

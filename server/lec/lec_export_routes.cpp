@@ -40,6 +40,8 @@ Reply counts_export(const Services& s, const RequestContext& rq, bool xlsx) {
           return out;
         });
     const auto table = counts_table(rows, g.year);
+    s->audit(rq, g.caller.user_id, "lec.counts.export", "org:" + g.node->code,
+             {{"year", g.year}, {"format", xlsx ? "xlsx" : "csv"}, {"rows", table.rows.size()}});
     const std::string base = "lec-" + std::to_string(g.year) + "-counts-" + g.node->code;
     if (!xlsx) return download(kpi::to_csv(table), "text/csv; charset=utf-8", base + ".csv");
     return download(kpi::to_xlsx(table, std::filesystem::temp_directory_path()),

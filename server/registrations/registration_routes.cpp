@@ -80,20 +80,26 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
     return hooks.reviewer(rq);
   };
   // The registrant (bearer token) or a reviewer who sees it; the registration, or the reply.
-  auto access = [service, reviewer](const RequestContext& rq) -> std::variant<Registration, Reply> {
+  // Every read is recorded: by the reviewer, or by the registrant's token from this address.
+  auto access = [service, reviewer, audit](const RequestContext& rq, std::string action) -> std::variant<Registration, Reply> {
     auto id = id_param(rq);
     if (!id) return http::not_found();
+    const auto read = [&](const Registration& r, std::optional<std::int64_t> actor) {
+      audit(rq, actor, std::move(action), "registration:" + std::to_string(r.id),
+            {{"institution_code", r.institution_code}, {"by", actor ? "reviewer" : "registration_token"}});
+      return r;
+    };
     const std::string token = bearer(rq);
     if (!token.empty()) {
       if (!service->token_matches(*id, token)) return unauthorised();
-      if (auto r = service->find(*id)) return *r;
+      if (auto r = service->find(*id)) return read(*r, std::nullopt);
       return http::not_found();
     }
     auto who = reviewer(rq);
     if (auto* reply = std::get_if<Reply>(&who)) return std::move(*reply);
     auto r = service->find(*id);
     if (!r || !std::get<Reviewer>(who).sees(*r)) return http::not_found();
-    return *r;
+    return read(*r, std::get<Reviewer>(who).user_id);
   };
 
   router.add(http::Verb::post, "/api/v1/registrations", http::anyone(), [service, audit](const RequestContext& rq) {
@@ -164,16 +170,15 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
   });
 
   router.add(http::Verb::get, "/api/v1/registrations/{id}", http::token_holder("id"), [access](const RequestContext& rq) {
-    auto r = access(rq);
+    auto r = access(rq, "registration.read");
     if (auto* reply = std::get_if<Reply>(&r)) return std::move(*reply);
     return http::json_reply(http::Status::ok, to_json(std::get<Registration>(r)));
   });
 
-  router.add(http::Verb::get, "/api/v1/registrations/{id}/letter.pdf", http::token_holder("id"), [service, access, audit](const RequestContext& rq) {
-    auto r = access(rq);
+  router.add(http::Verb::get, "/api/v1/registrations/{id}/letter.pdf", http::token_holder("id"), [service, access](const RequestContext& rq) {
+    auto r = access(rq, "registration.letter_generated");
     if (auto* reply = std::get_if<Reply>(&r)) return std::move(*reply);
     const auto& reg = std::get<Registration>(r);
-    audit(rq, std::nullopt, "registration.letter_generated", "registration:" + std::to_string(reg.id));
     return file_reply("application/pdf", service->letter_pdf(reg),
                       "attachment; filename=\"appointment-letter-" + reg.reference + ".pdf\"");
   });
@@ -212,7 +217,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
       });
 
   router.add(http::Verb::get, "/api/v1/registrations/{id}/signed-letter", http::token_holder("id"), [service, access](const RequestContext& rq) {
-    auto r = access(rq);
+    auto r = access(rq, "registration.letter_downloaded");
     if (auto* reply = std::get_if<Reply>(&r)) return std::move(*reply);
     const auto& reg = std::get<Registration>(r);
     if (reg.letter_file.empty()) return http::not_found();
@@ -259,7 +264,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
                auto r = id ? service->find(*id) : std::nullopt;
                if (!r || !std::get<Reviewer>(who).sees(*r) || r->letter_file.empty()) return http::not_found();
                audit(rq, std::get<Reviewer>(who).user_id, "registration.letter_viewed",
-                     "registration:" + std::to_string(r->id));
+                     "registration:" + std::to_string(r->id), {{"institution_code", r->institution_code}});
                std::string bytes = service->read_letter(*r);
                const std::string name = "signed-letter-" + r->reference;
                if (r->letter_type == "application/pdf")

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "shared/audit/audit_filter.hpp"
 #include "shared/ui/strings_client.hpp"
 #include "shared/ui/strings_kpi_report.hpp"
 #include "wasm/app/style.hpp"
@@ -14,6 +15,7 @@
 #include "wasm/screens/accounts/qr_signin_screen.hpp"
 #include "wasm/screens/accounts/signin_screen.hpp"
 #include "wasm/screens/accounts/users_screen.hpp"
+#include "wasm/screens/audit/audit_screen.hpp"
 #include "wasm/screens/dev/widgets_screen.hpp"
 #include "wasm/screens/home/home_screen.hpp"
 #include "wasm/screens/registration/register_screen.hpp"
@@ -49,6 +51,7 @@ void App::register_screens() {
   screens_.add("access-request", std::make_unique<accounts::AccessRequestScreen>());
   screens_.add("admin/users", std::make_unique<accounts::UsersScreen>(),
                Access::holding(domain::Permission::users_manage));
+  screens_.add("audit", std::make_unique<audit_screens::AuditScreen>(), Access::holding(domain::audit_permission));
   screens_.add("stats", std::make_unique<kpi_screens::StatsScreen>());
   screens_.add("kpi", std::make_unique<kpi_screens::OverviewScreen>(), Access::user());
   screens_.add("kpi/manage", std::make_unique<kpi_screens::ManageScreen>(),

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "shared/audit/audit_filter.hpp"
+#include "shared/ui/strings_audit.hpp"
 #include "shared/ui/strings_client.hpp"
 #include "shared/ui/strings_kpi_manage.hpp"
 #include "shared/ui/strings_kpi_report.hpp"
@@ -22,6 +24,7 @@ void HomeScreen::draw_links(app::Context& ctx) {
       {"home.access", nav_access_request, "#/access-request"},
       {"home.stats", nav_stats, "#/stats"},
       {"home.users", nav_users, "#/admin/users"},
+      {"home.audit", audit::nav_audit, "#/audit"},
       {"home.kpi_manage", ui::text::kpi_manage::list_title, "#/kpi/manage"},
       {"home.kpi.school", kpi_report::nav_school_reports, "#/kpi/school"},
       {"home.kpi.queue", kpi_report::nav_queue, "#/kpi/queue"},
@@ -32,6 +35,7 @@ void HomeScreen::draw_links(app::Context& ctx) {
   for (const Way& w : ways) {
     if (w.route == std::string_view("#/signin") && user) continue;
     if (w.route == std::string_view("#/admin/users") && !(user && user->can(domain::Permission::users_manage))) continue;
+    if (w.route == std::string_view("#/audit") && !(user && user->can(domain::audit_permission))) continue;
     if (w.route == std::string_view("#/kpi/manage") && !(user && user->can(domain::Permission::kpi_manage))) continue;
     if (w.route == std::string_view("#/kpi/school") && !(user && user->can(domain::Permission::report_submit))) continue;
     if (w.route == std::string_view("#/kpi/queue") && !(user && user->can(domain::Permission::report_review))) continue;
