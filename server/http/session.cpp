@@ -63,6 +63,14 @@ void Connections::set_waiting(const SessionBase* session, bool waiting) {
   it->second.since = std::chrono::steady_clock::now();
 }
 
+void Connections::spared(const SessionBase* session) {
+  std::lock_guard lock(mutex_);
+  auto it = sessions_.find(session);
+  if (it == sessions_.end() || !it->second.evicted) return;
+  it->second.evicted = false;
+  --evicted_;
+}
+
 void Connections::shut_down_all() {
   std::vector<std::shared_ptr<SessionBase>> live;
   {
@@ -119,6 +127,7 @@ template <class Stream>
 void Session<Stream>::evict() {
   net::post(stream_.get_executor(), [self = this->shared_from_this()] {
     if (self->waiting_) self->close();
+    else self->context_.connections.spared(self.get());
   });
 }
 

@@ -56,6 +56,7 @@ class Connections {
   void add(const std::shared_ptr<SessionBase>& session, const boost::asio::ip::address& peer);
   void remove(const SessionBase* session);
   void set_waiting(const SessionBase* session, bool waiting);
+  void spared(const SessionBase* session);  // told to close, but a request had begun: counted again
   void shut_down_all();
 
  private:
