@@ -164,6 +164,8 @@ struct Sheet {
       if (row == 0 || row > 1100000) throw XlsxError("bad row number");
       col = 0;
     } else if (n == "c") {
+      // A cell outside any <row> would be stored at row -1 (found by fuzz/xlsx_import_fuzz).
+      if (row == 0) throw XlsxError("a cell outside a row");
       const char* r = attr(a, "r");
       if (r) col = column_of(r);
       if (col > 16384) throw XlsxError("bad column");
