@@ -10,3 +10,4 @@ echo "== KPI summary under load, exports"; bash bench/kpi-summary.sh
 echo "== appointment letter and signed upload"; bash bench/letter.sh
 echo "== LEC register import (20,000 rows)"; bash bench/lec-import.sh
 echo "== KPI overview frame time (native, 1,000 units)"; build/native/bench/kpi-overview-frames 1000
+echo "== fuzzers (10 M executions per target; long)"; bash bench/fuzz.sh

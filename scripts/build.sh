@@ -12,6 +12,10 @@ echo "[build] native: server, native client, tests"
 cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j "$jobs"
 
+echo "[build] fuzz targets (clang, libFuzzer + ASan/UBSan; build/fuzz)"
+CC=clang CXX=clang++ cmake -S fuzz -B build/fuzz -G Ninja >/dev/null
+cmake --build build/fuzz -j "$jobs"
+
 # Debian's emscripten needs this to find 'acorn' (docs/toolchain.md).
 export NODE_PATH=/usr/share/nodejs
 export EM_CACHE="$root/build/em-cache"

@@ -6,7 +6,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 DEBS=(
-  build-essential cmake pkg-config ninja-build
+  build-essential cmake pkg-config ninja-build clang libclang-rt-14-dev
   emscripten
   libsdl2-dev libimgui-dev nlohmann-json3-dev libboost1.81-dev catch2
   libsqlite3-dev sqlite3 libsodium-dev libssl-dev

@@ -12,6 +12,7 @@ suite() {  # suite NAME COMMAND...: a suite passes when its command exits 0
 }
 
 suite "unit and integration (ctest)" ctest --test-dir build/native --output-on-failure -j "$(nproc)"
+suite "fuzzers, 5 s per target over fuzz/corpus" bash fuzz/run.sh --seconds 5
 suite "native client under Xvfb" bash tests/native/screenshot.sh
 for t in tests/browser/*.test.mjs; do
   [ -e "$t" ] || continue

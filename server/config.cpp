@@ -17,7 +17,9 @@ const char* const usage_text =
     "  TRUSTED_PROXY (addresses of reverse proxies), PUBLIC_URL (http://localhost:PORT),\n"
     "  TLS_CERT, TLS_KEY (as --tls-cert, --tls-key), SERVER_KEY_FILE (as --key-file;\n"
     "  default DATA_DIR/server.key), MIN_FREE_MB (16: /api/v1/health degraded below), NEW_INSTALLATION=1 (as --new-installation: a new server\n"
-    "  key even though the database holds values sealed with a lost one)\n";
+    "  key even though the database holds values sealed with a lost one),\n"
+    "  HEADER_TIMEOUT (10 s), IDLE_TIMEOUT (15 s), BODY_MIN_RATE (16384 bytes/s),\n"
+    "  MAX_CONNECTIONS (descriptor limit less a reserve), MAX_CONNECTIONS_PER_ADDRESS (128)\n";
 
 std::string_view to_string(Mode m) { return m == Mode::development ? "development" : "production"; }
 
@@ -83,6 +85,23 @@ std::variant<Invocation, std::string> parse_invocation(const std::vector<std::st
     if (!parse_unsigned(m, 1ul << 40, n)) return std::string("MIN_FREE_MB must be a number of MB, not '") + m + "'";
     c.min_free_mb = n;
   }
+  struct Number { const char* name; unsigned long min, max; const char* unit; std::uint64_t* out; };
+  std::uint64_t header_timeout = c.header_timeout_s, idle_timeout = c.idle_timeout_s;
+  for (const Number& v : {Number{"HEADER_TIMEOUT", 1, 3600, "seconds", &header_timeout},
+                          Number{"IDLE_TIMEOUT", 1, 3600, "seconds", &idle_timeout},
+                          Number{"BODY_MIN_RATE", 1, 1ul << 30, "bytes per second", &c.body_min_rate},
+                          Number{"MAX_CONNECTIONS", 1, 10'000'000, "connections", &c.max_connections},
+                          Number{"MAX_CONNECTIONS_PER_ADDRESS", 1, 10'000'000, "connections",
+                                 &c.max_connections_per_address}}) {
+    const char* text = env(v.name);
+    if (!text) continue;
+    if (!parse_unsigned(text, v.max, n) || n < v.min)
+      return std::string(v.name) + " must be " + std::to_string(v.min) + ".." + std::to_string(v.max) + " " + v.unit +
+             ", not '" + text + "'";
+    *v.out = n;
+  }
+  c.header_timeout_s = static_cast<unsigned>(header_timeout);
+  c.idle_timeout_s = static_cast<unsigned>(idle_timeout);
   if (const char* b = env("BIND")) c.bind = b;
   if (const char* d = env("DATA_DIR")) c.data_dir = d;
   if (const char* t = env("TRUSTED_PROXY")) c.trusted_proxies = t;

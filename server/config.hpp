@@ -25,7 +25,13 @@ struct Config {
 
   std::filesystem::path key_file;      // SERVER_KEY_FILE / --key-file; empty = DATA_DIR/server.key
   std::uint64_t min_free_mb = 16;      // MIN_FREE_MB: /health is degraded below this much free space
-  bool new_installation = false;       // --new-installation / NEW_INSTALLATION=1: a new key over sealed data
+  bool new_installation = false;
+  // Slow and greedy clients (docs/operations.md): seconds, bytes per second, connections.
+  unsigned header_timeout_s = 10;            // HEADER_TIMEOUT: the whole request line + headers
+  unsigned idle_timeout_s = 15;              // IDLE_TIMEOUT: keep-alive wait for the next request
+  std::uint64_t body_min_rate = 16 * 1024;   // BODY_MIN_RATE: bytes/s a body must average
+  std::uint64_t max_connections = 0;         // MAX_CONNECTIONS; 0 = from the descriptor limit
+  std::uint64_t max_connections_per_address = 128;  // MAX_CONNECTIONS_PER_ADDRESS (socket peer)       // --new-installation / NEW_INSTALLATION=1: a new key over sealed data
 
   std::filesystem::path database_file() const { return data_dir / "school.db"; }
   std::filesystem::path server_key_file() const { return key_file.empty() ? data_dir / "server.key" : key_file; }

@@ -1,6 +1,9 @@
 // school-server: the HTTP API and the static web client, on an embedded SQLite database.
 //   school-server --site DIR --assets DIR --mode development|production
 //   school-server import-institutions FILE.csv
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -15,6 +18,7 @@
 #include "server/otp/otp_service.hpp"
 #include "server/routes.hpp"
 #include "server/storage/content_store.hpp"
+#include "server/storage/data_health.hpp"
 
 namespace fs = std::filesystem;
 using namespace server;
@@ -97,6 +101,42 @@ bool check_server_key(const Config& config, storage::ConnectionPool& db, http::R
   return true;
 }
 
+// The connection limits: MAX_CONNECTIONS stays below the descriptor limit (ulimit -n), with
+// a reserve for the database, uploads and the site's files, so a flood of connections never
+// leaves the server unable to open a file or to accept a normal client.
+http::Limits connection_limits(const Config& config, http::RequestLog& log) {
+  rlimit files{};
+  ::getrlimit(RLIMIT_NOFILE, &files);
+  const std::uint64_t descriptors = files.rlim_cur == RLIM_INFINITY ? 65536 : files.rlim_cur;
+  const std::uint64_t reserve = 64 + descriptors / 8;
+  const std::uint64_t room = descriptors > reserve + 16 ? descriptors - reserve : 16;
+  http::Limits limits;
+  limits.header_timeout = std::chrono::seconds(config.header_timeout_s);
+  limits.idle_timeout = std::chrono::seconds(config.idle_timeout_s);
+  limits.body_min_rate = config.body_min_rate;
+  limits.max_connections = config.max_connections ? std::min(config.max_connections, room) : room;
+  limits.max_connections_per_address = config.max_connections_per_address;
+  if (config.max_connections > room)
+    log.note("MAX_CONNECTIONS " + std::to_string(config.max_connections) + " lowered to " + std::to_string(room) +
+             ": the descriptor limit (ulimit -n) is " + std::to_string(descriptors));
+  log.note("connections: at most " + std::to_string(limits.max_connections) + " (" +
+           std::to_string(limits.max_connections_per_address) + " per address), headers within " +
+           std::to_string(config.header_timeout_s) + " s, bodies at " + std::to_string(config.body_min_rate) +
+           " bytes/s or faster, idle " + std::to_string(config.idle_timeout_s) + " s");
+  return limits;
+}
+
+// A data folder or database that cannot take writes stops the start with what to fix:
+// serving would only fail every sign-in and save with 500 (docs/operations.md).
+bool check_data_writable(const Config& config) {
+  std::vector<std::string> problems;
+  for (const auto& p : storage::check_data_dir(config.data_dir, 0))
+    if (p.code == "data_dir_not_writable") problems.push_back(p.message_en);
+  if (auto p = storage::database_not_writable(config.database_file())) problems.push_back(*p);
+  for (const auto& p : problems) std::cerr << "school-server: not starting: " << p << std::endl;
+  return problems.empty();
+}
+
 int serve(Config config) {
   http::RequestLog log;
   auth::init_crypto();
@@ -105,6 +145,7 @@ int serve(Config config) {
     std::cerr << "school-server: " << *error << std::endl;
     return 2;
   }
+  if (!check_data_writable(config)) return 4;
   auto storage = storage::open_sqlite_storage(config.database_file());
   seed_directory(config, *storage, log);
   // Half-written uploads of a crash: never named, never served, only taking room.
@@ -139,7 +180,7 @@ int serve(Config config) {
       log.note("no static site at '" + config.site_dir.string() + "': only the API is served");
     http::StaticSite site(config.site_dir);
     http::Router router;
-    http::Server server(router, log, {}, std::get<http::TrustedProxies>(proxies));
+    http::Server server(router, log, connection_limits(config, log), std::get<http::TrustedProxies>(proxies));
     const bool https = !config.tls_cert.empty();
     if (https) server.use_tls(config.tls_cert, config.tls_key);
     const auto port = server.listen(config.bind, config.port);

@@ -21,11 +21,7 @@ std::vector<std::string_view> split_list(std::string_view s) {
   return out;
 }
 
-// "::ffff:10.0.0.1" is 10.0.0.1 reached over IPv6: compare it as IPv4.
-ip::address canonical(const ip::address& a) {
-  if (a.is_v6() && a.to_v6().is_v4_mapped()) return ip::make_address_v4(ip::v4_mapped, a.to_v6());
-  return a;
-}
+ip::address canonical(const ip::address& a) { return canonical_address(a); }
 
 std::optional<ip::address> parse_address(std::string_view s) {
   // "[2001:db8::1]:443" and "203.0.113.7:51234" are written by some proxies.
@@ -44,6 +40,11 @@ std::optional<ip::address> parse_address(std::string_view s) {
 }
 
 }  // namespace
+
+ip::address canonical_address(const ip::address& a) {
+  if (a.is_v6() && a.to_v6().is_v4_mapped()) return ip::make_address_v4(ip::v4_mapped, a.to_v6());
+  return a;
+}
 
 std::variant<TrustedProxies, std::string> TrustedProxies::parse(std::string_view list) {
   TrustedProxies out;

@@ -12,6 +12,9 @@
 
 namespace server::http {
 
+// "::ffff:10.0.0.1" is 10.0.0.1 reached over IPv6: counted and compared as IPv4.
+boost::asio::ip::address canonical_address(const boost::asio::ip::address& a);
+
 class TrustedProxies {
  public:
   TrustedProxies() = default;

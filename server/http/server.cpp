@@ -1,8 +1,11 @@
 #include "server/http/server.hpp"
 
+#include "server/http/errors.hpp"
+
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 #include <csignal>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -18,6 +21,7 @@ Server::Server(const Router& router, RequestLog& log, Limits limits, TrustedProx
       accept_retry_(acceptor_.get_executor()),
       limits_(limits),
       proxies_(std::move(proxies)),
+      connections_(limits_, proxies_),
       context_{router, limits_, log, connections_, proxies_},
       log_(log) {}
 
@@ -60,17 +64,55 @@ void Server::accept() {
       accept_retry_.async_wait([this](beast::error_code e) { if (!e) accept(); });
       return;
     }
-    if (tls_) {
+    beast::error_code peer_error;
+    const auto peer = socket.remote_endpoint(peer_error).address();
+    if (peer_error) {  // already gone
+      accept();
+      return;
+    }
+    const auto admission = connections_.admit(peer);
+    if (admission != Connections::Admission::admitted) {
+      refuse(socket, admission == Connections::Admission::address_full);
+    } else if (tls_) {
       auto session = std::make_shared<TlsSession>(context_, std::move(socket), *tls_);
-      connections_.add(session);
+      connections_.add(session, peer);
       session->start();
     } else {
       auto session = std::make_shared<PlainSession>(context_, std::move(socket));
-      connections_.add(session);
+      connections_.add(session, peer);
       session->start();
     }
     accept();
   });
+}
+
+// Over a cap: a short 503 written without waiting (a fresh socket's buffer takes it), then
+// closed, so the client learns at once and the descriptor is free again. Plain text even on
+// an HTTPS port: no handshake is spent on a connection we will not serve.
+void Server::refuse(tcp::socket& socket, bool address_full) {
+  static const std::string reply = [] {
+    auto r = std::get<StringResponse>(error_reply(
+        Status::service_unavailable,
+        {"server_busy", "", "เซิร์ฟเวอร์มีผู้ใช้มากเกินไป กรุณาลองใหม่อีกครั้งในอีกสักครู่",
+         "The server is too busy: please try again in a moment"}));
+    r.set(beast::http::field::retry_after, "5");
+    r.keep_alive(false);
+    r.prepare_payload();
+    std::ostringstream out;
+    out << r;
+    return out.str();
+  }();
+  beast::error_code ec;
+  socket.non_blocking(true, ec);
+  if (!tls_) socket.write_some(net::buffer(reply), ec);
+  socket.shutdown(tcp::socket::shutdown_both, ec);
+  socket.close(ec);
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_refusal_note_ >= std::chrono::seconds(10)) {  // under a flood: one line per 10 s
+    last_refusal_note_ = now;
+    log_.note(address_full ? "refused a connection: its address holds MAX_CONNECTIONS_PER_ADDRESS already"
+                           : "refused a connection: MAX_CONNECTIONS reached and every connection busy");
+  }
 }
 
 void Server::stop() {

@@ -38,6 +38,7 @@ class Server {
 
  private:
   void accept();
+  void refuse(boost::asio::ip::tcp::socket& socket, bool address_full);
 
   boost::asio::io_context io_;
   boost::asio::ip::tcp::acceptor acceptor_;
@@ -54,6 +55,7 @@ class Server {
   std::condition_variable changed_;
   bool stop_requested_ = false;
   unsigned running_threads_ = 0;
+  std::chrono::steady_clock::time_point last_refusal_note_{};  // on the acceptor's strand
 };
 
 }  // namespace server::http

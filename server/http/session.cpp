@@ -2,6 +2,7 @@
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
+#include <algorithm>
 
 #include "server/http/disk_full.hpp"
 #include "server/http/errors.hpp"
@@ -16,22 +17,66 @@ namespace bhttp = beast::http;
 
 // ---- Connections ----------------------------------------------------------------------
 
-void Connections::add(const std::shared_ptr<SessionBase>& session) {
+Connections::Admission Connections::admit(const net::ip::address& peer) {
+  std::shared_ptr<SessionBase> victim;
+  {
+    std::lock_guard lock(mutex_);
+    const auto address = canonical_address(peer);
+    if (!proxies_.contains(address) && per_address_[address] >= limits_.max_connections_per_address)
+      return Admission::address_full;
+    if (sessions_.size() + admitted_ - evicted_ >= limits_.max_connections) {
+      Entry* oldest = nullptr;
+      for (auto& [_, e] : sessions_)
+        if (e.waiting && !e.evicted && (!oldest || e.since < oldest->since)) oldest = &e;
+      if (!oldest || !(victim = oldest->session.lock())) return Admission::server_full;
+      oldest->evicted = true;
+      ++evicted_;
+    }
+    ++admitted_;
+    ++per_address_[address];
+  }
+  if (victim) victim->evict();
+  return Admission::admitted;
+}
+
+void Connections::add(const std::shared_ptr<SessionBase>& session, const net::ip::address& peer) {
   std::lock_guard lock(mutex_);
-  sessions_[session.get()] = session;
+  --admitted_;
+  sessions_[session.get()] = Entry{session, canonical_address(peer), false, false, std::chrono::steady_clock::now()};
 }
 
 void Connections::remove(const SessionBase* session) {
   std::lock_guard lock(mutex_);
-  sessions_.erase(session);
+  auto it = sessions_.find(session);
+  if (it == sessions_.end()) return;
+  if (it->second.evicted) --evicted_;
+  if (auto count = per_address_.find(it->second.peer); count != per_address_.end() && --count->second == 0)
+    per_address_.erase(count);
+  sessions_.erase(it);
+}
+
+void Connections::set_waiting(const SessionBase* session, bool waiting) {
+  std::lock_guard lock(mutex_);
+  auto it = sessions_.find(session);
+  if (it == sessions_.end()) return;
+  it->second.waiting = waiting;
+  it->second.since = std::chrono::steady_clock::now();
+}
+
+void Connections::spared(const SessionBase* session) {
+  std::lock_guard lock(mutex_);
+  auto it = sessions_.find(session);
+  if (it == sessions_.end() || !it->second.evicted) return;
+  it->second.evicted = false;
+  --evicted_;
 }
 
 void Connections::shut_down_all() {
   std::vector<std::shared_ptr<SessionBase>> live;
   {
     std::lock_guard lock(mutex_);
-    for (auto& [_, weak] : sessions_)
-      if (auto s = weak.lock()) live.push_back(std::move(s));
+    for (auto& [_, entry] : sessions_)
+      if (auto s = entry.session.lock()) live.push_back(std::move(s));
   }
   for (auto& s : live) s->shut_down();
 }
@@ -55,12 +100,11 @@ void Session<Stream>::start() {
   // Run on the connection's strand: every step of this session is serialised on it.
   net::dispatch(stream_.get_executor(), [self = this->shared_from_this()] {
     if constexpr (tls) {
-      // The handshake counts as waiting for the first request (timeout, shutdown).
-      self->waiting_ = true;
-      beast::get_lowest_layer(self->stream_).expires_after(self->context_.limits.read_timeout);
+      // The handshake counts as waiting for the first request (timeout, shutdown, eviction).
+      self->set_waiting(true);
+      beast::get_lowest_layer(self->stream_).expires_after(self->context_.limits.header_timeout);
       // A plain-HTTP request or a TLS 1.0/1.1 client fails here and is closed unanswered.
       self->stream_.async_handshake(net::ssl::stream_base::server, [self](beast::error_code ec) {
-        self->waiting_ = false;
         if (ec) return self->close();
         self->read_request();
       });
@@ -80,6 +124,20 @@ void Session<Stream>::shut_down() {
 }
 
 template <class Stream>
+void Session<Stream>::evict() {
+  net::post(stream_.get_executor(), [self = this->shared_from_this()] {
+    if (self->waiting_) self->close();
+    else self->context_.connections.spared(self.get());
+  });
+}
+
+template <class Stream>
+void Session<Stream>::set_waiting(bool waiting) {
+  waiting_ = waiting;
+  context_.connections.set_waiting(this, waiting);
+}
+
+template <class Stream>
 void Session<Stream>::read_request() {
   if (stopping_) return close();
   parser_.emplace();
@@ -89,8 +147,22 @@ void Session<Stream>::read_request() {
   method_ = path_ = "-";
   head_ = false;
   https_ = tls;
-  waiting_ = true;
-  beast::get_lowest_layer(stream_).expires_after(first_request_ ? context_.limits.read_timeout : context_.limits.idle_timeout);
+  set_waiting(true);
+  // The first request's headers must be complete within header_timeout of the connection;
+  // a kept-alive connection may wait idle_timeout for the next request to start, then it
+  // too has header_timeout. Never per byte: a byte a second would hold the connection forever.
+  if (first_request_ || buffer_.size() > 0) return read_header();
+  beast::get_lowest_layer(stream_).expires_after(context_.limits.idle_timeout);
+  stream_.async_read_some(buffer_.prepare(4096), [self = this->shared_from_this()](beast::error_code ec, std::size_t n) {
+    if (ec) return self->close();  // closed by the client, idle too long, shut down or evicted
+    self->buffer_.commit(n);
+    self->read_header();
+  });
+}
+
+template <class Stream>
+void Session<Stream>::read_header() {
+  beast::get_lowest_layer(stream_).expires_after(context_.limits.header_timeout);
   bhttp::async_read_header(stream_, buffer_, *parser_,
                            [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
 }
@@ -98,7 +170,7 @@ void Session<Stream>::read_request() {
 template <class Stream>
 void Session<Stream>::on_header(beast::error_code ec) {
   const bool got_some = parser_->got_some();
-  waiting_ = false;
+  set_waiting(false);
   first_request_ = false;
   started_ = std::chrono::steady_clock::now();
   if (got_some) {  // for the log, also when the headers were refused
@@ -110,9 +182,9 @@ void Session<Stream>::on_header(beast::error_code ec) {
   if (ec == bhttp::error::header_limit) return respond(headers_too_large(), true);
   // Beast refuses an announced Content-Length above the limit as soon as the headers end.
   if (ec == bhttp::error::body_limit) return respond(body_too_large(context_.limits.body_bytes), true);
-  // Closed by the client, timed out while idle, cancelled by a shutdown: nothing to answer.
+  // Closed by the client, too slow, cancelled by a shutdown or evicted: nothing to answer.
   if (ec && (!got_some || ec == beast::error::timeout || ec == net::error::operation_aborted ||
-             ec == bhttp::error::partial_message))
+             ec == bhttp::error::partial_message || !beast::get_lowest_layer(stream_).socket().is_open()))
     return close();
   if (ec) return respond(malformed_request(), true);
 
@@ -124,13 +196,26 @@ void Session<Stream>::on_header(beast::error_code ec) {
     parser_->body_limit(limit);  // a chunked body is counted as it arrives
   }
   if (parser_->is_done()) return handle_request();
-  beast::get_lowest_layer(stream_).expires_after(context_.limits.read_timeout);
-  bhttp::async_read(stream_, buffer_, *parser_,
-                    [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->on_body(ec); });
+  body_started_ = std::chrono::steady_clock::now();
+  body_received_ = 0;
+  read_body();
+}
+
+// A body may be slow but must keep moving: after a grace of header_timeout it has to
+// average body_min_rate, so a 20 MB upload on a 1.6 Mbit/s line (about 100 s) passes and a
+// client trickling a byte at a time is closed. Each piece moves the deadline forward by
+// what it brought.
+template <class Stream>
+void Session<Stream>::read_body() {
+  const auto earned = std::chrono::milliseconds(body_received_ * 1000 / std::max<std::uint64_t>(context_.limits.body_min_rate, 1));
+  beast::get_lowest_layer(stream_).expires_at(body_started_ + context_.limits.header_timeout + earned);
+  bhttp::async_read_some(stream_, buffer_, *parser_, [self = this->shared_from_this()](beast::error_code ec, std::size_t n) {
+    self->on_body(ec, n);
+  });
 }
 
 template <class Stream>
-void Session<Stream>::on_body(beast::error_code ec) {
+void Session<Stream>::on_body(beast::error_code ec, std::size_t bytes) {
   if (ec == bhttp::error::body_limit) {
     const Request& request = parser_->get();
     return respond(body_too_large(context_.router.body_limit(request.method(), split_target(request.target()).raw_path,
@@ -139,6 +224,10 @@ void Session<Stream>::on_body(beast::error_code ec) {
   }
   if (ec == beast::error::timeout || ec == net::error::operation_aborted) return close();
   if (ec) return respond(malformed_request(), true);
+  if (!parser_->is_done()) {
+    body_received_ += bytes;
+    return read_body();
+  }
   handle_request();
 }
 

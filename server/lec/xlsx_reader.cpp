@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <memory>
 #include <optional>
 
@@ -61,18 +62,43 @@ const char* attr(const char** atts, std::string_view key) {
   return nullptr;
 }
 
+// A handler's exception must not unwind through expat's C frames (that leaked the
+// parser's buffers on every refused workbook, found by fuzz/xlsx_import_fuzz): it is kept,
+// the parser stopped, and the exception rethrown once XML_Parse has returned.
+template <class H>
+struct XmlRun {
+  H& handler;
+  XML_Parser parser;
+  std::exception_ptr error;
+  template <class F>
+  static void call(void* user, F&& f) {
+    auto* run = static_cast<XmlRun*>(user);
+    if (run->error) return;
+    try {
+      f(run->handler);
+    } catch (...) {
+      run->error = std::current_exception();
+      XML_StopParser(run->parser, XML_FALSE);
+    }
+  }
+};
+
 // Runs expat over `xml`, calling the handler object's start/end/text.
 template <class H>
 void parse_xml(const std::string& xml, H& h, const char* part) {
   std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> p(XML_ParserCreate("UTF-8"), &XML_ParserFree);
-  XML_SetUserData(p.get(), &h);
+  XmlRun<H> run{h, p.get(), nullptr};
+  XML_SetUserData(p.get(), &run);
   XML_SetElementHandler(
-      p.get(), [](void* u, const char* n, const char** a) { static_cast<H*>(u)->start(local_name(n), a); },
-      [](void* u, const char* n) { static_cast<H*>(u)->end(local_name(n)); });
+      p.get(),
+      [](void* u, const char* n, const char** a) { XmlRun<H>::call(u, [&](H& h) { h.start(local_name(n), a); }); },
+      [](void* u, const char* n) { XmlRun<H>::call(u, [&](H& h) { h.end(local_name(n)); }); });
   XML_SetCharacterDataHandler(p.get(), [](void* u, const char* s, int len) {
-    static_cast<H*>(u)->text(std::string_view(s, static_cast<std::size_t>(len)));
+    XmlRun<H>::call(u, [&](H& h) { h.text(std::string_view(s, static_cast<std::size_t>(len))); });
   });
-  if (XML_Parse(p.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE) == XML_STATUS_ERROR)
+  const auto status = XML_Parse(p.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE);
+  if (run.error) std::rethrow_exception(run.error);
+  if (status == XML_STATUS_ERROR)
     throw XlsxError(std::string(part) + ": " + XML_ErrorString(XML_GetErrorCode(p.get())));
 }
 
@@ -138,6 +164,8 @@ struct Sheet {
       if (row == 0 || row > 1100000) throw XlsxError("bad row number");
       col = 0;
     } else if (n == "c") {
+      // A cell outside any <row> would be stored at row -1 (found by fuzz/xlsx_import_fuzz).
+      if (row == 0) throw XlsxError("a cell outside a row");
       const char* r = attr(a, "r");
       if (r) col = column_of(r);
       if (col > 16384) throw XlsxError("bad column");

@@ -37,4 +37,20 @@ std::vector<HealthProblem> check_data_dir(const std::filesystem::path& data_dir,
   return problems;
 }
 
+std::optional<std::string> database_not_writable(const std::filesystem::path& file) {
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const auto path = file.string() + suffix;
+    const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+    if (fd >= 0) {
+      ::close(fd);
+      continue;
+    }
+    if (errno == ENOENT) continue;  // made when needed (the folder is checked apart)
+    return "the database file " + path + " cannot be written (" + std::strerror(errno) +
+           "): make it and its folder writable by the user the server runs as (chown/chmod), or remount the disk "
+           "read-write, then start again";
+  }
+  return std::nullopt;
+}
+
 }  // namespace server::storage

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <utility>
@@ -114,10 +115,12 @@ Checked<Date> parse_import_date(std::string_view cell) {
   }
   if (t.find('/') == std::string::npos) {
     // A date cell of a workbook arrives as its day number.
-    bool number = !t.empty();
-    for (char c : t) number = number && ((c >= '0' && c <= '9') || c == '.');
-    if (number) {
-      if (auto d = date_from_excel_serial(std::stod(t))) return *d;
+    // Digits and one point only; "." or 400 digits are not a day number (std::stod threw
+    // on both, a 500 for the whole import): they fall through to the B.E. error below.
+    double serial = 0;
+    const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), serial, std::chars_format::fixed);
+    if (ec == std::errc() && end == t.data() + t.size() && t.find_first_not_of("0123456789.") == std::string::npos) {
+      if (auto d = date_from_excel_serial(serial)) return *d;
     }
   }
   auto be = parse_be_date(t);

@@ -66,3 +66,51 @@ TEST_CASE("a full disk answers 507 in Thai and English", "[server][health]") {
   CHECK(body["error"]["message_th"].get<std::string>().find("พื้นที่จัดเก็บ") != std::string::npos);
   CHECK(body["error"]["message_en"].get<std::string>().find("storage is full") != std::string::npos);
 }
+
+namespace {
+
+// The server as its own user would run it: root without CAP_DAC_OVERRIDE meets the
+// permission bits like anyone else (the tests run as root).
+Finished start_without_override(const fs::path& data_dir) {
+  return run_command({"/usr/bin/setpriv", "--bounding-set=-dac_override,-dac_read_search", "--", SERVER_BINARY,
+                      "--assets", (fs::path(SOURCE_DIR) / "assets").string()},
+                     {{"PORT", "0"}, {"BIND", "127.0.0.1"}, {"DATA_DIR", data_dir.string()}, {"THREADS", "2"}},
+                     std::chrono::seconds(10));
+}
+
+}  // namespace
+
+TEST_CASE("a database that cannot be written stops the start, naming the file and what to do", "[server][health]") {
+  TempDir dir;
+  const auto data = dir / "data";
+  {
+    ServerOptions options;
+    options.data_dir = data;
+    ServerProcess server(options);
+    REQUIRE(server.stop() == 0);
+  }
+  const auto db = data / "school.db";
+  const auto writable = fs::status(db).permissions();
+
+  SECTION("the database file is read-only") {
+    fs::permissions(db, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    const auto run = start_without_override(data);
+    CHECK(run.exit_code == 4);
+    CHECK(run.output.find("not starting: the database file " + db.string() + " cannot be written") != std::string::npos);
+    CHECK(run.output.find("chown/chmod") != std::string::npos);
+    CHECK(run.output.find("Serving") == std::string::npos);
+  }
+  SECTION("the data folder is read-only") {
+    fs::permissions(data, fs::perms::owner_read | fs::perms::owner_exec);
+    const auto run = start_without_override(data);
+    CHECK(run.exit_code == 4);
+    CHECK(run.output.find("cannot write to the data folder " + data.string()) != std::string::npos);
+    fs::permissions(data, fs::perms::owner_all);
+  }
+  fs::permissions(db, writable);
+  // Writable again: it starts.
+  ServerOptions options;
+  options.data_dir = data;
+  ServerProcess server(options);
+  CHECK(get(server.port(), "/api/v1/health").status == 200);
+}

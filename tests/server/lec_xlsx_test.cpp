@@ -53,4 +53,8 @@ TEST_CASE("neither a workbook nor UTF-8 text: file_type; a broken workbook: file
   auto bytes = make_xlsx(dir, {{std::string("a")}});
   CHECK(read_import_file(bytes.substr(0, bytes.size() / 2)).error().code == "file_type");  // cut short: no central directory
   CHECK(read_import_file("\"a,b\n").error().code == "file_unreadable");
+  // A cell outside any <row> (found by fuzz/xlsx_import_fuzz): written before the rows, a crash.
+  const auto outside = read_import_file(read_file(fs::path(SOURCE_DIR) / "fuzz/corpus/xlsx_import_fuzz/regression-cell-outside-row"));
+  REQUIRE_FALSE(outside.ok());
+  CHECK(outside.error().code == "file_unreadable");
 }

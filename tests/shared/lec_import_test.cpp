@@ -53,6 +53,13 @@ TEST_CASE("birth dates as typed: B.E., ISO and Excel day numbers", "[lec]") {
   REQUIRE_FALSE(ce.ok());
   CHECK(ce.error().field == "birth_date");
   CHECK(parse_import_date("").error().field == "birth_date");
+  // Found by fuzz/fields_fuzz: no day number at all, or one too long for a double, threw
+  // out of the import (a 500) instead of naming the cell.
+  for (const std::string& bad : std::vector<std::string>{".", "..", "1.2.3", std::string(400, '9'), std::string(400, '9') + ".5"}) {
+    const auto d = parse_import_date(bad);
+    REQUIRE_FALSE(d.ok());
+    CHECK(d.error().field == "birth_date");
+  }
 }
 
 TEST_CASE("a good Thai register gives every child, rows numbered as in Excel", "[lec]") {
