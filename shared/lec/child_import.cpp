@@ -114,13 +114,18 @@ Checked<Date> parse_import_date(std::string_view cell) {
     return iso;
   }
   if (t.find('/') == std::string::npos) {
-    // A date cell of a workbook arrives as its day number.
-    // Digits and one point only; "." or 400 digits are not a day number (std::stod threw
-    // on both, a 500 for the whole import): they fall through to the B.E. error below.
-    double serial = 0;
-    const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), serial, std::chars_format::fixed);
-    if (ec == std::errc() && end == t.data() + t.size() && t.find_first_not_of("0123456789.") == std::string::npos) {
-      if (auto d = date_from_excel_serial(serial)) return *d;
+    // A date cell of a workbook arrives as its day number, perhaps with a time fraction.
+    // Digits, then an optional point and digits; "." or 400 digits are not a day number
+    // (std::stod threw on both, a 500 for the whole import): they fall through to the B.E.
+    // error below. Integer from_chars only: Emscripten's libc++ has no floating one.
+    const auto point = t.find('.');
+    const std::string_view whole(t.data(), point == std::string::npos ? t.size() : point);
+    const std::string_view fraction = point == std::string::npos ? std::string_view() : std::string_view(t).substr(point + 1);
+    long long days = 0;
+    const auto [end, ec] = std::from_chars(whole.data(), whole.data() + whole.size(), days);
+    if (!whole.empty() && ec == std::errc() && end == whole.data() + whole.size() &&
+        fraction.find_first_not_of("0123456789") == std::string_view::npos && days < 10000000) {
+      if (auto d = date_from_excel_serial(static_cast<double>(days))) return *d;
     }
   }
   auto be = parse_be_date(t);
