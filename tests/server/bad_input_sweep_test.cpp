@@ -7,6 +7,7 @@
 #include <map>
 
 #include "shared/calendar/buddhist_date.hpp"
+#include "tests/server/file_fixtures.hpp"
 #include "tests/server/bad_input_sweep.hpp"
 #include "tests/server/lec_helpers.hpp"
 #include "tests/server/registration_helpers.hpp"
@@ -17,13 +18,11 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
-
 std::string upload(unsigned short port, const SignedIn& who, const std::string& name) {
   Headers h = as(who);
   h["Content-Type"] = "multipart/form-data; boundary=XyZ";
   const std::string body = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name +
-                           "\"\r\nContent-Type: application/pdf\r\n\r\n" + kPdf + "\r\n--XyZ--\r\n";
+                           "\"\r\nContent-Type: application/pdf\r\n\r\n" + tiny_pdf("sweep") + "\r\n--XyZ--\r\n";
   auto r = request(port, "POST", "/api/v1/files", h, body);
   INFO(r.body);
   REQUIRE(r.status == 201);
