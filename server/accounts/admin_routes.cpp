@@ -83,10 +83,6 @@ domain::Checked<std::vector<domain::Grant>> parse_grants(const json& body, const
 void add_admin_routes(http::Router& router, const Config& config, auth::Guard& guard, AccountService& accounts) {
   auto& pool = accounts.db();
   auto& audit = accounts.audit();
-  const auto manages_anything = [](const auth::Principal& p) {
-    return std::any_of(p.grants.begin(), p.grants.end(),
-                       [](const domain::Grant& g) { return g.permission == Permission::users_manage; });
-  };
   // The one place that judges whether this admin may act on the user (shared/accounts/user_admin).
   const auto manageable = [&](const UserRecord& u, const auth::Principal& admin) {
     return domain::may_manage_user(admin.grants, u.org_code, u.grants, guard.orgs());
@@ -97,7 +93,6 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
   enum class Use { read, change };
   const auto managed_user = [&, manageable](const http::RequestContext& rq, const auth::Principal& admin,
                                             storage::Database& db, Use use) -> std::variant<UserRecord, http::Reply> {
-    if (!manages_anything(admin)) return guard.forbidden(Permission::users_manage);
     auto id = parse_id(rq);
     if (!id) return user_not_found();
     auto u = find_user(db, *id);
@@ -122,9 +117,8 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
   };
 
   // GET /api/v1/admin/users?org=&status=&permission=&q=
-  router.add(http::Verb::get, "/api/v1/admin/users", http::permission("users.manage", http::Scope::subtree), [&, detail_json, manages_anything](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::get, "/api/v1/admin/users", http::permission("users.manage", http::Scope::subtree), [&, detail_json](const http::RequestContext& rq) -> http::Reply {
     REQUIRE_USER(admin, rq);
-    if (!manages_anything(admin)) return guard.forbidden(Permission::users_manage);
     std::string org, q;
     std::optional<UserStatus> status;
     std::optional<Permission> permission;
@@ -190,9 +184,8 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
 
   // POST /api/v1/admin/users {"username","org_code","grants"}: the account gets an issued
   // password (first login: profile and a new password).
-  router.add(http::Verb::post, "/api/v1/admin/users", http::permission("users.manage", http::Scope::body), [&, manages_anything, detail_json](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::post, "/api/v1/admin/users", http::permission("users.manage", http::Scope::body), [&, detail_json](const http::RequestContext& rq) -> http::Reply {
     REQUIRE_USER(admin, rq);
-    if (!manages_anything(admin)) return guard.forbidden(Permission::users_manage);
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     auto raw_name = http::exact_text_field(body.value(), {"username", "ชื่อผู้ใช้", "Username", 100});

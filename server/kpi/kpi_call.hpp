@@ -2,6 +2,7 @@
 // What every KPI handler needs: the caller with their permissions, and the common replies.
 // Shared by kpi_routes.cpp and kpi_file_routes.cpp only.
 #include <optional>
+#include <variant>
 
 #include "server/http/errors.hpp"
 #include "server/kpi/kpi_routes.hpp"
@@ -27,6 +28,14 @@ inline Reply kpi_not_found() {
   return http::error_reply(Status::not_found, {"kpi_not_found", "id", "ไม่พบตัวชี้วัดนี้", "No such KPI"});
 }
 
+inline std::optional<std::int64_t> id_param(const RequestContext& rq, const char* name = "id") {
+  const auto it = rq.params.find(name);
+  if (it == rq.params.end() || it->second.empty() || it->second.size() > 18) return std::nullopt;
+  for (char c : it->second)
+    if (c < '0' || c > '9') return std::nullopt;
+  return std::stoll(it->second);
+}
+
 class Call {
  public:
   Call(const Services& s, const Caller& c) : s_(s), c_(c) {}
@@ -47,6 +56,15 @@ class Call {
       if (orgs().is_within(g.org_code, k.office_code)) return true;
     return false;
   }
+  // The KPI the path's `id` names if the caller sees it (else 404); with `needs`, only where
+  // the caller holds that permission over its office (else 403).
+  std::variant<StoredKpi, Reply> kpi(const RequestContext& rq, std::optional<Permission> needs = std::nullopt) const {
+    const auto id = id_param(rq);
+    auto k = id ? s_->store.find(*id) : std::nullopt;
+    if (!k || !sees(*k)) return kpi_not_found();
+    if (needs && !can(*needs, k->office_code)) return forbidden(*needs);
+    return std::move(*k);
+  }
   bool reads_unit(std::string_view unit) const {
     return can(Permission::view, unit) || can(Permission::report_submit, unit) || can(Permission::report_review, unit) ||
            can(Permission::kpi_manage, unit);
@@ -61,14 +79,6 @@ class Call {
   const Services& s_;
   const Caller& c_;
 };
-
-inline std::optional<std::int64_t> id_param(const RequestContext& rq, const char* name = "id") {
-  const auto it = rq.params.find(name);
-  if (it == rq.params.end() || it->second.empty() || it->second.size() > 18) return std::nullopt;
-  for (char c : it->second)
-    if (c < '0' || c > '9') return std::nullopt;
-  return std::stoll(it->second);
-}
 
 // Runs `f(call)` for a signed-in caller; otherwise the Guard's reply.
 template <class F>

@@ -27,10 +27,9 @@ bool may_attach(const Call& call, const StoredFile& f, const StoredKpi& k) {
 
 Reply add_document(const Services& s, const RequestContext& rq) {
   return signed_in(s, rq, [&](const Call& call) -> Reply {
-    const auto id = id_param(rq);
-    auto k = id ? s->store.find(*id) : std::nullopt;
-    if (!k || !call.sees(*k)) return kpi_not_found();
-    if (!call.can(Permission::kpi_manage, k->office_code)) return forbidden(Permission::kpi_manage);
+    auto found = call.kpi(rq, Permission::kpi_manage);
+    if (auto* no = std::get_if<Reply>(&found)) return std::move(*no);
+    const StoredKpi* k = &std::get<StoredKpi>(found);
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     const auto& b = body.value();

@@ -154,9 +154,9 @@ Reply list_kpis(const Services& s, const RequestContext& rq) {
 
 Reply get_kpi(const Services& s, const RequestContext& rq) {
   return signed_in(s, rq, [&](const Call& call) -> Reply {
-    const auto id = id_param(rq);
-    auto k = id ? s->store.find(*id) : std::nullopt;
-    if (!k || !call.sees(*k)) return kpi_not_found();
+    auto found = call.kpi(rq);
+    if (auto* no = std::get_if<Reply>(&found)) return std::move(*no);
+    const StoredKpi* k = &std::get<StoredKpi>(found);
     return http::json_reply(Status::ok, kpi_json(s->store, *k, call));
   });
 }
@@ -180,10 +180,9 @@ Reply create_kpi(const Services& s, const RequestContext& rq) {
 
 Reply update_kpi(const Services& s, const RequestContext& rq) {
   return signed_in(s, rq, [&](const Call& call) -> Reply {
-    const auto id = id_param(rq);
-    auto k = id ? s->store.find(*id) : std::nullopt;
-    if (!k || !call.sees(*k)) return kpi_not_found();
-    if (!call.can(Permission::kpi_manage, k->office_code)) return forbidden(Permission::kpi_manage);
+    auto found = call.kpi(rq, Permission::kpi_manage);
+    if (auto* no = std::get_if<Reply>(&found)) return std::move(*no);
+    const StoredKpi* k = &std::get<StoredKpi>(found);
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     auto def = domain::parse_kpi_definition(body.value());
@@ -236,9 +235,9 @@ std::vector<std::string> schools_of(const domain::OrgTree& tree, const std::stri
 
 Reply get_units(const Services& s, const RequestContext& rq) {
   return signed_in(s, rq, [&](const Call& call) -> Reply {
-    const auto id = id_param(rq);
-    auto k = id ? s->store.find(*id) : std::nullopt;
-    if (!k || !call.sees(*k)) return kpi_not_found();
+    auto found = call.kpi(rq);
+    if (auto* no = std::get_if<Reply>(&found)) return std::move(*no);
+    const StoredKpi* k = &std::get<StoredKpi>(found);
     auto p = period_param(rq, *k);
     if (!p) return http::bad_request(p.error());
     if (!call.sees_all_units(*k)) return forbidden(Permission::view);
@@ -259,10 +258,9 @@ Reply get_units(const Services& s, const RequestContext& rq) {
 
 Reply put_units(const Services& s, const RequestContext& rq) {
   return signed_in(s, rq, [&](const Call& call) -> Reply {
-    const auto id = id_param(rq);
-    auto k = id ? s->store.find(*id) : std::nullopt;
-    if (!k || !call.sees(*k)) return kpi_not_found();
-    if (!call.can(Permission::kpi_manage, k->office_code)) return forbidden(Permission::kpi_manage);
+    auto found = call.kpi(rq, Permission::kpi_manage);
+    if (auto* no = std::get_if<Reply>(&found)) return std::move(*no);
+    const StoredKpi* k = &std::get<StoredKpi>(found);
     auto p = period_param(rq, *k);
     if (!p) return http::bad_request(p.error());
     auto body = http::json_body(rq);
@@ -314,9 +312,9 @@ struct ReportTarget {
 template <class F>
 Reply on_report(const Services& s, const RequestContext& rq, std::optional<Permission> need, F&& f) {
   return signed_in(s, rq, [&](const Call& call) -> Reply {
-    const auto id = id_param(rq);
-    auto k = id ? s->store.find(*id) : std::nullopt;
-    if (!k || !call.sees(*k)) return kpi_not_found();
+    auto found = call.kpi(rq);
+    if (auto* no = std::get_if<Reply>(&found)) return std::move(*no);
+    const StoredKpi* k = &std::get<StoredKpi>(found);
     auto p = period_param(rq, *k);
     if (!p) return http::bad_request(p.error());
     auto unit = domain::parse_institution_code(rq.params.at("unit_code"));
@@ -429,9 +427,9 @@ void add_report_routes(http::Router& router, const Services& s) {
 
 Reply summary(const Services& s, const RequestContext& rq) {
   return signed_in(s, rq, [&](const Call& call) -> Reply {
-    const auto id = id_param(rq);
-    auto k = id ? s->store.find(*id) : std::nullopt;
-    if (!k || !call.sees(*k)) return kpi_not_found();
+    auto found = call.kpi(rq);
+    if (auto* no = std::get_if<Reply>(&found)) return std::move(*no);
+    const StoredKpi* k = &std::get<StoredKpi>(found);
     const bool all = call.sees_all_units(*k);
     call.read(rq, "kpi.summary.read", "kpi:" + std::to_string(k->id), all ? k->office_code : call.caller().org_code,
               {{"all_units", all}});
@@ -561,9 +559,9 @@ Reply export_overview(const Services& s, const RequestContext& rq, bool xlsx) {
 
 Reply export_units(const Services& s, const RequestContext& rq, bool xlsx) {
   return signed_in(s, rq, [&](const Call& call) -> Reply {
-    const auto id = id_param(rq);
-    auto k = id ? s->store.find(*id) : std::nullopt;
-    if (!k || !call.sees(*k)) return kpi_not_found();
+    auto found = call.kpi(rq);
+    if (auto* no = std::get_if<Reply>(&found)) return std::move(*no);
+    const StoredKpi* k = &std::get<StoredKpi>(found);
     if (!call.sees_all_units(*k)) return forbidden(Permission::view);
     call.read(rq, "kpi.units.export", "kpi:" + std::to_string(k->id), k->office_code, {{"format", xlsx ? "xlsx" : "csv"}});
     return export_table(s, unit_table(s->store, *k, call.orgs()), xlsx, "kpi-" + std::to_string(k->id) + "-units");
