@@ -128,6 +128,16 @@ void add_routes(http::Router& router, Services& s) {
          {{domain::Permission::view, r.institution_code}, {domain::Permission::report_submit, r.institution_code}}},
         actor);
   });
+  registrations->set_renew_activation(
+      [&accounts = s.accounts](const registrations::Registration& r) -> std::variant<std::string, domain::FieldError> {
+        using Outcome = accounts::AccountService::Renewal::Outcome;
+        auto renewed = accounts.renew_activation(r.institution_code, std::nullopt);
+        switch (renewed.outcome) {
+          case Outcome::renewed: return renewed.token;
+          case Outcome::link_still_valid: return domain::activation_link_valid_error(renewed.seconds_left);
+          default: return domain::activation_already_done_error();  // activated (or the account is gone)
+        }
+      });
   registrations::RegistrationHooks hooks;
   hooks.reviewer = [&guard = s.guard](const http::RequestContext& rq) -> std::variant<registrations::Reviewer, http::Reply> {
     auto who = guard.require_user(rq);

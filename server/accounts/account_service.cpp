@@ -179,6 +179,25 @@ std::string AccountService::issue_activation(const AccountHolder& h, std::option
   return token;
 }
 
+AccountService::Renewal AccountService::renew_activation(const std::string& username, std::optional<std::int64_t> actor) {
+  using Outcome = Renewal::Outcome;
+  const auto now = auth::unix_now();
+  auto db = db_.acquire();
+  storage::Transaction tx(*db);
+  auto u = find_user(*db, username);
+  if (!u) return {};
+  if (u->status != UserStatus::pending || !u->password_hash.empty()) return {Outcome::already_active};
+  auto q = db->prepare(
+      "SELECT MAX(expires_at) FROM one_time_tokens WHERE user_id = ? AND purpose = ? AND used_at IS NULL");
+  q.bind(1, u->id).bind(2, to_string(TokenPurpose::activation));
+  if (q.step() && !q.is_null(0) && q.integer(0) > now) return {Outcome::link_still_valid, "", q.integer(0) - now};
+  q.reset();
+  Renewal r{Outcome::renewed, issue_token(*db, TokenPurpose::activation, u->id, now, domain::activation_link_lifetime)};
+  tx.commit();
+  audit_.record({actor, "user.renew_activation", "user:" + std::to_string(u->id), "", {{"org_code", u->org_code}}});
+  return r;
+}
+
 nlohmann::json AccountService::user_json(const UserRecord& u) const {
   const auto* org = orgs_.find(u.org_code);
   return {{"id", u.id},

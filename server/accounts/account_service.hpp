@@ -40,6 +40,15 @@ class AccountService {
   // activation, and returns a single-use activation token valid 72 h.
   std::string issue_activation(const AccountHolder& holder, std::optional<std::int64_t> actor);
 
+  // A new activation link for `username` while it has no password yet, once the last link
+  // lapsed; otherwise why not (and how long the last link still works).
+  struct Renewal {
+    enum class Outcome { renewed, already_active, link_still_valid, no_account } outcome = Outcome::no_account;
+    std::string token;
+    std::int64_t seconds_left = 0;
+  };
+  Renewal renew_activation(const std::string& username, std::optional<std::int64_t> actor);
+
   // A random password for a first login: single use, 72 h; the user must then complete the
   // profile and choose a new password. Signs the user out everywhere. Returns the password.
   std::string issue_password(std::int64_t user_id, std::optional<std::int64_t> actor, const std::string& client_address);

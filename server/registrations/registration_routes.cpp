@@ -166,8 +166,22 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
                                                {"registration_token", c.token},
                                                {"status", domain::to_string(c.registration.status)},
                                                {"username", c.registration.institution_code},
-                                               {"reference", c.registration.reference}});
+                                               {"reference", c.registration.reference},
+                                               {"reason", c.registration.reason}});
   });
+
+  // An approved registration's account without its password: a new activation link by SMS
+  // once the last one lapsed (the registrant only: reviewers do not send it).
+  router.add(http::Verb::post, "/api/v1/registrations/{id}/activation-link", http::token_holder("id"),
+             [service, audit](const RequestContext& rq) {
+               auto id = id_param(rq);
+               if (!id) return http::not_found();
+               if (!service->token_matches(*id, bearer(rq))) return unauthorised();
+               auto sent = service->renew_activation(*id);
+               if (auto* r = std::get_if<Refusal>(&sent)) return refusal(*r);
+               audit(rq, std::nullopt, "registration.activation_renewed", "registration:" + std::to_string(*id));
+               return http::json_reply(http::Status::ok, {{"sent_to", std::get<std::string>(sent)}});
+             });
 
   router.add(http::Verb::get, "/api/v1/registrations/{id}", http::token_holder("id"), [access](const RequestContext& rq) {
     auto r = access(rq, "registration.read");

@@ -189,15 +189,12 @@ Outcome<Created> RegistrationService::resume(std::string_view institution_code, 
   auto db = pool_.acquire();
   storage::Transaction tx(*db);
   auto q = db->prepare(std::string("SELECT ") + columns +
-                       " FROM registrations WHERE institution_code = ? AND status = 'awaiting_letter'");
+                       " FROM registrations WHERE institution_code = ? AND status <> 'superseded' ORDER BY id DESC LIMIT 1");
   q.bind(1, institution_code);
-  if (!q.step())
-    return Refusal{404,
-                   {"registration_not_open", "institution_code",
-                    "ไม่มีการลงทะเบียนของสถานศึกษานี้ที่รอส่งหนังสือแต่งตั้ง กรุณาลงทะเบียนใหม่",
-                    "No registration of this institution is waiting for its letter; please register again"}};
+  if (!q.step()) return Refusal{404, domain::registration_not_found_error()};
   Registration r = read_row(q);
   q.reset();
+  if (!domain::can_look_up(r.status)) return Refusal{404, domain::registration_not_found_error()};
   auto phone = otp_.redeem(*db, otp_token, domain::OtpPurpose::registration, r.officer.phone);
   if (!phone) return Refusal{400, phone.error()};
   Created c;
@@ -206,6 +203,20 @@ Outcome<Created> RegistrationService::resume(std::string_view institution_code, 
   tx.commit();
   c.registration = std::move(r);
   return c;
+}
+
+Outcome<std::string> RegistrationService::renew_activation(std::int64_t id) {
+  auto r = find(id);
+  if (!r) return not_found();
+  if (r->status != domain::RegistrationStatus::approved || !renew_activation_)
+    return Refusal{409, {"registration_state", "", "การลงทะเบียนนี้ยังไม่ได้รับอนุมัติ จึงยังไม่มีลิงก์ตั้งรหัสผ่าน",
+                         "This registration is not approved, so it has no activation link"}};
+  auto renewed = renew_activation_(*r);
+  if (auto* no = std::get_if<domain::FieldError>(&renewed)) return Refusal{409, std::move(*no)};
+  auto sent = sms_.send({r->officer.phone, domain::sms_approved(r->institution_code,
+                                                                public_url_ + "/#/activate/" + std::get<std::string>(renewed))});
+  if (!sent) throw std::runtime_error("a new activation link was made but its SMS failed: " + sent.detail);
+  return domain::phone_hint(r->officer.phone);
 }
 
 std::vector<domain::OpenRegistration> RegistrationService::open_registrations(std::string_view institution_code) {

@@ -55,6 +55,8 @@ struct QueueFilter {
 // Creates or re-enables the institution account and returns its activation token (the
 // accounts feature's AccountService::issue_activation); nullopt = accounts not wired.
 using IssueActivation = std::function<std::string(const Registration&, std::optional<std::int64_t> actor)>;
+// A new activation token for an approved registration's account, or why not.
+using RenewActivation = std::function<std::variant<std::string, domain::FieldError>(const Registration&)>;
 
 class RegistrationService {
  public:
@@ -63,6 +65,7 @@ class RegistrationService {
                       std::string public_url);
 
   void set_issue_activation(IssueActivation issue) { issue_activation_ = std::move(issue); }
+  void set_renew_activation(RenewActivation renew) { renew_activation_ = std::move(renew); }
 
   // Supersedes the institution's open registrations, unless !supersede_open: then, if there
   // are any, 409 registration_open and nothing changes (the OTP token stays usable).
@@ -70,9 +73,13 @@ class RegistrationService {
                           bool supersede_open = true);
   // What a new registrant is shown before replacing one (no personal data but a phone hint).
   std::vector<domain::OpenRegistration> open_registrations(std::string_view institution_code);
-  // A new bearer token for the open registration (awaiting its letter) of `institution_code`
-  // whose phone the otp_token proves.
+  // A new bearer token for the institution's latest registration (any state but superseded)
+  // whose phone the otp_token proves: to continue it, or to see where it stands.
   Outcome<Created> resume(std::string_view institution_code, std::string_view otp_token);
+
+  // Sends a new activation link to the registrant's phone (the approved account has no
+  // password yet and its last link lapsed); the phone's hint.
+  Outcome<std::string> renew_activation(std::int64_t id);
 
   std::optional<Registration> find(std::int64_t id);
   bool token_matches(std::int64_t id, std::string_view token);
@@ -102,6 +109,7 @@ class RegistrationService {
   std::filesystem::path data_dir_;
   std::string public_url_;
   IssueActivation issue_activation_;
+  RenewActivation renew_activation_;
 };
 
 }  // namespace server::registrations

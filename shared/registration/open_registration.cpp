@@ -24,6 +24,29 @@ Date started_on(const OpenRegistration& r) {
 
 bool can_resume(RegistrationStatus s) { return s == RegistrationStatus::awaiting_letter; }
 
+bool can_look_up(RegistrationStatus s) { return s != RegistrationStatus::superseded; }
+
+FieldError registration_not_found_error() {
+  return {"registration_not_open", "institution_code",
+          "ไม่พบการลงทะเบียนของสถานศึกษานี้ กรุณาตรวจรหัสสถานศึกษา หรือเริ่มลงทะเบียนใหม่",
+          "No registration of this institution was found: check the institution code, or register"};
+}
+
+FieldError activation_already_done_error() {
+  return {"account_already_active", "",
+          "บัญชีนี้ตั้งรหัสผ่านแล้ว เข้าสู่ระบบด้วยรหัสสถานศึกษา หรือใช้ \"ลืมรหัสผ่าน\" หากจำไม่ได้",
+          "This account already has its password: sign in with the institution code, or use \"Forgot password\""};
+}
+
+FieldError activation_link_valid_error(std::int64_t seconds_left) {
+  const std::int64_t hours = (seconds_left + 3599) / 3600;
+  return {"activation_link_valid", "",
+          "ลิงก์ตั้งรหัสผ่านที่ส่งทาง SMS ยังใช้ได้อีกประมาณ " + std::to_string(hours) +
+              " ชั่วโมง กรุณาเปิดลิงก์จาก SMS นั้น",
+          "The activation link sent by SMS still works for about " + std::to_string(hours) +
+              " hours: open it from that SMS"};
+}
+
 FieldError registration_open_error() {
   return {"registration_open", "institution_code",
           "สถานศึกษานี้มีการลงทะเบียนที่ยังไม่เสร็จอยู่แล้ว ทำต่อจากรายการเดิม หรือยืนยันให้การลงทะเบียนใหม่แทนที่รายการเดิม",

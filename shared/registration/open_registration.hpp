@@ -2,6 +2,7 @@
 // What anyone may learn of an institution's registrations still in progress, so that a new
 // registrant sees them before replacing one (product.md section 1: superseding is explicit)
 // or resumes their own: its state, when it began, the last two digits of its phone.
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -27,6 +28,16 @@ std::string phone_hint(std::string_view phone);
 // Only a registration waiting for its letter can be resumed; one under review can only be
 // replaced (or decided).
 bool can_resume(RegistrationStatus s);
+
+// Looking one's registration up after the browser was closed (#/register/resume): the
+// institution's latest registration that was not replaced, whatever its state.
+bool can_look_up(RegistrationStatus s);
+FieldError registration_not_found_error();
+
+// A new activation link for an approved registration's account (the 72-hour one lapsed):
+// refused once the account has its password, and while the last link still works.
+FieldError activation_already_done_error();
+FieldError activation_link_valid_error(std::int64_t seconds_left);
 
 // POST /registrations with "supersede": false while one is open (409, field institution_code).
 FieldError registration_open_error();
