@@ -55,15 +55,36 @@ inline constexpr Text reg_status_now{"สถานะการลงทะเบ
 inline constexpr Text reg_refresh{"ตรวจสอบสถานะอีกครั้ง", "Check the status again"};
 inline constexpr Text reg_wait_sms{"เมื่อผ่านการตรวจสอบ ระบบจะส่งลิงก์ตั้งรหัสผ่านทาง SMS",
                                    "Once reviewed, a link to set the password comes by SMS"};
-inline constexpr Text reg_resume_link{"เริ่มลงทะเบียนไว้แล้วแต่ยังไม่ได้ส่งหนังสือที่ลงนาม? ทำต่อจากเดิม",
-                                      "Started already but not yet uploaded the signed letter? Continue it"};
-inline constexpr Text reg_resume_title{"ทำการลงทะเบียนต่อจากเดิม", "Continue a registration"};
+inline constexpr Text reg_resume_link{"ลงทะเบียนไว้แล้ว? ดูสถานะหรือทำต่อจากเดิม",
+                                      "Registered already? Check its status or continue it"};
+inline constexpr Text reg_resume_title{"ดูสถานะหรือทำการลงทะเบียนต่อ", "Check or continue a registration"};
 inline constexpr Text reg_resume_intro{
     "กรอกรหัสสถานศึกษาและเบอร์มือถือที่ใช้ลงทะเบียนไว้ ระบบจะส่งรหัส OTP ใหม่ไปที่เบอร์นั้น "
-    "(ทำต่อได้จนกว่าจะส่งหนังสือที่ลงนามแล้ว)",
-    "Enter the institution code and the mobile number you registered with; a new OTP goes to that number "
-    "(possible until the signed letter is uploaded)"};
-inline constexpr Text reg_resume_submit{"ทำต่อ", "Continue"};
+    "แล้วแสดงสถานะล่าสุดของการลงทะเบียน",
+    "Enter the institution code and the mobile number you registered with; a new OTP goes to that number, "
+    "then you see where the registration stands"};
+inline constexpr Text reg_resume_submit{"ดูสถานะ", "Check"};
+inline constexpr Text reg_state_awaiting{"รอส่งหนังสือแต่งตั้งที่ลงนามแล้ว", "waiting for the signed letter"};
+inline constexpr Text reg_state_review{"รอตรวจสอบ", "being reviewed"};
+inline constexpr Text reg_state_approved{"อนุมัติแล้ว", "approved"};
+inline constexpr Text reg_state_rejected{"ไม่อนุมัติ", "not approved"};
+inline constexpr Text reg_state_superseded{"ถูกแทนที่ด้วยการลงทะเบียนใหม่", "replaced by a newer registration"};
+inline constexpr Text reg_next_awaiting{"ดาวน์โหลดหนังสือแต่งตั้ง ให้ผู้บริหารลงนาม แล้วอัปโหลดไฟล์ที่ลงนามแล้ว",
+                                        "Download the appointment letter, have it signed, then upload the signed file"};
+inline constexpr Text reg_next_approved{
+    "ตั้งรหัสผ่านด้วยลิงก์ที่ส่งทาง SMS (ใช้ได้ 72 ชั่วโมง) แล้วเข้าสู่ระบบด้วยรหัสสถานศึกษา "
+    "หากลิงก์หมดอายุก่อนตั้งรหัสผ่าน ขอลิงก์ใหม่ได้ที่นี่",
+    "Set the password with the link sent by SMS (it works for 72 hours), then sign in with the institution "
+    "code. If the link lapsed before you used it, ask for a new one here"};
+inline constexpr Text reg_next_rejected{"แก้ไขตามเหตุผลด้านล่าง แล้วลงทะเบียนใหม่",
+                                        "Put right what the reason below says, then register again"};
+inline constexpr Text reg_next_superseded{"การลงทะเบียนที่ใหม่กว่าของสถานศึกษานี้ใช้แทนรายการนี้แล้ว",
+                                          "A newer registration of this institution took its place"};
+inline constexpr Text reg_reason{"เหตุผล:", "Reason:"};
+inline constexpr Text reg_status_upload{"ส่งหนังสือที่ลงนามแล้ว", "Upload the signed letter"};
+inline constexpr Text reg_renew_link{"ขอลิงก์ตั้งรหัสผ่านใหม่", "Send a new activation link"};
+inline constexpr Text reg_link_sent{"ส่งลิงก์ตั้งรหัสผ่านใหม่ทาง SMS แล้ว ไปที่เบอร์", "A new activation link was sent by SMS to"};
+inline constexpr Text reg_register_again{"ลงทะเบียนใหม่", "Register again"};
 inline constexpr Text reg_resume_new{"ลงทะเบียนใหม่แทน", "Start a new registration instead"};
 inline constexpr Text reg_open_intro{"สถานศึกษานี้มีการลงทะเบียนที่ยังไม่เสร็จอยู่แล้ว:",
                                      "This institution already has a registration in progress:"};

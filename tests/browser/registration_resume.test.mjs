@@ -2,7 +2,8 @@
 // "a registration can be resumed, with a fresh OTP to the same phone, until it is
 // submitted, and superseding is explicit"): the first registrant comes back through
 // #/register/resume; a second registrant of the same school is shown the open registration
-// and must confirm replacing it; one that begins while the wizard is open is caught too.
+// and must confirm replacing it; one that begins while the wizard is open is caught too; an
+// approved one is found after the browser was closed, with the way to a new activation link.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -11,7 +12,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  artifacts, newOtp, openApp, press, serverAndBrowser, smsTo, typeInto, waitForIdle, waitForWidget, widgets,
+  apiSession, artifacts, newOtp, openApp, press, realPdf, serverAndBrowser, smsTo, typeInto, waitForIdle, waitForWidget,
+  widgets,
 } from './harness.mjs';
 
 const env = serverAndBrowser();
@@ -153,6 +155,53 @@ test('a registration begun while the wizard was open is caught at the OTP step, 
   const open = await openOf('1011010001');
   assert.equal(open.length, 1);
   assert.equal(open[0].phone, 'xxx-xxx-xx32');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('after closing the browser, a registrant finds the approved registration from the home page and asks for a new link', async () => {
+  await advanceClock();
+  const made = await registerOverApi('1011010003', '0823456789', '1101700203450');
+  const form = new FormData();
+  form.append('file', new Blob([realPdf(2000, 'signed')]), 'signed.pdf');
+  form.append('username', '1011010003');
+  form.append('national_id', '1101700203450');
+  const up = await fetch(`${env.server.url}/api/v1/registrations/${made.registration_id}/signed-letter`,
+    { method: 'POST', headers: { Authorization: `Bearer ${made.registration_token}` }, body: form });
+  assert.equal(up.status, 200, await up.text());
+  const reviewer = await apiSession(env.server.url, 'centre.reviewer', env.password('centre.reviewer'));
+  const approved = await reviewer.call('POST', `/api/v1/review/registrations/${made.registration_id}/approve`, {});
+  assert.equal(approved.status, 200, approved.text);
+  await advanceClock();
+
+  // A new browser: from the home page to the lookup, by clicking.
+  const page = await openApp(env.browser, `${env.server.url}/#/`, { height: 1000 });
+  await press(page, 'home.register');
+  await step(page, 1);
+  await press(page, 'reg.resume');
+  await typeInto(page, 'reg.resume.code', '1011010003');
+  await typeInto(page, 'reg.resume.phone', '0823456789');
+  const seen = (await smsTo(env.server.url, '0823456789')).length;
+  await press(page, 'reg.resume.otp.send');
+  await typeInto(page, 'reg.resume.otp.code', await newOtp(env.server.url, '0823456789', seen));
+  await press(page, 'reg.resume.otp.verify');
+  await press(page, 'reg.resume.submit');
+  // Where it stands, in words: approved, and what to do next.
+  await step(page, 8);
+  const status = await waitForWidget(page, { id: 'reg.status' });
+  assert.equal(status.value, 'approved');
+  assert.match(status.label, /อนุมัติแล้ว/);
+  assert.match(status.label, /72 ชั่วโมง/);
+  assert.doesNotMatch(status.label, /approved/, 'no internal state code');
+  // The 72-hour link still works: asking again says so, and sends nothing.
+  const before = (await smsTo(env.server.url, '0823456789')).length;
+  await press(page, 'reg.status.renew');
+  const refused = await waitForWidget(page, { id: 'reg.status.error' });
+  assert.equal(refused.value, 'activation_link_valid');
+  assert.match(refused.label, /ชั่วโมง/);
+  assert.equal((await smsTo(env.server.url, '0823456789')).length, before);
+  await waitForWidget(page, { id: 'reg.status.signin' });
+  await page.screenshot({ path: path.join(artifacts, 'registration-lookup.png') });
   assert.deepEqual(page.errors, []);
   await page.close();
 });

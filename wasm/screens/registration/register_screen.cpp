@@ -65,7 +65,13 @@ void RegisterScreen::draw(app::Context& ctx) {
     case 4: draw_otp(ctx); break;
     case 5: draw_letter(ctx); break;
     case 6: draw_upload(ctx); break;
-    default: draw_status(ctx); break;
+    default:
+      switch (status_panel_.draw(ctx)) {
+        case StatusPanel::Choice::upload_letter: step_ = 5; break;
+        case StatusPanel::Choice::register_again: step_ = 0; registration_id_.clear(); token_.clear(); break;
+        case StatusPanel::Choice::none: break;
+      }
+      break;
   }
   widgets::error_banner("reg.error",
                         errors_.general({"affiliation", "institution_code", "legacy.tsl_username",
@@ -327,7 +333,10 @@ void RegisterScreen::draw_resume(app::Context& ctx) {
                    token_ = r.body.value("registration_token", "");
                    username_ = r.body.value("username", "");
                    superseded_any_ = false;
-                   step_ = 5;
+                   // Waiting for its letter: on with the wizard; otherwise where it stands.
+                   const bool awaiting = r.body.value("status", "") == domain::to_string(domain::RegistrationStatus::awaiting_letter);
+                   step_ = awaiting ? 5 : 7;
+                   if (!awaiting) status_panel_.load(ctx, registration_id_, token_);
                    ctx.nav.go("#/register");
                  }));
   }
@@ -342,7 +351,12 @@ void RegisterScreen::draw_letter(app::Context& ctx) {
   if (widgets::button("reg.letter", ctx.tr(reg_letter_download)))
     ctx.api.download("/api/v1/registrations/" + registration_id_ + "/letter.pdf", "letter-" + username_ + ".pdf",
                      [this](const api::Reply& r, const std::string&) { errors_.take(r); }, token_);
-  if (widgets::primary_button("reg.next", ctx.tr(reg_next))) step_ = 6;
+  if (widgets::primary_button("reg.next", ctx.tr(reg_next))) {
+    step_ = 6;
+    // Nothing asked twice: what this session typed fills the upload's proof of identity.
+    if (upload_username_.empty()) upload_username_ = username_;
+    if (upload_national_id_.empty()) upload_national_id_ = form_.national_id;
+  }
 }
 
 void RegisterScreen::draw_upload(app::Context& ctx) {
@@ -375,24 +389,10 @@ void RegisterScreen::draw_upload(app::Context& ctx) {
                      if (errors_.take(r)) return;
                      progress_ = 1;
                      step_ = 7;
-                     load_status(ctx);
+                     status_panel_.load(ctx, registration_id_, token_);
                    }),
                    [this](double sent, double total) { progress_ = total > 0 ? float(sent / total) : 0; }, token_);
   }
-}
-
-void RegisterScreen::load_status(app::Context& ctx) {
-  ctx.api.send({"GET", "/api/v1/registrations/" + registration_id_, {}, token_}, pending_.guard([this](const api::Reply& r) {
-                 if (!errors_.take(r)) status_ = r.body;
-               }));
-}
-
-void RegisterScreen::draw_status(app::Context& ctx) {
-  if (status_.is_object())
-    widgets::text(std::string(ctx.tr(reg_status_now)) + " " + status_.value("status_th", "") + " (" +
-                  status_.value("status", "") + ")");
-  widgets::text_wrapped(ctx.tr(reg_wait_sms));
-  if (widgets::button("reg.refresh", ctx.tr(reg_refresh))) load_status(ctx);
 }
 
 }  // namespace registration

@@ -3,7 +3,7 @@
 // 2 institution, 3 legacy usernames, 4 account holder, 5 OTP, 6 letter, 7 upload, 8 status.
 // Back and next keep what was typed; every field is checked with the rules of shared/.
 // An institution's registration in progress is shown when it is chosen: its registrant
-// continues it (#/register/resume: a new OTP to the same phone, until the letter is in), or
+// continues it or sees where it stands (#/register/resume: a new OTP to the same phone), or
 // the new registrant confirms replacing it; nothing is replaced unconfirmed.
 #include <string>
 #include <vector>
@@ -15,6 +15,7 @@
 #include "shared/registration/open_registration.hpp"
 #include "wasm/app/screen.hpp"
 #include "wasm/screens/accounts/otp_step.hpp"
+#include "wasm/screens/registration/registration_status.hpp"
 #include "wasm/widgets/widgets.hpp"
 
 namespace registration {
@@ -33,13 +34,11 @@ class RegisterScreen : public app::Screen {
   void draw_otp(app::Context& ctx);
   void draw_letter(app::Context& ctx);
   void draw_upload(app::Context& ctx);
-  void draw_status(app::Context& ctx);
   void draw_resume(app::Context& ctx);
   void draw_open_registrations(app::Context& ctx);
   void load_open_registrations(app::Context& ctx);
   void submit(app::Context& ctx);
   void send_otp(app::Context& ctx);
-  void load_status(app::Context& ctx);
   bool step_ok(int step);  // the rules of shared/ for that step's fields
 
   int step_ = 0;  // 0-based
@@ -62,7 +61,7 @@ class RegisterScreen : public app::Screen {
   float progress_ = 0;
   bool busy_ = false;
   double now_ = 0;
-  nlohmann::json status_;
+  StatusPanel status_panel_;
   api::FormErrors errors_;
   api::Pending pending_;
 };
