@@ -7,8 +7,10 @@
 #include "shared/audit/audit_filter.hpp"
 #include "shared/ui/strings_client.hpp"
 #include "shared/ui/strings_kpi_report.hpp"
+#include "shared/ui/strings_my_account.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/screens/accounts/access_request_screen.hpp"
+#include "wasm/screens/accounts/account_screen.hpp"
 #include "wasm/screens/accounts/activation_screen.hpp"
 #include "wasm/screens/accounts/first_login_screen.hpp"
 #include "wasm/screens/accounts/forgot_password_screen.hpp"
@@ -45,6 +47,7 @@ void App::register_screens() {
                Access::holding(domain::Permission::registrations_review));
   screens_.add("signin", std::make_unique<accounts::SignInScreen>());
   screens_.add("first-login", std::make_unique<accounts::FirstLoginScreen>(), app::Access::user());
+  screens_.add("account", std::make_unique<accounts::AccountScreen>(), Access::user());
   screens_.add("activate", std::make_unique<accounts::ActivationScreen>());
   screens_.add("qr", std::make_unique<accounts::QrSignInScreen>());
   screens_.add("forgot-password", std::make_unique<accounts::ForgotPasswordScreen>());
@@ -193,8 +196,9 @@ void App::draw_top_bar() {
     const std::string who = std::string(context_.tr(signed_in_as)) + ": " + user->display_name;
     const float out_width = widgets::text_size(context_.tr(nav_sign_out)).x + 2 * st.FramePadding.x;
     const float bell_width = widgets::text_size(context_.tr(ui::text::kpi_report::notifications)).x + 48;
-    const float x = std::max(0.0f, ImGui::GetWindowContentRegionMax().x - out_width -
-                                       widgets::text_size(who).x - bell_width - 2 * st.ItemSpacing.x);
+    const float account_width = widgets::text_size(context_.tr(ui::text::my_account::nav_account)).x + 24;
+    const float x = std::max(0.0f, ImGui::GetWindowContentRegionMax().x - out_width - widgets::text_size(who).x -
+                                       bell_width - account_width - 3 * st.ItemSpacing.x);
     if (at_home) ImGui::SetCursorPosX(x);
     else ImGui::SameLine(x);
     if (!user->first_login_pending()) {  // nothing to open before the profile is done
@@ -204,6 +208,10 @@ void App::draw_top_bar() {
     }
     ImGui::AlignTextToFramePadding();
     widgets::text_colored(style::muted_text, who);
+    if (!user->first_login_pending()) {
+      ImGui::SameLine(0, 24);
+      if (widgets::link("topbar.account", context_.tr(ui::text::my_account::nav_account))) context_.nav.go("#/account");
+    }
     ImGui::SameLine();
     if (widgets::button("app.signout", context_.tr(nav_sign_out)))
       context_.session.sign_out([this] { context_.nav.go("#/"); });
