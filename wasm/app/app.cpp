@@ -197,22 +197,33 @@ void App::draw_top_bar() {
     const float out_width = widgets::text_size(context_.tr(nav_sign_out)).x + 2 * st.FramePadding.x;
     const float bell_width = widgets::text_size(context_.tr(ui::text::kpi_report::notifications)).x + 48;
     const float account_width = widgets::text_size(context_.tr(ui::text::my_account::nav_account)).x + 24;
-    const float x = std::max(0.0f, ImGui::GetWindowContentRegionMax().x - out_width - widgets::text_size(who).x -
-                                       bell_width - account_width - 3 * st.ItemSpacing.x);
+    const float row = out_width + widgets::text_size(who).x + bell_width + account_width + 3 * st.ItemSpacing.x;
+    // One row at the right when it fits; on a phone each piece goes beside the last while
+    // it fits, else below it.
+    const bool one_row = row <= ImGui::GetWindowContentRegionMax().x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const auto next = [&](float width, float spacing) {
+      if (one_row || ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
+    };
+    const float x = std::max(0.0f, ImGui::GetWindowContentRegionMax().x - row);
     if (at_home) ImGui::SetCursorPosX(x);
-    else ImGui::SameLine(x);
+    else if (one_row) ImGui::SameLine(x);
     if (!user->first_login_pending()) {  // nothing to open before the profile is done
       ImGui::AlignTextToFramePadding();
       notifications_.draw_link(context_);
-      ImGui::SameLine(0, 24);
+      next(widgets::text_size(who).x, 24);
     }
     ImGui::AlignTextToFramePadding();
-    widgets::text_colored(style::muted_text, who);
+    ImGui::PushStyleColor(ImGuiCol_Text, style::muted_text);
+    if (one_row) widgets::text(who);
+    else widgets::text_wrapped(who);  // a long name on a phone
+    ImGui::PopStyleColor();
     if (!user->first_login_pending()) {
-      ImGui::SameLine(0, 24);
+      next(account_width, 24);
+      ImGui::AlignTextToFramePadding();
       if (widgets::link("topbar.account", context_.tr(ui::text::my_account::nav_account))) context_.nav.go("#/account");
     }
-    ImGui::SameLine();
+    next(out_width, st.ItemSpacing.x);
     if (widgets::button("app.signout", context_.tr(nav_sign_out)))
       context_.session.sign_out([this] { context_.nav.go("#/"); });
   }
