@@ -106,7 +106,8 @@ test('my account: profile, password, and ending the session of another device', 
     await openAccount(small);
     await waitForWidget(small, { id: 'account.session.1' });
     await assertNothingPastRightEdge(small, 'my account');
-    await small.screenshot({ path: path.join(artifacts, 'account-phone.png'), fullPage: true });
+    await reveal(small, 'account.session.1');
+    await small.screenshot({ path: path.join(artifacts, 'account-phone-sessions.png') });
     await press(small, 'app.home');
     await small.waitForFunction(() => location.hash === '#/');
 
