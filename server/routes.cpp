@@ -5,6 +5,7 @@
 
 #include "server/accounts/access_request_routes.hpp"
 #include "server/accounts/admin_routes.hpp"
+#include "server/accounts/my_sessions_routes.hpp"
 #include "server/accounts/self_service_routes.hpp"
 #include "server/audit/audit_routes.hpp"
 #include "server/auth/auth_routes.hpp"
@@ -114,6 +115,7 @@ void add_routes(http::Router& router, Services& s) {
   // otp handlers for as long as the router.
   accounts::add_access_request_routes(router, config, s.guard, s.accounts, *messaging->otp, *messaging->gateway);
   accounts::add_self_service_routes(router, s.guard, s.accounts, *messaging->otp, *messaging->gateway);
+  accounts::add_my_sessions_routes(router, s.guard, s.audit, s.accounts.db());
 
   auto registrations = std::make_shared<registrations::RegistrationService>(
       *messaging->pool, s.storage.institutions(), *messaging->otp, *messaging->gateway,

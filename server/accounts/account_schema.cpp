@@ -135,4 +135,13 @@ CREATE INDEX access_requests_by_school ON access_requests (school_code, status);
 CREATE INDEX access_requests_by_area ON access_requests (area_code, status);
 )sql";
 
+// "My account" lists the user's sessions: each gets a public id to name it by (random, not
+// the token, which is only stored as a digest) and the browser's User-Agent to show.
+const std::string_view sessions_device = R"sql(
+ALTER TABLE sessions ADD COLUMN public_id TEXT;
+ALTER TABLE sessions ADD COLUMN user_agent TEXT NOT NULL DEFAULT '';
+UPDATE sessions SET public_id = lower(hex(randomblob(12)));
+CREATE UNIQUE INDEX sessions_by_public_id ON sessions (public_id);
+)sql";
+
 }  // namespace server::accounts::schema

@@ -10,5 +10,6 @@ extern const std::string_view sign_in;          // 102: sessions, failures, one-
 extern const std::string_view audit_log;        // 103
 extern const std::string_view audit_log_org;    // 110
 extern const std::string_view access_requests;  // 104: school website users (EMIS rule)
+extern const std::string_view sessions_device;  // 120: a session's public id and User-Agent
 
 }  // namespace server::accounts::schema

@@ -1,7 +1,5 @@
 #include "server/auth/auth_routes.hpp"
 
-#include <ctime>
-
 #include "server/auth/crypto.hpp"
 #include "server/auth/sessions.hpp"
 #include "server/auth/sign_in_throttle.hpp"
@@ -23,15 +21,6 @@ namespace bhttp = boost::beast::http;
 constexpr domain::TextRule username_rule{"username", "ชื่อผู้ใช้", "Username", 100};
 constexpr domain::TextRule password_rule{"password", "รหัสผ่าน", "Password", domain::kPasswordMaxLength};
 constexpr domain::TextRule token_rule{"token", "รหัสลิงก์", "Token", 64};
-
-std::string iso_time(std::int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 http::Reply sign_in_failed() {
   return http::error_reply(http::Status::unauthorized,
@@ -64,7 +53,7 @@ http::Reply start_session(storage::Database& db, const accounts::AccountService&
   // A new id at every sign-in: a session id planted before it is worth nothing.
   if (auto old = find_session(db, session_token_of(rq.request))) delete_session(db, old->digest);
   if (sign_out_everywhere) delete_user_sessions(db, user.id);
-  auto session = create_session(db, user.id, rq.client_address, now);
+  auto session = create_session(db, user.id, rq.client_address, rq.request[bhttp::field::user_agent], now);
   auto reply = http::json_reply(http::Status::ok, session_json(accounts, user, session.csrf_token, session.expires_at));
   std::get<http::StringResponse>(reply).set(bhttp::field::set_cookie, session_cookie(session.token));
   return reply;

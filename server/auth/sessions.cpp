@@ -1,11 +1,23 @@
 #include "server/auth/sessions.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <ctime>
 
 #include "server/auth/crypto.hpp"
 #include "shared/accounts/sign_in_policy.hpp"
+#include "shared/accounts/signed_in_sessions.hpp"
 
 namespace server::auth {
+
+std::string iso_time(std::int64_t t) {
+  std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
 
 std::int64_t unix_now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -24,18 +36,23 @@ int prune_expired(storage::Database& db, std::int64_t now) {
 }
 
 NewSession create_session(storage::Database& db, std::int64_t user_id, const std::string& client_address,
-                          std::int64_t now) {
+                          std::string_view user_agent, std::int64_t now) {
   prune_expired(db, now);
   NewSession s{random_token(16), random_token(16), domain::session_expires_at(now, now)};
+  // Cut on a UTF-8 boundary: a header is Latin text, but nothing guarantees it.
+  std::size_t keep = std::min(user_agent.size(), domain::user_agent_max_length);
+  while (keep > 0 && keep < user_agent.size() && (static_cast<unsigned char>(user_agent[keep]) & 0xC0) == 0x80) --keep;
   db.prepare(
-        "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, last_seen_at, client_address) "
-        "VALUES (?, ?, ?, ?, ?, ?)")
+        "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, last_seen_at, client_address, "
+        "public_id, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
       .bind(1, token_digest(s.token))
       .bind(2, user_id)
       .bind(3, s.csrf_token)
       .bind(4, now)
       .bind(5, now)
       .bind(6, client_address)
+      .bind(7, random_token(12))
+      .bind(8, std::string(user_agent.substr(0, keep)))
       .run();
   return s;
 }
@@ -59,8 +76,42 @@ void delete_session(storage::Database& db, const std::string& digest) {
   db.prepare("DELETE FROM sessions WHERE token_digest = ?").bind(1, digest).run();
 }
 
-void delete_user_sessions(storage::Database& db, std::int64_t user_id, std::string_view keep_digest) {
+int delete_user_sessions(storage::Database& db, std::int64_t user_id, std::string_view keep_digest) {
   db.prepare("DELETE FROM sessions WHERE user_id = ? AND token_digest != ?").bind(1, user_id).bind(2, keep_digest).run();
+  return static_cast<int>(db.changes());
+}
+
+namespace {
+
+constexpr const char* user_session_columns =
+    "SELECT token_digest, public_id, created_at, last_seen_at, client_address, user_agent FROM sessions ";
+
+UserSession user_session_of(storage::Statement& q) {
+  return {q.text(0), q.text(1), q.integer(2), q.integer(3), q.text(4), q.text(5)};
+}
+
+}  // namespace
+
+std::vector<UserSession> user_sessions(storage::Database& db, std::int64_t user_id, std::int64_t now) {
+  auto q = db.prepare(std::string(user_session_columns) +
+                      "WHERE user_id = ? AND last_seen_at > ? AND created_at > ? ORDER BY last_seen_at DESC, created_at DESC");
+  q.bind(1, user_id).bind(2, now - domain::session_idle_limit).bind(3, now - domain::session_absolute_limit);
+  std::vector<UserSession> out;
+  while (q.step()) out.push_back(user_session_of(q));
+  return out;
+}
+
+std::optional<UserSession> end_user_session(storage::Database& db, std::int64_t user_id, std::string_view public_id,
+                                            std::int64_t now) {
+  if (!domain::is_session_id(public_id)) return std::nullopt;
+  auto q = db.prepare(std::string(user_session_columns) +
+                      "WHERE user_id = ? AND public_id = ? AND last_seen_at > ? AND created_at > ?");
+  q.bind(1, user_id).bind(2, std::string(public_id)).bind(3, now - domain::session_idle_limit)
+      .bind(4, now - domain::session_absolute_limit);
+  if (!q.step()) return std::nullopt;
+  auto found = user_session_of(q);
+  delete_session(db, found.digest);
+  return found;
 }
 
 std::string session_token_of(const http::Request& request) {

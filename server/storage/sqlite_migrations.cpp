@@ -52,6 +52,7 @@ INSERT INTO institution_names (institution_names) VALUES ('rebuild');
       {103, "audit log", accounts::schema::audit_log},
       {104, "school website access requests", accounts::schema::access_requests},
       {110, "audit log: the organisation each entry is about", accounts::schema::audit_log_org},
+      {120, "sessions: a public id and the browser's User-Agent", accounts::schema::sessions_device},
       {200, "sms outbox and one-time passwords", sms_otp_schema},
       {300, "school account registrations", registrations_schema},
       {400, "kpi definitions, reports, evidence and live summaries", kpi::kSchema400},

@@ -7,8 +7,10 @@
 #include "shared/audit/audit_filter.hpp"
 #include "shared/ui/strings_client.hpp"
 #include "shared/ui/strings_kpi_report.hpp"
+#include "shared/ui/strings_my_account.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/screens/accounts/access_request_screen.hpp"
+#include "wasm/screens/accounts/account_screen.hpp"
 #include "wasm/screens/accounts/activation_screen.hpp"
 #include "wasm/screens/accounts/first_login_screen.hpp"
 #include "wasm/screens/accounts/forgot_password_screen.hpp"
@@ -45,6 +47,7 @@ void App::register_screens() {
                Access::holding(domain::Permission::registrations_review));
   screens_.add("signin", std::make_unique<accounts::SignInScreen>());
   screens_.add("first-login", std::make_unique<accounts::FirstLoginScreen>(), app::Access::user());
+  screens_.add("account", std::make_unique<accounts::AccountScreen>(), Access::user());
   screens_.add("activate", std::make_unique<accounts::ActivationScreen>());
   screens_.add("qr", std::make_unique<accounts::QrSignInScreen>());
   screens_.add("forgot-password", std::make_unique<accounts::ForgotPasswordScreen>());
@@ -193,18 +196,34 @@ void App::draw_top_bar() {
     const std::string who = std::string(context_.tr(signed_in_as)) + ": " + user->display_name;
     const float out_width = widgets::text_size(context_.tr(nav_sign_out)).x + 2 * st.FramePadding.x;
     const float bell_width = widgets::text_size(context_.tr(ui::text::kpi_report::notifications)).x + 48;
-    const float x = std::max(0.0f, ImGui::GetWindowContentRegionMax().x - out_width -
-                                       widgets::text_size(who).x - bell_width - 2 * st.ItemSpacing.x);
+    const float account_width = widgets::text_size(context_.tr(ui::text::my_account::nav_account)).x + 24;
+    const float row = out_width + widgets::text_size(who).x + bell_width + account_width + 3 * st.ItemSpacing.x;
+    // One row at the right when it fits; on a phone each piece goes beside the last while
+    // it fits, else below it.
+    const bool one_row = row <= ImGui::GetWindowContentRegionMax().x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const auto next = [&](float width, float spacing) {
+      if (one_row || ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
+    };
+    const float x = std::max(0.0f, ImGui::GetWindowContentRegionMax().x - row);
     if (at_home) ImGui::SetCursorPosX(x);
-    else ImGui::SameLine(x);
+    else if (one_row) ImGui::SameLine(x);
     if (!user->first_login_pending()) {  // nothing to open before the profile is done
       ImGui::AlignTextToFramePadding();
       notifications_.draw_link(context_);
-      ImGui::SameLine(0, 24);
+      next(widgets::text_size(who).x, 24);
     }
     ImGui::AlignTextToFramePadding();
-    widgets::text_colored(style::muted_text, who);
-    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, style::muted_text);
+    if (one_row) widgets::text(who);
+    else widgets::text_wrapped(who);  // a long name on a phone
+    ImGui::PopStyleColor();
+    if (!user->first_login_pending()) {
+      next(account_width, 24);
+      ImGui::AlignTextToFramePadding();
+      if (widgets::link("topbar.account", context_.tr(ui::text::my_account::nav_account))) context_.nav.go("#/account");
+    }
+    next(out_width, st.ItemSpacing.x);
     if (widgets::button("app.signout", context_.tr(nav_sign_out)))
       context_.session.sign_out([this] { context_.nav.go("#/"); });
   }
