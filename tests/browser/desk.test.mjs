@@ -4,7 +4,7 @@
 // On a phone (390 px) the cards stack, are full touch targets and stay inside the screen.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 
 import {
   apiSession, artifacts, openApp, press, realPdf, serverAndBrowser, signInThroughScreen, waitForIdle, waitForWidget,
@@ -51,7 +51,7 @@ async function signInFromHome(page, user) {
 
 // Work waiting before anyone looks: a KPI of this fiscal year for two schools of the area,
 // one of which has sent its report (the reviewer's count 1, the other school's count 1).
-test.before(async () => {
+before(async () => {
   const controller = await apiSession(env.server.url, 'area.kpi', env.password('area.kpi'));
   const made = await controller.call('POST', '/api/v1/kpi', {
     year: fiscalYear(), number: '1', name: 'ระดับความสำเร็จของการประเมินภายใน', type: 'score_1_5',
@@ -102,7 +102,7 @@ for (const role of roles) {
       await press(page, `desk.${kind}`);
       await page.waitForFunction((h) => location.hash.startsWith(h), screens[kind].hash, { timeout: 15000 });
       await waitForWidget(page, { id: screens[kind].widget });
-      await page.goBack();  // the browser's back button, as a person would
+      await press(page, 'app.home');  // back home through the top bar
       await page.waitForFunction(() => location.hash === '#/' || location.hash === '');
       await waitForWidget(page, { id: `desk.${kind}` });
     }
