@@ -10,6 +10,6 @@ inline constexpr Text loading{"กำลังโหลดงานของท�
 inline constexpr Text load_failed{"โหลดงานของท่านไม่สำเร็จ", "Your work could not be loaded"};
 inline constexpr Text empty{"บัญชีนี้ยังไม่มีสิทธิ์ทำงานใด โปรดติดต่อผู้ดูแลระบบของหน่วยงาน",
                             "This account may not do any work yet: ask your organisation's administrator"};
-inline constexpr Text open{"เปิด ›", "Open ›"};
+inline constexpr Text open_work{"เปิด ›", "Open ›"};
 
 }  // namespace ui::text::desk

@@ -63,7 +63,7 @@ void DeskCards::draw_card(app::Context& ctx, const domain::DeskEntry& e) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
-  const std::string open_label = thai::shape(ctx.tr(open));
+  const std::string open_label = thai::shape(ctx.tr(open_work));
   const float open_width = ImGui::CalcTextSize(open_label.c_str()).x;
   draw->ChannelsSplit(2);
   draw->ChannelsSetCurrent(1);
