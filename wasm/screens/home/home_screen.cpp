@@ -39,7 +39,6 @@ void HomeScreen::draw(app::Context& ctx) {
     if (widgets::link("home.stats", ctx.tr(nav_stats))) ctx.nav.go("#/stats");
     return;
   }
-  if (ctx.session.state() == app::Session::State::unknown) return;  // GET /me on its way
   draw_links(ctx);
   widgets::heading(ctx.tr(search_heading), ctx.fonts.title);
   ImGui::PushStyleColor(ImGuiCol_Text, style::muted_text);
