@@ -9,6 +9,7 @@
 #include "server/accounts/self_service_routes.hpp"
 #include "server/audit/audit_routes.hpp"
 #include "server/auth/auth_routes.hpp"
+#include "server/desk/desk_routes.hpp"
 #include "server/directory/institutions_handler.hpp"
 #include "server/http/errors.hpp"
 #include "server/kpi/kpi_routes.hpp"
@@ -34,7 +35,8 @@ auto audit_to(auth::AuditLog& log) {
 
 // Local education data: its own connections; callers from the Guard; SMS through the same
 // gateway as KPI (`keep` holds the gateway alive with the handlers).
-void add_lec(http::Router& router, Services& s, sms::SmsGateway* gateway, std::shared_ptr<void> keep) {
+std::shared_ptr<lec::LecServices> add_lec(http::Router& router, Services& s, sms::SmsGateway* gateway,
+                                         std::shared_ptr<void> keep) {
   const Config& config = s.config;
   auto lec = std::make_shared<lec::LecServices>(
       std::make_shared<storage::ConnectionPool>(config.database_file()), s.guard.orgs(),
@@ -71,6 +73,7 @@ void add_lec(http::Router& router, Services& s, sms::SmsGateway* gateway, std::s
   if (config.mode == Mode::development) lec::seed_demo(lec->store, lec::today_in_thailand());
   lec::add_lec_routes(router, lec);
   lec::add_lec_file_routes(router, lec);  // import, exports, class list, rollover, spot checks
+  return lec;
 }
 
 }  // namespace
@@ -184,7 +187,11 @@ void add_routes(http::Router& router, Services& s) {
   };
   kpi->audit = audit_to(s.audit);
   kpi::add_kpi_routes(router, kpi);
-  add_lec(router, s, messaging->gateway.get(), messaging);
+  auto lec = add_lec(router, s, messaging->gateway.get(), messaging);
+  // The signed-in user's desk: the work waiting for them, counted by each feature's store.
+  desk::add_desk_routes(router, std::make_shared<desk::DeskSources>(desk::DeskSources{
+                                    s.guard, std::shared_ptr<registrations::RegistrationService>(kept, registrations.get()),
+                                    kpi, lec, s.db, [] { return lec::today_in_thailand(); }}));
 
   router.set_fallback([&site = s.site](const http::RequestContext& rq) { return site.serve(rq); });
   router.set_gate([&guard = s.guard](const http::RequestContext& rq, const http::Access& access) {

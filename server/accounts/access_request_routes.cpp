@@ -224,10 +224,8 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
     std::vector<std::int64_t> ids;
     {
       auto db = pool.acquire();
-      auto q = db->prepare("SELECT id, school_code FROM access_requests WHERE (? = '' OR status = ?) ORDER BY id");
-      q.bind(1, status).bind(2, status);
-      while (q.step())
-        if (guard.allowed(admin, Permission::users_manage, q.text(1))) ids.push_back(q.integer(0));
+      for (const auto& r : access_requests_with_status(*db, status))
+        if (guard.allowed(admin, Permission::users_manage, r.school_code)) ids.push_back(r.id);
     }
     json list = json::array();
     auto db = pool.acquire();

@@ -140,4 +140,12 @@ void replace_grants(storage::Database& db, std::int64_t user_id, const std::vect
   }
 }
 
+std::vector<AccessRequestRef> access_requests_with_status(storage::Database& db, std::string_view status) {
+  auto q = db.prepare("SELECT id, school_code FROM access_requests WHERE (? = '' OR status = ?) ORDER BY id");
+  q.bind(1, status).bind(2, status);
+  std::vector<AccessRequestRef> out;
+  while (q.step()) out.push_back({q.integer(0), q.text(1)});
+  return out;
+}
+
 }  // namespace server::accounts

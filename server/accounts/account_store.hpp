@@ -44,4 +44,12 @@ std::int64_t insert_user(storage::Database& db, const UserRecord& user, std::int
 void update_user(storage::Database& db, const UserRecord& user, std::int64_t now);
 void replace_grants(storage::Database& db, std::int64_t user_id, const std::vector<domain::Grant>& grants);
 
+// School website access requests with `status` ("" = any), oldest first: the id and the
+// school, for the caller to keep those of the subtree it manages.
+struct AccessRequestRef {
+  std::int64_t id = 0;
+  std::string school_code;
+};
+std::vector<AccessRequestRef> access_requests_with_status(storage::Database& db, std::string_view status);
+
 }  // namespace server::accounts

@@ -43,7 +43,7 @@ for (const width of [1024, 360]) {
     await press(page, 'home.signin');
     await signInThroughScreen(page, 'area.admin', env.password('area.admin'));
     await page.waitForFunction(() => location.hash === '#/');
-    await press(page, 'home.audit');
+    await press(page, 'desk.audit');
     await page.waitForFunction(() => location.hash === '#/audit');
     const read = await waitForEntry(page, (w) => w.value === 'kpi.export' && w.label.includes('area.reviewer'));
     assert.match(read.label, /127\.0\.0\.1/);

@@ -39,7 +39,7 @@ export async function signInToLec(env, username, route, size = { width: 1024, he
   await page.waitForFunction(() => location.hash.startsWith('#/signin'));
   await signInThroughScreen(page, username, env.password(username));
   await page.waitForFunction(() => location.hash === '#/' || location.hash === '');
-  await press(page, 'home.lec');
+  await press(page, 'desk.lec_confirm');
   await page.waitForFunction((r) => location.hash.startsWith(r), route, { timeout: 15000 });
   return page;
 }

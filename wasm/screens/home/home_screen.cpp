@@ -2,12 +2,7 @@
 
 #include <imgui.h>
 
-#include "shared/audit/audit_filter.hpp"
-#include "shared/ui/strings_audit.hpp"
 #include "shared/ui/strings_client.hpp"
-#include "shared/ui/strings_kpi_manage.hpp"
-#include "shared/ui/strings_kpi_report.hpp"
-#include "shared/ui/strings_lec.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/widgets/widgets.hpp"
@@ -16,6 +11,7 @@ namespace home {
 
 using namespace ui::text;
 
+// The ways in of an anonymous visitor; a signed-in user's work is on the desk's cards.
 void HomeScreen::draw_links(app::Context& ctx) {
   struct Way { const char* id; const ui::Text& label; const char* route; };
   const Way ways[] = {
@@ -23,27 +19,9 @@ void HomeScreen::draw_links(app::Context& ctx) {
       {"home.register", nav_register, "#/register"},
       {"home.access", nav_access_request, "#/access-request"},
       {"home.stats", nav_stats, "#/stats"},
-      {"home.users", nav_users, "#/admin/users"},
-      {"home.audit", audit::nav_audit, "#/audit"},
-      {"home.kpi_manage", ui::text::kpi_manage::list_title, "#/kpi/manage"},
-      {"home.kpi.school", kpi_report::nav_school_reports, "#/kpi/school"},
-      {"home.kpi.queue", kpi_report::nav_queue, "#/kpi/queue"},
-      {"home.lec", lec::nav_lec, "#/lec"},
   };
-  const app::User* user = ctx.session.user();
   bool first = true;
   for (const Way& w : ways) {
-    if (w.route == std::string_view("#/signin") && user) continue;
-    if (w.route == std::string_view("#/admin/users") && !(user && user->can(domain::Permission::users_manage))) continue;
-    if (w.route == std::string_view("#/audit") && !(user && user->can(domain::audit_permission))) continue;
-    if (w.route == std::string_view("#/kpi/manage") && !(user && user->can(domain::Permission::kpi_manage))) continue;
-    if (w.route == std::string_view("#/kpi/school") && !(user && user->can(domain::Permission::report_submit))) continue;
-    if (w.route == std::string_view("#/kpi/queue") && !(user && user->can(domain::Permission::report_review))) continue;
-    // Local education data: for those who record or confirm it (offices that only view
-    // KPI data have no LEC node).
-    if (w.route == std::string_view("#/lec") &&
-        !(user && (user->can(domain::Permission::children_edit) || user->can(domain::Permission::data_confirm))))
-      continue;
     // On one line while they fit (phones: one below the other).
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (!first && ImGui::GetItemRectMax().x + 24 + widgets::text_size(ctx.tr(w.label)).x < right)
@@ -55,6 +33,12 @@ void HomeScreen::draw_links(app::Context& ctx) {
 }
 
 void HomeScreen::draw(app::Context& ctx) {
+  if (ctx.session.user() && !ctx.session.user()->first_login_pending()) {
+    desk_.draw(ctx);
+    ImGui::Spacing();
+    if (widgets::link("home.stats", ctx.tr(nav_stats))) ctx.nav.go("#/stats");
+    return;
+  }
   draw_links(ctx);
   widgets::heading(ctx.tr(search_heading), ctx.fonts.title);
   ImGui::PushStyleColor(ImGuiCol_Text, style::muted_text);
