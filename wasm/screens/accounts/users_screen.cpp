@@ -318,15 +318,19 @@ void UsersScreen::draw_grants(app::Context& ctx) {
 }
 
 void UsersScreen::draw_table(app::Context& ctx) {
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+  // A phone: one column, each user a card (every cell below the one before).
+  const bool narrow = ImGui::GetContentRegionAvail().x < 600;
+  const ImGuiTableFlags flags = (narrow ? 0 : ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH) |
                                 ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
-  if (!ImGui::BeginTable("###users", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+  if (!ImGui::BeginTable("###users", narrow ? 1 : 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  widgets::table_column(ctx.tr(column_username), 130);
-  widgets::table_column(ctx.tr(column_person));
-  widgets::table_column(ctx.tr(column_org));
-  widgets::table_column(ctx.tr(column_status), 100);
-  widgets::table_column(ctx.tr(column_actions), 440);
+  widgets::table_column(ctx.tr(column_username), narrow ? 0 : 130);
+  if (!narrow) {
+    widgets::table_column(ctx.tr(column_person));
+    widgets::table_column(ctx.tr(column_org));
+    widgets::table_column(ctx.tr(column_status), 100);
+    widgets::table_column(ctx.tr(column_actions), 440);
+  }
   ImGui::TableHeadersRow();
   const app::User* me = ctx.session.user();
   for (const auto& u : users_) {
@@ -335,13 +339,14 @@ void UsersScreen::draw_table(app::Context& ctx) {
     const std::string row_id = "users.row." + username;
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
+    if (narrow) ImGui::Separator();
     // Plain text, not a selectable row: a row spanning the columns would take the clicks
     // meant for the buttons in it.
     widgets::text(username);
     test_hook::record_item(row_id, "row",
                            username + " " + api::text_of(u, "display_name") + " " + api::text_of(u, "org_name") + " " + status);
     ImGui::TableNextColumn();
-    widgets::text(api::text_of(u, "display_name"));
+    widgets::text_wrapped(api::text_of(u, "display_name"));
     // Under the name, the permissions (the node only when it is not the user's own).
     std::string shown, wire;
     for (const auto& g : grants_of(u)) {
@@ -354,12 +359,19 @@ void UsersScreen::draw_table(app::Context& ctx) {
     ImGui::PopStyleColor();
     test_hook::record_item("users.grants." + username, "text", shown, wire);
     ImGui::TableNextColumn();
-    widgets::text(api::text_of(u, "org_name"));
+    widgets::text_wrapped(api::text_of(u, "org_name"));
     ImGui::TableNextColumn();
     widgets::text(ctx.tr(status_text(status)));
     ImGui::TableNextColumn();
     if (me && me->username == username) continue;  // no actions on one's own account
     const std::string base = "users." + username + ".";
+    // The buttons side by side while they fit in the cell, else on the next line.
+    const float cell_right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    auto beside = [&](std::string_view label) {
+      if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + widgets::text_size(label).x +
+              2 * ImGui::GetStyle().FramePadding.x <= cell_right)
+        ImGui::SameLine();
+    };
     // A user with a grant above the admin's offices: the server refuses every action.
     if (!u.value("manageable", true)) {
       widgets::text_colored(style::muted_text, ctx.tr(user_above_subtree));
@@ -371,13 +383,13 @@ void UsersScreen::draw_table(app::Context& ctx) {
     } else if (status == "active") {
       if (widgets::button((base + "disable").c_str(), ctx.tr(user_disable))) act(ctx, id, "disable");
     }
-    ImGui::SameLine();
+    beside(ctx.tr(user_issue_password));
     if (widgets::button((base + "password").c_str(), ctx.tr(user_issue_password))) act(ctx, id, "password");
     if (status == "active") {
-      ImGui::SameLine();
+      beside(ctx.tr(user_issue_qr));
       if (widgets::button((base + "qr").c_str(), ctx.tr(user_issue_qr))) act(ctx, id, "sign-in-qr");
     }
-    ImGui::SameLine();
+    beside(ctx.tr(user_edit_grants));
     if (widgets::button((base + "grants").c_str(), ctx.tr(user_edit_grants))) edit_grants(u);
   }
   ImGui::EndTable();
