@@ -350,7 +350,8 @@ export async function swipeIntoView(page, id, { maxSwipes = 12 } = {}) {
     await waitForIdle(page, 300);
     const top = await contentTop(page);
     const w = await waitForWidget(page, { id });
-    if (w.y >= top && w.y + w.h <= height) return Object.assign(w, { swipes: n });
+    const inBar = /^(lang\.|topbar\.|app\.)/.test(id);  // the top bar does not scroll
+    if (inBar || (w.y >= top && w.y + w.h <= height)) return Object.assign(w, { swipes: n });
     if (n === maxSwipes) throw new Error(`${id} never came into view: ${JSON.stringify(w)}`);
     // Half a screen at a time, from the middle of the content area (a finger on the page).
     const x = width / 2, mid = (top + height) / 2, dy = Math.min((height - top) / 2, Math.abs(w.y - mid) + w.h);

@@ -57,7 +57,9 @@ bool take_touch(app::Touch& touch, const SDL_Event& e) {
       if (SDL_GetTouchDeviceType(e.tfinger.touchId) != SDL_TOUCH_DEVICE_DIRECT) return true;  // touchpads
       const ImVec2 size = ImGui::GetIO().DisplaySize;
       const ImVec2 at(e.tfinger.x * size.x, e.tfinger.y * size.y);
-      const double now = app::now();
+      // When the finger moved, not when the loop got to it: a slow frame takes several
+      // moves at once, and the glide's speed comes from their times.
+      const double now = app::now() - double(SDL_GetTicks() - e.tfinger.timestamp) / 1000.0;
       if (e.type == SDL_FINGERDOWN) touch.down(e.tfinger.fingerId, at, now);
       else if (e.type == SDL_FINGERMOTION) touch.move(e.tfinger.fingerId, at, now);
       else touch.up(e.tfinger.fingerId, at, now);

@@ -7,6 +7,7 @@
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/widgets/test_hook.hpp"
+#include "wasm/widgets/flow.hpp"
 #include "wasm/widgets/widgets.hpp"
 
 namespace accounts {
@@ -175,7 +176,7 @@ void UsersScreen::draw(app::Context& ctx) {
 
   // Filters on one line where they fit.
   const float w = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float cell = std::max(140.0f, (w - 4 * spacing) / 5);
+  const float cell = w < 600 ? (w - spacing) / 2 : std::max(140.0f, (w - 4 * spacing) / 5);
   std::vector<std::string> statuses = {std::string(ctx.tr(users_any)), std::string(ctx.tr(status_active)),
                                        std::string(ctx.tr(status_disabled)), std::string(ctx.tr(status_pending))};
   std::vector<std::string> perms = {std::string(ctx.tr(users_any))};
@@ -183,13 +184,13 @@ void UsersScreen::draw(app::Context& ctx) {
     perms.emplace_back(ctx.language == ui::Language::th ? p.name_th : p.name_en);
   bool go = false;
   go |= widgets::input_text("users.org", ctx.tr(users_filter_org), org_, cell).submitted;
-  ImGui::SameLine();
+  widgets::same_line_if_fits(cell);
   go |= widgets::combo("users.status", ctx.tr(users_filter_status), statuses, status_, cell);
-  ImGui::SameLine();
+  widgets::same_line_if_fits(cell);
   go |= widgets::combo("users.permission", ctx.tr(users_filter_permission), perms, permission_, cell);
-  ImGui::SameLine();
+  widgets::same_line_if_fits(cell);
   go |= widgets::input_text("users.q", ctx.tr(users_filter_text), text_, cell).submitted;
-  ImGui::SameLine();
+  widgets::same_line_if_fits(widgets::button_width(ctx.tr(users_search)));
   go |= widgets::primary_button("users.search", ctx.tr(users_search), !loading_);
   if (go) search(ctx);
 
@@ -366,12 +367,7 @@ void UsersScreen::draw_table(app::Context& ctx) {
     if (me && me->username == username) continue;  // no actions on one's own account
     const std::string base = "users." + username + ".";
     // The buttons side by side while they fit in the cell, else on the next line.
-    const float cell_right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-    auto beside = [&](std::string_view label) {
-      if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + widgets::text_size(label).x +
-              2 * ImGui::GetStyle().FramePadding.x <= cell_right)
-        ImGui::SameLine();
-    };
+    auto beside = [](std::string_view label) { widgets::same_line_if_fits(widgets::button_width(label)); };
     // A user with a grant above the admin's offices: the server refuses every action.
     if (!u.value("manageable", true)) {
       widgets::text_colored(style::muted_text, ctx.tr(user_above_subtree));
