@@ -36,7 +36,7 @@ void Touch::move(std::int64_t finger, ImVec2 at, double now) {
   if (finger != finger_ || !(state_ == State::resting || state_ == State::swiping || state_ == State::pressing))
     return;
   samples_.push_back({at, now});
-  while (samples_.size() > 2 && now - samples_.front().t > 0.1) samples_.pop_front();
+  while (samples_.size() > 3 && now - samples_.front().t > 0.1) samples_.pop_front();
   if (state_ == State::resting && length(at - start_) > slop) {
     state_ = State::swiping;
     const ImVec2 d = at - start_;
@@ -75,18 +75,19 @@ void Touch::up(std::int64_t finger, ImVec2 at, double now) {
   }
 }
 
-// Over the last 0.1 s of the finger's path: a finger that stopped before lifting glides not.
+// From the finger's last moves (the lift repeats the last position): a finger that rested
+// before it was lifted glides not; one still moving glides at its speed over the last 0.1 s
+// (or between its last two moves, when the browser sent them further apart).
 ImVec2 Touch::velocity(double now) const {
-  const Sample* first = nullptr;
-  for (const Sample& s : samples_)
-    if (now - s.t <= 0.1) {
-      first = &s;
-      break;
-    }
-  const Sample& last = samples_.back();
-  if (!first || last.t - first->t < 0.005) return ImVec2(0, 0);
-  const float dt = float(last.t - first->t);
-  return ImVec2((last.at.x - first->at.x) / dt, (last.at.y - first->at.y) / dt);
+  size_t last = samples_.size() - 1;
+  while (last > 0 && samples_[last].at.x == samples_[last - 1].at.x && samples_[last].at.y == samples_[last - 1].at.y)
+    --last;
+  if (last == 0 || now - samples_[last].t > 0.1) return ImVec2(0, 0);
+  size_t first = last - 1;
+  while (first > 0 && samples_[last].t - samples_[first - 1].t <= 0.1) --first;
+  const float dt = float(samples_[last].t - samples_[first].t);
+  if (dt < 0.005f) return ImVec2(0, 0);
+  return ImVec2((samples_[last].at.x - samples_[first].at.x) / dt, (samples_[last].at.y - samples_[first].at.y) / dt);
 }
 
 void Touch::feed(ImGuiIO& io, double now) {
