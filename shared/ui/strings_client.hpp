@@ -25,6 +25,10 @@ inline constexpr Text not_permitted{
 inline constexpr Text session_ended{
     "หมดเวลาการใช้งาน โปรดเข้าสู่ระบบอีกครั้ง", "Your session has ended. Please sign in again."};
 inline constexpr Text signed_in_as{"ผู้ใช้", "Signed in as"};
+// The top bar (wasm/app/top_bar.cpp); on a phone the user's items sit behind the menu button.
+inline constexpr Text topbar_account{"บัญชีของฉัน", "My account"};
+inline constexpr Text topbar_menu{"เมนู", "Menu"};
+inline constexpr Text topbar_close_menu{"ปิดเมนู", "Close menu"};
 
 inline constexpr Text no_answer{
     "ไม่สามารถติดต่อเซิร์ฟเวอร์ได้ โปรดตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง",

@@ -6,8 +6,6 @@
 
 #include "shared/audit/audit_filter.hpp"
 #include "shared/ui/strings_client.hpp"
-#include "shared/ui/strings_kpi_report.hpp"
-#include "shared/ui/strings_my_account.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/screens/accounts/access_request_screen.hpp"
 #include "wasm/screens/accounts/account_screen.hpp"
@@ -103,9 +101,13 @@ void App::draw(double now) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
+  // A phone's every pixel of width counts: narrower margins there.
+  const ImVec2 padding = ImGui::GetStyle().WindowPadding;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(vp->WorkSize.x < 600 ? 10 : padding.x, padding.y));
   ImGui::Begin("###app", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::PopStyleVar();
   draw_top_bar();
 
   // Content column: readable width on wide screens, full width on phones.
@@ -163,71 +165,6 @@ void App::draw_message(const ui::Text& title, const ui::Text& help) {
   widgets::heading(context_.tr(title), context_.fonts.title);
   widgets::text_wrapped(context_.tr(help));
   if (widgets::link("app.home", context_.tr(ui::text::nav_home))) context_.nav.go("#/");
-}
-
-void App::draw_top_bar() {
-  using namespace ui::text;
-  const ImGuiStyle& st = ImGui::GetStyle();
-  const float switch_width = widgets::text_size(language_th.th).x +
-                             widgets::text_size(language_en.en).x + 4 * st.FramePadding.x +
-                             st.ItemSpacing.x;
-  const float title_width =
-      std::max(120.0f, ImGui::GetContentRegionAvail().x - switch_width - 2 * st.ItemSpacing.x);
-
-  ImGui::BeginGroup();
-  ImGui::PushFont(context_.fonts.title);
-  ImGui::PushStyleColor(ImGuiCol_Text, style::brand);
-  widgets::text_wrapped(context_.tr(app_title), title_width);
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
-  ImGui::EndGroup();
-
-  ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - switch_width));
-  if (widgets::choice("lang.th", language_th.th, context_.language == ui::Language::th))
-    context_.language = ui::Language::th;
-  ImGui::SameLine();
-  if (widgets::choice("lang.en", language_en.en, context_.language == ui::Language::en))
-    context_.language = ui::Language::en;
-
-  // Second line: home, and who is signed in with the way out (or the way in).
-  const bool at_home = parse_route(context_.nav.current()).segments.empty();
-  if (!at_home && widgets::link("app.home", context_.tr(nav_home))) context_.nav.go("#/");
-  if (const User* user = context_.session.user()) {
-    const std::string who = std::string(context_.tr(signed_in_as)) + ": " + user->display_name;
-    const float out_width = widgets::text_size(context_.tr(nav_sign_out)).x + 2 * st.FramePadding.x;
-    const float bell_width = widgets::text_size(context_.tr(ui::text::kpi_report::notifications)).x + 48;
-    const float account_width = widgets::text_size(context_.tr(ui::text::my_account::nav_account)).x + 24;
-    const float row = out_width + widgets::text_size(who).x + bell_width + account_width + 3 * st.ItemSpacing.x;
-    // One row at the right when it fits; on a phone each piece goes beside the last while
-    // it fits, else below it.
-    const bool one_row = row <= ImGui::GetWindowContentRegionMax().x;
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    const auto next = [&](float width, float spacing) {
-      if (one_row || ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
-    };
-    const float x = std::max(0.0f, ImGui::GetWindowContentRegionMax().x - row);
-    if (at_home) ImGui::SetCursorPosX(x);
-    else if (one_row) ImGui::SameLine(x);
-    if (!user->first_login_pending()) {  // nothing to open before the profile is done
-      ImGui::AlignTextToFramePadding();
-      notifications_.draw_link(context_);
-      next(widgets::text_size(who).x, 24);
-    }
-    ImGui::AlignTextToFramePadding();
-    ImGui::PushStyleColor(ImGuiCol_Text, style::muted_text);
-    if (one_row) widgets::text(who);
-    else widgets::text_wrapped(who);  // a long name on a phone
-    ImGui::PopStyleColor();
-    if (!user->first_login_pending()) {
-      next(account_width, 24);
-      ImGui::AlignTextToFramePadding();
-      if (widgets::link("topbar.account", context_.tr(ui::text::my_account::nav_account))) context_.nav.go("#/account");
-    }
-    next(out_width, st.ItemSpacing.x);
-    if (widgets::button("app.signout", context_.tr(nav_sign_out)))
-      context_.session.sign_out([this] { context_.nav.go("#/"); });
-  }
-  ImGui::Separator();
 }
 
 void App::draw_banners() {

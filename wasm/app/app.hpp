@@ -19,7 +19,11 @@ class App {
 
  private:
   void register_screens();
-  void draw_top_bar();
+  void draw_top_bar();  // top_bar.cpp
+  void draw_top_bar_wide();
+  void draw_top_bar_narrow();
+  void draw_language_switch();
+  float language_switch_width() const;
   void draw_banners();
   void draw_screen();
   void draw_message(const ui::Text& title, const ui::Text& help);
@@ -29,6 +33,8 @@ class App {
   Screens screens_;
   const Screens::Entry* shown_ = nullptr;
   std::string opened_;  // the route shown_ was opened with
+  bool menu_open_ = false;  // the phone's top-bar menu
+  std::string menu_route_;  // the route it was opened on: leaving it closes the menu
 };
 
 }  // namespace app

@@ -5,6 +5,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <algorithm>
 #include <string>
 
 #include "shared/ui/strings.hpp"
@@ -12,6 +13,7 @@
 #include "wasm/app/clock.hpp"
 #include "wasm/app/fonts.hpp"
 #include "wasm/app/style.hpp"
+#include "wasm/app/touch.hpp"
 #include "wasm/platform/platform.hpp"
 #include "wasm/widgets/test_hook.hpp"
 
@@ -45,10 +47,39 @@ fonts::Set load_fonts(float ratio) {
   return set;
 }
 
+// Fingers on a touch screen go to app::Touch (swipes scroll, taps click); mouse events
+// from a real mouse give it the pointer back. True when the event was a finger's.
+bool take_touch(app::Touch& touch, const SDL_Event& e) {
+  switch (e.type) {
+    case SDL_FINGERDOWN:
+    case SDL_FINGERMOTION:
+    case SDL_FINGERUP: {
+      if (SDL_GetTouchDeviceType(e.tfinger.touchId) != SDL_TOUCH_DEVICE_DIRECT) return true;  // touchpads
+      const ImVec2 size = ImGui::GetIO().DisplaySize;
+      const ImVec2 at(e.tfinger.x * size.x, e.tfinger.y * size.y);
+      // When the finger moved, not when the loop got to it: a slow frame takes several
+      // moves at once, and the glide's speed comes from their times.
+      const double now = app::now() - double(SDL_GetTicks() - e.tfinger.timestamp) / 1000.0;
+      if (e.type == SDL_FINGERDOWN) touch.down(e.tfinger.fingerId, at, now);
+      else if (e.type == SDL_FINGERMOTION) touch.move(e.tfinger.fingerId, at, now);
+      else touch.up(e.tfinger.fingerId, at, now);
+      return true;
+    }
+    case SDL_MOUSEMOTION:
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEWHEEL:
+      touch.mouse_used();
+      return false;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc > 1) platform::navigate(argv[1]);  // natively: a start route, "#/signin"
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // fingers go to app::Touch, not to a fake mouse
   const std::string title(ui::text::app_title.th);
   platform::Window window = platform::open_window(title.c_str());
   if (!window.sdl) return 1;
@@ -65,12 +96,13 @@ int main(int argc, char** argv) {
 
   static float font_ratio = pixel_ratio(window.sdl);
   static app::App app(load_fonts(font_ratio));  // static: on the web the loop outlives main()
+  static app::Touch touch;
   app.start();
 
   platform::run({
       .on_event =
           [](const SDL_Event& e) {
-            ImGui_ImplSDL2_ProcessEvent(&e);
+            if (!take_touch(touch, e)) ImGui_ImplSDL2_ProcessEvent(&e);
             return e.type != SDL_QUIT;
           },
       .draw =
@@ -83,9 +115,12 @@ int main(int argc, char** argv) {
             }
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplSDL2_NewFrame();
+            const double now = app::now();
+            touch.feed(ImGui::GetIO(), now);
             ImGui::NewFrame();
+            touch.scroll(now);
             test_hook::begin_frame();
-            app.draw(app::now());
+            app.draw(now);
             ImGui::Render();
             glClearColor(0.97f, 0.97f, 0.98f, 1.0f);
             glClear(0x00004000);  // GL_COLOR_BUFFER_BIT
@@ -94,7 +129,7 @@ int main(int argc, char** argv) {
             test_hook::end_frame();
             platform::publish_frame();
           },
-      .wake_at = [] { return app.wake_at(); },
+      .wake_at = [] { return std::min(app.wake_at(), touch.wake_at()); },
   });
   return 0;
 }

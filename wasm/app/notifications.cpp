@@ -47,11 +47,15 @@ int Notifications::unseen() const {
   return n;
 }
 
-void Notifications::draw_link(Context& ctx) {
+std::string Notifications::label(const Context& ctx) const {
   const int n = unseen();
   std::string label(ctx.tr(ui::text::kpi_report::notifications));
   if (n > 0) label += " (" + std::to_string(n) + ")";
-  if (widgets::link("app.notifications", label)) ctx.nav.go("#/notifications");
+  return label;
+}
+
+void Notifications::draw_link(Context& ctx) {
+  if (widgets::link("app.notifications", label(ctx))) ctx.nav.go("#/notifications");
 }
 
 std::string Notifications::route_of(const nlohmann::json& notification) {

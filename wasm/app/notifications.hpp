@@ -20,6 +20,7 @@ class Notifications {
   void update(Context& ctx);
   // The top bar's link "Notifications (2)" (ID "app.notifications", value the unseen count).
   void draw_link(Context& ctx);
+  std::string label(const Context& ctx) const;  // "Notifications (2)"
   double wake_at() const;
 
   const nlohmann::json& list() const { return list_; }

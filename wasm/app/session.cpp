@@ -31,6 +31,7 @@ std::optional<User> parse_user(const nlohmann::json& body) {
     user.display_name = first.empty() ? user.username : first + (last.empty() ? "" : " " + last);
   }
   user.org_code = str(u, "org_code");
+  user.org_name = str(u, "org_name");
   if (auto g = u.find("grants"); g != u.end() && g->is_array())
     for (const auto& item : *g)
       if (auto grant = domain::parse_grant(item)) user.grants.push_back(grant.value());

@@ -18,6 +18,7 @@ namespace app {
 struct User {
   std::int64_t id = 0;
   std::string username, display_name, org_code;
+  std::string org_name;  // the organisation's Thai name (empty when the server has none)
   std::vector<domain::Grant> grants;
   domain::Profile profile;  // as stored (first login fills it in)
   bool must_change_password = false;

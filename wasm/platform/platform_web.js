@@ -152,13 +152,21 @@
 
   // Mobile browsers open their keyboard only for a focus() made during the tap itself,
   // not for the one the app makes a frame later: focus on the tap when it lands on a
-  // text field of the last frame.
+  // text field of the last frame. A swipe (the finger moved: app::Touch scrolls) opens
+  // nothing.
+  var landed = null;
+  if (Module.canvas) Module.canvas.addEventListener('touchstart', function (e) {
+    var t = e.changedTouches && e.changedTouches[0];
+    if (t && e.touches.length === 1) landed = { x: t.clientX, y: t.clientY };
+  });
   if (Module.canvas) Module.canvas.addEventListener('touchend', function (e) {
     var t = e.changedTouches && e.changedTouches[0];
-    if (!field || !t) return;
+    var start = landed;
+    landed = null;
+    if (!field || !t || !start || Math.hypot(t.clientX - start.x, t.clientY - start.y) > 10) return;
     var hit = window.__app.widgets().some(function (w) {
-      return w.kind === 'input' && t.clientX >= w.x && t.clientX < w.x + w.w &&
-             t.clientY >= w.y && t.clientY < w.y + w.h;
+      return (w.kind === 'input' || w.kind === 'password' || w.kind === 'multiline') &&
+             t.clientX >= w.x && t.clientX < w.x + w.w && t.clientY >= w.y && t.clientY < w.y + w.h;
     });
     if (hit) field.focus({ preventScroll: true });
   });

@@ -168,9 +168,12 @@ bool primary_button(const char* id, std::string_view label, bool enabled) {
 
 bool link(const char* id, std::string_view label) {
   const std::string shaped = thai::shape(label);
-  const ImVec2 size = ImGui::CalcTextSize(shaped.c_str());
-  const ImVec2 pos = ImGui::GetCursorScreenPos();
-  bool pressed = ImGui::InvisibleButton(id, size);
+  ImVec2 size = ImGui::CalcTextSize(shaped.c_str());
+  // As tall as a button, the text in the middle: a finger's target, aligned with buttons.
+  const float height = std::max(size.y, ImGui::GetFrameHeight());
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  bool pressed = ImGui::InvisibleButton(id, ImVec2(size.x, height));
+  pos.y += (height - size.y) / 2;
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImU32 color = hovered ? IM_COL32(0x24, 0x4C, 0x8A, 0xFF) : style::brand;

@@ -7,6 +7,7 @@
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/widgets/test_hook.hpp"
+#include "wasm/widgets/flow.hpp"
 #include "wasm/widgets/widgets.hpp"
 
 namespace accounts {
@@ -175,7 +176,7 @@ void UsersScreen::draw(app::Context& ctx) {
 
   // Filters on one line where they fit.
   const float w = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float cell = std::max(140.0f, (w - 4 * spacing) / 5);
+  const float cell = w < 600 ? (w - spacing) / 2 : std::max(140.0f, (w - 4 * spacing) / 5);
   std::vector<std::string> statuses = {std::string(ctx.tr(users_any)), std::string(ctx.tr(status_active)),
                                        std::string(ctx.tr(status_disabled)), std::string(ctx.tr(status_pending))};
   std::vector<std::string> perms = {std::string(ctx.tr(users_any))};
@@ -183,13 +184,13 @@ void UsersScreen::draw(app::Context& ctx) {
     perms.emplace_back(ctx.language == ui::Language::th ? p.name_th : p.name_en);
   bool go = false;
   go |= widgets::input_text("users.org", ctx.tr(users_filter_org), org_, cell).submitted;
-  ImGui::SameLine();
+  widgets::same_line_if_fits(cell);
   go |= widgets::combo("users.status", ctx.tr(users_filter_status), statuses, status_, cell);
-  ImGui::SameLine();
+  widgets::same_line_if_fits(cell);
   go |= widgets::combo("users.permission", ctx.tr(users_filter_permission), perms, permission_, cell);
-  ImGui::SameLine();
+  widgets::same_line_if_fits(cell);
   go |= widgets::input_text("users.q", ctx.tr(users_filter_text), text_, cell).submitted;
-  ImGui::SameLine();
+  widgets::same_line_if_fits(widgets::button_width(ctx.tr(users_search)));
   go |= widgets::primary_button("users.search", ctx.tr(users_search), !loading_);
   if (go) search(ctx);
 
@@ -318,15 +319,19 @@ void UsersScreen::draw_grants(app::Context& ctx) {
 }
 
 void UsersScreen::draw_table(app::Context& ctx) {
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+  // A phone: one column, each user a card (every cell below the one before).
+  const bool narrow = ImGui::GetContentRegionAvail().x < 600;
+  const ImGuiTableFlags flags = (narrow ? 0 : ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH) |
                                 ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
-  if (!ImGui::BeginTable("###users", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+  if (!ImGui::BeginTable("###users", narrow ? 1 : 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  widgets::table_column(ctx.tr(column_username), 130);
-  widgets::table_column(ctx.tr(column_person));
-  widgets::table_column(ctx.tr(column_org));
-  widgets::table_column(ctx.tr(column_status), 100);
-  widgets::table_column(ctx.tr(column_actions), 440);
+  widgets::table_column(ctx.tr(column_username), narrow ? 0 : 130);
+  if (!narrow) {
+    widgets::table_column(ctx.tr(column_person));
+    widgets::table_column(ctx.tr(column_org));
+    widgets::table_column(ctx.tr(column_status), 100);
+    widgets::table_column(ctx.tr(column_actions), 440);
+  }
   ImGui::TableHeadersRow();
   const app::User* me = ctx.session.user();
   for (const auto& u : users_) {
@@ -335,13 +340,14 @@ void UsersScreen::draw_table(app::Context& ctx) {
     const std::string row_id = "users.row." + username;
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
+    if (narrow) ImGui::Separator();
     // Plain text, not a selectable row: a row spanning the columns would take the clicks
     // meant for the buttons in it.
     widgets::text(username);
     test_hook::record_item(row_id, "row",
                            username + " " + api::text_of(u, "display_name") + " " + api::text_of(u, "org_name") + " " + status);
     ImGui::TableNextColumn();
-    widgets::text(api::text_of(u, "display_name"));
+    widgets::text_wrapped(api::text_of(u, "display_name"));
     // Under the name, the permissions (the node only when it is not the user's own).
     std::string shown, wire;
     for (const auto& g : grants_of(u)) {
@@ -354,12 +360,14 @@ void UsersScreen::draw_table(app::Context& ctx) {
     ImGui::PopStyleColor();
     test_hook::record_item("users.grants." + username, "text", shown, wire);
     ImGui::TableNextColumn();
-    widgets::text(api::text_of(u, "org_name"));
+    widgets::text_wrapped(api::text_of(u, "org_name"));
     ImGui::TableNextColumn();
     widgets::text(ctx.tr(status_text(status)));
     ImGui::TableNextColumn();
     if (me && me->username == username) continue;  // no actions on one's own account
     const std::string base = "users." + username + ".";
+    // The buttons side by side while they fit in the cell, else on the next line.
+    auto beside = [](std::string_view label) { widgets::same_line_if_fits(widgets::button_width(label)); };
     // A user with a grant above the admin's offices: the server refuses every action.
     if (!u.value("manageable", true)) {
       widgets::text_colored(style::muted_text, ctx.tr(user_above_subtree));
@@ -371,13 +379,13 @@ void UsersScreen::draw_table(app::Context& ctx) {
     } else if (status == "active") {
       if (widgets::button((base + "disable").c_str(), ctx.tr(user_disable))) act(ctx, id, "disable");
     }
-    ImGui::SameLine();
+    beside(ctx.tr(user_issue_password));
     if (widgets::button((base + "password").c_str(), ctx.tr(user_issue_password))) act(ctx, id, "password");
     if (status == "active") {
-      ImGui::SameLine();
+      beside(ctx.tr(user_issue_qr));
       if (widgets::button((base + "qr").c_str(), ctx.tr(user_issue_qr))) act(ctx, id, "sign-in-qr");
     }
-    ImGui::SameLine();
+    beside(ctx.tr(user_edit_grants));
     if (widgets::button((base + "grants").c_str(), ctx.tr(user_edit_grants))) edit_grants(u);
   }
   ImGui::EndTable();

@@ -10,6 +10,7 @@
 #include "wasm/app/style.hpp"
 #include "wasm/screens/kpi/report_parts.hpp"
 #include "wasm/screens/kpi/stats_screen.hpp"
+#include "wasm/widgets/flow.hpp"
 #include "wasm/widgets/widgets.hpp"
 
 namespace kpi_screens {
@@ -63,16 +64,17 @@ void QueueScreen::draw(app::Context& ctx) {
   if (stale_) load(ctx);
   widgets::heading(ctx.tr(queue_title), ctx.fonts.title);
   if (year_picker(ctx, "queue.year", year_)) load(ctx);
-  ImGui::SameLine();
   std::vector<std::string> kpi_options{std::string(ctx.tr(all_kpis))};
   kpi_options.insert(kpi_options.end(), kpis_.begin(), kpis_.end());
-  widgets::combo("queue.kpi", kpi_options[std::min<std::size_t>(kpi_, kpi_options.size() - 1)], kpi_options, kpi_, 360);
-  ImGui::SameLine();
+  const float kpi_width = std::min(360.0f, ImGui::GetContentRegionAvail().x);
+  widgets::same_line_if_fits(kpi_width);
+  widgets::combo("queue.kpi", kpi_options[std::min<std::size_t>(kpi_, kpi_options.size() - 1)], kpi_options, kpi_, kpi_width);
+  widgets::same_line_if_fits(140);
   std::vector<std::string> period_options{std::string(ctx.tr(all_periods))};
   period_options.insert(period_options.end(), periods_.begin(), periods_.end());
   widgets::combo("queue.period", period_options[std::min<std::size_t>(period_, period_options.size() - 1)], period_options,
                  period_, 140);
-  ImGui::SameLine();
+  widgets::same_line_if_fits(widgets::button_width(ctx.tr(ui::text::retry)));
   if (widgets::button("queue.reload", ctx.tr(ui::text::retry))) load(ctx);
 
   if (loading_) return widgets::text_colored(style::muted_text, ctx.tr(ui::text::kpi::loading));
