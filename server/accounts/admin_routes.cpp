@@ -22,15 +22,6 @@ namespace {
 using domain::Permission;
 using nlohmann::json;
 
-std::string iso_time(std::int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 http::Reply user_not_found() {
   return http::error_reply(http::Status::not_found,
                            {"user_not_found", "", "ไม่พบผู้ใช้นี้ในหน่วยงานที่ท่านดูแล",
@@ -112,7 +103,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
       g["managed"] = may && guard.allowed(admin, Permission::users_manage, g["org_code"].get<std::string>());
     j["must_change_password"] = u.must_change_password;
     j["must_complete_profile"] = u.must_complete_profile;
-    j["password_expires_at"] = u.password_expires_at ? json(iso_time(*u.password_expires_at)) : json(nullptr);
+    j["password_expires_at"] = u.password_expires_at ? json(auth::iso_time(*u.password_expires_at)) : json(nullptr);
     return j;
   };
 
@@ -224,7 +215,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
     auto u = find_user(*db, id);
     return http::json_reply(http::Status::created,
                             {{"user", detail_json(*u, admin)}, {"password", password},
-                             {"password_expires_at", iso_time(*u->password_expires_at)}});
+                             {"password_expires_at", auth::iso_time(*u->password_expires_at)}});
   });
 
   for (const auto& [action, target_status] : {std::pair{"enable", UserStatus::active}, std::pair{"disable", UserStatus::disabled}}) {
@@ -310,7 +301,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
     const auto password = accounts.issue_password(id, admin.user_id, rq.client_address);
     return http::json_reply(http::Status::ok,
                             {{"password", password},
-                             {"password_expires_at", iso_time(auth::unix_now() + domain::issued_password_lifetime)},
+                             {"password_expires_at", auth::iso_time(auth::unix_now() + domain::issued_password_lifetime)},
                              {"must_complete_profile", true},
                              {"must_change_password", true}});
   });
@@ -339,7 +330,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
     auto qr = encode_qr(url);
     return http::json_reply(http::Status::ok, {{"token", token},
                                                {"url", url},
-                                               {"expires_at", iso_time(now + sign_in_qr_lifetime)},
+                                               {"expires_at", auth::iso_time(now + sign_in_qr_lifetime)},
                                                {"qr_modules", qr.modules},
                                                {"qr_svg", qr.svg}});
   });

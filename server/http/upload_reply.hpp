@@ -17,4 +17,9 @@ std::string content_disposition(std::string_view file_name, bool show_inline);
 // Cache-Control: private, no-store come with every reply (session.cpp).
 Reply upload_reply(std::string bytes, std::string_view content_type, std::string_view file_name, bool show_inline);
 
+// A file the server made (an export, a printable list) to save: attachment, that name.
+inline Reply download_reply(std::string bytes, std::string_view content_type, std::string_view file_name) {
+  return upload_reply(std::move(bytes), content_type, file_name, false);
+}
+
 }  // namespace server::http

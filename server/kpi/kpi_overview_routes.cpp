@@ -2,6 +2,7 @@
 #include <set>
 
 #include "server/http/errors.hpp"
+#include "server/http/upload_reply.hpp"
 #include "server/http/json_body.hpp"
 #include "server/http/json_request.hpp"
 #include "server/kpi/kpi_parts.hpp"
@@ -124,19 +125,9 @@ Table unit_table(KpiStore& store, const StoredKpi& k, const domain::OrgTree& org
   return t;
 }
 
-Reply file_download(std::string bytes, std::string content_type, const std::string& name) {
-  http::StringResponse res{Status::ok, 11};
-  res.set(http::beast::http::field::content_type, content_type);
-  res.set(http::beast::http::field::cache_control, "no-store");
-  res.set(http::beast::http::field::content_disposition, "attachment; filename=\"" + name + "\"");
-  res.body() = std::move(bytes);
-  res.prepare_payload();
-  return res;
-}
-
 Reply export_table(const Services& s, const Table& t, bool xlsx, const std::string& base_name) {
-  if (!xlsx) return file_download(to_csv(t), "text/csv; charset=utf-8", base_name + ".csv");
-  return file_download(to_xlsx(t, s->files_dir.parent_path()),
+  if (!xlsx) return http::download_reply(to_csv(t), "text/csv; charset=utf-8", base_name + ".csv");
+  return http::download_reply(to_xlsx(t, s->files_dir.parent_path()),
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", base_name + ".xlsx");
 }
 

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "server/http/upload_reply.hpp"
 #include "server/lec/class_list_pdf.hpp"
 #include "server/lec/counts_export.hpp"
 #include "server/lec/lec_file_common.hpp"
@@ -12,16 +13,6 @@ namespace server::lec {
 namespace files {
 
 namespace {
-
-Reply download(std::string bytes, std::string content_type, const std::string& name) {
-  http::StringResponse res{Status::ok, 11};
-  res.set(http::beast::http::field::content_type, content_type);
-  res.set(http::beast::http::field::cache_control, "no-store");
-  res.set(http::beast::http::field::content_disposition, "attachment; filename=\"" + name + "\"");
-  res.body() = std::move(bytes);
-  res.prepare_payload();
-  return res;
-}
 
 Reply counts_export(const Services& s, const RequestContext& rq, bool xlsx) {
   return at_node(s, rq, {Permission::view}, [&](const AtNode& g) -> Reply {
@@ -43,8 +34,8 @@ Reply counts_export(const Services& s, const RequestContext& rq, bool xlsx) {
     s->audit(rq, g.caller.user_id, "lec.counts.export", "org:" + g.node->code,
              {{"year", g.year}, {"format", xlsx ? "xlsx" : "csv"}, {"rows", table.rows.size()}});
     const std::string base = "lec-" + std::to_string(g.year) + "-counts-" + g.node->code;
-    if (!xlsx) return download(kpi::to_csv(table), "text/csv; charset=utf-8", base + ".csv");
-    return download(kpi::to_xlsx(table, std::filesystem::temp_directory_path()),
+    if (!xlsx) return http::download_reply(kpi::to_csv(table), "text/csv; charset=utf-8", base + ".csv");
+    return http::download_reply(kpi::to_xlsx(table, std::filesystem::temp_directory_path()),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", base + ".xlsx");
   });
 }
@@ -76,7 +67,7 @@ Reply class_list(const Services& s, const RequestContext& rq) {
               {"room", room}});
     std::string name = "class-list-" + g.institution->code + "-" + std::to_string(g.year);
     if (level) name += "-" + std::string(domain::to_string(*level));
-    return download(render_class_list_pdf(list), "application/pdf", name + ".pdf");
+    return http::download_reply(render_class_list_pdf(list), "application/pdf", name + ".pdf");
   });
 }
 
