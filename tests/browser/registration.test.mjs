@@ -91,8 +91,9 @@ test('a school registers, uploads its signed letter, is approved, activates and 
   const jpg = path.join(dir, 'signed.jpg');
   execFileSync('convert', [path.join(dir, 'page.jpg'), '-fill', 'none', '-stroke', '#1a3cc8', '-strokewidth', '4',
     '-draw', 'bezier 330,640 380,600 420,680 470,620', jpg]);
-  await typeInto(page, 'reg.upload.username', '1010720001');
-  await typeInto(page, 'reg.upload.national_id', '1101700203450');
+  // Nothing asked twice: the username and national ID of this session are filled in.
+  await waitForWidget(page, { id: 'reg.upload.username' }, (w) => w.value === '1010720001');
+  await waitForWidget(page, { id: 'reg.upload.national_id' }, (w) => w.value === '1101700203450');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press(page, 'reg.file')]);
   await chooser.setFiles({ name: 'signed.jpg', mimeType: 'image/jpeg', buffer: readFileSync(jpg) });
   await waitForWidget(page, { id: 'reg.file' }, (w) => w.value === 'signed.jpg');
