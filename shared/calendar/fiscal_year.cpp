@@ -103,6 +103,12 @@ std::string period_label_th(const Period& p, int fy) {
   return "ครั้งเดียว";
 }
 
+std::string period_label(std::string_view id, int fy, bool thai) {
+  const auto p = parse_period(id);
+  if (!p) return std::string(id);
+  return thai ? period_label_th(p.value(), fy) : period_label_en(p.value(), fy);
+}
+
 std::string period_label_en(const Period& p, int fy) {
   switch (p.kind) {
     case PeriodKind::month: {

@@ -44,6 +44,8 @@ Checked<Period> parse_period(std::string_view id);
 // h2 -> "รอบ 12 เดือน" / "12-month round"; once -> "ครั้งเดียว" / "Once".
 std::string period_label_th(const Period& p, int fiscal_year);
 std::string period_label_en(const Period& p, int fiscal_year);
+// A period's id from the wire as its label; an id that is no period comes back as is.
+std::string period_label(std::string_view id, int fiscal_year, bool thai);
 
 struct DateRange {
   Date first;  // inclusive

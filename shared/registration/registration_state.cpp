@@ -42,6 +42,17 @@ std::string_view status_name_th(RegistrationStatus s) {
   return "";
 }
 
+std::string_view status_name_en(RegistrationStatus s) {
+  switch (s) {
+    case RegistrationStatus::awaiting_letter: return "Waiting for the signed letter";
+    case RegistrationStatus::under_review: return "Under review";
+    case RegistrationStatus::approved: return "Approved";
+    case RegistrationStatus::rejected: return "Rejected";
+    case RegistrationStatus::superseded: return "Replaced by a newer registration";
+  }
+  return "";
+}
+
 bool is_pending(RegistrationStatus s) {
   return s == RegistrationStatus::awaiting_letter || s == RegistrationStatus::under_review;
 }

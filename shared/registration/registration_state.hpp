@@ -26,6 +26,7 @@ std::string_view to_string(RegistrationStatus s);
 std::string_view to_string(RegistrationEvent e);
 std::optional<RegistrationStatus> parse_registration_status(std::string_view id);
 std::string_view status_name_th(RegistrationStatus s);
+std::string_view status_name_en(RegistrationStatus s);
 
 // Still open: may be resumed, superseded, or (under_review) decided.
 bool is_pending(RegistrationStatus s);

@@ -13,6 +13,7 @@ inline constexpr Text nav_access_request{"ขอสิทธิ์ผู้ใ�
 inline constexpr Text nav_stats{"สถิติภาพรวม", "Public statistics"};
 inline constexpr Text nav_users{"จัดการผู้ใช้", "Users"};
 inline constexpr Text nav_back{"ย้อนกลับ", "Back"};
+inline constexpr Text confirm_cancel{"ยกเลิก", "Cancel"};
 
 inline constexpr Text page_not_found{"ไม่พบหน้าที่ต้องการ", "Page not found"};
 inline constexpr Text page_not_found_help{

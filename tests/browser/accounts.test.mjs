@@ -9,7 +9,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  artifacts, click, fill, newOtp, openApp, replace, serverAndBrowser, typeKeys, waitForIdle, waitForWidget,
+  answerConfirm, artifacts, click, fill, newOtp, openApp, press, replace, serverAndBrowser, typeKeys, waitForIdle,
+  waitForWidget,
   widgets,
 } from './harness.mjs';
 
@@ -138,6 +139,11 @@ test('the area admin lists users, disables and enables one, and issues a passwor
 
   await waitForIdle(page);
   await click(page, await waitForWidget(page, { id: 'users.1040010002.disable' }));
+  // Asked first; "cancel" changes nothing.
+  await answerConfirm(page, /ปิดใช้งานบัญชี 1040010002.*เปิดใช้งานบัญชีนี้ได้ภายหลัง/, { yes: false });
+  assert.match((await waitForWidget(page, { id: 'users.row.1040010002' })).label, / active$/);
+  await press(page, 'users.1040010002.disable');
+  await answerConfirm(page, /ออกจากระบบทุกเครื่อง/);
   await waitForWidget(page, { id: 'users.row.1040010002' }, (w) => / disabled$/.test(w.label));
   await waitForIdle(page);
   await click(page, await waitForWidget(page, { id: 'users.1040010002.enable' }));
@@ -145,6 +151,7 @@ test('the area admin lists users, disables and enables one, and issues a passwor
 
   await waitForIdle(page);
   await click(page, await waitForWidget(page, { id: 'users.1040010002.password' }));
+  await answerConfirm(page, /ออกรหัสผ่านใหม่ให้ 1040010002.*รหัสผ่านเดิมจะใช้ไม่ได้ทันที/);
   const issued = await waitForWidget(page, { id: 'users.issued.password' });
   assert.equal(issued.label, '1040010002');
   assert.ok(issued.value.length >= 8);
@@ -276,6 +283,7 @@ test('access request: area, school, details, OTP; the area admin approves it', a
   const row = await waitForWidget(adminPage, { idPrefix: 'requests.', labelIncludes: 'ธนา' });
   await waitForIdle(adminPage);
   await click(adminPage, await waitForWidget(adminPage, { id: `${row.id}.approve` }));
+  await answerConfirm(adminPage, /อนุมัติคำขอของ ธนา.*ไม่เกิน 2 คน/);
   await adminPage.waitForFunction((id) => !window.__app.widgets().some((w) => w.id === id), row.id);
   await waitForWidget(adminPage, { idPrefix: 'users.row.1040010001-w' });
   await adminPage.close();

@@ -7,7 +7,7 @@ import { inflateSync } from 'node:zlib';
 import { test } from 'node:test';
 
 import {
-  artifacts, click, fill, openApp, replace, serverAndBrowser, waitForIdle, waitForWidget, widgets,
+  answerConfirm, artifacts, click, fill, openApp, replace, serverAndBrowser, waitForIdle, waitForWidget, widgets,
 } from './harness.mjs';
 
 const env = serverAndBrowser();
@@ -69,6 +69,7 @@ test('the admin list filters by text, organisation and status', async () => {
   await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'users.row.1010720001'));
   await waitForIdle(page);
   await click(page, await waitForWidget(page, { id: 'users.1040010002.disable' }));
+  await answerConfirm(page, /1040010002/);
   await waitForWidget(page, { id: 'users.row.1040010002' }, (w) => / disabled$/.test(w.label));
   await waitForIdle(page);
   await click(page, await waitForWidget(page, { id: 'users.status' }));
@@ -116,6 +117,7 @@ test('the admin gives and removes a permission; a grant outside the subtree is r
   const row = (await widgets(page)).find((w) => w.kind === 'row' && w.value === 'data.confirm@1040010001');
   assert.ok(row && row.id.startsWith('grants.'), JSON.stringify(row));
   await click(page, await waitForWidget(page, { id: `${row.id}.remove` }));
+  await answerConfirm(page, /ถอนสิทธิ์ของ 1040010001.*ให้สิทธิ์นี้อีกครั้งได้ภายหลัง/);
   await waitForWidget(page, { id: 'users.grants.1040010001' }, (w) => !w.value.includes('data.confirm'));
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -156,7 +158,10 @@ test('a one-time sign-in QR: drawn from its modules, signs the holder in once', 
   const page = await adminUsers();
   const [reply] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith('/sign-in-qr')),
-    click(page, await waitForWidget(page, { id: 'users.1040010001.qr' })),
+    (async () => {
+      await click(page, await waitForWidget(page, { id: 'users.1040010001.qr' }));
+      await answerConfirm(page, /ออก QR เข้าสู่ระบบให้ 1040010001.*72 ชั่วโมง/);
+    })(),
   ]);
   const { qr_modules: modules, url } = await reply.json();
   const qr = await waitForWidget(page, { id: 'users.issued.qr' });

@@ -218,6 +218,25 @@ export async function press(page, id) {
   await click(page, await waitForWidget(page, { id }, (w) => w.value !== 'disabled'));
 }
 
+// Answers the question an irreversible action asks first: the dialog must say `says` (a
+// RegExp on its title and consequence; the app's words, not ours), then "yes" (or "cancel"
+// with { yes: false }), and the dialog goes. Returns the dialog's widget.
+export async function answerConfirm(page, says, { yes = true } = {}) {
+  const dialog = await waitForWidget(page, { id: 'confirm' });
+  if (says && !says.test(`${dialog.label} ${dialog.value}`)) {
+    throw new Error(`the confirmation says "${dialog.label} ${dialog.value}", not ${says}`);
+  }
+  await press(page, yes ? 'confirm.yes' : 'confirm.no');
+  try {
+    await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'confirm'), null, { timeout: 15000 });
+  } catch (e) {
+    await page.screenshot({ path: path.join(artifacts, 'confirm-stuck.png') });
+    const shown = (await widgets(page)).filter((w) => w.id.startsWith('confirm'));
+    throw new Error(`the confirmation did not go after "${yes ? 'yes' : 'cancel'}": ${JSON.stringify(shown)}`);
+  }
+  return dialog;
+}
+
 // Focuses a text field (clicking again when a click fell between frames under load) and
 // types `text` with real key events.
 export async function fill(page, id, text) {

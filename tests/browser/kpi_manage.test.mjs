@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  apiSession, artifacts, click, fill, openApp, press, realPdf, replace, serverAndBrowser,
+  answerConfirm, apiSession, artifacts, click, fill, openApp, press, realPdf, replace, serverAndBrowser,
   signInThroughScreen, waitForIdle, waitForWidget, widgets,
 } from './harness.mjs';
 
@@ -180,6 +180,40 @@ test('a document is attached to a saved KPI with a progress bar; another kind of
   await page.screenshot({ path: path.join(artifacts, 'kpi-editor-document.png') });
   const stored = (await controller('GET', `/api/v1/kpi/${created.json.id}`)).json.documents;
   assert.deepEqual(stored.map((d) => [d.kind, d.label, d.name]), [['assessment_tool', 'แบบประเมินตนเอง', 'แบบประเมิน.pdf']]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('closing a KPI that holds reports says how many first; cancel keeps it open', async () => {
+  const controller = await api('area.kpi');
+  const created = await controller('POST', '/api/v1/kpi', kpiBody(2565, '9'));
+  const kpi = `/api/v1/kpi/${created.json.id}`;
+  assert.equal((await controller('PUT', `${kpi}/periods/once/units`, { unit_codes: ['1040010001', '1040010002'] })).status, 200);
+  for (const unit of ['1040010001', '1040010002']) {
+    const school = await api(unit);
+    assert.equal((await school('PUT', `${kpi}/periods/once/reports/${unit}`, { self_score: 4, files: [] })).status, 200);
+    assert.equal((await school('POST', `${kpi}/periods/once/reports/${unit}/confirm`, {})).status, 200);
+  }
+
+  const page = await signedIn('#/kpi/manage?year=2565');
+  await press(page, `kpim.edit.${created.json.id}`);
+  await press(page, 'kpie.status.closed');
+  await press(page, 'kpie.save');
+  await answerConfirm(page, /ปิดตัวชี้วัด 9 ตัวชี้วัดที่ 9.*ส่งแล้ว 2 รายงาน \(ตรวจแล้ว 0 รายงาน\)/, { yes: false });
+  assert.equal((await controller('GET', kpi)).json.status, 'open', 'cancel changed nothing');
+
+  await press(page, 'kpie.save');
+  await answerConfirm(page, /ส่งแล้ว 2 รายงาน/);
+  await waitForWidget(page, { id: 'kpie.saved' });
+  assert.equal((await controller('GET', kpi)).json.status, 'closed');
+  // Opening it again asks nothing: it closes nothing.
+  await press(page, 'kpie.status.open');
+  await press(page, 'kpie.save');
+  for (let i = 0; (await controller('GET', kpi)).json.status !== 'open'; i++) {
+    assert.ok(i < 100, 'reopened without a question');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(!(await widgets(page)).some((w) => w.id === 'confirm'));
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  artifacts, click, newOtp, openApp, press, serverAndBrowser, smsTo, typeInto, typeKeys, waitForIdle,
+  answerConfirm, artifacts, click, newOtp, openApp, press, serverAndBrowser, smsTo, typeInto, typeKeys, waitForIdle,
   waitForWidget,
 } from './harness.mjs';
 
@@ -140,6 +140,7 @@ test('a school registers, uploads its signed letter, is approved, activates and 
   await reviewer.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'rev.letter.zoomed'));
   // Legacy usernames on the record; approve.
   await press(reviewer, 'rev.approve');
+  await answerConfirm(reviewer, /อนุมัติการลงทะเบียนของ .*ลิงก์เปิดใช้บัญชีทาง SMS/);
   await reviewer.waitForFunction(() => !window.__app.widgets().some((w) => w.id.startsWith('rev.row.')));
   assert.deepEqual(reviewer.errors, []);
   await reviewer.close();

@@ -6,6 +6,7 @@
 
 #include "shared/audit/audit_filter.hpp"
 #include "shared/ui/strings_client.hpp"
+#include "wasm/app/clock.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/screens/accounts/access_request_screen.hpp"
 #include "wasm/screens/accounts/account_screen.hpp"
@@ -96,6 +97,7 @@ double App::wake_at() const {
 
 void App::draw(double now) {
   context_.now = now;
+  context_.wall = wall_now();
   context_.nav.poll();
   notifications_.update(context_);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -119,6 +121,7 @@ void App::draw(double now) {
   draw_screen();
   ImGui::EndChild();
   ImGui::End();
+  context_.confirm.draw(context_.language, context_.fonts.body);
 }
 
 // The screen of the current route, after its access rules: signed in (else to sign-in,
@@ -156,6 +159,7 @@ void App::draw_screen() {
   if (entry != shown_ || opened_ != context_.nav.current()) {
     shown_ = entry;
     opened_ = context_.nav.current();
+    context_.confirm.dismiss();
     entry->screen->open(context_, route);
   }
   entry->screen->draw(context_);

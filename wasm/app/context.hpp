@@ -1,8 +1,11 @@
 #pragma once
 // What every screen gets each frame: the language, the fonts, the clock of this frame,
-// the API client, the signed-in user, navigation and the server's reachability.
+// the API client, the signed-in user, navigation, the server's reachability, and the one
+// question an irreversible action asks first (drawn by the app over the screen; a new
+// screen dismisses it).
 #include <string_view>
 
+#include "shared/calendar/thai_time.hpp"
 #include "shared/core/field_error.hpp"
 #include "shared/ui/strings.hpp"
 #include "wasm/api/client.hpp"
@@ -10,6 +13,7 @@
 #include "wasm/app/navigation.hpp"
 #include "wasm/app/server_status.hpp"
 #include "wasm/app/session.hpp"
+#include "wasm/widgets/confirm.hpp"
 
 namespace app {
 
@@ -21,11 +25,17 @@ struct Context {
   ui::Language language = ui::Language::th;
   fonts::Set fonts;
   double now = 0;
+  std::int64_t wall = 0;  // seconds since 1970 (UTC), this frame
   api::Client api;
   Session session{api};
   Navigation nav;
   ServerStatus server;
+  widgets::Confirm confirm;
 
+  // A server time (ISO 8601 UTC) as people say it: "5 นาทีที่แล้ว", "วันนี้ 14:05", B.E. dates.
+  std::string when(std::string_view iso_utc) const {
+    return domain::format_relative_time(iso_utc, wall, language == ui::Language::th);
+  }
   std::string_view tr(const ui::Text& t) const { return t.in(language); }
   std::string_view tr(const domain::FieldError& e) const {
     return language == ui::Language::th ? e.message_th : e.message_en;

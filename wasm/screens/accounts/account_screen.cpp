@@ -195,7 +195,7 @@ void AccountScreen::draw_session(app::Context& ctx, std::size_t i) {
     test_hook::record_item(id, "text", title, s.current ? "current" : "");
     ImGui::PushStyleColor(ImGuiCol_Text, style::muted_text);
     widgets::text_wrapped(std::string(ctx.tr(t::signed_in_at)) + " " + domain::format_thai_time(s.created_at, thai));
-    widgets::text_wrapped(std::string(ctx.tr(t::last_used_at)) + " " + domain::format_thai_time(s.last_seen_at, thai));
+    widgets::text_wrapped(std::string(ctx.tr(t::last_used_at)) + " " + ctx.when(s.last_seen_at));
     widgets::text_wrapped(std::string(ctx.tr(t::from_address)) + " " + s.address);
     ImGui::PopStyleColor();
     if (s.current) return;

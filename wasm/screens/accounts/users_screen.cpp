@@ -3,6 +3,7 @@
 #include "shared/accounts/permission.hpp"
 #include "shared/core/text.hpp"
 #include "shared/ui/strings_account_screens.hpp"
+#include "shared/ui/confirmations.hpp"
 #include "shared/ui/strings_client.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
@@ -70,56 +71,6 @@ void UsersScreen::open(app::Context& ctx, const app::Route& route) {
   decided_.clear();
   search(ctx);
   load_requests(ctx);
-}
-
-void UsersScreen::load_requests(app::Context& ctx) {
-  requests_pending_.reset();
-  ctx.api.get("/api/v1/admin/access-requests?status=pending", requests_pending_.guard([this](const api::Reply& r) {
-    requests_ = r.ok() && r.body.is_object() && r.body.contains("requests") && r.body["requests"].is_array()
-                    ? r.body["requests"] : nlohmann::json::array();
-  }));
-}
-
-void UsersScreen::decide(app::Context& ctx, std::int64_t id, bool approve) {
-  errors_.clear();
-  const std::string path = "/api/v1/admin/access-requests/" + std::to_string(id) + (approve ? "/approve" : "/reject");
-  nlohmann::json body = approve ? nlohmann::json::object() : nlohmann::json{{"reason", reason_}};
-  ctx.api.post(path, body, requests_pending_.guard([this, &ctx](const api::Reply& r) {
-    if (!r.ok()) {
-      errors_.take(r);
-      return;
-    }
-    rejecting_ = 0;
-    reason_.clear();
-    decided_ = api::text_of(r.body, "username");
-    load_requests(ctx);
-    search(ctx);
-  }));
-}
-
-void UsersScreen::draw_requests(app::Context& ctx) {
-  if (requests_.empty()) return;
-  widgets::heading(ctx.tr(requests_heading), ctx.fonts.body);
-  for (const auto& q : requests_) {
-    const std::int64_t id = api::int_of(q, "id");
-    const auto& person = q.contains("person") ? q["person"] : q;
-    const std::string who = api::text_of(person, "title") + api::text_of(person, "first_name") + " " +
-                            api::text_of(person, "last_name") + " " + api::text_of(person, "phone");
-    const std::string base = "requests." + std::to_string(id);
-    const std::string line = api::text_of(q, "school_code") + " " + api::text_of(q, "school_name") + ": " + who;
-    widgets::text(line);
-    test_hook::record_item(base, "row", line);
-    if (widgets::button((base + ".approve").c_str(), ctx.tr(request_approve))) decide(ctx, id, true);
-    ImGui::SameLine();
-    if (widgets::button((base + ".reject").c_str(), ctx.tr(request_reject))) rejecting_ = id, reason_.clear();
-    if (rejecting_ == id) {
-      widgets::input_text("requests.reason", ctx.tr(request_reason), reason_,
-                          std::min(ImGui::GetContentRegionAvail().x, 560.0f));
-      if (widgets::primary_button("requests.reject.confirm", ctx.tr(request_reject), !reason_.empty()))
-        decide(ctx, id, false);
-    }
-    ImGui::Separator();
-  }
 }
 
 void UsersScreen::search(app::Context& ctx) {
@@ -278,7 +229,8 @@ void UsersScreen::draw_grants(app::Context& ctx) {
       if (widgets::button((id + ".remove").c_str(), ctx.tr(grants_remove)) && !saving_grants_) {
         nlohmann::json rest = managed;
         rest.erase(rest.begin() + std::ptrdiff_t(managed_index));
-        put_grants(ctx, std::move(rest));
+        ctx.confirm.ask(ui::confirm::remove_grant(ctx.language, api::text_of(*user, "username"), grant_text(g, ctx.language)),
+                     [this, &ctx, rest] { put_grants(ctx, rest); });
       }
       ++managed_index;
     }
@@ -377,13 +329,16 @@ void UsersScreen::draw_table(app::Context& ctx) {
     if (status == "disabled") {
       if (widgets::button((base + "enable").c_str(), ctx.tr(user_enable))) act(ctx, id, "enable");
     } else if (status == "active") {
-      if (widgets::button((base + "disable").c_str(), ctx.tr(user_disable))) act(ctx, id, "disable");
+      if (widgets::button((base + "disable").c_str(), ctx.tr(user_disable)))
+        ctx.confirm.ask(ui::confirm::disable_user(ctx.language, username), [this, &ctx, id] { act(ctx, id, "disable"); });
     }
     beside(ctx.tr(user_issue_password));
-    if (widgets::button((base + "password").c_str(), ctx.tr(user_issue_password))) act(ctx, id, "password");
+    if (widgets::button((base + "password").c_str(), ctx.tr(user_issue_password)))
+      ctx.confirm.ask(ui::confirm::issue_password(ctx.language, username), [this, &ctx, id] { act(ctx, id, "password"); });
     if (status == "active") {
       beside(ctx.tr(user_issue_qr));
-      if (widgets::button((base + "qr").c_str(), ctx.tr(user_issue_qr))) act(ctx, id, "sign-in-qr");
+      if (widgets::button((base + "qr").c_str(), ctx.tr(user_issue_qr)))
+        ctx.confirm.ask(ui::confirm::issue_sign_in_qr(ctx.language, username), [this, &ctx, id] { act(ctx, id, "sign-in-qr"); });
     }
     beside(ctx.tr(user_edit_grants));
     if (widgets::button((base + "grants").c_str(), ctx.tr(user_edit_grants))) edit_grants(u);

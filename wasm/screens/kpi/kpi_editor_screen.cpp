@@ -6,6 +6,7 @@
 
 #include "shared/kpi/evidence_file.hpp"
 #include "shared/kpi/kpi_definition.hpp"
+#include "shared/ui/confirmations.hpp"
 #include "shared/ui/strings_kpi.hpp"
 #include "shared/ui/strings_kpi_manage.hpp"
 #include "wasm/app/context.hpp"
@@ -144,6 +145,26 @@ void KpiEditorScreen::save(app::Context& ctx) {
   }
   fix_first_ = !errors_.empty();
   if (fix_first_) return;  // nothing is sent: the form says what to correct
+  // Closing what already holds reports is said, with how many, before it is done.
+  std::int64_t submitted = 0, reviewed = 0;
+  std::string closing;
+  const bool closing_kpi = std::any_of(periods_.begin(), periods_.end(), [](const json& p) { return p.value("open", false); }) && form_.closed;
+  for (const auto& p : periods_) {
+    const std::string id = p.value("period", "");
+    const bool stays_open = !form_.closed && std::count(form_.open_periods.begin(), form_.open_periods.end(), id);
+    if (!p.value("open", false) || stays_open || p.value("submitted", 0) == 0) continue;
+    submitted += p.value("submitted", std::int64_t{0});
+    reviewed += p.value("reviewed", std::int64_t{0});
+    closing += (closing.empty() ? "" : ", ") + p.value(ctx.language == ui::Language::th ? "label_th" : "label_en", id);
+  }
+  if (submitted > 0)
+    return ctx.confirm.ask(ui::confirm::close_reporting(ctx.language, form_.number + " " + form_.name,
+                                                     closing_kpi ? "" : closing, submitted, reviewed),
+                        [this, &ctx] { send(ctx); });
+  send(ctx);
+}
+
+void KpiEditorScreen::send(app::Context& ctx) {
   saving_ = true;
   saved_ = false;
   const json b = body();
@@ -249,8 +270,7 @@ void KpiEditorScreen::draw_periods(app::Context& ctx) {
     const std::string id = domain::period_id(p);
     auto& open = form_.open_periods;
     bool on = std::find(open.begin(), open.end(), id) != open.end();
-    const std::string label = id + "  " + (lang == ui::Language::th ? domain::period_label_th(p, year_)
-                                                                    : domain::period_label_en(p, year_));
+    const std::string label = lang == ui::Language::th ? domain::period_label_th(p, year_) : domain::period_label_en(p, year_);
     if (widgets::checkbox(("kpie.period." + id).c_str(), label, on)) {
       if (on) open.push_back(id);
       else open.erase(std::remove(open.begin(), open.end(), id), open.end());

@@ -35,7 +35,8 @@ class KpiEditorScreen : public app::Screen {
   // The shared rules' word on one field of the form (its wire name), as typed.
   std::optional<domain::FieldError> problem_of(std::string_view field) const;
   void edited(std::string_view field);  // touched: checked from now on
-  void save(app::Context& ctx);
+  void save(app::Context& ctx);  // asks first when it closes periods holding reports
+  void send(app::Context& ctx);
   void draw_form(app::Context& ctx);
   void draw_periods(app::Context& ctx);
   void draw_documents(app::Context& ctx);

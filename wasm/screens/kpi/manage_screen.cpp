@@ -139,7 +139,8 @@ void ManageScreen::draw_table(app::Context& ctx) {
     bool first = true;
     for (const auto& p : k.value("periods", nlohmann::json::array())) {
       const std::string period = p.value("period", "");
-      const std::string label = period + " " + progress(p);
+      const std::string label =
+          p.value(ctx.language == ui::Language::th ? "label_th" : "label_en", period) + " " + progress(p);
       const float w = widgets::text_size(label).x + 2 * ImGui::GetStyle().FramePadding.x;
       if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w < right) ImGui::SameLine();
       first = false;

@@ -23,7 +23,7 @@ void NotificationsScreen::draw(app::Context& ctx) {
     const std::string id = "notification." + std::to_string(n.value("id", std::int64_t{0}));
     const std::string text = n.value(ctx.language == ui::Language::th ? "text_th" : "text_en", "");
     ImGui::PushID(id.c_str());
-    widgets::text_colored(style::muted_text, n.value("created_at", ""));
+    widgets::text_colored(style::muted_text, ctx.when(n.value("created_at", "")));
     widgets::text_wrapped(text);
     test_hook::record_item(id, "text", text, n.value("kind", ""));
     const std::string route = app::Notifications::route_of(n);

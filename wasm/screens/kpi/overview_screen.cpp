@@ -104,7 +104,9 @@ void OverviewScreen::draw(app::Context& ctx) {
       const auto id = k.value("id", std::int64_t{0});
       std::string periods;
       for (const auto& p : k["periods"])
-        if (p.value("total", 0) > 0) periods += p.value("period", "") + " " + progress(p) + "  ";
+        if (p.value("total", 0) > 0)
+          periods += p.value(ctx.language == ui::Language::th ? "label_th" : "label_en", p.value("period", "")) + " " +
+                     progress(p) + "  ";
       const std::string name = k.value("number", "") + " " + k.value("name", "");
       ImGui::TableNextRow();
       ImGui::TableNextColumn();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "shared/calendar/fiscal_year.hpp"
 #include "shared/ui/strings_kpi.hpp"
 #include "shared/ui/strings_kpi_report.hpp"
 #include "wasm/app/context.hpp"
@@ -69,11 +70,13 @@ void QueueScreen::draw(app::Context& ctx) {
   const float kpi_width = std::min(360.0f, ImGui::GetContentRegionAvail().x);
   widgets::same_line_if_fits(kpi_width);
   widgets::combo("queue.kpi", kpi_options[std::min<std::size_t>(kpi_, kpi_options.size() - 1)], kpi_options, kpi_, kpi_width);
-  widgets::same_line_if_fits(140);
+  widgets::same_line_if_fits(std::min(260.0f, ImGui::GetContentRegionAvail().x));
   std::vector<std::string> period_options{std::string(ctx.tr(all_periods))};
-  period_options.insert(period_options.end(), periods_.begin(), periods_.end());
+  const bool thai = ctx.language == ui::Language::th;
+  for (const auto& p : periods_) period_options.push_back(domain::period_label(p, year_, thai));
+  const float period_width = std::min(260.0f, ImGui::GetContentRegionAvail().x);
   widgets::combo("queue.period", period_options[std::min<std::size_t>(period_, period_options.size() - 1)], period_options,
-                 period_, 140);
+                 period_, period_width);
   widgets::same_line_if_fits(widgets::button_width(ctx.tr(ui::text::retry)));
   if (widgets::button("queue.reload", ctx.tr(ui::text::retry))) load(ctx);
 
@@ -85,9 +88,10 @@ void QueueScreen::draw(app::Context& ctx) {
     if (period_ > 0 && item.value("period", "") != periods_[period_ - 1]) continue;
     const ReportKey key{item.value("kpi_id", std::int64_t{0}), item.value("period", ""), item.value("unit_code", "")};
     const std::string id = "queue." + std::to_string(key.kpi_id) + "." + key.period + "." + key.unit;
-    const std::string first = item.value("number", "") + " " + key.period + " — " + key.unit + " " + item.value("unit_name", "");
+    const std::string first = item.value("number", "") + " " + domain::period_label(key.period, year_, thai) + " — " +
+                              key.unit + " " + item.value("unit_name", "");
     const std::string line = first + " — " + item.value("name", "") + " — " + std::string(ctx.tr(submitted_at)) + " " +
-                             item.value("submitted_at", "");
+                             ctx.when(item.value("submitted_at", ""));
     if (widgets::row(id.c_str(), first, line, false)) ctx.nav.go(report_route("review", key));
     ++shown;
   }

@@ -111,7 +111,7 @@ void CommentThread::draw(app::Context& ctx, const char* id, const nlohmann::json
   if (comments.is_array())
     for (const auto& c : comments) {
       const std::string kind = c.value("kind", "comment");
-      std::string head = c.value("author", "") + "  " + c.value("created_at", "");
+      std::string head = c.value("author", "") + "  " + ctx.when(c.value("created_at", ""));
       if (kind == "return") head += "  [" + std::string(ctx.tr(kind_return)) + "]";
       if (kind == "review") head += "  [" + std::string(ctx.tr(kind_review)) + "]";
       if (kind == "cancel_review") head += "  [" + std::string(ctx.tr(kind_cancel)) + "]";

@@ -75,7 +75,7 @@ void SpotCheckPanel::draw(app::Context& ctx) {
   const json& c = checks_[0];
   const std::int64_t check = api::int_of(c, "id");
   const std::string head = std::string(ctx.tr(spot_checked)) + std::to_string(api::int_of(c, "checked")) + "/" +
-                           std::to_string(api::int_of(c, "total")) + " · " + api::text_of(c, "created_at");
+                           std::to_string(api::int_of(c, "total")) + " · " + ctx.when(api::text_of(c, "created_at"));
   widgets::text_wrapped(head);
   test_hook::record_item("lect.check." + std::to_string(check), "text", head,
                          std::to_string(api::int_of(c, "checked")) + "/" + std::to_string(api::int_of(c, "total")));

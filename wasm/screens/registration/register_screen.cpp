@@ -183,7 +183,7 @@ void RegisterScreen::draw_open_registrations(app::Context& ctx) {
                                            ? std::string(domain::status_name_th(o.status)) + ", " +
                                                  std::string(ctx.tr(reg_open_started)) + " " +
                                                  domain::format_thai_date_short(day)
-                                           : std::string(domain::to_string(o.status)) + ", " +
+                                           : std::string(domain::status_name_en(o.status)) + ", " +
                                                  std::string(ctx.tr(reg_open_started)) + " " + domain::to_iso(day)) +
                                ", " + std::string(ctx.tr(reg_open_phone)) + " " + o.phone_hint;
       widgets::text_wrapped(line);

@@ -4,11 +4,14 @@
 
 #include <algorithm>
 
+#include "shared/core/text.hpp"
 #include "shared/registration/registration_state.hpp"
+#include "shared/ui/confirmations.hpp"
 #include "shared/ui/strings_registration.hpp"
 #include "wasm/api/wire.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
+#include "wasm/widgets/flow.hpp"
 #include "wasm/widgets/widgets.hpp"
 
 namespace registration {
@@ -19,6 +22,10 @@ namespace {
 
 const char* const statuses[] = {"", "under_review", "awaiting_letter", "approved", "rejected", "superseded"};
 const char* const affiliations[] = {"", "obec", "dla"};
+
+std::string_view status_name(domain::RegistrationStatus s, ui::Language l) {
+  return l == ui::Language::th ? domain::status_name_th(s) : domain::status_name_en(s);
+}
 
 }  // namespace
 
@@ -76,14 +83,16 @@ void ReviewScreen::draw(app::Context& ctx) {
   widgets::heading(ctx.tr(rev_title), ctx.fonts.title);
   std::vector<std::string> status_names{std::string(ctx.tr(rev_status_any))};
   for (int i = 1; i < 6; ++i)
-    status_names.emplace_back(domain::status_name_th(*domain::parse_registration_status(statuses[i])));
-  bool changed = widgets::combo("rev.status", ctx.tr(rev_status_any), status_names, status_, 220);
-  ImGui::SameLine();
+    status_names.emplace_back(status_name(*domain::parse_registration_status(statuses[i]), ctx.language));
+  // The filters wrap on a phone.
+  const float cell = std::min(220.0f, ImGui::GetContentRegionAvail().x);
+  bool changed = widgets::combo("rev.status", ctx.tr(rev_status_any), status_names, status_, cell);
+  widgets::same_line_if_fits(cell);
   changed |= widgets::combo("rev.affiliation", ctx.tr(rev_affiliation_any),
-                            {std::string(ctx.tr(rev_affiliation_any)), "สพฐ.", "อปท."}, affiliation_, 160);
-  ImGui::SameLine();
-  auto p = widgets::input_text("rev.province", ctx.tr(reg_province), province_, 200);
-  ImGui::SameLine();
+                            {std::string(ctx.tr(rev_affiliation_any)), "สพฐ.", "อปท."}, affiliation_, cell);
+  widgets::same_line_if_fits(cell);
+  auto p = widgets::input_text("rev.province", ctx.tr(reg_province), province_, cell);
+  widgets::same_line_if_fits(widgets::button_width(ctx.tr(rev_load)));
   if (changed || p.submitted || widgets::button("rev.load", ctx.tr(rev_load))) load(ctx);
   widgets::error_banner("rev.error", errors_.general({"reason"}), ctx.language);
   if (done_) widgets::text_colored(style::muted_text, ctx.tr(rev_done));
@@ -92,8 +101,9 @@ void ReviewScreen::draw(app::Context& ctx) {
   for (const auto& r : list_) {
     const int id = r.value("registration_id", 0);
     const std::string row_id = "rev.row." + std::to_string(id);
+    const auto status = domain::parse_registration_status(r.value("status", ""));
     const std::string line = r.value("institution_name", "") + " " + r.value("province", "") + " — " +
-                             r.value("status_th", "");
+                             std::string(status ? status_name(*status, ctx.language) : "");
     if (widgets::row(row_id.c_str(), r.value("institution_code", "") + "  " + line, line, selected_id_ == id) &&
         selected_id_ != id)
       select(ctx, r);
@@ -153,9 +163,18 @@ void ReviewScreen::draw_record(app::Context& ctx, const nlohmann::json& r) {
   widgets::text_wrapped(std::string(ctx.tr(rev_legacy)) + " TSL: " + legacy.value("tsl_username", "-") +
                         ", KidDiary: " + legacy.value("kiddiary_username", "-"));
   if (r.value("status", "") != "under_review") return;
-  if (widgets::primary_button("rev.approve", ctx.tr(rev_approve))) decide(ctx, r, true);
+  const std::string institution = r.value("institution_code", "") + " " + r.value("institution_name", "");
+  if (widgets::primary_button("rev.approve", ctx.tr(rev_approve)))
+    ctx.confirm.ask(ui::confirm::approve_registration(ctx.language, institution,
+                                                   o.value("first_name", "") + " " + o.value("last_name", "")),
+                 [this, &ctx, r] { decide(ctx, r, true); });
   widgets::field("rev.reason", ctx.tr(rev_reason), reason_, errors_.of("reason"), ctx.language);
-  if (widgets::button("rev.reject", ctx.tr(rev_reject))) decide(ctx, r, false);
+  if (widgets::button("rev.reject", ctx.tr(rev_reject))) {
+    // Without a reason the server names the missing field: nothing to confirm yet.
+    if (domain::trim(reason_).empty()) decide(ctx, r, false);
+    else ctx.confirm.ask(ui::confirm::reject_registration(ctx.language, institution, reason_),
+                      [this, &ctx, r] { decide(ctx, r, false); });
+  }
 }
 
 }  // namespace registration

@@ -1,0 +1,127 @@
+#include "shared/ui/confirmations.hpp"
+
+namespace ui::confirm {
+namespace {
+
+std::string cat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (auto p : parts) out += p;
+  return out;
+}
+
+}  // namespace
+
+Words issue_password(Language l, std::string_view u) {
+  if (l == Language::th)
+    return {cat({"ออกรหัสผ่านใหม่ให้ ", u, " หรือไม่"}),
+            "รหัสผ่านเดิมจะใช้ไม่ได้ทันที และผู้ใช้จะถูกออกจากระบบทุกเครื่อง รหัสผ่านใหม่แสดงเพียงครั้งเดียว "
+            "ใช้ได้ 72 ชั่วโมง และผู้ใช้ต้องตั้งรหัสผ่านของตนเองเมื่อเข้าสู่ระบบครั้งแรก ย้อนกลับไม่ได้",
+            "ออกรหัสผ่านใหม่"};
+  return {cat({"Issue a new password to ", u, "?"}),
+          "Their current password stops working at once and they are signed out everywhere. The new "
+          "password is shown once, lasts 72 hours, and they must set their own at the first sign-in. "
+          "This cannot be undone.",
+          "Issue new password"};
+}
+
+Words issue_sign_in_qr(Language l, std::string_view u) {
+  if (l == Language::th)
+    return {cat({"ออก QR เข้าสู่ระบบให้ ", u, " หรือไม่"}),
+            "ผู้ที่ถือ QR นี้เข้าสู่ระบบในชื่อผู้ใช้นี้ได้หนึ่งครั้งภายใน 72 ชั่วโมง โดยไม่ต้องใช้รหัสผ่าน "
+            "โปรดส่งให้เจ้าของบัญชีเท่านั้น",
+            "ออก QR"};
+  return {cat({"Issue a sign-in QR to ", u, "?"}),
+          "Whoever holds this QR can sign in as this user once within 72 hours, without a password. "
+          "Give it to the account's owner only.",
+          "Issue QR"};
+}
+
+Words disable_user(Language l, std::string_view u) {
+  if (l == Language::th)
+    return {cat({"ปิดใช้งานบัญชี ", u, " หรือไม่"}),
+            "ผู้ใช้จะถูกออกจากระบบทุกเครื่องและเข้าสู่ระบบไม่ได้จนกว่าจะเปิดใช้งานอีกครั้ง "
+            "ท่านเปิดใช้งานบัญชีนี้ได้ภายหลังจากรายการผู้ใช้",
+            "ปิดใช้งาน"};
+  return {cat({"Disable the account ", u, "?"}),
+          "They are signed out everywhere and cannot sign in until the account is enabled again. You can "
+          "enable it later from the users list.",
+          "Disable"};
+}
+
+Words remove_grant(Language l, std::string_view u, std::string_view g) {
+  if (l == Language::th)
+    return {cat({"ถอนสิทธิ์ของ ", u, " หรือไม่"}),
+            cat({"ผู้ใช้จะไม่มีสิทธิ์ \"", g, "\" อีกตั้งแต่คำขอถัดไป ท่านให้สิทธิ์นี้อีกครั้งได้ภายหลัง"}),
+            "ถอนสิทธิ์"};
+  return {cat({"Remove a permission from ", u, "?"}),
+          cat({"They lose \"", g, "\" from their next request on. You can give it again later."}),
+          "Remove permission"};
+}
+
+Words approve_access(Language l, std::string_view person, std::string_view school) {
+  if (l == Language::th)
+    return {cat({"อนุมัติคำขอของ ", person, " หรือไม่"}),
+            cat({"จะสร้างบัญชีผู้ใช้เว็บไซต์ของ ", school,
+                 " สิทธิ์ดูข้อมูล และส่งชื่อผู้ใช้กับลิงก์ตั้งรหัสผ่าน (ใช้ได้ 72 ชั่วโมง) ทาง SMS ไปยังผู้ขอ "
+                 "(โรงเรียนหนึ่งมีผู้ใช้ได้ไม่เกิน 2 คน) ท่านปิดใช้งานบัญชีได้ภายหลัง"}),
+            "อนุมัติ"};
+  return {cat({"Approve the request of ", person, "?"}),
+          cat({"A school website account is created for ", school,
+               " with view rights, and the username with a link to set a password (valid 72 hours) goes to the "
+               "requester by SMS (at most 2 users per school). You can disable the account later."}),
+          "Approve"};
+}
+
+Words reject_access(Language l, std::string_view person, std::string_view school) {
+  if (l == Language::th)
+    return {cat({"ไม่อนุมัติคำขอของ ", person, " หรือไม่"}),
+            cat({"ผู้ขอจะได้รับ SMS แจ้งเหตุผลที่ท่านพิมพ์ไว้ และไม่มีบัญชีของ ", school,
+                 " ย้อนกลับไม่ได้ ผู้ขอส่งคำขอใหม่ได้"}),
+            "ไม่อนุมัติ"};
+  return {cat({"Reject the request of ", person, "?"}),
+          cat({"The requester gets an SMS with the reason you typed and no account for ", school,
+               ". This cannot be undone; they may send a new request."}),
+          "Reject"};
+}
+
+Words approve_registration(Language l, std::string_view institution, std::string_view officer) {
+  if (l == Language::th)
+    return {cat({"อนุมัติการลงทะเบียนของ ", institution, " หรือไม่"}),
+            cat({officer, " จะเป็นผู้รับผิดชอบบัญชีของสถานศึกษา และได้รับลิงก์เปิดใช้บัญชีทาง SMS "
+                          "ซึ่งใช้ได้ 72 ชั่วโมง ย้อนกลับไม่ได้"}),
+            "อนุมัติ"};
+  return {cat({"Approve the registration of ", institution, "?"}),
+          cat({officer, " becomes responsible for the institution's account and gets an activation link by "
+                        "SMS, valid for 72 hours. This cannot be undone."}),
+          "Approve"};
+}
+
+Words reject_registration(Language l, std::string_view institution, std::string_view reason) {
+  if (l == Language::th)
+    return {cat({"ไม่อนุมัติการลงทะเบียนของ ", institution, " หรือไม่"}),
+            cat({"ผู้ลงทะเบียนจะได้รับ SMS แจ้งเหตุผล \"", reason,
+                 "\" และต้องลงทะเบียนใหม่ ย้อนกลับไม่ได้"}),
+            "ไม่อนุมัติ"};
+  return {cat({"Reject the registration of ", institution, "?"}),
+          cat({"The registrant gets an SMS with the reason \"", reason,
+               "\" and must register again. This cannot be undone."}),
+          "Reject"};
+}
+
+Words close_reporting(Language l, std::string_view kpi, std::string_view periods, std::int64_t submitted,
+                      std::int64_t reviewed) {
+  const std::string s = std::to_string(submitted), r = std::to_string(reviewed);
+  if (l == Language::th)
+    return {periods.empty() ? cat({"ปิดตัวชี้วัด ", kpi, " หรือไม่"}) : cat({"ปิดรอบ ", periods, " ของตัวชี้วัด ", kpi, " หรือไม่"}),
+            cat({"มีรายงานที่ส่งแล้ว ", s, " รายงาน (ตรวจแล้ว ", r,
+                 " รายงาน) ซึ่งจะถูกเก็บไว้ทั้งหมด แต่สถานศึกษาจะส่งหรือแก้ไขรายงานไม่ได้อีก "
+                 "ท่านเปิดอีกครั้งได้ภายหลัง"}),
+            periods.empty() ? "ปิดตัวชี้วัด" : "ปิดรอบ"};
+  return {periods.empty() ? cat({"Close the KPI ", kpi, "?"}) : cat({"Close ", periods, " of the KPI ", kpi, "?"}),
+          cat({"There are ", s, " submitted reports (", r,
+               " reviewed). They are all kept, but schools can no longer send or change them. You can open it "
+               "again later."}),
+          periods.empty() ? "Close KPI" : "Close period"};
+}
+
+}  // namespace ui::confirm

@@ -1,0 +1,36 @@
+#pragma once
+// What the client asks before an action that replaces something or cannot be undone: the
+// question, what will happen (and whether it can be undone, and how), and the button that
+// names the action. Names and counts go in; the words come out in the language asked for.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "shared/ui/strings.hpp"
+
+namespace ui::confirm {
+
+struct Words {
+  std::string title;
+  std::string consequence;
+  std::string yes;
+};
+
+// Users (#/admin/users).
+Words issue_password(Language l, std::string_view username);
+Words issue_sign_in_qr(Language l, std::string_view username);
+Words disable_user(Language l, std::string_view username);
+Words remove_grant(Language l, std::string_view username, std::string_view grant);
+Words approve_access(Language l, std::string_view person, std::string_view school);
+Words reject_access(Language l, std::string_view person, std::string_view school);
+
+// Registrations under review (#/review/registrations).
+Words approve_registration(Language l, std::string_view institution, std::string_view officer);
+Words reject_registration(Language l, std::string_view institution, std::string_view reason);
+
+// KPI definitions: closing a KPI (`periods` empty) or some of its periods (their names) that
+// already hold reports.
+Words close_reporting(Language l, std::string_view kpi, std::string_view periods, std::int64_t submitted,
+                      std::int64_t reviewed);
+
+}  // namespace ui::confirm

@@ -1,0 +1,69 @@
+// The access requests of the users screen: school website users waiting for this admin's
+// decision (approve, or reject with a reason), each asked for confirmation first.
+#include <algorithm>
+
+#include "shared/ui/confirmations.hpp"
+#include "shared/ui/strings_account_screens.hpp"
+#include "wasm/app/context.hpp"
+#include "wasm/screens/accounts/users_screen.hpp"
+#include "wasm/widgets/test_hook.hpp"
+#include "wasm/widgets/widgets.hpp"
+
+namespace accounts {
+
+using namespace ui::text;
+
+void UsersScreen::load_requests(app::Context& ctx) {
+  requests_pending_.reset();
+  ctx.api.get("/api/v1/admin/access-requests?status=pending", requests_pending_.guard([this](const api::Reply& r) {
+    requests_ = r.ok() && r.body.is_object() && r.body.contains("requests") && r.body["requests"].is_array()
+                    ? r.body["requests"] : nlohmann::json::array();
+  }));
+}
+
+void UsersScreen::decide(app::Context& ctx, std::int64_t id, bool approve) {
+  errors_.clear();
+  const std::string path = "/api/v1/admin/access-requests/" + std::to_string(id) + (approve ? "/approve" : "/reject");
+  nlohmann::json body = approve ? nlohmann::json::object() : nlohmann::json{{"reason", reason_}};
+  ctx.api.post(path, body, requests_pending_.guard([this, &ctx](const api::Reply& r) {
+    if (!r.ok()) {
+      errors_.take(r);
+      return;
+    }
+    rejecting_ = 0;
+    reason_.clear();
+    decided_ = api::text_of(r.body, "username");
+    load_requests(ctx);
+    search(ctx);
+  }));
+}
+
+void UsersScreen::draw_requests(app::Context& ctx) {
+  if (requests_.empty()) return;
+  widgets::heading(ctx.tr(requests_heading), ctx.fonts.body);
+  for (const auto& q : requests_) {
+    const std::int64_t id = api::int_of(q, "id");
+    const auto& person = q.contains("person") ? q["person"] : q;
+    const std::string who = api::text_of(person, "title") + api::text_of(person, "first_name") + " " +
+                            api::text_of(person, "last_name") + " " + api::text_of(person, "phone");
+    const std::string base = "requests." + std::to_string(id);
+    const std::string line = api::text_of(q, "school_code") + " " + api::text_of(q, "school_name") + ": " + who;
+    widgets::text(line);
+    test_hook::record_item(base, "row", line);
+    const std::string school = api::text_of(q, "school_name");
+    const std::string person_name = api::text_of(person, "first_name") + " " + api::text_of(person, "last_name");
+    if (widgets::button((base + ".approve").c_str(), ctx.tr(request_approve)))
+      ctx.confirm.ask(ui::confirm::approve_access(ctx.language, person_name, school), [this, &ctx, id] { decide(ctx, id, true); });
+    ImGui::SameLine();
+    if (widgets::button((base + ".reject").c_str(), ctx.tr(request_reject))) rejecting_ = id, reason_.clear();
+    if (rejecting_ == id) {
+      widgets::input_text("requests.reason", ctx.tr(request_reason), reason_,
+                          std::min(ImGui::GetContentRegionAvail().x, 560.0f));
+      if (widgets::primary_button("requests.reject.confirm", ctx.tr(request_reject), !reason_.empty()))
+        ctx.confirm.ask(ui::confirm::reject_access(ctx.language, person_name, school), [this, &ctx, id] { decide(ctx, id, false); });
+    }
+    ImGui::Separator();
+  }
+}
+
+}  // namespace accounts
