@@ -16,6 +16,8 @@
 #include "server/lec/lec_demo.hpp"
 #include "server/lec/lec_file_routes.hpp"
 #include "server/lec/lec_routes.hpp"
+#include "server/notifications/notification_routes.hpp"
+#include "server/notifications/notifier.hpp"
 #include "server/otp/otp_service.hpp"
 #include "server/registrations/registration_routes.hpp"
 #include "server/sms/sms_routes.hpp"
@@ -33,10 +35,10 @@ auto audit_to(auth::AuditLog& log) {
   };
 }
 
-// Local education data: its own connections; callers from the Guard; SMS through the same
-// gateway as KPI (`keep` holds the gateway alive with the handlers).
-std::shared_ptr<lec::LecServices> add_lec(http::Router& router, Services& s, sms::SmsGateway* gateway,
-                                         std::shared_ptr<void> keep) {
+// Local education data: its own connections; callers from the Guard; SMS through the
+// notifier, as KPI's.
+std::shared_ptr<lec::LecServices> add_lec(http::Router& router, Services& s,
+                                         std::shared_ptr<notifications::Notifier> notifier) {
   const Config& config = s.config;
   auto lec = std::make_shared<lec::LecServices>(
       std::make_shared<storage::ConnectionPool>(config.database_file()), s.guard.orgs(),
@@ -48,27 +50,10 @@ std::shared_ptr<lec::LecServices> add_lec(http::Router& router, Services& s, sms
     return lec::Caller{p.user_id, p.display_name.empty() ? p.username : p.display_name, p.org_code, p.grants};
   };
   lec->audit = audit_to(s.audit);
-  auto phones = [pool = lec->pool](const std::string& sql, auto bind) {
-    std::vector<std::string> out;
-    auto db = pool->acquire();
-    auto q = db->prepare(sql);
-    bind(q);
-    while (q.step()) out.push_back(q.text(0));
-    return out;
+  lec->sms_holders = [notifier](const std::string& org, domain::Permission permission, const std::string& text) {
+    return notifier->sms_holders(org, permission, text);
   };
-  lec->sms_holders = [phones, gateway, keep](const std::string& org, domain::Permission permission, const std::string& text) {
-    const auto to = phones(
-        "SELECT DISTINCT u.phone FROM users u JOIN grants g ON g.user_id = u.id "
-        "WHERE g.org_code = ? AND g.permission = ? AND u.status = 'active' AND u.phone <> ''",
-        [&](storage::Statement& q) { q.bind(1, org).bind(2, domain::to_string(permission)); });
-    for (const auto& phone : to) gateway->send({phone, text});
-    return static_cast<int>(to.size());
-  };
-  lec->sms_user = [phones, gateway, keep](std::int64_t user, const std::string& text) {
-    for (const auto& phone : phones("SELECT phone FROM users WHERE id = ? AND status = 'active' AND phone <> ''",
-                                    [&](storage::Statement& q) { q.bind(1, user); }))
-      gateway->send({phone, text});
-  };
+  lec->sms_user = [notifier](std::int64_t user, const std::string& text) { notifier->sms_user(user, text); };
   lec->today = [] { return lec::today_in_thailand(); };
   if (config.mode == Mode::development) lec::seed_demo(lec->store, lec::today_in_thailand());
   lec::add_lec_routes(router, lec);
@@ -111,12 +96,18 @@ void add_routes(http::Router& router, Services& s) {
                                                      otp::load_or_create_secret(config.server_key_file()),
                                                      [clock_offset] { return otp::system_now() + clock_offset->load(); });
   if (config.mode == Mode::development) otp::add_dev_clock_route(router, clock_offset);
+  // Notifications: written with each feature's change, SMS to the same people; the
+  // notifier holds `messaging` (its gateway) alive.
+  auto notifier = std::make_shared<notifications::Notifier>(
+      messaging->pool, std::shared_ptr<sms::SmsGateway>(messaging, messaging->gateway.get()), s.guard.orgs());
+  notifications::add_notification_routes(router, s.guard, messaging->pool);
   // The handlers hold `messaging` (and so the gateway the service refers to) alive.
   sms::add_sms_routes(router, config, messaging->pool);
   otp::add_otp_routes(router, std::shared_ptr<otp::OtpService>(messaging, messaging->otp.get()));
   // School website users: OTP-proven requests, SMS on decision. `messaging` lives in the
   // otp handlers for as long as the router.
-  accounts::add_access_request_routes(router, config, s.guard, s.accounts, *messaging->otp, *messaging->gateway);
+  accounts::add_access_request_routes(router, config, s.guard, s.accounts, *messaging->otp, *messaging->gateway,
+                                      notifier);
   accounts::add_self_service_routes(router, s.guard, s.accounts, *messaging->otp, *messaging->gateway);
   accounts::add_my_sessions_routes(router, s.guard, s.audit, s.accounts.db());
 
@@ -143,6 +134,7 @@ void add_routes(http::Router& router, Services& s) {
           default: return domain::activation_already_done_error();  // activated (or the account is gone)
         }
       });
+  registrations->set_notifier(notifier);
   registrations::RegistrationHooks hooks;
   hooks.reviewer = [&guard = s.guard](const http::RequestContext& rq) -> std::variant<registrations::Reviewer, http::Reply> {
     auto who = guard.require_user(rq);
@@ -173,21 +165,12 @@ void add_routes(http::Router& router, Services& s) {
   kpi->file_keys = std::make_shared<storage::FileKeys>(otp::load_or_create_secret(config.server_key_file()));
   // SMS to the active users holding the permission on that organisation (reviewers of the
   // office for a new submission, the school for a review or a return).
-  kpi->sms = [pool = kpi->pool, messaging](const std::string& org, domain::Permission permission, const std::string& text) {
-    std::vector<std::string> phones;
-    {
-      auto db = pool->acquire();
-      auto q = db->prepare(
-          "SELECT DISTINCT u.phone FROM users u JOIN grants g ON g.user_id = u.id "
-          "WHERE g.org_code = ? AND g.permission = ? AND u.status = 'active' AND u.phone <> ''");
-      q.bind(1, org).bind(2, domain::to_string(permission));
-      while (q.step()) phones.push_back(q.text(0));
-    }
-    for (const auto& phone : phones) messaging->gateway->send({phone, text});
+  kpi->sms = [notifier](const std::string& org, domain::Permission permission, const std::string& text) {
+    notifier->sms_holders(org, permission, text);
   };
   kpi->audit = audit_to(s.audit);
   kpi::add_kpi_routes(router, kpi);
-  auto lec = add_lec(router, s, messaging->gateway.get(), messaging);
+  auto lec = add_lec(router, s, notifier);
   // The signed-in user's desk: the work waiting for them, counted by each feature's store.
   desk::add_desk_routes(router, std::make_shared<desk::DeskSources>(desk::DeskSources{
                                     s.guard, std::shared_ptr<registrations::RegistrationService>(kept, registrations.get()),

@@ -87,7 +87,8 @@ int count_school_users(storage::Database& db, std::string_view school_code, std:
 }
 
 void add_access_request_routes(http::Router& router, const Config& config, auth::Guard& guard,
-                               AccountService& accounts, otp::OtpService& otp, sms::SmsGateway& sms) {
+                               AccountService& accounts, otp::OtpService& otp, sms::SmsGateway& sms,
+                               std::shared_ptr<notifications::Notifier> notifier) {
   auto& pool = accounts.db();
   auto& audit = accounts.audit();
   const auto& tree = guard.orgs();
@@ -157,7 +158,7 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
   });
 
   // POST /api/v1/access-requests {"area_code","school_code","person":{…},"otp_token"}
-  router.add(http::Verb::post, "/api/v1/access-requests", http::anyone(), [&](const http::RequestContext& rq) -> http::Reply {
+  router.add(http::Verb::post, "/api/v1/access-requests", http::anyone(), [&, notifier](const http::RequestContext& rq) -> http::Reply {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     const auto& b = body.value();
@@ -175,6 +176,7 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
 
     const auto now = auth::unix_now();
     std::int64_t id = 0;
+    notifications::Outgoing told;
     {
       auto db = pool.acquire();
       storage::Transaction tx(*db);  // BEGIN IMMEDIATE: the quota count and the write are one step
@@ -204,8 +206,13 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
           .bind(9, now)
           .run();
       id = db->last_insert_rowid();
+      const auto* node = tree.find(r.school_code);
+      told = notifier->record(*db, {r.school_code, Permission::users_manage, domain::access_request_kind,
+                                    domain::access_request_notice(node ? node->name_th : "", r.school_code),
+                                    domain::access_request_link()});
       tx.commit();
     }
+    notifier->send(told);
     audit.record({std::nullopt, "access_request.create", "access_request:" + std::to_string(id), rq.client_address,
                   {{"school_code", school.value()}}});
     return http::json_reply(http::Status::created, {{"request_id", id}, {"status", "pending"}});

@@ -9,6 +9,7 @@
 #include "server/auth/guard.hpp"
 #include "server/config.hpp"
 #include "server/http/router.hpp"
+#include "server/notifications/notifier.hpp"
 #include "server/otp/otp_service.hpp"
 #include "server/sms/sms_gateway.hpp"
 
@@ -17,7 +18,10 @@ namespace server::accounts {
 // School users of `school_code` that are not disabled (pending activation counts).
 int count_school_users(storage::Database& db, std::string_view school_code, std::int64_t except_user_id = 0);
 
+// A new request tells the admins who decide it (users.manage on the school or above), in the
+// client and by SMS.
 void add_access_request_routes(http::Router& router, const Config& config, auth::Guard& guard,
-                               AccountService& accounts, otp::OtpService& otp, sms::SmsGateway& sms);
+                               AccountService& accounts, otp::OtpService& otp, sms::SmsGateway& sms,
+                               std::shared_ptr<notifications::Notifier> notifier);
 
 }  // namespace server::accounts

@@ -1,4 +1,4 @@
-// Overview: summaries, the review queue, exports, public statistics and notifications.
+// Overview: summaries, the review queue, exports and public statistics.
 #include <set>
 
 #include "server/http/errors.hpp"
@@ -188,23 +188,6 @@ Reply public_stats(const Services& s, const RequestContext& rq) {
   // Aggregates only, the same for everyone: a short cache spares the server on busy days.
   std::get<http::StringResponse>(r).set(http::beast::http::field::cache_control, "public, max-age=30");
   return r;
-}
-
-// ------------------------------------------------------------------ notifications
-
-Reply notifications(const Services& s, const RequestContext& rq) {
-  return signed_in(s, rq, [&](const Call& call) -> Reply {
-    std::vector<std::string> orgs;
-    for (const auto& g : call.caller().grants) orgs.push_back(g.org_code);
-    json out = json::array();
-    for (const auto& n : s->store.notifications(orgs, 50)) {
-      auto perm = domain::parse_permission(n.permission);
-      if (!perm || !call.can(perm.value(), n.org_code)) continue;
-      out.push_back({{"id", n.id}, {"kind", n.kind}, {"text_th", n.text_th}, {"text_en", n.text_en},
-                     {"link", n.link}, {"created_at", n.created_at}});
-    }
-    return http::json_reply(Status::ok, out);
-  });
 }
 
 }  // namespace server::kpi::detail

@@ -1,6 +1,6 @@
 #pragma once
 // The parts of the KPI routes, split by what they serve: definitions and units
-// (kpi_routes.cpp), reports (kpi_report_routes.cpp), overview, exports and notifications
+// (kpi_routes.cpp), reports (kpi_report_routes.cpp), overview and exports
 // (kpi_overview_routes.cpp), files (kpi_file_routes.cpp), and the wire shapes they share
 // (kpi_wire.cpp). add_kpi_routes registers them all, in the order the router needs.
 #include <optional>
@@ -31,6 +31,5 @@ Reply review_queue(const Services& s, const RequestContext& rq);
 Reply export_overview(const Services& s, const RequestContext& rq, bool xlsx);
 Reply export_units(const Services& s, const RequestContext& rq, bool xlsx);
 Reply public_stats(const Services& s, const RequestContext& rq);
-Reply notifications(const Services& s, const RequestContext& rq);
 
 }  // namespace server::kpi::detail

@@ -5,6 +5,7 @@
 
 #include "server/kpi/kpi_store.hpp"
 #include "server/kpi/kpi_store_rows.hpp"
+#include "server/notifications/notification_store.hpp"
 
 namespace server::kpi {
 
@@ -56,18 +57,6 @@ std::string score_text(double v) {
 }
 
 }  // namespace
-
-void add_notification(storage::Database& db, const std::string& org, std::string_view permission, std::string_view kind,
-            const std::string& th, const std::string& en, const std::string& link) {
-  db.prepare("INSERT INTO kpi_notifications (org_code, permission, kind, text_th, text_en, link) VALUES (?,?,?,?,?,?)")
-      .bind(1, org)
-      .bind(2, permission)
-      .bind(3, kind)
-      .bind(4, th)
-      .bind(5, en)
-      .bind(6, link)
-      .run();
-}
 
 // ---------------------------------------------------------------------------- reports
 
@@ -149,10 +138,10 @@ Result<Report> KpiStore::confirm(const StoredKpi& kpi, const Period& p, const st
     if (auto e = domain::check_ready_to_confirm({r.unit.self_score, r.files})) return Refusal{400, *e};
     r.unit.reporter = actor.name;
     r.return_reason.clear();
-    add_notification(db, kpi.office_code, "report.review", "submitted",
+    notifications::add(db, {kpi.office_code, domain::Permission::report_review, "submitted",
            "รายงานใหม่รอตรวจ: ตัวชี้วัด " + kpi.definition.number + " รอบ " + period + " หน่วยงาน " + unit,
            "New report waiting for review: KPI " + kpi.definition.number + " period " + period + " unit " + unit,
-           report_link(kpi, period, unit));
+           report_link(kpi, period, unit)});
     return std::nullopt;
   });
 }
@@ -172,10 +161,10 @@ Result<Report> KpiStore::review(const StoredKpi& kpi, const Period& p, const std
     r.review_comment = review.comment;
     add_thread_entry(db, kpi.id, period, unit, "review", actor,
                      "คะแนน " + score_text(*r.unit.review_score) + (review.comment.empty() ? "" : ": " + review.comment));
-    add_notification(db, unit, "report.submit", "reviewed",
+    notifications::add(db, {unit, domain::Permission::report_submit, "reviewed",
            "ตัวชี้วัด " + kpi.definition.number + " รอบ " + period + " ตรวจแล้ว ได้คะแนน " + score_text(*r.unit.review_score),
            "KPI " + kpi.definition.number + " period " + period + " reviewed: score " + score_text(*r.unit.review_score),
-           report_link(kpi, period, unit));
+           report_link(kpi, period, unit)});
     return std::nullopt;
   });
 }
@@ -187,10 +176,10 @@ Result<Report> KpiStore::return_report(const StoredKpi& kpi, const Period& p, co
     r.return_reason = reason;
     r.unit.reviewer = actor.name;
     add_thread_entry(db, kpi.id, period, unit, "return", actor, reason);
-    add_notification(db, unit, "report.submit", "returned",
+    notifications::add(db, {unit, domain::Permission::report_submit, "returned",
            "ตัวชี้วัด " + kpi.definition.number + " รอบ " + period + " ถูกส่งกลับแก้ไข: " + reason,
            "KPI " + kpi.definition.number + " period " + period + " was returned: " + reason,
-           report_link(kpi, period, unit));
+           report_link(kpi, period, unit)});
     return std::nullopt;
   });
 }

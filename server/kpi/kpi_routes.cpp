@@ -216,7 +216,6 @@ void add_kpi_routes(http::Router& router, std::shared_ptr<KpiServices> services)
   add_report_routes(router, s);
   add_kpi_file_routes(router, s);  // uploads, downloads, documents
   router.add(Verb::get, "/api/v1/public/stats", http::anyone(), [s](const RequestContext& rq) { return public_stats(s, rq); });
-  router.add(Verb::get, "/api/v1/notifications", http::signed_in(http::Scope::subtree), [s](const RequestContext& rq) { return notifications(s, rq); });
 }
 
 }  // namespace server::kpi

@@ -1,6 +1,6 @@
 #pragma once
 // The KPI endpoints of docs/api.md: definitions, reporting units, reports and their
-// lifecycle, evidence files, the live summary, exports, public statistics, notifications.
+// lifecycle, evidence files, the live summary, exports, public statistics (notifications: server/notifications).
 #include <filesystem>
 #include <functional>
 #include <map>

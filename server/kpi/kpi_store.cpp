@@ -384,24 +384,4 @@ std::vector<KpiStore::QueueItem> KpiStore::review_queue(const std::vector<std::i
   return out;
 }
 
-// ---------------------------------------------------------------------------- notifications
-
-std::vector<Notification> KpiStore::notifications(const std::vector<std::string>& org_codes, int limit) {
-  auto db = db_.acquire();
-  auto q = db->prepare(
-      "SELECT id, org_code, permission, kind, text_th, text_en, link, created_at FROM kpi_notifications "
-      "WHERE org_code = ? ORDER BY id DESC LIMIT ?");
-  std::vector<Notification> out;
-  for (const auto& org : std::set<std::string>(org_codes.begin(), org_codes.end())) {
-    q.reset();
-    q.bind(1, org).bind(2, std::int64_t{limit});
-    while (q.step())
-      out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6), q.text(7)});
-  }
-  q.reset();
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
-  if (out.size() > static_cast<std::size_t>(limit)) out.resize(limit);
-  return out;
-}
-
 }  // namespace server::kpi

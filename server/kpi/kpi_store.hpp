@@ -15,11 +15,6 @@
 
 namespace server::kpi {
 
-// One notification for the holders of `permission` on `org`, shown by GET /api/v1/notifications
-// (KPI reports and local education data alike), written inside the caller's transaction.
-void add_notification(storage::Database& db, const std::string& org, std::string_view permission,
-                      std::string_view kind, const std::string& th, const std::string& en, const std::string& link);
-
 // A refusal with its HTTP status (400 bad input, 404 unknown, 409 state conflict).
 struct Refusal {
   int status;
@@ -74,11 +69,6 @@ struct StoredFile {
   std::int64_t uploader_id = 0;
   std::string purpose = "evidence";  // evidence | kpi_document: what it was uploaded for
   bool decoded_image = false;        // an image the server decoded: the only kind shown inline
-};
-
-struct Notification {
-  std::int64_t id;
-  std::string org_code, permission, kind, text_th, text_en, link, created_at;
 };
 
 class KpiStore {
@@ -152,8 +142,6 @@ class KpiStore {
                                 const std::string& label);
   std::vector<Document> documents(std::int64_t kpi_id);
 
-  // --- notifications
-  std::vector<Notification> notifications(const std::vector<std::string>& org_codes, int limit);
 
   // Goes up after every committed write of this store: a reply built at revision r is
   // still exact while revision() == r (read the revision before reading the data).

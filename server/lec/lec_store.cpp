@@ -2,7 +2,7 @@
 
 #include <functional>
 
-#include "server/kpi/kpi_store.hpp"
+#include "server/notifications/notification_store.hpp"
 #include "server/lec/lec_store_detail.hpp"
 
 namespace server::lec {
@@ -81,12 +81,12 @@ void void_for_change(Database& db, const domain::OrgTree& orgs, int year, const 
     const std::int64_t user = who.step() ? who.integer(0) : 0;
     db.prepare("DELETE FROM lec_confirmations WHERE year = ? AND org_code = ?").bind(1, std::int64_t{year}).bind(2, node).run();
     const std::string name = name_of(orgs, node);
-    kpi::add_notification(db, node, "data.confirm", "lec_voided",
+    notifications::add(db, {node, domain::Permission::data_confirm, "lec_voided",
            "การยืนยันข้อมูลเด็กปีการศึกษา " + std::to_string(year) + " ของ " + name + " ถูกยกเลิก: " +
                domain::change_summary_th(change),
            "The " + std::to_string(year) + " children data confirmation of " + name + " was voided: " +
                domain::change_summary_en(change),
-           "#/lec/" + std::to_string(year) + "/progress/" + node);
+           "#/lec/" + std::to_string(year) + "/progress/" + node});
     if (user) notices.push_back({user, domain::voided_sms(name, change)});
     bool seen = false;
     for (const auto& v : voided) seen = seen || v.code == node;

@@ -2,7 +2,7 @@
 #include <algorithm>
 
 #include "server/lec/lec_store.hpp"
-#include "server/kpi/kpi_store.hpp"
+#include "server/notifications/notification_store.hpp"
 #include "server/lec/lec_store_detail.hpp"
 
 namespace server::lec {
@@ -161,11 +161,11 @@ Result<WriteResult> LecStore::add_child(int year, const std::string& institution
     detail::bump(*db, year, there->institution, row->row.level, -1);
     history(*db, there->id, "moved_out", {{"to", institution}}, actor);
     moved.after = detail::counts_of_institution(*db, year, there->institution);
-    kpi::add_notification(*db, there->institution, "children.edit", "lec_moved_out",
+    notifications::add(*db, {there->institution, domain::Permission::children_edit, "lec_moved_out",
                    "เด็ก " + row->row.id_masked + " ย้ายไป " + detail::name_of(orgs_, institution) + " (จำหน่ายจากทะเบียนแล้ว)",
                    "Child " + row->row.id_masked + " moved to " + detail::name_of(orgs_, institution) +
                        " (removed from your register)",
-                   "#/lec/" + std::to_string(year) + "/children/" + there->institution);
+                   "#/lec/" + std::to_string(year) + "/children/" + there->institution});
     detail::void_for_change(*db, orgs_, year, there->institution, moved, out.voided, out.notices);
     out.moved_from = there->institution;
     out.moved_text = "เด็ก " + row->row.id_masked + " ย้ายไป " + detail::name_of(orgs_, institution) +

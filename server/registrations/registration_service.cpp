@@ -273,6 +273,7 @@ Outcome<Registration> RegistrationService::upload_letter(std::int64_t id, std::s
   const auto stored = store_by_hash(data_dir_, file_keys_, clean.value());
 
   Registration updated;
+  notifications::Outgoing told;
   {
     auto db = pool_.acquire();
     storage::Transaction tx(*db);
@@ -286,9 +287,16 @@ Outcome<Registration> RegistrationService::upload_letter(std::int64_t id, std::s
         .bind(3, static_cast<std::int64_t>(clean.value().bytes.size())).bind(4, id)
         .run();
     updated = *load(*db, id);
+    // The reviewers who see it in their queue hear of it with the change.
+    if (notifier_)
+      told = notifier_->record(*db, {updated.institution_code, domain::Permission::registrations_review,
+                                     domain::letter_uploaded_kind,
+                                     domain::letter_uploaded_notice(updated.institution_name, updated.institution_code),
+                                     domain::letter_uploaded_link(updated.id)});
     tx.commit();
   }
   sms_.send({updated.officer.phone, domain::sms_letter_received(updated.reference, updated.institution_name)});
+  if (notifier_) notifier_->send(told);
   return updated;
 }
 

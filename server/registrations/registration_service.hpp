@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "server/notifications/notifier.hpp"
 #include "server/otp/otp_service.hpp"
 #include "server/registrations/letter_files.hpp"
 #include "server/sms/sms_gateway.hpp"
@@ -66,6 +67,8 @@ class RegistrationService {
 
   void set_issue_activation(IssueActivation issue) { issue_activation_ = std::move(issue); }
   void set_renew_activation(RenewActivation renew) { renew_activation_ = std::move(renew); }
+  // Tells the reviewers when a signed letter arrives; unset: nobody is told.
+  void set_notifier(std::shared_ptr<notifications::Notifier> n) { notifier_ = std::move(n); }
 
   // Supersedes the institution's open registrations, unless !supersede_open: then, if there
   // are any, 409 registration_open and nothing changes (the OTP token stays usable).
@@ -110,6 +113,7 @@ class RegistrationService {
   std::string public_url_;
   IssueActivation issue_activation_;
   RenewActivation renew_activation_;
+  std::shared_ptr<notifications::Notifier> notifier_;
 };
 
 }  // namespace server::registrations

@@ -77,6 +77,9 @@ inline constexpr Text review_done{"บันทึกแล้ว", "Done"};
 inline constexpr Text notifications{"การแจ้งเตือน", "Notifications"};
 inline constexpr Text no_notifications{"ยังไม่มีการแจ้งเตือน", "No notifications"};
 inline constexpr Text open_link{"เปิด", "Open"};
+// Work that arrived (shared/notifications/work_notice.hpp), tagged next to its time.
+inline constexpr Text notice_letter{"หนังสือแต่งตั้งรอตรวจ", "Letter to review"};
+inline constexpr Text notice_access_request{"คำขอใช้งานรอพิจารณา", "Access request to decide"};
 
 // Ways in (home)
 inline constexpr Text nav_school_reports{"รายงานตัวชี้วัด", "KPI reports"};

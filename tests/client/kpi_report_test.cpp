@@ -29,3 +29,10 @@ TEST_CASE("a notification opens the screen that acts on it", "[kpi]") {
   CHECK(app::Notifications::route_of(reviewed) == "#/kpi/report/7/h2/1040010002");
   CHECK(app::Notifications::route_of({{"kind", "submitted"}, {"link", "#/admin/users"}}).empty());
 }
+
+TEST_CASE("a notification of work that arrived opens the screen that does it", "[kpi][notifications]") {
+  CHECK(app::Notifications::route_of({{"kind", "registration_letter"}, {"link", "#/review/registrations/42"}}) ==
+        "#/review/registrations/42");
+  CHECK(app::Notifications::route_of({{"kind", "access_request"}, {"link", "#/admin/users"}}) == "#/admin/users");
+  CHECK(app::Notifications::route_of({{"kind", "access_request"}, {"link", ""}}).empty());
+}

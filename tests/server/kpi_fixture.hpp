@@ -6,6 +6,7 @@
 
 #include "server/http/errors.hpp"
 #include "server/kpi/kpi_routes.hpp"
+#include "server/notifications/notification_store.hpp"
 #include "server/storage/sqlite_migrations.hpp"
 #include "tests/server/file_fixtures.hpp"
 #include "tests/server/server_process.hpp"
@@ -48,9 +49,10 @@ struct Api {
   domain::OrgTree orgs = tree();
   std::map<std::string, kpi::Caller> users;
   http::Router router;
+  std::shared_ptr<storage::ConnectionPool> pool;
 
   Api() {
-    auto pool = std::make_shared<storage::ConnectionPool>(dir / "kpi.db");
+    pool = std::make_shared<storage::ConnectionPool>(dir / "kpi.db");
     {
       auto db = pool->acquire();
       storage::migrate(*db);
@@ -95,6 +97,8 @@ struct Api {
     return {static_cast<unsigned>(res.result_int()), res.body(), std::string(res[http::beast::http::field::content_type])};
   }
   Response get(const std::string& t, const std::string& u) { return call(http::Verb::get, t, u); }
+  // Notifications addressed to `org` (GET /api/v1/notifications is the Guard's: kpi_api_test).
+  std::size_t notifications_to(const std::string& org) { return notifications::list(*pool->acquire(), {org}, 50).size(); }
   Response post(const std::string& t, const std::string& u, const json& b) { return call(http::Verb::post, t, u, b.dump()); }
   Response put(const std::string& t, const std::string& u, const json& b) { return call(http::Verb::put, t, u, b.dump()); }
   Response del(const std::string& t, const std::string& u) { return call(http::Verb::delete_, t, u); }

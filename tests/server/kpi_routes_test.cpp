@@ -32,7 +32,7 @@ TEST_CASE("KPI API: define, assign, report with evidence, confirm, review; the s
   auto queue = api.get("/api/v1/kpi/queue?year=2567", "area.reviewer");
   REQUIRE(queue.j().size() == 1);
   CHECK(queue.j()[0]["unit_code"] == kSchool1);
-  CHECK(api.get("/api/v1/notifications", "area.reviewer").j().size() == 1);
+  CHECK(api.notifications_to(kArea) == 1);
 
   // The reviewer opens the evidence: the image inline, the PDF as a download.
   auto image = api.get("/api/v1/files/" + f1, "area.reviewer");
@@ -45,7 +45,7 @@ TEST_CASE("KPI API: define, assign, report with evidence, confirm, review; the s
   INFO(reviewed.body);
   REQUIRE(reviewed.status == 200);
   CHECK(reviewed.j()["status"] == "reviewed");
-  CHECK(api.get("/api/v1/notifications", kSchool1).j().size() == 1);
+  CHECK(api.notifications_to(kSchool1) == 1);
 
   auto summary = api.get("/api/v1/kpi/" + std::to_string(id) + "/summary", "area.kpi");
   REQUIRE(summary.status == 200);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "server/kpi/kpi_store.hpp"
+#include "server/notifications/notification_store.hpp"
 #include "server/storage/sqlite_migrations.hpp"
 #include "tests/server/server_process.hpp"
 
@@ -97,8 +98,8 @@ TEST_CASE("KPI store: assign, draft, confirm, review; the summary follows every 
   const auto r = *f.store.report(k.id, h1(), "1040010001");
   CHECK(r.unit.reporter == "ครูสมศรี");
   CHECK(r.unit.reviewer == "ศน.สมชาย");
-  CHECK(f.store.notifications({"1040010001"}, 10).size() == 1);
-  CHECK(f.store.notifications({"1040000001"}, 10).size() == 1);
+  CHECK(server::notifications::list(*f.pool.acquire(), {"1040010001"}, 10).size() == 1);
+  CHECK(server::notifications::list(*f.pool.acquire(), {"1040000001"}, 10).size() == 1);
 
   // A reviewed report cannot be changed by the school; removing its unit is refused.
   CHECK(refusal(f.store.save_draft(k, h1(), "1040010001", draft, school)) == "409 report_already_reviewed");

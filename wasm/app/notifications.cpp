@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "shared/notifications/work_notice.hpp"
 #include "shared/ui/strings_kpi_report.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/frame_pacer.hpp"
@@ -60,8 +61,12 @@ void Notifications::draw_link(Context& ctx) {
 
 std::string Notifications::route_of(const nlohmann::json& notification) {
   const Route link = parse_route(notification.value("link", ""));
-  // Local education data links are the screen's own route (a voided confirmation: the node).
-  if (!link.segments.empty() && link.segments[0] == "lec") return route_string(link.segments, link.query);
+  // Local education data links are the screen's own route (a voided confirmation: the node),
+  // and so are those of work that arrived (a letter to review, an access request to decide).
+  const std::string kind = notification.value("kind", "");
+  if (!link.segments.empty() &&
+      (link.segments[0] == "lec" || kind == domain::letter_uploaded_kind || kind == domain::access_request_kind))
+    return route_string(link.segments, link.query);
   if (link.segments.size() != 4 || link.segments[0] != "kpi") return "";
   const std::string screen = notification.value("kind", "") == "submitted" ? "review" : "report";
   return route_string({"kpi", screen, link.segments[1], link.segments[2], link.segments[3]});

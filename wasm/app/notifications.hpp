@@ -1,6 +1,6 @@
 #pragma once
 // The signed-in user's notifications (GET /api/v1/notifications: reviewers hear of new
-// submissions, schools of reviews and returns): fetched on each route change and every
+// submissions and signed letters, schools of reviews and returns, admins of access requests): fetched on each route change and every
 // minute while signed in; the top bar shows how many arrived since the list was last
 // opened (#/notifications).
 #include <nlohmann/json.hpp>
@@ -30,7 +30,8 @@ class Notifications {
 
   // A notification's link ("#/kpi/<kpi>/<period>/<unit>") as the screen that acts on it:
   // a new submission opens the review screen, a review or a return the report form; a
-  // local education data link ("#/lec/...") opens as it is.
+  // local education data link ("#/lec/...") opens as it is, and so do a signed letter's
+  // ("#/review/registrations/<id>") and an access request's ("#/admin/users").
   static std::string route_of(const nlohmann::json& notification);
 
  private:

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "shared/notifications/work_notice.hpp"
 #include "shared/ui/strings_kpi_report.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
@@ -23,7 +24,11 @@ void NotificationsScreen::draw(app::Context& ctx) {
     const std::string id = "notification." + std::to_string(n.value("id", std::int64_t{0}));
     const std::string text = n.value(ctx.language == ui::Language::th ? "text_th" : "text_en", "");
     ImGui::PushID(id.c_str());
-    widgets::text_colored(style::muted_text, ctx.when(n.value("created_at", "")));
+    const std::string kind = n.value("kind", "");
+    std::string when = ctx.when(n.value("created_at", ""));
+    if (kind == domain::letter_uploaded_kind) when += "  ·  " + std::string(ctx.tr(notice_letter));
+    if (kind == domain::access_request_kind) when += "  ·  " + std::string(ctx.tr(notice_access_request));
+    widgets::text_colored(style::muted_text, when);
     widgets::text_wrapped(text);
     test_hook::record_item(id, "text", text, n.value("kind", ""));
     const std::string route = app::Notifications::route_of(n);

@@ -29,9 +29,13 @@ std::string_view status_name(domain::RegistrationStatus s, ui::Language l) {
 
 }  // namespace
 
-void ReviewScreen::open(app::Context& ctx, const app::Route&) {
+void ReviewScreen::open(app::Context& ctx, const app::Route& route) {
   pending_.reset();
   selected_id_ = 0;
+  const std::string wanted = route.param(0);
+  wanted_id_ = !wanted.empty() && wanted.size() < 10 && wanted.find_first_not_of("0123456789") == std::string::npos
+                   ? std::stoi(wanted)
+                   : 0;
   letter_.clear();
   load(ctx);
 }
@@ -40,10 +44,13 @@ void ReviewScreen::load(app::Context& ctx) {
   ctx.api.get("/api/v1/review/registrations" + api::query({{"status", statuses[status_]},
                                                            {"affiliation", affiliations[affiliation_]},
                                                            {"province", province_}}),
-              pending_.guard([this](const api::Reply& r) {
+              pending_.guard([this, &ctx](const api::Reply& r) {
                 errors_.clear();
                 if (errors_.take(r)) return;
                 list_ = r.body.is_array() ? r.body : nlohmann::json::array();
+                for (const auto& row : list_)
+                  if (wanted_id_ && row.value("registration_id", 0) == wanted_id_) select(ctx, row);
+                wanted_id_ = 0;
                 if (!selected()) {  // decided and gone from the filter, or filtered out
                   selected_id_ = 0;
                   letter_.clear();

@@ -1,5 +1,6 @@
 #pragma once
-// #/review/registrations: the reviewers' queue (filters: status, affiliation, province),
+// #/review/registrations[/<id>]: the reviewers' queue (with an id, as a notification links
+// it: that registration selected) (filters: status, affiliation, province),
 // the record with its legacy usernames next to the uploaded letter's image (above it on a
 // narrow screen), approve or reject with a reason.
 #include <string>
@@ -29,6 +30,7 @@ class ReviewScreen : public app::Screen {
   std::string province_, reason_;
   nlohmann::json list_ = nlohmann::json::array();
   int selected_id_ = 0;  // registration_id; 0: none
+  int wanted_id_ = 0;    // from the route: selected once the queue arrives
   bool done_ = false;
   api::FormErrors errors_;
   api::Pending pending_;
