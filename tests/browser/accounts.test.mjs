@@ -9,9 +9,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  answerConfirm, artifacts, click, fill, newOtp, openApp, press, replace, serverAndBrowser, typeKeys, waitForIdle,
-  waitForWidget,
-  widgets,
+  answerConfirm, artifacts, click, fill, newOtp, openApp, openFromDesk, press, replace, serverAndBrowser, typeKeys,
+  waitForIdle, waitForWidget, widgets,
 } from './harness.mjs';
 
 const env = serverAndBrowser();
@@ -118,9 +117,8 @@ test('activation: the password policy shows as one types; an unknown link says w
 });
 
 test('the area admin lists users, disables and enables one, and issues a password', async () => {
-  const page = await openApp(env.browser, `${env.server.url}/#/signin?next=%23%2Fadmin%2Fusers`);
   const admin = account('area.admin');
-  await signIn(page, admin.username, admin.password);
+  const page = await openFromDesk(env.browser, env.server.url, admin.username, admin.password, 'users');
   await page.waitForFunction(() => location.hash === '#/admin/users');
   await waitForWidget(page, { id: 'users.row.1040010001' });
   assert.ok(!(await widgets(page)).some((w) => w.id === 'users.row.centre.reviewer'), 'outside the subtree');
@@ -277,9 +275,8 @@ test('access request: area, school, details, OTP; the area admin approves it', a
   assert.deepEqual(page.errors, []);
   await page.close();
 
-  const adminPage = await openApp(env.browser, `${env.server.url}/#/signin?next=%23%2Fadmin%2Fusers`);
   const admin = account('area.admin');
-  await signIn(adminPage, admin.username, admin.password);
+  const adminPage = await openFromDesk(env.browser, env.server.url, admin.username, admin.password, 'users');
   const row = await waitForWidget(adminPage, { idPrefix: 'requests.', labelIncludes: 'ธนา' });
   await waitForIdle(adminPage);
   await click(adminPage, await waitForWidget(adminPage, { id: `${row.id}.approve` }));

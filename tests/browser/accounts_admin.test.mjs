@@ -7,23 +7,18 @@ import { inflateSync } from 'node:zlib';
 import { test } from 'node:test';
 
 import {
-  answerConfirm, artifacts, click, fill, openApp, replace, serverAndBrowser, waitForIdle, waitForWidget, widgets,
+  answerConfirm, artifacts, click, fill, openApp, openFromDesk, replace, serverAndBrowser, waitForIdle, waitForWidget,
+  widgets,
 } from './harness.mjs';
 
 const env = serverAndBrowser();
 
 const account = (username) => env.accounts.find((a) => a.username === username);
 
-async function signIn(page, username, password) {
-  await fill(page, 'signin.username', username);
-  await fill(page, 'signin.password', password);
-  await page.keyboard.press('Enter', { delay: 30 });
-}
-
+// area.admin from the home page, through the desk's "users" card.
 async function adminUsers(width = 1024, height = 1000) {
-  const page = await openApp(env.browser, `${env.server.url}/#/signin?next=%23%2Fadmin%2Fusers`, { width, height });
   const admin = account('area.admin');
-  await signIn(page, admin.username, admin.password);
+  const page = await openFromDesk(env.browser, env.server.url, admin.username, admin.password, 'users', { width, height });
   await page.waitForFunction(() => location.hash === '#/admin/users');
   await waitForWidget(page, { id: 'users.row.1040010001' });
   await waitForIdle(page);

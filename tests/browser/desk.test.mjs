@@ -7,7 +7,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  apiSession, artifacts, openApp, press, realPdf, serverAndBrowser, signInThroughScreen, waitForIdle, waitForWidget,
+  apiSession, artifacts, openApp, press, realPdf, serverAndBrowser, signInFromHome as signIn, waitForIdle, waitForWidget,
   widgets,
 } from './harness.mjs';
 
@@ -42,12 +42,7 @@ const roles = [
 
 const deskCards = async (page) => (await widgets(page)).filter((w) => w.id.startsWith('desk.') && w.id !== 'desk.retry');
 
-async function signInFromHome(page, user) {
-  await press(page, 'home.signin');
-  await page.waitForFunction(() => location.hash.startsWith('#/signin'));
-  await signInThroughScreen(page, user, env.password(user));
-  await page.waitForFunction(() => location.hash === '#/' || location.hash === '');
-}
+const signInFromHome = (page, user) => signIn(page, user, env.password(user));
 
 // Work waiting before anyone looks: a KPI of this fiscal year for two schools of the area,
 // one of which has sent its report (the reviewer's count 1, the other school's count 1).

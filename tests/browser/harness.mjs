@@ -287,6 +287,24 @@ export async function signInThroughScreen(page, username, password) {
   await page.waitForFunction(() => !location.hash.startsWith('#/signin'), null, { timeout: 15000 });
 }
 
+// From the anonymous home page: "sign in", the sign-in screen, back on the home page (the
+// user's desk).
+export async function signInFromHome(page, username, password) {
+  await press(page, 'home.signin');
+  await page.waitForFunction(() => location.hash.startsWith('#/signin'));
+  await signInThroughScreen(page, username, password);
+  await page.waitForFunction(() => location.hash === '#/' || location.hash === '');
+}
+
+// Opens `url`'s home page, signs in there and clicks the desk's card `kind` (e.g. "users"):
+// the way a person reaches their screen.
+export async function openFromDesk(browser, url, username, password, kind, size) {
+  const page = await openApp(browser, `${url}/#/`, size);
+  await signInFromHome(page, username, password);
+  await press(page, `desk.${kind}`);
+  return page;
+}
+
 // --- the development SMS outbox -----------------------------------------------------------
 // The outbox of a phone, newest first, once it holds more than `seen` messages.
 export async function smsTo(serverUrl, phone, seen = 0) {
