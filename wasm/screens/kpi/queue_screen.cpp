@@ -88,7 +88,8 @@ void QueueScreen::draw(app::Context& ctx) {
     if (period_ > 0 && item.value("period", "") != periods_[period_ - 1]) continue;
     const ReportKey key{item.value("kpi_id", std::int64_t{0}), item.value("period", ""), item.value("unit_code", "")};
     const std::string id = "queue." + std::to_string(key.kpi_id) + "." + key.period + "." + key.unit;
-    const std::string first = item.value("number", "") + " " + domain::period_label(key.period, year_, thai) + " — " +
+    // Two lines, so that a phone's width holds the period's name and the school's.
+    const std::string first = item.value("number", "") + " " + domain::period_label(key.period, year_, thai) + "\n" +
                               key.unit + " " + item.value("unit_name", "");
     const std::string line = first + " — " + item.value("name", "") + " — " + std::string(ctx.tr(submitted_at)) + " " +
                              ctx.when(item.value("submitted_at", ""));
