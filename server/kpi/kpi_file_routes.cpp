@@ -66,6 +66,18 @@ Reply add_document(const Services& s, const RequestContext& rq) {
   });
 }
 
+Reply remove_document(const Services& s, const RequestContext& rq) {
+  return signed_in(s, rq, [&](const Call& call) -> Reply {
+    auto found = call.kpi(rq, Permission::kpi_manage);
+    if (auto* no = std::get_if<Reply>(&found)) return std::move(*no);
+    const auto doc = id_param(rq, "doc_id");
+    if (!doc || !s->store.remove_document(std::get<StoredKpi>(found).id, *doc))
+      return http::error_reply(Status::not_found, {"document_not_found", "doc_id", "ไม่พบเอกสารนี้ในตัวชี้วัด (อาจถูกนำออกไปแล้ว)",
+                                                   "This KPI has no such document (it may have been removed already)"});
+    return http::json_reply(Status::ok, {{"id", *doc}, {"removed", true}});
+  });
+}
+
 Reply upload_file(const Services& s, const RequestContext& rq) {
   return signed_in(s, rq, [&](const Call& call) -> Reply {
     const std::string& org = call.caller().org_code;
@@ -150,6 +162,7 @@ Reply download_file(const Services& s, const RequestContext& rq) {
 void add_kpi_file_routes(http::Router& router, const std::shared_ptr<KpiServices>& services) {
   const Services s = services;
   router.add(Verb::post, "/api/v1/kpi/{id}/documents", http::permission("kpi.manage", http::Scope::object, "id"), [s](const RequestContext& rq) { return add_document(s, rq); });
+  router.add(Verb::delete_, "/api/v1/kpi/{id}/documents/{doc_id}", http::permission("kpi.manage", http::Scope::object, "id"), [s](const RequestContext& rq) { return remove_document(s, rq); });
   // The file may be up to 10 MB; the form around it needs a little more than that.
   router.add_upload(Verb::post, "/api/v1/files", domain::kMaxEvidenceBytes + 64 * 1024,
                     http::permission(std::vector<std::string>{"report.submit", "kpi.manage"}, http::Scope::body),

@@ -103,4 +103,12 @@ std::vector<KpiStore::Document> KpiStore::documents(std::int64_t kpi_id) {
   return out;
 }
 
+bool KpiStore::remove_document(std::int64_t kpi_id, std::int64_t document_id) {
+  auto db = db_.acquire();
+  db->prepare("DELETE FROM kpi_documents WHERE id = ? AND kpi_id = ?").bind(1, document_id).bind(2, kpi_id).run();
+  if (db->changes() == 0) return false;
+  ++revision_;
+  return true;
+}
+
 }  // namespace server::kpi

@@ -65,6 +65,7 @@ void add_report_routes(http::Router& router, const Services& s) {
                                    "This unit is not assigned to report in this period"}});
       call.read(rq, "kpi.report.read", "kpi:" + std::to_string(t.kpi.id), t.unit, {{"period", domain::period_id(t.period)}});
       json j = report_json(t.kpi, t.period, *r, s->store);
+      if (const auto* n = call.orgs().find(t.unit)) j["unit_name"] = n->name_th;
       json thread = json::array();
       for (const auto& c : s->store.comments(t.kpi.id, t.period, t.unit))
         thread.push_back({{"id", c.id}, {"kind", c.kind}, {"author", c.author}, {"body", c.body}, {"created_at", c.created_at}});

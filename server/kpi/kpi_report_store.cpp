@@ -78,8 +78,8 @@ Result<Report> transition(storage::ConnectionPool& pool, std::atomic<std::uint64
   if (by_reporter && kpi.definition.status == domain::KpiStatus::closed)
     return conflict({"kpi_closed", "status", "ตัวชี้วัดนี้ปิดรับรายงานแล้ว", "This KPI is closed: it takes no reports"});
   if (by_reporter && !kpi.definition.is_open(p))
-    return conflict({"period_closed", "period", "รอบ " + period + " ยังไม่เปิดหรือปิดรับรายงานแล้ว",
-                     "Period " + period + " is not open for reports"});
+    return conflict({"period_closed", "period", domain::period_label_th(p, kpi.definition.year) + " ยังไม่เปิดหรือปิดรับรายงานแล้ว",
+                     domain::period_label_en(p, kpi.definition.year) + " is not open for reports"});
   auto db = pool.acquire();
   Transaction tx(*db);
   auto before = load_report(*db, kpi.id, period, unit);
@@ -139,8 +139,8 @@ Result<Report> KpiStore::confirm(const StoredKpi& kpi, const Period& p, const st
     r.unit.reporter = actor.name;
     r.return_reason.clear();
     notifications::add(db, {kpi.office_code, domain::Permission::report_review, "submitted",
-           "รายงานใหม่รอตรวจ: ตัวชี้วัด " + kpi.definition.number + " รอบ " + period + " หน่วยงาน " + unit,
-           "New report waiting for review: KPI " + kpi.definition.number + " period " + period + " unit " + unit,
+           "รายงานใหม่รอตรวจ: ตัวชี้วัด " + kpi.definition.number + " " + domain::period_label_th(p, kpi.definition.year) + " หน่วยงาน " + unit,
+           "New report waiting for review: KPI " + kpi.definition.number + " " + domain::period_label_en(p, kpi.definition.year) + " unit " + unit,
            report_link(kpi, period, unit)});
     return std::nullopt;
   });
@@ -162,8 +162,8 @@ Result<Report> KpiStore::review(const StoredKpi& kpi, const Period& p, const std
     add_thread_entry(db, kpi.id, period, unit, "review", actor,
                      "คะแนน " + score_text(*r.unit.review_score) + (review.comment.empty() ? "" : ": " + review.comment));
     notifications::add(db, {unit, domain::Permission::report_submit, "reviewed",
-           "ตัวชี้วัด " + kpi.definition.number + " รอบ " + period + " ตรวจแล้ว ได้คะแนน " + score_text(*r.unit.review_score),
-           "KPI " + kpi.definition.number + " period " + period + " reviewed: score " + score_text(*r.unit.review_score),
+           "ตัวชี้วัด " + kpi.definition.number + " " + domain::period_label_th(p, kpi.definition.year) + " ตรวจแล้ว ได้คะแนน " + score_text(*r.unit.review_score),
+           "KPI " + kpi.definition.number + " " + domain::period_label_en(p, kpi.definition.year) + " reviewed: score " + score_text(*r.unit.review_score),
            report_link(kpi, period, unit)});
     return std::nullopt;
   });
@@ -177,8 +177,8 @@ Result<Report> KpiStore::return_report(const StoredKpi& kpi, const Period& p, co
     r.unit.reviewer = actor.name;
     add_thread_entry(db, kpi.id, period, unit, "return", actor, reason);
     notifications::add(db, {unit, domain::Permission::report_submit, "returned",
-           "ตัวชี้วัด " + kpi.definition.number + " รอบ " + period + " ถูกส่งกลับแก้ไข: " + reason,
-           "KPI " + kpi.definition.number + " period " + period + " was returned: " + reason,
+           "ตัวชี้วัด " + kpi.definition.number + " " + domain::period_label_th(p, kpi.definition.year) + " ถูกส่งกลับแก้ไข: " + reason,
+           "KPI " + kpi.definition.number + " " + domain::period_label_en(p, kpi.definition.year) + " was returned: " + reason,
            report_link(kpi, period, unit)});
     return std::nullopt;
   });

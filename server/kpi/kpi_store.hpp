@@ -141,6 +141,9 @@ class KpiStore {
   Result<Document> add_document(std::int64_t kpi_id, const std::string& kind, const std::string& file_id,
                                 const std::string& label);
   std::vector<Document> documents(std::int64_t kpi_id);
+  // Detaches one; false when the KPI has no such document. The file record stays (an
+  // earlier download link still names it; the bytes go with the last record using them).
+  bool remove_document(std::int64_t kpi_id, std::int64_t document_id);
 
 
   // Goes up after every committed write of this store: a reply built at revision r is

@@ -129,17 +129,10 @@ Checked<std::vector<EvidenceFile>> parse_evidence_files(const nlohmann::json& fi
     const auto desc = f.find("description");
     if (desc != f.end() && !desc->is_null() && !desc->is_string())  // not read as an empty description
       return FieldError{"wrong_type", at + ".description", "คำอธิบายไฟล์ต้องเป็นข้อความ", "A file description must be text"};
+    // Empty while drafting: an uploaded file is kept at once, described later.
     auto description = check_text(desc != f.end() && desc->is_string() ? desc->get<std::string>() : "",
-                                  {"description", "คำอธิบายไฟล์", "File description", kMaxEvidenceDescriptionLength});
-    if (!description) {
-      FieldError e = in_field(description.error(), at + ".description");
-      if (e.code == "required") {
-        e.code = "evidence_description_required";
-        e.message_th = "กรุณาระบุคำอธิบายของไฟล์หลักฐานลำดับที่ " + std::to_string(i + 1);
-        e.message_en = "Describe evidence file " + std::to_string(i + 1);
-      }
-      return e;
-    }
+                                  {"description", "คำอธิบายไฟล์", "File description", kMaxEvidenceDescriptionLength, false, true});
+    if (!description) return in_field(description.error(), at + ".description");
     if (!seen.insert(id->get<std::string>()).second)
       return FieldError{"file_duplicate", at + ".file_id", "แนบไฟล์เดียวกันซ้ำ", "The same file is attached twice"};
     out.push_back({id->get<std::string>(), description.value()});
@@ -168,7 +161,16 @@ std::optional<FieldError> check_ready_to_confirm(const ReportDraft& draft) {
   if (!draft.self_score)
     return FieldError{"self_score_required", "self_score", "กรุณาระบุคะแนนประเมินตนเองก่อนยืนยัน",
                       "Enter the self-assessment score before confirming"};
+  for (std::size_t i = 0; i < draft.files.size(); ++i)
+    if (auto e = check_evidence_described(draft.files[i], i)) return e;
   return std::nullopt;
+}
+
+std::optional<FieldError> check_evidence_described(const EvidenceFile& file, std::size_t index) {
+  if (!trim(file.description).empty()) return std::nullopt;
+  return FieldError{"evidence_description_required", "files[" + std::to_string(index) + "].description",
+                    "กรุณาระบุคำอธิบายของไฟล์หลักฐานลำดับที่ " + std::to_string(index + 1),
+                    "Describe evidence file " + std::to_string(index + 1)};
 }
 
 Checked<Review> parse_review(KpiType type, const nlohmann::json& body) {

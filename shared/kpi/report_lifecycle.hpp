@@ -52,9 +52,10 @@ constexpr std::size_t kMaxReviewCommentLength = 2000;
 constexpr std::size_t kMaxReturnReasonLength = 2000;
 
 // The "files" member of a draft: a list of at most 10 {"file_id","description"}, each
-// description given (trimmed, at most 300 characters), no file twice. Error codes:
-// files_format, files_too_many, file_id_required, evidence_description_required,
-// file_duplicate (fields "files", "files[i].file_id", "files[i].description").
+// description trimmed, of several lines, at most 300 characters and possibly still empty (a
+// file is kept as soon as it is uploaded), no file twice. Error codes: files_format,
+// files_too_many, file_id_required, text_too_long, file_duplicate (fields "files", "files[i].file_id",
+// "files[i].description").
 Checked<std::vector<EvidenceFile>> parse_evidence_files(const nlohmann::json& files);
 
 // What the reporter fills in.
@@ -66,8 +67,11 @@ struct ReportDraft {
 // null or absent while drafting, otherwise it must be within the KPI type's range.
 Checked<ReportDraft> parse_report_draft(KpiType type, const nlohmann::json& body);
 
-// Confirming needs a self score. Error code (field "self_score"): self_score_required.
+// Confirming needs a self score and every file described. Error codes: self_score_required
+// (field "self_score"), evidence_description_required ("files[i].description").
 std::optional<FieldError> check_ready_to_confirm(const ReportDraft& draft);
+// The file at `index` has its description (evidence_description_required when empty).
+std::optional<FieldError> check_evidence_described(const EvidenceFile& file, std::size_t index);
 
 // POST .../review {"score","comment"}: the score within the type's range, the comment
 // optional (at most 2000 characters).

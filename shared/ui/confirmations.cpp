@@ -124,4 +124,14 @@ Words close_reporting(Language l, std::string_view kpi, std::string_view periods
           periods.empty() ? "Close KPI" : "Close period"};
 }
 
+Words remove_kpi_document(Language l, std::string_view d, std::string_view k) {
+  if (l == Language::th)
+    return {cat({"นำเอกสาร \"", d, "\" ออกจากตัวชี้วัดหรือไม่"}),
+            cat({"สถานศึกษาและผู้ตรวจจะไม่เห็นเอกสารนี้ในตัวชี้วัด ", k, " อีก ท่านแนบเอกสารใหม่ได้ภายหลัง"}),
+            "นำเอกสารออก"};
+  return {cat({"Remove \"", d, "\" from the KPI?"}),
+          cat({"Schools and reviewers will no longer see it on KPI ", k, ". You can attach a document again later."}),
+          "Remove document"};
+}
+
 }  // namespace ui::confirm

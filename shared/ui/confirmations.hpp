@@ -32,5 +32,7 @@ Words reject_registration(Language l, std::string_view institution, std::string_
 // already hold reports.
 Words close_reporting(Language l, std::string_view kpi, std::string_view periods, std::int64_t submitted,
                       std::int64_t reviewed);
+// Detaching a document (its title) from a KPI (number and name).
+Words remove_kpi_document(Language l, std::string_view document, std::string_view kpi);
 
 }  // namespace ui::confirm

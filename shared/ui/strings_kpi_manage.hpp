@@ -71,6 +71,7 @@ inline constexpr Text attach{"อัปโหลดและแนบเอก�
 inline constexpr Text uploading{"กำลังอัปโหลด…", "Uploading…"};
 inline constexpr Text attached{"แนบเอกสารแล้ว", "Document attached"};
 inline constexpr Text open_document{"เปิด", "Open"};
+inline constexpr Text remove_document{"นำออก", "Remove"};
 inline constexpr Text document_types{"JPG, PNG, PDF, DOCX, XLSX, PPTX ไม่เกิน 10 MB",
                                      "JPG, PNG, PDF, DOCX, XLSX, PPTX up to 10 MB"};
 

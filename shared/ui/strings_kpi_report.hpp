@@ -26,7 +26,11 @@ inline constexpr Text evidence{"ไฟล์หลักฐาน (ไม่เ�
                                "Evidence files (at most 10, each up to 10 MB: JPG, PNG, PDF, DOCX, XLSX, PPTX)"};
 inline constexpr Text no_files{"ยังไม่มีไฟล์หลักฐาน", "No evidence files yet"};
 inline constexpr Text add_file{"เพิ่มไฟล์หลักฐาน", "Add an evidence file"};
-inline constexpr Text description{"คำอธิบายไฟล์ (จำเป็น)", "File description (required)"};
+inline constexpr Text description{"คำอธิบายไฟล์ (จำเป็นก่อนยืนยัน)", "File description (needed to confirm)"};
+inline constexpr Text criteria_levels{"เกณฑ์:", "Criteria:"};
+inline constexpr Text description_hint{"ไฟล์นี้แสดงอะไร เช่น ภาพกิจกรรมวันที่ ...", "What this file shows, e.g. photos of the activity on ..."};
+inline constexpr Text undescribed{"บันทึกไฟล์แล้ว ยังไม่มีคำอธิบาย: ใส่คำอธิบายก่อนกดยืนยัน",
+                                  "File saved, not yet described: describe it before confirming"};
 inline constexpr Text remove_file{"ลบไฟล์", "Remove"};
 inline constexpr Text download{"ดาวน์โหลด", "Download"};
 inline constexpr Text uploading{"กำลังอัปโหลด…", "Uploading…"};

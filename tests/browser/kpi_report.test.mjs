@@ -1,6 +1,7 @@
 // The report form and the review screen in headless Chromium against the real server:
-// bad input shown inline under its field (a file without a description, a score out of
-// range, a return without a reason), unconfirming a report, and a return whose reason the
+// an uploaded file kept before it is described (through a reload), bad input shown inline
+// under its field (confirming an undescribed file, a score out of range, a return without
+// a reason), unconfirming a report, and a return whose reason the
 // school reads in its KPI list, its notifications and the form.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -37,14 +38,17 @@ test('bad input inline, unconfirm, and a return with its reason seen by the scho
   await press(school, `school.${kpi.id}.h1.open`);
   await status(school, 'report.status', 'waiting_submit');
 
-  // A file without its description: the draft is not saved, the error names the file's field.
+  // A file is kept as soon as it is uploaded, before it is described: a reload shows it,
+  // flagged as still needing its description.
   const [chooser] = await Promise.all([school.waitForEvent('filechooser'), press(school, 'report.file')]);
   await chooser.setFiles({ name: 'อ่านออก.jpg', mimeType: 'image/jpeg', buffer: execFileSync('convert', ['-size', '200x120', 'xc:#48c', 'jpg:-']) });
-  const missing = await waitForWidget(school, { id: 'report.files.0.description.error' });
-  assert.equal(missing.value, 'evidence_description_required');
-  assert.match(missing.label, /คำอธิบาย/);
-  await status(school, 'report.save', 'invalid');
-
+  await waitForWidget(school, { id: 'report.files.0.undescribed' });
+  await status(school, 'report.save', 'saved');
+  await status(school, 'report.status', 'draft');
+  await school.reload();
+  await status(school, 'report.status', 'draft');
+  assert.match((await waitForWidget(school, { id: 'report.files.0.undescribed' })).label, /ยังไม่มีคำอธิบาย/);
+  await waitForWidget(school, { id: 'report.files.0.download' });
   // A score out of the KPI's range, as typed.
   await typeInto(school, 'report.score', '7');
   const range = await waitForWidget(school, { id: 'report.score.error' });
@@ -54,6 +58,13 @@ test('bad input inline, unconfirm, and a return with its reason seen by the scho
   await waitForWidget(school, { id: 'report.score' }, (w) => w.value === '');
   await typeKeys(school, '4');
   await waitForWidget(school, { id: 'report.score' }, (w) => w.value === '4');
+  await status(school, 'report.save', 'saved');
+  // Confirming asks for the description, under the file's own field, and changes nothing.
+  await press(school, 'report.confirm');
+  const missing = await waitForWidget(school, { id: 'report.files.0.description.error' });
+  assert.equal(missing.value, 'evidence_description_required');
+  assert.match(missing.label, /คำอธิบาย/);
+  await status(school, 'report.status', 'draft');
   await typeInto(school, 'report.files.0.description', 'ผลการทดสอบการอ่าน');
   await status(school, 'report.save', 'saved');
   const errorsShown = (await school.evaluate(() => window.__app.widgets())).filter((w) => w.kind === 'error');

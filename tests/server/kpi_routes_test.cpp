@@ -113,11 +113,19 @@ TEST_CASE("KPI API: each bad input gets its error and changes nothing", "[server
     CHECK(r.status == 400);
     CHECK(r.code() == "files_too_many");
   }
-  SECTION("a file without a description") {
-    auto r = api.put(r1, kSchool1, {{"self_score", 4}, {"files", {{{"file_id", f1}, {"description", ""}}}}});
+  SECTION("confirming with a file not described yet") {
+    const auto f2 = api.upload(kSchool1, "b.jpg", kJpeg + std::string("2"));
+    REQUIRE(api.put(r1, kSchool1, {{"self_score", 4}, {"files", {{{"file_id", f1}, {"description", "ภาพ"}}, {{"file_id", f2}}}}}).status == 200);
+    const std::string undescribed = api.get(r1, kSchool1).body;
+    const std::string summary1 = before();
+    auto r = api.post(r1 + "/confirm", kSchool1, json::object());
     CHECK(r.status == 400);
     CHECK(r.code() == "evidence_description_required");
-    CHECK(r.field() == "files[0].description");
+    CHECK(r.field() == "files[1].description");
+    CHECK(api.get(r1, kSchool1).body == undescribed);  // still a draft, both files kept
+    CHECK(json::parse(undescribed)["files"].size() == 2);
+    CHECK(before() == summary1);
+    return;
   }
   SECTION("a report for an unassigned school") {
     api.users[kSchool4] = {99, kSchool4, kSchool4, {{Permission::report_submit, kSchool4}}};

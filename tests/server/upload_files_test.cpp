@@ -252,3 +252,45 @@ TEST_CASE("a school's evidence stays the school's: a controller cannot publish i
                                  "', 'old')");
   CHECK(get(port, "/api/v1/files/" + evidence, as(school2)).status == 404);
 }
+
+TEST_CASE("a controller removes a KPI document: schools no longer see or download it", "[server][files][kpi][documents]") {
+  ServerProcess server;
+  const auto port = server.port();
+  const auto controller = sign_in(port, "area.kpi", demo_password("area.kpi"));
+  const auto school = sign_in(port, "1040010002", demo_password("1040010002"));
+  Headers h = as(controller);
+  h["Content-Type"] = "application/json";
+  auto created = request(port, "POST", "/api/v1/kpi", h,
+                         json{{"year", 2567}, {"number", "8"}, {"name", "ตัวชี้วัดเอกสารที่นำออก"}, {"type", "score_1_5"},
+                              {"criteria", {2, 3, 4, 5}}, {"cadence", "half_year"}, {"open_periods", {"h1"}}, {"status", "open"}}
+                             .dump());
+  REQUIRE(created.status == 201);
+  const std::string kpi = "/api/v1/kpi/" + std::to_string(created.json()["id"].get<std::int64_t>());
+  const auto upload_id = uploaded(port, controller, "คู่มือ.pdf", tiny_pdf("manual"));
+  auto attached = request(port, "POST", kpi + "/documents", h,
+                          json{{"kind", "description"}, {"file_id", upload_id}, {"label", "คู่มือ"}}.dump());
+  REQUIRE(attached.status == 201);
+  const auto doc = std::to_string(attached.json()["id"].get<std::int64_t>());
+  const std::string file = attached.json()["file_id"];
+  REQUIRE(get(port, kpi, as(school)).json()["documents"].size() == 1);
+  REQUIRE(get(port, "/api/v1/files/" + file, as(school)).status == 200);
+
+  // A school may not remove it; nothing changes.
+  Headers hs = as(school);
+  CHECK(request(port, "DELETE", kpi + "/documents/" + doc, hs, "").status == 403);
+  CHECK(get(port, kpi, as(school)).json()["documents"].size() == 1);
+
+  auto removed = request(port, "DELETE", kpi + "/documents/" + doc, h, "");
+  INFO(removed.body);
+  REQUIRE(removed.status == 200);
+  CHECK(removed.json()["removed"] == true);
+  CHECK(get(port, kpi, as(school)).json()["documents"].empty());
+  CHECK(get(port, "/api/v1/files/" + file, as(school)).status == 404);
+  CHECK(get(port, "/api/v1/files/" + file, as(controller)).status == 200);  // the uploader keeps it
+
+  auto again = request(port, "DELETE", kpi + "/documents/" + doc, h, "");
+  CHECK(again.status == 404);
+  CHECK(again.json()["error"]["code"] == "document_not_found");
+  CHECK(again.json()["error"]["field"] == "doc_id");
+  CHECK(request(port, "DELETE", kpi + "/documents/abc", h, "").json()["error"]["code"] == "document_not_found");
+}

@@ -78,7 +78,7 @@ TEST_CASE("status ids round-trip", "[kpi][lifecycle]") {
   CHECK_FALSE(parse_report_status("confirmed"));
 }
 
-TEST_CASE("evidence: at most 10 files, each described", "[kpi][evidence]") {
+TEST_CASE("evidence: at most 10 files, each described before confirming", "[kpi][evidence]") {
   json files = json::array();
   for (int i = 0; i < 10; ++i) files.push_back({{"file_id", "f" + std::to_string(i)}, {"description", "ภาพกิจกรรม"}});
   auto ten = parse_evidence_files(files);
@@ -91,13 +91,23 @@ TEST_CASE("evidence: at most 10 files, each described", "[kpi][evidence]") {
   CHECK(eleven.error().code == "files_too_many");
   CHECK(eleven.error().field == "files");
 
+  // Kept undescribed while drafting (an upload is saved at once); confirming asks for it.
   auto undescribed = parse_evidence_files(json{{{"file_id", "a"}, {"description", "ok"}}, {{"file_id", "b"}, {"description", "  "}}});
-  REQUIRE_FALSE(undescribed.ok());
-  CHECK(undescribed.error().code == "evidence_description_required");
-  CHECK(undescribed.error().field == "files[1].description");
+  REQUIRE(undescribed.ok());
+  CHECK(undescribed.value()[1].description.empty());
+  ReportDraft draft{4.0, undescribed.value()};
+  auto unready = check_ready_to_confirm(draft);
+  REQUIRE(unready);
+  CHECK(unready->code == "evidence_description_required");
+  CHECK(unready->field == "files[1].description");
+  CHECK(unready->message_th.find("ลำดับที่ 2") != std::string::npos);
+  draft.files[1].description = "ภาพกิจกรรม\nบรรทัดที่สอง";
+  CHECK_FALSE(check_ready_to_confirm(draft));
+  auto lines = parse_evidence_files(json{{{"file_id", "a"}, {"description", "หนึ่ง\r\nสอง"}}});
+  REQUIRE(lines.ok());
+  CHECK(lines.value()[0].description == "หนึ่ง\nสอง");
 
-  auto missing = parse_evidence_files(json{{{"file_id", "a"}}});
-  CHECK(missing.error().code == "evidence_description_required");
+  CHECK(parse_evidence_files(json{{{"file_id", "a"}}}).ok());
   // A description of another type is named as such, not read as an empty one.
   auto number = parse_evidence_files(json{{{"file_id", "a"}, {"description", 5}}});
   CHECK(number.error().code == "wrong_type");

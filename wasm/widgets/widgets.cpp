@@ -63,6 +63,49 @@ void text_colored(ImU32 color, std::string_view s) {
   ImGui::PopStyleColor();
 }
 
+// The display lines of `s` at `width`: its own line breaks kept, each paragraph broken
+// between Thai words (at a cluster when one word is wider than the box).
+std::string wrap_lines(std::string_view s, float width) {
+  std::string lines;
+  size_t from = 0;
+  while (from <= s.size()) {
+    const size_t nl = std::min(s.find('\n', from), s.size());
+    const std::u32string all = utf8::decode(s.substr(from, nl - from));
+    const auto words = thai::line_break_opportunities(all, false);
+    const auto clusters = thai::line_break_opportunities(all, true);
+    size_t start = 0;
+    do {
+      // The longest run that fits, ending at a word break if one does, else at a cluster.
+      size_t end = all.size();
+      if (display_width(std::u32string_view(all).substr(start)) > width) {
+        auto fit = [&](const std::vector<size_t>& breaks) {
+          size_t best = 0;
+          for (size_t b : breaks) {
+            if (b <= start) continue;
+            if (display_width(std::u32string_view(all).substr(start, b - start)) > width) break;
+            best = b;
+          }
+          return best;
+        };
+        end = fit(words);
+        if (end == 0) end = fit(clusters);
+        if (end == 0) {  // not even one cluster fits: take one anyway
+          auto next = std::upper_bound(clusters.begin(), clusters.end(), start);
+          end = next == clusters.end() ? all.size() : *next;
+        }
+      }
+      size_t stop = end;
+      while (stop > start && (all[stop - 1] == U' ' || all[stop - 1] == 0x200B)) --stop;
+      if (from > 0 || start > 0) lines += '\n';
+      lines += utf8::encode(thai::shape(std::u32string_view(all).substr(start, stop - start)));
+      start = end;
+      while (start < all.size() && all[start] == U' ') ++start;
+    } while (start < all.size());
+    from = nl + 1;
+  }
+  return lines;
+}
+
 void text_wrapped(std::string_view s, float width) {
   if (s.empty()) return;
   if (width <= 0) {  // inside PushTextWrapPos (a banner), wrap there
@@ -70,39 +113,7 @@ void text_wrapped(std::string_view s, float width) {
     width = wrap_pos > 0 ? ImGui::CalcWrapWidthForPos(ImGui::GetCursorScreenPos(), wrap_pos)
                          : ImGui::GetContentRegionAvail().x;
   }
-  const std::u32string all = utf8::decode(s);
-  const auto words = thai::line_break_opportunities(all, false);
-  const auto clusters = thai::line_break_opportunities(all, true);
-  std::string lines;  // drawn as one block: line spacing is the font's, not ItemSpacing
-  size_t start = 0;
-  while (start < all.size()) {
-    // The longest run that fits, ending at a word break if one does, else at a cluster.
-    size_t end = all.size();
-    if (display_width(std::u32string_view(all).substr(start)) > width) {
-      auto fit = [&](const std::vector<size_t>& breaks) {
-        size_t best = 0;
-        for (size_t b : breaks) {
-          if (b <= start) continue;
-          if (display_width(std::u32string_view(all).substr(start, b - start)) > width) break;
-          best = b;
-        }
-        return best;
-      };
-      end = fit(words);
-      if (end == 0) end = fit(clusters);
-      if (end == 0) {  // not even one cluster fits: take one anyway
-        auto next = std::upper_bound(clusters.begin(), clusters.end(), start);
-        end = next == clusters.end() ? all.size() : *next;
-      }
-    }
-    size_t stop = end;
-    while (stop > start && (all[stop - 1] == U' ' || all[stop - 1] == 0x200B)) --stop;
-    if (!lines.empty()) lines += '\n';
-    lines += utf8::encode(thai::shape(std::u32string_view(all).substr(start, stop - start)));
-    start = end;
-    while (start < all.size() && all[start] == U' ') ++start;
-  }
-  unformatted(lines);
+  unformatted(wrap_lines(s, width));  // one block: line spacing is the font's, not ItemSpacing
 }
 
 void heading(std::string_view s, ImFont* font) {
@@ -197,11 +208,27 @@ InputResult password_input(const char* id, std::string_view hint, std::string& v
 
 bool multiline(const char* id, std::string_view hint, std::string& value, ImVec2 size) {
   const std::string label = std::string("###") + id, before = value;
-  ImGui::InputTextMultiline(label.c_str(), &value, size);
-  if (value.empty() && !ImGui::IsItemActive()) {  // 1.86 has no hint for multi-line fields
-    const ImVec2 min = ImGui::GetItemRectMin(), pad = ImGui::GetStyle().FramePadding;
-    ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + pad.x, min.y + pad.y),
-                                        ImGui::GetColorU32(ImGuiCol_TextDisabled), thai::shape(hint).c_str());
+  const ImGuiID item = ImGui::GetID(label.c_str());
+  const bool editing = ImGui::GetActiveID() == item;
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  const float width = size.x > 0 ? size.x : std::max(ImGui::GetContentRegionAvail().x + size.x, 40.0f);
+  // Tall enough for every line as wrapped, so that nothing is hidden when not editing.
+  const std::string wrapped = wrap_lines(value, width - 2 * pad.x - ImGui::GetStyle().ScrollbarSize);
+  const float lines = float(std::count(wrapped.begin(), wrapped.end(), '\n') + 1);
+  const float height = std::max(size.y, lines * ImGui::GetTextLineHeight() + 2 * pad.y + 2);
+  // ImGui's multi-line field does not wrap: while it is not being edited, its own text is
+  // hidden and the wrapped lines drawn in its place.
+  if (!editing) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+  ImGui::InputTextMultiline(label.c_str(), &value, ImVec2(width, height));
+  if (!editing) {
+    ImGui::PopStyleColor();
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const ImVec4 clip(min.x, min.y, max.x, max.y);
+    const bool empty = value.empty();
+    const std::string shown = empty ? thai::shape(hint) : wrapped;
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(min.x + pad.x, min.y + pad.y),
+                                        ImGui::GetColorU32(empty ? ImGuiCol_TextDisabled : ImGuiCol_Text),
+                                        shown.data(), shown.data() + shown.size(), 0.0f, &clip);
   }
   test_hook::record_item(id, "multiline", std::string(hint), value);
   return value != before;

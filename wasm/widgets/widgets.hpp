@@ -16,8 +16,10 @@ namespace widgets {
 
 void text(std::string_view s);
 void text_colored(ImU32 color, std::string_view s);
-// Wraps at `width` (0: the space left), between Thai words too.
+// Wraps at `width` (0: the space left), between Thai words too; line breaks kept.
 void text_wrapped(std::string_view s, float width = 0);
+// The display form of `s` in lines of at most `width` pixels, joined by '\n'.
+std::string wrap_lines(std::string_view s, float width);
 void heading(std::string_view s, ImFont* font);
 ImVec2 text_size(std::string_view s);
 
@@ -38,7 +40,8 @@ struct InputResult {
 InputResult input_text(const char* id, std::string_view hint, std::string& value, float width);
 // A masked field (kind "password"; the test hook's value is one '*' per character).
 InputResult password_input(const char* id, std::string_view hint, std::string& value, float width);
-// Several lines (kind "multiline"); Enter makes a new line.
+// Several lines (kind "multiline"); Enter makes a new line. Grows to show every line;
+// wrapped between words while not being edited (ImGui's field scrolls sideways instead).
 bool multiline(const char* id, std::string_view hint, std::string& value, ImVec2 size);
 
 // A form field: its label above, the field, and its error (if any) under it in the

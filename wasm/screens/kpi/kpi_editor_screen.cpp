@@ -288,6 +288,18 @@ void KpiEditorScreen::draw_periods(app::Context& ctx) {
   widgets::field_error("kpie.open_periods", errors_.of("open_periods"), lang);
 }
 
+void KpiEditorScreen::detach(app::Context& ctx, std::int64_t doc_id) {
+  doc_errors_.clear();
+  ctx.api.del("/api/v1/kpi/" + std::to_string(id_) + "/documents/" + std::to_string(doc_id),
+              doc_pending_.guard([this, doc_id](const api::Reply& r) {
+                // Gone already (another tab) is what was asked for.
+                if (!r.ok() && !(r.error && r.error->code == "document_not_found")) return void(doc_errors_.take(r));
+                documents_.erase(std::remove_if(documents_.begin(), documents_.end(),
+                                                [doc_id](const json& d) { return d.value("id", std::int64_t{0}) == doc_id; }),
+                                 documents_.end());
+              }));
+}
+
 void KpiEditorScreen::draw_documents(app::Context& ctx) {
   const auto lang = ctx.language;
   widgets::text(ctx.tr(documents));
@@ -306,8 +318,12 @@ void KpiEditorScreen::draw_documents(app::Context& ctx) {
       });
     test_hook::record_item(id, "row", line, kind);
     ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    widgets::text(line);
+    const std::int64_t doc_id = d.value("id", std::int64_t{0});
+    if (widgets::button((id + ".remove").c_str(), ctx.tr(remove_document)))
+      ctx.confirm.ask(ui::confirm::remove_kpi_document(lang, d.value("label", "").empty() ? name : d.value("label", ""),
+                                                       form_.number + " " + form_.name),
+                      [this, &ctx, doc_id] { detach(ctx, doc_id); });
+    widgets::text_wrapped(line);
   }
 
   std::vector<std::string> kinds;

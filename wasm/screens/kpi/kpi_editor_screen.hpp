@@ -40,6 +40,7 @@ class KpiEditorScreen : public app::Screen {
   void draw_form(app::Context& ctx);
   void draw_periods(app::Context& ctx);
   void draw_documents(app::Context& ctx);
+  void detach(app::Context& ctx, std::int64_t doc_id);  // DELETE a document, once confirmed
   void attach(app::Context& ctx);
 
   std::int64_t id_ = 0;  // 0: a new KPI

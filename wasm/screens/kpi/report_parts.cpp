@@ -59,6 +59,18 @@ std::string status_label(const std::string& status_id, ui::Language language) {
   return std::string(language == ui::Language::th ? domain::report_status_label_th(*s) : domain::report_status_label_en(*s));
 }
 
+std::string period_name(const nlohmann::json& kpi, const std::string& period, ui::Language language) {
+  if (kpi.is_object() && kpi.contains("periods"))
+    for (const auto& p : kpi["periods"])
+      if (p.value("period", "") == period) return p.value(language == ui::Language::th ? "label_th" : "label_en", period);
+  return "";
+}
+
+std::string unit_name(const nlohmann::json& report, const ReportKey& key) {
+  const std::string name = report.is_object() ? report.value("unit_name", "") : "";
+  return name.empty() ? key.unit : name + " (" + key.unit + ")";
+}
+
 std::string range_text(domain::KpiType type, ui::Language language) {
   const auto r = domain::score_range(type);
   std::string out = "(";

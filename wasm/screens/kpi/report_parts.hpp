@@ -35,6 +35,10 @@ ReportKey report_key(const std::vector<std::string>& params);
 // "#/kpi/report/<kpi>/<period>/<unit>" (kind "report") or "#/kpi/review/..." (kind "review").
 std::string report_route(const std::string& kind, const ReportKey& key);
 
+// The period's name from the KPI's reply ("รอบ 6 เดือน"), never its code.
+std::string period_name(const nlohmann::json& kpi, const std::string& period, ui::Language language);
+// "โรงเรียนบ้านโนน (1040010002)" from the report's reply, the code alone until it is loaded.
+std::string unit_name(const nlohmann::json& report, const ReportKey& key);
 // "3", "4.5", or "–" when the JSON is not a number.
 std::string score_text(const nlohmann::json& v);
 // The report state's label ("รอตรวจ"), from shared's lifecycle.

@@ -12,6 +12,7 @@
 #include "shared/ui/strings_kpi_report.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
+#include "wasm/screens/kpi/kpi_about.hpp"
 #include "wasm/widgets/test_hook.hpp"
 
 namespace kpi_screens {
@@ -19,16 +20,6 @@ namespace kpi_screens {
 using namespace ui::text::kpi_report;
 using domain::ReportAction;
 
-namespace {
-
-std::string period_label(const nlohmann::json& kpi, const std::string& period, ui::Language language) {
-  if (kpi.is_object() && kpi.contains("periods"))
-    for (const auto& p : kpi["periods"])
-      if (p.value("period", "") == period) return p.value(language == ui::Language::th ? "label_th" : "label_en", period);
-  return period;
-}
-
-}  // namespace
 
 void ReportScreen::open(app::Context& ctx, const app::Route& route) {
   forget(route);
@@ -144,6 +135,7 @@ void ReportScreen::add_file(app::Context& ctx) {
         it->size = r.body.value("size", it->size);
         it->content_type = r.body.value("content_type", "");
         edited(ctx);
+        edited_at_ -= kSavePause;  // kept at once, even before it is described
       }),
       [this, local](double sent, double total) {
         for (auto& e : files_)
@@ -157,7 +149,8 @@ void ReportScreen::draw(app::Context& ctx) {
   widgets::heading(ctx.tr(report_title), ctx.fonts.title);
   if (widgets::link("report.back", ctx.tr(back_to_list))) return ctx.nav.go("#/kpi/school");
   if (kpi_.is_object()) widgets::text_wrapped(kpi_.value("number", "") + " " + kpi_.value("name", ""));
-  widgets::text(period_label(kpi_, key_.period, ctx.language) + " — " + key_.unit);
+  widgets::text_wrapped(period_name(kpi_, key_.period, ctx.language) + " — " + unit_name(report_, key_));
+  draw_kpi_about(ctx, "report.kpi", kpi_, notice_);
   if (loading_) return widgets::text_colored(style::muted_text, ctx.tr(ui::text::kpi::loading));
   if (failed_ || !report_.is_object()) {
     widgets::error_banner("report.error", errors_.general(), ctx.language);
@@ -217,11 +210,16 @@ void ReportScreen::draw_files(app::Context& ctx, bool editable) {
     ImGui::Indent();
     const std::string field = "files[" + std::to_string(i) + "].description";
     if (editable) {
-      if (widgets::field((base + ".description").c_str(), ctx.tr(description), e.description, errors_.of(field),
-                         ctx.language)
-              .changed) {
+      widgets::text(ctx.tr(description));
+      if (widgets::multiline((base + ".description").c_str(), ctx.tr(description_hint), e.description, ImVec2(-FLT_MIN, 0))) {
         errors_.clear(field);
         edited(ctx);
+      }
+      if (const auto* error = errors_.of(field)) widgets::field_error((base + ".description").c_str(), error, ctx.language);
+      else if (domain::trim(e.description).empty()) {
+        // Kept without it while drafting; asked for before confirming.
+        widgets::text_colored(style::banner_warning_text, ctx.tr(undescribed));
+        test_hook::record_item(base + ".undescribed", "text", std::string(ctx.tr(undescribed)));
       }
       if (widgets::button((base + ".remove").c_str(), ctx.tr(remove_file))) {
         files_.erase(files_.begin() + static_cast<std::ptrdiff_t>(i));
@@ -291,6 +289,7 @@ void ReportScreen::draw_actions(app::Context& ctx) {
     if (widgets::primary_button("report.confirm", ctx.tr(confirm), settled)) {
       domain::ReportDraft draft;
       if (auto s = domain::check_score(type_, score_, "self_score")) draft.self_score = s.value();
+      for (const auto& e : files_) draft.files.push_back({e.file_id, e.description});
       if (auto e = domain::check_ready_to_confirm(draft)) {
         errors_.set(*e);
       } else {

@@ -7,6 +7,7 @@
 #include "shared/ui/strings_kpi_report.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
+#include "wasm/screens/kpi/kpi_about.hpp"
 #include "wasm/widgets/test_hook.hpp"
 #include "wasm/widgets/widgets.hpp"
 
@@ -53,7 +54,9 @@ void ReviewScreen::draw(app::Context& ctx) {
   widgets::heading(ctx.tr(review_title), ctx.fonts.title);
   if (widgets::link("review.back", ctx.tr(back_to_queue))) return ctx.nav.go("#/kpi/queue");
   if (kpi_.is_object()) widgets::text_wrapped(kpi_.value("number", "") + " " + kpi_.value("name", ""));
-  widgets::text(std::string(ctx.tr(unit)) + ": " + key_.unit + " — " + key_.period);
+  widgets::text_wrapped(std::string(ctx.tr(unit)) + ": " + unit_name(report_, key_) + " — " +
+                        period_name(kpi_, key_.period, ctx.language));
+  draw_kpi_about(ctx, "review.kpi", kpi_, notice_);
   if (loading_ && !report_.is_object()) return widgets::text_colored(style::muted_text, ctx.tr(ui::text::kpi::loading));
   if (failed_ || !report_.is_object()) {
     widgets::error_banner("review.error", errors_.general(), ctx.language);
