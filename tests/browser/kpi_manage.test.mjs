@@ -150,7 +150,7 @@ test('a school that has reported cannot be removed: the server says so, the list
   await page.close();
 });
 
-test('a document is attached to a saved KPI with a progress bar; another kind of file is refused before sending', async () => {
+test('a document is attached to a saved KPI with a progress bar, and removed after a question; another kind of file is refused before sending', async () => {
   const controller = await api('area.kpi');
   const created = await controller('POST', '/api/v1/kpi', kpiBody(2565, '4'));
   const page = await signedIn(`#/kpi/edit/${created.json.id}`, 1400);  // the documents under the form
@@ -180,6 +180,15 @@ test('a document is attached to a saved KPI with a progress bar; another kind of
   await page.screenshot({ path: path.join(artifacts, 'kpi-editor-document.png') });
   const stored = (await controller('GET', `/api/v1/kpi/${created.json.id}`)).json.documents;
   assert.deepEqual(stored.map((d) => [d.kind, d.label, d.name]), [['assessment_tool', 'แบบประเมินตนเอง', 'แบบประเมิน.pdf']]);
+
+  // Removed after a question that names it; cancelling keeps it.
+  await press(page, `kpie.doc.${stored[0].id}.remove`);
+  await answerConfirm(page, /แบบประเมินตนเอง/, { yes: false });
+  assert.equal((await controller('GET', `/api/v1/kpi/${created.json.id}`)).json.documents.length, 1);
+  await press(page, `kpie.doc.${stored[0].id}.remove`);
+  await answerConfirm(page, /แบบประเมินตนเอง/, { yes: true });
+  await page.waitForFunction((id) => !window.__app.widgets().some((w) => w.id === id), `kpie.doc.${stored[0].id}`);
+  assert.deepEqual((await controller('GET', `/api/v1/kpi/${created.json.id}`)).json.documents, []);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

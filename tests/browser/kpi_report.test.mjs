@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  apiSession, artifacts, click, openApp, press, serverAndBrowser, signInThroughScreen, typeInto,
+  apiSession, artifacts, click, openApp, press, realPdf, serverAndBrowser, signInThroughScreen, typeInto,
   typeKeys, waitForWidget,
 } from './harness.mjs';
 
@@ -32,11 +32,23 @@ test('bad input inline, unconfirm, and a return with its reason seen by the scho
     open_periods: ['h1'], status: 'open',
   });
   await controllerCall('PUT', `/api/v1/kpi/${kpi.id}/periods/h1/units`, { unit_codes: ['1040010002'] });
+  const controller = await apiSession(env.server.url, 'area.kpi', env.password('area.kpi'));
+  const tool = await controller.upload('แบบประเมิน.pdf', realPdf(2000, 'tool'));
+  const doc = (await controller.call('POST', `/api/v1/kpi/${kpi.id}/documents`, { kind: 'assessment_tool', file_id: tool, label: 'แบบประเมินการอ่าน' })).json;
 
-  const school = await openApp(env.browser, `${env.server.url}/#/kpi/school?year=2567`, { height: 1100 });
+  const school = await openApp(env.browser, `${env.server.url}/#/kpi/school?year=2567`, { height: 1400 });
   await signInThroughScreen(school, '1040010002', env.password('1040010002'));
   await press(school, `school.${kpi.id}.h1.open`);
   await status(school, 'report.status', 'waiting_submit');
+
+  // The KPI itself where the school works: its type, criteria, group, and its documents.
+  const facts = await waitForWidget(school, { id: 'report.kpi.facts' });
+  assert.match(facts.label, /ประเภทตัวชี้วัด: .*\(1 - 5\)/);
+  assert.match(facts.label, /2, 3, 4, 5/);
+  assert.match(facts.label, /กลุ่มนิเทศ/);
+  assert.match((await waitForWidget(school, { id: `report.kpi.doc.${doc.id}.title` })).label, /เครื่องมือประเมิน: แบบประเมินการอ่าน/);
+  const [download] = await Promise.all([school.waitForEvent('download'), press(school, `report.kpi.doc.${doc.id}`)]);
+  assert.equal(download.suggestedFilename(), 'แบบประเมิน.pdf');
 
   // A file is kept as soon as it is uploaded, before it is described: a reload shows it,
   // flagged as still needing its description.
@@ -79,7 +91,7 @@ test('bad input inline, unconfirm, and a return with its reason seen by the scho
   await status(school, 'report.status', 'waiting_review');
 
   // The reviewer returns it: first without a reason (refused inline), then with one.
-  const reviewer = await openApp(env.browser, `${env.server.url}/#/kpi/review/${kpi.id}/h1/1040010002`, { height: 1400 });
+  const reviewer = await openApp(env.browser, `${env.server.url}/#/kpi/review/${kpi.id}/h1/1040010002`, { height: 1800 });
   await signInThroughScreen(reviewer, 'area.reviewer', env.password('area.reviewer'));
   await status(reviewer, 'review.status', 'waiting_review');
   await press(reviewer, 'review.return');

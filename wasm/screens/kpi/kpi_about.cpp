@@ -47,13 +47,13 @@ void draw_kpi_about(app::Context& ctx, const char* id, const nlohmann::json& kpi
     // The title wraps on its own line: a long one never widens a phone's screen.
     const std::string label = std::string(ctx.tr(document_kind_name(d.value("kind", "")))) + ": " +
                               (d.value("label", "").empty() ? name : d.value("label", "") + " (" + name + ")");
-    widgets::text_wrapped(label);
     const std::string doc_id = base + ".doc." + std::to_string(d.value("id", std::int64_t{0}));
+    widgets::text_wrapped(label);
+    test_hook::record_item(doc_id + ".title", "text", label, d.value("kind", ""));
     if (widgets::button(doc_id.c_str(), ctx.tr(ui::text::kpi_report::download)))
       ctx.api.download("/api/v1/files/" + d.value("file_id", ""), name, [&notice, &ctx](const api::Reply& r, const std::string& saved_as) {
         notice = r.ok() ? saved_as : std::string(r.error ? ctx.tr(*r.error) : std::string_view());
       });
-    test_hook::record_item(doc_id + ".title", "text", label, d.value("kind", ""));
   }
 }
 
