@@ -80,7 +80,7 @@ test('half-year KPI: assign 3 schools, report with 2 files, review; overview [1/
   // School 1 reports through the client: sign-in screen, its KPI list, the report form
   // (two real files through the browser's file chooser, descriptions and the score typed
   // with real key events), the draft saved as it goes, then confirmed.
-  const school = await openApp(env.browser, `${env.server.url}/#/kpi/school?year=2567`, { height: 1100 });
+  const school = await openApp(env.browser, `${env.server.url}/#/kpi/school?year=2567`, { height: 1400 });
   await signInThroughScreen(school, '1040010001', env.password('1040010001'));
   await press(school, `school.${kpiId}.h1.open`);
   await waitForWidget(school, { id: 'report.status' }, (w) => w.value === 'waiting_submit');

@@ -81,7 +81,7 @@ test('the school reporter reports a KPI on a phone: the score and Confirm reache
   const score0 = await waitForWidget(page, { id: 'report.score' });
   assert.ok(score0.y > height, `the score starts below the fold (y ${score0.y})`);
   const onButton = (await widgets(page)).find((w) => ['button', 'link', 'file'].includes(w.kind) &&
-    w.y > height * 0.45 && w.y + w.h < height - 10 && !/^(topbar|app|lang)\./.test(w.id));
+    w.y > height * 0.3 && w.y + w.h < height - 10 && !/^(topbar|app|lang)\./.test(w.id));
   assert.ok(onButton, 'a button in the lower half to start a swipe on');
   const before = (await widgets(page)).length;
   await swipeFrom(page, onButton, async () => {
