@@ -114,6 +114,22 @@ Reply copy_year(const Services& s, const RequestContext& rq) {
 
 // ------------------------------------------------------------------ reporting units
 
+// The office itself and every unit under it that is not an institution: they may report
+// too (the office's own work, a network of schools).
+std::vector<std::string> offices_of(const domain::OrgTree& tree, const std::string& office) {
+  std::vector<std::string> out, todo{office};
+  while (!todo.empty()) {
+    const std::string code = todo.back();
+    todo.pop_back();
+    out.push_back(code);
+    for (auto& child : tree.children(code)) {
+      const auto* node = tree.find(child);
+      if (node && node->kind != domain::OrgKind::institution) todo.push_back(child);
+    }
+  }
+  return out;
+}
+
 // Every institution under `office` in the organisation tree.
 std::vector<std::string> schools_of(const domain::OrgTree& tree, const std::string& office) {
   std::vector<std::string> out, todo{office};
@@ -144,11 +160,14 @@ Reply get_units(const Services& s, const RequestContext& rq) {
       if (const auto* n = call.orgs().find(u.unit_code)) uj["name_th"] = n->name_th;
       units.push_back(std::move(uj));
     }
-    json schools = json::array();
-    if (call.can(Permission::kpi_manage, k->office_code))
+    json schools = json::array(), offices = json::array();
+    if (call.can(Permission::kpi_manage, k->office_code)) {
       for (const auto& code : schools_of(call.orgs(), k->office_code))
         schools.push_back({{"code", code}, {"name_th", call.orgs().find(code)->name_th}});
-    return http::json_reply(Status::ok, {{"period", domain::period_id(p.value())}, {"units", units}, {"schools", schools}});
+      for (const auto& code : offices_of(call.orgs(), k->office_code))
+        offices.push_back({{"code", code}, {"name_th", call.orgs().find(code)->name_th}});
+    }
+    return http::json_reply(Status::ok, {{"period", domain::period_id(p.value())}, {"units", units}, {"schools", schools}, {"offices", offices}});
   });
 }
 
@@ -177,10 +196,10 @@ Reply put_units(const Services& s, const RequestContext& rq) {
         auto code = domain::parse_institution_code((*it)[i].is_string() ? (*it)[i].get<std::string>() : "");
         if (!code) return http::bad_request(domain::in_field(code.error(), field));
         const auto* node = call.orgs().find(code.value());
-        if (!node || node->kind != domain::OrgKind::institution || !call.orgs().is_within(code.value(), k->office_code))
+        if (!node || !call.orgs().is_within(code.value(), k->office_code))
           return http::bad_request({"unit_outside_office", field,
-                                    "หน่วยงาน " + code.value() + " ไม่ใช่สถานศึกษาในสังกัดของสำนักงานนี้",
-                                    "Unit " + code.value() + " is not a school of this office"});
+                                    "หน่วยงาน " + code.value() + " ไม่ใช่สำนักงานนี้หรือหน่วยงานในสังกัด",
+                                    "Unit " + code.value() + " is neither this office nor a unit under it"});
         units.push_back(code.value());
       }
     }

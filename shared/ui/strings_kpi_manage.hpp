@@ -78,8 +78,8 @@ inline constexpr Text document_types{"JPG, PNG, PDF, DOCX, XLSX, PPTX ไม่�
 // Reporting units of a period.
 inline constexpr Text units_title{"หน่วยงานที่รายงาน", "Reporting units"};
 inline constexpr Text units_intro{
-    "เลือกสถานศึกษาที่ต้องรายงานในรอบนี้ สถานศึกษาที่รายงานแล้วนำออกไม่ได้",
-    "Choose the schools that report in this period. A school that has reported cannot be removed."};
+    "เลือกหน่วยงานที่ต้องรายงานในรอบนี้: สถานศึกษา สำนักงานเอง หรือหน่วยงานอื่นในสังกัด หน่วยงานที่รายงานแล้วนำออกไม่ได้",
+    "Choose the units that report in this period: schools, the office itself or its other units. A unit that has reported cannot be removed."};
 inline constexpr Text filter{"ค้นหาจากชื่อหรือรหัส", "Filter by name or code"};
 inline constexpr Text select_all{"เลือกทั้งหมด", "Select all"};
 inline constexpr Text select_shown{"เลือกทั้งหมดที่แสดง", "Select all shown"};

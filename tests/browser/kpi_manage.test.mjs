@@ -113,7 +113,7 @@ test("copying a year's KPIs into the next: picked, confirmed, counted", async ()
   await page.close();
 });
 
-test('a school that has reported cannot be removed: the server says so, the list shows why', async () => {
+test('a school that has reported cannot be removed: the server says so, the list shows why; the office itself can report', async () => {
   const controller = await api('area.kpi');
   const created = await controller('POST', '/api/v1/kpi', kpiBody(2566, '3'));
   const kpi = `/api/v1/kpi/${created.json.id}`;
@@ -146,6 +146,15 @@ test('a school that has reported cannot be removed: the server says so, the list
   assert.equal((await waitForWidget(page, { id: 'kpiu.saved' })).value, '1');
   const now = await controller('GET', `${kpi}/periods/once/units`);
   assert.deepEqual(now.json.units.map((u) => u.unit_code), ['1040010001']);
+
+  // The office itself reports too: it is in the list beside its schools.
+  const office = await waitForWidget(page, { id: 'kpiu.unit.1040000001' });
+  assert.match(office.label, /สำนักงาน/);
+  await press(page, 'kpiu.unit.1040000001');
+  await press(page, 'kpiu.save');
+  await waitForWidget(page, { id: 'kpiu.saved' }, (w) => w.value === '2');
+  const withOffice = await controller('GET', `${kpi}/periods/once/units`);
+  assert.deepEqual(withOffice.json.units.map((u) => u.unit_code).sort(), ['1040000001', '1040010001']);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -251,3 +251,34 @@ TEST_CASE("KPI API: select all, copy a year, exports and public statistics", "[s
   CHECK(stats.body.find(kSchool1) == std::string::npos);
   CHECK(api.get("/api/v1/public/stats?year=25x7", "").code() == "fiscal_year_format");
 }
+
+TEST_CASE("KPI API: the office itself reports beside its schools; units elsewhere are refused", "[server][kpi][api][units]") {
+  Api api;
+  const auto id = set_up(api);
+  const std::string units = "/api/v1/kpi/" + std::to_string(id) + "/periods/h2/units";
+  // The picker offers the office itself, apart from its schools.
+  auto picker = api.get(units, "area.kpi");
+  REQUIRE(picker.status == 200);
+  REQUIRE(picker.j()["offices"].size() >= 1);
+  CHECK(picker.j()["offices"][0]["code"] == kArea);
+  for (const auto& s : picker.j()["schools"]) CHECK(s["code"] != kArea);
+
+  auto assigned = api.put(units, "area.kpi", {{"unit_codes", {kArea, kSchool1}}});
+  INFO(assigned.body);
+  REQUIRE(assigned.status == 200);
+  CHECK(assigned.j()["total"] == 2);
+  // The office's reporter sees the period as its own and reports like a school.
+  api.users["area.reporter"] = {98, "area.reporter", kArea, {{Permission::report_submit, kArea}}};
+  const json mine = api.get("/api/v1/kpi?year=2567", "area.reporter").j()[0]["periods"][1]["mine"];
+  CHECK(mine["unit_code"] == kArea);
+  const std::string own = report_path(id, "h2", kArea);
+  REQUIRE(api.put(own, "area.reporter", {{"self_score", 5}}).status == 200);
+  CHECK(api.post(own + "/confirm", "area.reporter", json::object()).status == 200);
+
+  // Another area's office is outside, with the field named; nothing changes.
+  auto outside = api.put(units, "area.kpi", {{"unit_codes", {kArea, kOtherArea}}});
+  CHECK(outside.status == 400);
+  CHECK(outside.code() == "unit_outside_office");
+  CHECK(outside.field() == "unit_codes[1]");
+  CHECK(api.get(units, "area.kpi").j()["units"].size() == 2);
+}

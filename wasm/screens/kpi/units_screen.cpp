@@ -57,8 +57,10 @@ void UnitsScreen::load(app::Context& ctx, bool keep_choices) {
                 std::map<std::string, bool> choices;
                 for (const auto& s : schools_) choices[s.code] = s.chosen;
                 std::map<std::string, School> by_code;
-                for (const auto& s : r.body.value("schools", json::array()))
-                  by_code[s.value("code", "")] = School{s.value("code", ""), s.value("name_th", ""), "", false, false};
+                // The office itself and its other units report too, listed with the schools.
+                for (const char* list : {"offices", "schools"})
+                  for (const auto& s : r.body.value(list, json::array()))
+                    by_code[s.value("code", "")] = School{s.value("code", ""), s.value("name_th", ""), "", false, false};
                 for (const auto& u : r.body.value("units", json::array())) {
                   School& s = by_code[u.value("unit_code", "")];
                   s.code = u.value("unit_code", "");
