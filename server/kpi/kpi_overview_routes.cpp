@@ -36,16 +36,19 @@ Reply summary(const Services& s, const RequestContext& rq) {
       auto it = s->summaries.find(k->id);
       if (it != s->summaries.end() && it->second.revision == revision) return json_text_reply(it->second.body);
     }
-    json periods = json::array();
+    json periods = json::array(), names = json::object();
     for (auto& ps : s->store.summary(*k)) {
       json pj = period_json(ps.period, k->definition.year, ps.counts);
       json units = json::array();
       for (const auto& u : ps.units)
-        if (all || call.reads_unit(u.unit_code)) units.push_back(u);
+        if (all || call.reads_unit(u.unit_code)) {
+          units.push_back(u);
+          if (const auto* n = call.orgs().find(u.unit_code)) names[u.unit_code] = n->name_th;
+        }
       pj["units"] = std::move(units);
       periods.push_back(std::move(pj));
     }
-    std::string body = json{{"kpi_id", k->id}, {"periods", periods}}.dump();
+    std::string body = json{{"kpi_id", k->id}, {"periods", periods}, {"unit_names", names}}.dump();
     if (all) {
       std::lock_guard lock(s->summary_mutex);
       s->summaries[k->id] = {revision, body};

@@ -11,9 +11,11 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  apiSession, artifacts, click, fill, openApp, press, realPdf, serverAndBrowser, signInThroughScreen, typeInto, waitForIdle,
-  waitForWidget, widgets,
+  apiSession, artifacts, click, fill, openApp, openFromDesk, press, realPdf, serverAndBrowser, signInThroughScreen, typeInto,
+  waitForIdle, waitForWidget, widgets,
 } from './harness.mjs';
+
+const fiscalYear = () => { const d = new Date(); return d.getFullYear() + 543 + (d.getMonth() >= 9 ? 1 : 0); };
 
 const env = serverAndBrowser();
 
@@ -132,6 +134,35 @@ test('half-year KPI: assign 3 schools, report with 2 files, review; overview [1/
   assert.equal(unit.status, 'reviewed');
   assert.ok(unit.reporter && unit.reviewer);
   assert.equal(h1.units.filter((u) => u.status === 'waiting_submit').length, 2);
+
+  // The controller finds it by clicking (desk, KPI list, overview, the year): under its
+  // owner group, one row per school, each cell that school's state and scores.
+  const office = await openFromDesk(env.browser, env.server.url, 'area.kpi', env.password('area.kpi'), 'kpi_manage', { height: 1000 });
+  await press(office, 'kpim.overview');
+  await office.waitForFunction(() => location.hash.startsWith('#/kpi?'));
+  await press(office, 'kpi.year');
+  await press(office, `kpi.year.${fiscalYear() + 1 - 2567}`);
+  await waitForWidget(office, { idPrefix: 'kpi.group.' }, (w) => w.value === 'กลุ่มนโยบายและแผน');
+  await press(office, `kpi.row.${kpiId}`);
+  assert.match((await waitForWidget(office, { id: 'kpi.grid.1040010001.h1' })).label, /ตรวจแล้ว 4 → 3/);
+  assert.match((await waitForWidget(office, { id: 'kpi.grid.1040010002.h1' })).label, /รอส่งรายงาน/);
+  await office.screenshot({ path: path.join(artifacts, 'kpi-overview-grid.png') });
+  assert.deepEqual(office.errors, []);
+  await office.close();
+
+  // The reviewer: desk, queue, overview; a cell opens that school's report.
+  const grid = await openFromDesk(env.browser, env.server.url, 'area.reviewer', env.password('area.reviewer'), 'kpi_review', { height: 1000 });
+  await press(grid, 'queue.overview');
+  await press(grid, 'kpi.year');
+  await press(grid, `kpi.year.${fiscalYear() + 1 - 2567}`);
+  await press(grid, `kpi.row.${kpiId}`);
+  const cell = await waitForWidget(grid, { id: 'kpi.grid.1040010001.h1' });
+  assert.equal(cell.kind, 'button');
+  await press(grid, 'kpi.grid.1040010001.h1');
+  await grid.waitForFunction((id) => location.hash === `#/kpi/review/${id}/h1/1040010001`, kpiId);
+  await waitForWidget(grid, { id: 'review.status' }, (w) => w.value === 'reviewed');
+  assert.deepEqual(grid.errors, []);
+  await grid.close();
 
   // The public statistics page: no session at all.
   const page = await env.browser.newPage();

@@ -2,13 +2,16 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "shared/ui/strings_kpi.hpp"
 #include "shared/ui/strings_kpi_manage.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/screens/kpi/stats_screen.hpp"
+#include "wasm/widgets/test_hook.hpp"
 #include "wasm/widgets/widgets.hpp"
 
 namespace kpi_screens {
@@ -61,6 +64,7 @@ void OverviewScreen::load_summary(app::Context& ctx) {
           break;
         }
     lines_ = period_ < periods.size() ? unit_lines(periods[period_]) : std::vector<UnitLine>{};
+    grid_ = unit_grid(summary_);
   }));
 }
 
@@ -92,7 +96,11 @@ void OverviewScreen::draw(app::Context& ctx) {
   if (kpis_.empty()) return widgets::text(ctx.tr(no_kpis));
 
   // The year's KPIs: one row each, with every period's [submitted/reviewed/total].
-  const float list_height = std::min(ImGui::GetContentRegionAvail().y * 0.35f, 40.0f + 30.0f * kpis_.size());
+  std::set<std::string> groups_shown;
+  for (const auto& k : kpis_) groups_shown.insert(k.value("owner_group", ""));
+  const float row_height = ImGui::GetFrameHeightWithSpacing();
+  const float list_height = std::min(std::max(ImGui::GetContentRegionAvail().y * 0.35f, 3 * row_height),
+                                     row_height * float(1 + kpis_.size() + groups_shown.size()) + 8);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_ScrollY;
   if (ImGui::BeginTable("###kpis", 2, flags, ImVec2(0, list_height))) {
@@ -100,7 +108,24 @@ void OverviewScreen::draw(app::Context& ctx) {
     widgets::table_column(ctx.tr(column_kpi));
     widgets::table_column(ctx.tr(column_progress), 330);
     ImGui::TableHeadersRow();
-    for (const auto& k : kpis_) {
+    // Grouped by the office's group that owns them, as the seed's lists are.
+    std::vector<const nlohmann::json*> sorted;
+    for (const auto& k : kpis_) sorted.push_back(&k);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const nlohmann::json* a, const nlohmann::json* b) {
+      return a->value("owner_group", "") < b->value("owner_group", "");
+    });
+    std::string group = "\x01";
+    int groups = 0;
+    for (const nlohmann::json* kp : sorted) {
+      const auto& k = *kp;
+      if (k.value("owner_group", "") != group) {
+        group = k.value("owner_group", "");
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        const std::string heading = group.empty() ? std::string(ctx.tr(no_group)) : group;
+        widgets::text_colored(style::brand, heading);
+        test_hook::record_item("kpi.group." + std::to_string(groups++), "text", heading, group);
+      }
       const auto id = k.value("id", std::int64_t{0});
       std::string periods;
       for (const auto& p : k["periods"])
@@ -130,6 +155,16 @@ void OverviewScreen::draw(app::Context& ctx) {
 void OverviewScreen::draw_kpi(app::Context& ctx) {
   using namespace ui::text::kpi;
   if (!summary_.is_object()) return widgets::text_colored(style::muted_text, ctx.tr(ui::text::kpi::loading));
+  draw_exports(ctx);
+  // Wide enough: every period side by side, each cell opening its report.
+  if (ImGui::GetContentRegionAvail().x >= 260 + 190 * 2) {
+    widgets::text_colored(style::muted_text, ctx.tr(grid_legend));
+    const app::User* user = ctx.session.user();
+    const bool reviews = user && user->can(domain::Permission::report_review);
+    if (auto key = draw_unit_grid("kpi.grid", grid_, selected_, reviews, ctx.language, ImGui::GetContentRegionAvail().y))
+      ctx.nav.go(report_route("review", *key));
+    return;
+  }
   const auto& periods = summary_["periods"];
   for (std::size_t i = 0; i < periods.size(); ++i) {
     const auto& p = periods[i];
@@ -144,6 +179,11 @@ void OverviewScreen::draw_kpi(app::Context& ctx) {
     ImGui::SameLine();
   }
   ImGui::NewLine();
+  draw_unit_table("kpi.units", lines_, ctx.language, ImGui::GetContentRegionAvail().y);
+}
+
+void OverviewScreen::draw_exports(app::Context& ctx) {
+  using namespace ui::text::kpi;
   const std::string k = std::to_string(selected_);
   const auto save = [&](const std::string& path, const std::string& name) {
     ctx.api.download(path, name, [this, &ctx](const api::Reply& r, const std::string& saved_as) {
@@ -153,7 +193,6 @@ void OverviewScreen::draw_kpi(app::Context& ctx) {
   if (widgets::button("kpi.units.xlsx", ctx.tr(export_units_xlsx))) save("/api/v1/kpi/" + k + "/export.xlsx", "kpi-" + k + "-units.xlsx");
   ImGui::SameLine();
   if (widgets::button("kpi.units.csv", ctx.tr(export_units_csv))) save("/api/v1/kpi/" + k + "/export.csv", "kpi-" + k + "-units.csv");
-  draw_unit_table("kpi.units", lines_, ctx.language, ImGui::GetContentRegionAvail().y);
 }
 
 }  // namespace kpi_screens

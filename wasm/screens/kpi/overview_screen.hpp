@@ -1,6 +1,7 @@
 #pragma once
-// #/kpi: the KPI overview for office staff and schools: the year's KPIs with their
-// [submitted/reviewed/total] per period, a KPI's units (virtualised table) and exports.
+// #/kpi: the KPI overview for office staff and schools: the year's KPIs by owner group with
+// their [submitted/reviewed/total] per period, a KPI's units × periods (each cell opening
+// that report; one period at a time on a narrow screen) and exports.
 // Holders of kpi.manage get a link to #/kpi/manage (define KPIs, assign units).
 // Reports: #/kpi/school (schools), #/kpi/queue (reviewers).
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 
 #include "wasm/api/client.hpp"
 #include "wasm/app/screen.hpp"
+#include "wasm/screens/kpi/unit_grid.hpp"
 #include "wasm/screens/kpi/unit_table.hpp"
 
 namespace kpi_screens {
@@ -23,6 +25,7 @@ class OverviewScreen : public app::Screen {
   void load(app::Context& ctx);
   void load_summary(app::Context& ctx);
   void draw_kpi(app::Context& ctx);
+  void draw_exports(app::Context& ctx);
 
   int year_ = 0;
   bool loading_ = false, failed_ = false, stale_ = false;
@@ -31,6 +34,7 @@ class OverviewScreen : public app::Screen {
   nlohmann::json summary_;
   std::size_t period_ = 0;
   std::vector<UnitLine> lines_;
+  UnitGrid grid_;
   std::string notice_;
   api::Pending pending_, summary_pending_;
 };

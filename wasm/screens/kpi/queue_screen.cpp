@@ -6,6 +6,7 @@
 
 #include "shared/calendar/fiscal_year.hpp"
 #include "shared/ui/strings_kpi.hpp"
+#include "shared/ui/strings_kpi_manage.hpp"
 #include "shared/ui/strings_kpi_report.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
@@ -64,6 +65,9 @@ void QueueScreen::load(app::Context& ctx) {
 void QueueScreen::draw(app::Context& ctx) {
   if (stale_) load(ctx);
   widgets::heading(ctx.tr(queue_title), ctx.fonts.title);
+  // Every unit's reports at once, in the overview's grid.
+  if (widgets::link("queue.overview", ctx.tr(ui::text::kpi_manage::overview_link)))
+    return ctx.nav.go(app::route_string({"kpi"}, {{"year", std::to_string(year_)}}));
   if (year_picker(ctx, "queue.year", year_)) load(ctx);
   std::vector<std::string> kpi_options{std::string(ctx.tr(all_kpis))};
   kpi_options.insert(kpi_options.end(), kpis_.begin(), kpis_.end());
