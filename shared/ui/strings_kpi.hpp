@@ -21,8 +21,8 @@ inline constexpr Text column_avg_self{"คะแนนตนเองเฉล�
 inline constexpr Text column_avg_review{"คะแนนตรวจเฉลี่ย", "Avg. review score"};
 inline constexpr Text column_unit{"หน่วยงาน", "Unit"};
 inline constexpr Text no_group{"ไม่ระบุกลุ่มงาน", "No owner group"};
-inline constexpr Text grid_legend{"ช่องละหนึ่งรายงาน: สถานะ คะแนนตนเอง → คะแนนผู้ตรวจ กดเพื่อเปิดรายงาน",
-                                  "One report per cell: state, self score → reviewer's score. Press one to open it."};
+inline constexpr Text grid_legend{"ช่องละหนึ่งรายงาน: สถานะ คะแนนตนเอง/คะแนนผู้ตรวจ",
+                                  "One report per cell: state, self score/reviewer's score"};
 inline constexpr Text column_self{"คะแนนตนเอง (ผู้รายงาน)", "Self score (reporter)"};
 inline constexpr Text column_review{"คะแนนตรวจ (ผู้ตรวจ)", "Review score (reviewer)"};
 inline constexpr Text column_status{"สถานะ", "Status"};

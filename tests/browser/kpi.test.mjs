@@ -144,7 +144,7 @@ test('half-year KPI: assign 3 schools, report with 2 files, review; overview [1/
   await press(office, `kpi.year.${fiscalYear() + 1 - 2567}`);
   await waitForWidget(office, { idPrefix: 'kpi.group.' }, (w) => w.value === 'กลุ่มนโยบายและแผน');
   await press(office, `kpi.row.${kpiId}`);
-  assert.match((await waitForWidget(office, { id: 'kpi.grid.1040010001.h1' })).label, /ตรวจแล้ว 4 → 3/);
+  assert.match((await waitForWidget(office, { id: 'kpi.grid.1040010001.h1' })).label, /ตรวจแล้ว 4\/3/);
   assert.match((await waitForWidget(office, { id: 'kpi.grid.1040010002.h1' })).label, /รอส่งรายงาน/);
   await office.screenshot({ path: path.join(artifacts, 'kpi-overview-grid.png') });
   assert.deepEqual(office.errors, []);

@@ -157,7 +157,7 @@ void OverviewScreen::draw_kpi(app::Context& ctx) {
   if (!summary_.is_object()) return widgets::text_colored(style::muted_text, ctx.tr(ui::text::kpi::loading));
   draw_exports(ctx);
   // Wide enough: every period side by side, each cell opening its report.
-  if (ImGui::GetContentRegionAvail().x >= 260 + 190 * 2) {
+  if (ImGui::GetContentRegionAvail().x >= 300 + 190 * 2) {
     widgets::text_colored(style::muted_text, ctx.tr(grid_legend));
     const app::User* user = ctx.session.user();
     const bool reviews = user && user->can(domain::Permission::report_review);

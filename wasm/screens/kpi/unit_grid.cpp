@@ -43,7 +43,7 @@ std::string cell_text(const nlohmann::json& u, ui::Language lang) {
                                                  : waiting_submit;
   std::string out(word.in(lang));
   if (s != "waiting_submit" && u["self_score"].is_number()) out += " " + score_text(u["self_score"]);
-  if (u["review_score"].is_number()) out += " → " + score_text(u["review_score"]);
+  if (u["review_score"].is_number()) out += "/" + score_text(u["review_score"]);
   return out;
 }
 
@@ -57,7 +57,7 @@ std::optional<ReportKey> draw_unit_grid(const char* id, const UnitGrid& grid, st
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX;
   if (!ImGui::BeginTable(id, int(grid.columns.size()) + 1, flags, ImVec2(0, height))) return opened;
   ImGui::TableSetupScrollFreeze(1, 1);
-  widgets::table_column(ui::text::kpi::column_unit.in(lang), 260);
+  widgets::table_column(ui::text::kpi::column_unit.in(lang), 300);
   for (const auto& c : grid.columns) widgets::table_column(lang == ui::Language::th ? c.label_th : c.label_en, 190);
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;  // 1,000 units cost what a screenful costs
@@ -67,7 +67,7 @@ std::optional<ReportKey> draw_unit_grid(const char* id, const UnitGrid& grid, st
       const auto& row = grid.rows[std::size_t(r)];
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      widgets::text_wrapped(row.name.empty() ? row.code : row.name + " " + row.code);
+      widgets::text(row.name.empty() ? row.code : row.code + " " + row.name);  // one line: the clipper's rows are even
       for (std::size_t c = 0; c < grid.columns.size(); ++c) {
         ImGui::TableNextColumn();
         if (row.cells[c].is_null()) continue;

@@ -26,7 +26,7 @@ struct UnitGrid {
 // From GET /api/v1/kpi/{id}/summary: the periods with units, every unit of any of them.
 UnitGrid unit_grid(const nlohmann::json& summary);
 
-// Cell "<id>.<unit>.<period>": state, "self → review" scores; a button when `can_open` (the
+// Cell "<id>.<unit>.<period>": state, "self/review" scores; a button when `can_open` (the
 // user reviews reports), text otherwise. Returns the report pressed.
 std::optional<ReportKey> draw_unit_grid(const char* id, const UnitGrid& grid, std::int64_t kpi_id, bool can_open,
                                         ui::Language language, float height);
