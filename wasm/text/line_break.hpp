@@ -7,9 +7,9 @@
 namespace thai {
 
 // Code point indices, inside runs of Thai, where a word starts.
-// Native: libthai's dictionary (th_brk, line_break_libthai.cpp). Web: none yet, the
-// dictionary is not in the bundle (line_break_none.cpp); callers fall back to
-// character clusters.
+// Native: libthai's dictionary (th_brk, line_break_libthai.cpp). Web: the browser's
+// Intl.Segmenter (line_break_segmenter.cpp), no dictionary in the bundle; without it,
+// none, and callers fall back to character clusters.
 std::vector<size_t> word_breaks(std::u32string_view text);
 
 // Every index where a line may start: after spaces, at Thai word starts, and, when

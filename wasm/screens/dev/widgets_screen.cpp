@@ -4,6 +4,9 @@
 
 #include "shared/password/password_policy.hpp"
 #include "wasm/app/context.hpp"
+#include "wasm/text/line_break.hpp"
+#include "wasm/text/utf8.hpp"
+#include "wasm/widgets/test_hook.hpp"
 
 namespace dev {
 
@@ -39,6 +42,22 @@ void WidgetsScreen::draw(app::Context& ctx) {
                        download_result_ = std::to_string(r.status) + " " + saved;
                      });
   widgets::text(download_result_);
+
+  // Thai sentences wrapped in a narrow box; the hook gets where each may break ("dev.breaks.i":
+  // code point indices of word starts), for the test against libthai.
+  static const char* const sentences[] = {
+      "กรุณาระบุคำอธิบายของไฟล์หลักฐานก่อนกดยืนยันส่งตรวจ",
+      "ร้อยละของนักเรียนที่อ่านออกเขียนได้ตามเกณฑ์ของสำนักงานเขตพื้นที่การศึกษา",
+      "โรงเรียนบ้านดอนทองยืนยันข้อมูลนักเรียนเรียบร้อยแล้ว",
+      "ผู้ตรวจส่งรายงานกลับเพื่อให้สถานศึกษาแก้ไขหลักฐานให้ครบถ้วน",
+      "ระบบลงทะเบียนบัญชีสถานศึกษาและรายงานตัวชี้วัด",
+  };
+  for (std::size_t i = 0; i < std::size(sentences); ++i) {
+    widgets::text_wrapped(sentences[i], 180);
+    std::string starts;
+    for (size_t b : thai::word_breaks(utf8::decode(sentences[i]))) starts += (starts.empty() ? "" : ",") + std::to_string(b);
+    test_hook::record_item("dev.breaks." + std::to_string(i), "text", sentences[i], starts);
+  }
 }
 
 }  // namespace dev
