@@ -28,6 +28,7 @@ inline constexpr Text server_unreachable{
     "ไม่สามารถติดต่อเซิร์ฟเวอร์ได้ โปรดตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง",
     "Cannot reach the server. Check the connection and try again."};
 inline constexpr Text retry{"ลองอีกครั้ง", "Try again"};
+inline constexpr Text help{"วิธีใช้ (พิมพ์ได้)", "Help (printable)"};
 
 inline constexpr Text search_heading{"ค้นหาสถานศึกษาของท่าน", "Find your institution"};
 inline constexpr Text search_intro{

@@ -16,6 +16,7 @@ struct Request {
 };
 inline std::vector<Request> requests;
 inline std::string route;
+inline std::vector<std::string> opened_pages;  // open_page() paths
 
 // Images handed to decode_image(), for the test to answer; textures alive.
 struct Decode {

@@ -92,6 +92,9 @@ void destroy_texture(unsigned texture);
 // first argument (`school-client '#/signin'`), then whatever navigate() set.
 std::string current_route();
 void navigate(const std::string& route);
+// A page of the site beside the app ("/help/kpi.html"), for reading and printing: web, a new
+// tab; native, the system's browser at SERVER_URL.
+void open_page(const std::string& path);
 
 // --- The window and its loop -------------------------------------------------------------
 struct Window {

@@ -251,6 +251,12 @@ void navigate(const std::string& r) {
   request_redraw();
 }
 
+void open_page(const std::string& path) {
+  const Server s = server_from_env();
+  const std::string url = "http://" + s.host + ":" + s.port + s.base_path + path;
+  if (SDL_OpenURL(url.c_str()) != 0) std::fprintf(stderr, "open %s: %s\n", url.c_str(), SDL_GetError());
+}
+
 Window open_window(const char* title) {
   Window w;
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {

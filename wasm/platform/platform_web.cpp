@@ -77,6 +77,8 @@ EM_JS(int, js_route, (char* buffer, int size), {
 
 EM_JS(void, js_navigate, (const char* route), { location.hash = UTF8ToString(route); });
 
+EM_JS(void, js_open_page, (const char* path), { window.open(UTF8ToString(path), '_blank', 'noopener'); });
+
 void send(HttpRequest request, Call call, const char* download_name) {
   const int id = next_id++;
   const bool with_progress = bool(call.progress);
@@ -163,6 +165,8 @@ std::string current_route() {
   route.resize(size_t(n));
   return route;
 }
+
+void open_page(const std::string& path) { js_open_page(path.c_str()); }
 
 void navigate(const std::string& route) {
   js_navigate(route.c_str());

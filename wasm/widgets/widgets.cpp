@@ -133,6 +133,13 @@ bool button(const char* id, std::string_view label) {
   return pressed;
 }
 
+void help_link(const char* id, const char* page, ui::Language language) {
+  const std::string path = std::string("/help/") + page + ".html";
+  const bool pressed = link(id, ui::text::help.in(language));
+  test_hook::record_item(std::string(id) + ".page", "text", path, path);
+  if (pressed) platform::open_page(path);
+}
+
 bool choice(const char* id, std::string_view label, bool selected) {
   if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
   bool pressed = ImGui::Button(imgui_label(label, id).c_str());

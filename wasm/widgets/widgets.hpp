@@ -30,6 +30,9 @@ bool primary_button(const char* id, std::string_view label, bool enabled = true)
 bool choice(const char* id, std::string_view label, bool selected);
 // Underlined text that acts like a link (navigation). Test hook kind "link".
 bool link(const char* id, std::string_view label);
+// "วิธีใช้ / Help": a link that opens the flow's printable help page ("kpi" ->
+// /help/kpi.html, beside the app). Test hook: the link, and "<id>.page" naming the path.
+void help_link(const char* id, const char* page, ui::Language language);
 
 struct InputResult {
   bool changed = false;

@@ -59,6 +59,7 @@ void AccessRequestScreen::load_schools(app::Context& ctx) {
 void AccessRequestScreen::draw(app::Context& ctx) {
   now_ = ctx.now;
   widgets::heading(ctx.tr(access_heading), ctx.fonts.title);
+  widgets::help_link("access.help", "access", ctx.language);
   if (done_) {
     style::banner(style::banner_info_bg, style::banner_info_text, [&] { widgets::text_wrapped(ctx.tr(access_done)); });
     test_hook::record_item("access.done", "text", std::string(ctx.tr(access_done)));

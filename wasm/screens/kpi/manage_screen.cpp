@@ -49,6 +49,7 @@ void ManageScreen::load(app::Context& ctx) {
 void ManageScreen::draw(app::Context& ctx) {
   if (stale_) load(ctx);
   widgets::heading(ctx.tr(list_title), ctx.fonts.title);
+  widgets::help_link("kpim.help", "kpi", ctx.language);
   if (widgets::link("kpim.overview", ctx.tr(overview_link)))
     ctx.nav.go(app::route_string({"kpi"}, {{"year", std::to_string(year_)}}));
 

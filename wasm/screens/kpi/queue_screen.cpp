@@ -65,6 +65,7 @@ void QueueScreen::load(app::Context& ctx) {
 void QueueScreen::draw(app::Context& ctx) {
   if (stale_) load(ctx);
   widgets::heading(ctx.tr(queue_title), ctx.fonts.title);
+  widgets::help_link("queue.help", "kpi", ctx.language);
   // Every unit's reports at once, in the overview's grid.
   if (widgets::link("queue.overview", ctx.tr(ui::text::kpi_manage::overview_link)))
     return ctx.nav.go(app::route_string({"kpi"}, {{"year", std::to_string(year_)}}));

@@ -147,6 +147,7 @@ void ReportScreen::add_file(app::Context& ctx) {
 void ReportScreen::draw(app::Context& ctx) {
   if (stale_) load(ctx);
   widgets::heading(ctx.tr(report_title), ctx.fonts.title);
+  widgets::help_link("report.help", "kpi", ctx.language);
   if (widgets::link("report.back", ctx.tr(back_to_list))) return ctx.nav.go("#/kpi/school");
   if (kpi_.is_object()) widgets::text_wrapped(kpi_.value("number", "") + " " + kpi_.value("name", ""));
   widgets::text_wrapped(period_name(kpi_, key_.period, ctx.language) + " — " + unit_name(report_, key_));

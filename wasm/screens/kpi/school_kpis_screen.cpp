@@ -34,6 +34,7 @@ void SchoolKpisScreen::load(app::Context& ctx) {
 void SchoolKpisScreen::draw(app::Context& ctx) {
   if (stale_) load(ctx);
   widgets::heading(ctx.tr(school_title), ctx.fonts.title);
+  widgets::help_link("school.help", "kpi", ctx.language);
   widgets::text_wrapped(ctx.tr(school_intro));
   if (year_picker(ctx, "school.year", year_)) load(ctx);
   if (loading_) return widgets::text_colored(style::muted_text, ctx.tr(ui::text::kpi::loading));

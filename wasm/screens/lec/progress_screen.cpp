@@ -68,6 +68,7 @@ void ProgressScreen::draw(app::Context& ctx) {
   if (stale_) load(ctx);
   const std::string name = progress_ ? progress_->node.name_th : code_;
   heading_wrapped(std::string(ctx.tr(progress_title)) + ": " + name, ctx.fonts.title);
+  widgets::help_link("lecp.help", "lec", ctx.language);
   if (int year = year_; academic_year_picker(ctx, "lecp.year", year)) return ctx.nav.go(org_route(code_, year));
   if (!notice_.empty()) {
     text_colored_wrapped(style::brand, notice_);
@@ -217,6 +218,7 @@ void LecHomeScreen::draw(app::Context& ctx) {
   const TouchSize touch;
   if (stale_) load(ctx);
   heading_wrapped(ctx.tr(nav_lec), ctx.fonts.title);
+  widgets::help_link("lec.help", "lec", ctx.language);
   if (!failed_) return text_colored_wrapped(style::muted_text, ctx.tr(loading));
   widgets::error_banner("lec.error", errors_.general(), ctx.language);
   if (widgets::button("lec.retry", ctx.tr(ui::text::retry))) load(ctx);

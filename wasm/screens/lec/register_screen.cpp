@@ -130,6 +130,7 @@ void RegisterScreen::draw(app::Context& ctx) {
 void RegisterScreen::draw_header(app::Context& ctx) {
   const std::string name = node_ ? node_->node.name_th : code_;
   heading_wrapped(std::string(ctx.tr(title)) + ": " + name, ctx.fonts.title);
+  widgets::help_link("lecr.help", "lec", ctx.language);
   if (int year = year_; academic_year_picker(ctx, "lecr.year", year)) {
     ctx.nav.go(institution_route(code_, year));
     return;

@@ -51,6 +51,7 @@ void RegisterScreen::draw(app::Context& ctx) {
   now_ = ctx.now;
   if (resuming_) return draw_resume(ctx);
   widgets::heading(ctx.tr(reg_title), ctx.fonts.title);
+  widgets::help_link("reg.help", "registration", ctx.language);
   widgets::steps("reg.steps",
                  {ctx.tr(reg_step_affiliation), ctx.tr(reg_step_institution), ctx.tr(reg_step_legacy),
                   ctx.tr(reg_step_holder), ctx.tr(reg_step_otp), ctx.tr(reg_step_letter), ctx.tr(reg_step_upload),
@@ -299,6 +300,7 @@ void RegisterScreen::draw_otp(app::Context& ctx) {
 
 void RegisterScreen::draw_resume(app::Context& ctx) {
   widgets::heading(ctx.tr(reg_resume_title), ctx.fonts.title);
+  widgets::help_link("reg.resume.help", "registration", ctx.language);
   widgets::text_wrapped(ctx.tr(reg_resume_intro));
   const float width = std::min(ImGui::GetContentRegionAvail().x, 480.0f);
   // Each field judged as typed, on its new value (blank: not yet).

@@ -55,6 +55,7 @@ StatusPanel::Choice StatusPanel::draw(app::Context& ctx) {
   }
   const std::string title = std::string(ctx.tr(reg_status_now)) + " " + std::string(ctx.tr(*name));
   widgets::heading(title, ctx.fonts.title);
+  widgets::help_link("regstatus.help", "registration", ctx.language);
   widgets::text_wrapped(ctx.tr(*next));
   test_hook::record_item("reg.status", "text", title + "\n" + std::string(ctx.tr(*next)),
                          std::string(domain::to_string(*status_)));
