@@ -110,12 +110,21 @@ void UsersScreen::create(app::Context& ctx, bool qr) {
   }));
 }
 
-void UsersScreen::draw_create(app::Context& ctx) {
-  if (!creating_) {
-    if (widgets::button("users.new", ctx.tr(user_new))) open_create(ctx);
-    draw_bulk(ctx);
-    return;
+// Beside the screen's heading (where they cost no line): "new user" and the institution accounts.
+void UsersScreen::draw_create_buttons(app::Context& ctx) {
+  widgets::same_line_if_fits(widgets::button_width(ctx.tr(user_new)));
+  if (widgets::button("users.new", ctx.tr(user_new))) open_create(ctx);
+  widgets::same_line_if_fits(widgets::button_width(ctx.tr(bulk_open)));
+  if (widgets::button("users.bulk", ctx.tr(bulk_open))) {
+    bulk_open_ = true;
+    bulk_errors_.clear();
+    bulk_result_.clear();
+    bulk_sheet_.clear();
+    if (bulk_org_.empty() && ctx.session.user()) bulk_org_ = ctx.session.user()->org_code;
   }
+}
+
+void UsersScreen::draw_create(app::Context& ctx) {
   ImGui::Separator();
   widgets::heading(ctx.tr(user_new_heading), ctx.fonts.body);
   // Wide: the fields side by side and the permissions in a grid, so the form and its
@@ -254,17 +263,7 @@ void UsersScreen::bulk_create(app::Context& ctx) {
 }
 
 void UsersScreen::draw_bulk(app::Context& ctx) {
-  if (!bulk_open_) {
-    widgets::same_line_if_fits(widgets::button_width(ctx.tr(bulk_open)));
-    if (widgets::button("users.bulk", ctx.tr(bulk_open))) {
-      bulk_open_ = true;
-      bulk_errors_.clear();
-      bulk_result_.clear();
-      bulk_sheet_.clear();
-      if (bulk_org_.empty() && ctx.session.user()) bulk_org_ = ctx.session.user()->org_code;
-    }
-    return;
-  }
+  if (!bulk_open_) return;
   ImGui::Separator();
   widgets::heading(ctx.tr(bulk_heading), ctx.fonts.body);
   widgets::text_wrapped(ctx.tr(bulk_intro));

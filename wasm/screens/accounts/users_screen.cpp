@@ -117,6 +117,7 @@ void UsersScreen::draw(app::Context& ctx) {
     draw_create(ctx);
     return;
   }
+  draw_create_buttons(ctx);
 
   // Filters on one line where they fit.
   const float w = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -140,7 +141,7 @@ void UsersScreen::draw(app::Context& ctx) {
 
   widgets::error_banner("users.error", errors_.general(), ctx.language);
   draw_issued(ctx);
-  draw_create(ctx);
+  draw_bulk(ctx);
   draw_grants(ctx);
   draw_requests(ctx);
   if (loading_ && !loaded_) widgets::text_colored(style::muted_text, ctx.tr(loading));

@@ -35,6 +35,7 @@ class UsersScreen : public app::Screen {
   // users_create.cpp: the "new user" form (the account, its permissions, then the issued
   // password or a one-time sign-in QR).
   void open_create(app::Context& ctx);
+  void draw_create_buttons(app::Context& ctx);
   void draw_create(app::Context& ctx);
   void create(app::Context& ctx, bool qr);
   void show_issued(const std::string& username, const api::Reply& r);
