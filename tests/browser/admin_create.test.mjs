@@ -137,6 +137,14 @@ test('the admin makes the accounts of every school of the area and downloads the
   await press(page, 'bulk.create');
   await waitForWidget(page, { id: 'bulk.result' }, (w) => /มีบัญชีแล้ว/.test(w.label));
   assert.ok(!(await widgets(page)).some((w) => w.id === 'confirm'));
+  // In English too: the office's refusal under its field.
+  await press(page, 'lang.en');
+  await replace(page, 'bulk.org', '1040010001');
+  await press(page, 'bulk.create');
+  const school = await waitForWidget(page, { id: 'bulk.org.error' });
+  assert.equal(school.value, 'org_kind_not_office');
+  assert.match(school.label, /local-government organisation, a province or an area office/);
+  assert.equal((await waitForWidget(page, { id: 'users.new' })).label, '+ New user');
   assert.deepEqual(page.errors, []);
   await page.close();
 });
