@@ -3,6 +3,7 @@
 // institutions' names, never a password), only within the admin's subtree; all audited.
 #include <catch2/catch.hpp>
 #include <set>
+#include <sstream>
 
 #include "tests/server/sign_in_helpers.hpp"
 
@@ -13,6 +14,7 @@ namespace {
 
 struct PdfRead {
   std::string info, text;
+  std::vector<std::string> tokens;  // of the sign-in links its QR codes hold, as a phone reads them
 };
 
 PdfRead read_pdf(const std::string& bytes) {
@@ -22,7 +24,18 @@ PdfRead read_pdf(const std::string& bytes) {
   REQUIRE(info.exit_code == 0);
   const auto text = run_command({"/usr/bin/pdftotext", (dir / "sheet.pdf").string(), "-"}, {});
   REQUIRE(text.exit_code == 0);
-  return {info.output, text.output};
+  const auto pictures = run_command({"/usr/bin/pdftoppm", "-r", "150", "-png", (dir / "sheet.pdf").string(),
+                                     (dir / "page").string()}, {});
+  REQUIRE(pictures.exit_code == 0);
+  std::vector<std::string> tokens;
+  for (const auto& page : fs::directory_iterator(dir.path())) {
+    if (page.path().extension() != ".png") continue;
+    const auto read = run_command({"/usr/bin/zbarimg", "-q", "--raw", page.path().string()}, {});
+    std::istringstream lines(read.output);  // zbar's own complaints (no D-Bus) are other lines
+    for (std::string line; std::getline(lines, line);)
+      if (auto at = line.find("/#/qr/"); at != std::string::npos) tokens.push_back(line.substr(at + 6));
+  }
+  return {info.output, text.output, tokens};
 }
 
 }  // namespace
@@ -82,6 +95,16 @@ TEST_CASE("institution accounts: one per institution of the office, a QR sheet, 
   // Never a password: none of the demo passwords, no "password:" line.
   CHECK(read.text.find(demo_password("1040010001")) == std::string::npos);
   CHECK(read.text.find("รหัสผ่าน:") == std::string::npos);
+  // Every QR code on it signs its own institution in once, straight into the first login.
+  REQUIRE(read.tokens.size() == 9);
+  CHECK(std::set<std::string>(read.tokens.begin(), read.tokens.end()).size() == 9);
+  auto signed_in = post_json(port, "/api/v1/auth/qr", {{"token", read.tokens[0]}}, {});
+  REQUIRE(signed_in.status == 200);
+  CHECK(signed_in.json()["must_change_password"] == true);
+  std::set<std::string> usernames;
+  for (const auto& a : body["accounts"]) usernames.insert(a["username"].get<std::string>());
+  CHECK(usernames.count(signed_in.json()["user"]["username"].get<std::string>()) == 1);
+  CHECK(post_json(port, "/api/v1/auth/qr", {{"token", read.tokens[0]}}, {}).status == 401);
   // The sheet is its maker's only.
   auto centre = sign_in(port, "centre.admin", demo_password("centre.admin"));
   CHECK(get(port, sheet, as(centre)).status == 404);
