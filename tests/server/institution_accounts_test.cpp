@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "tests/server/sign_in_helpers.hpp"
 
@@ -24,7 +25,7 @@ PdfRead read_pdf(const std::string& bytes) {
   REQUIRE(info.exit_code == 0);
   const auto text = run_command({"/usr/bin/pdftotext", (dir / "sheet.pdf").string(), "-"}, {});
   REQUIRE(text.exit_code == 0);
-  const auto pictures = run_command({"/usr/bin/pdftoppm", "-r", "150", "-png", (dir / "sheet.pdf").string(),
+  const auto pictures = run_command({"/usr/bin/pdftoppm", "-r", "300", "-png", (dir / "sheet.pdf").string(),
                                      (dir / "page").string()}, {});
   REQUIRE(pictures.exit_code == 0);
   std::vector<std::string> tokens;
@@ -165,4 +166,21 @@ TEST_CASE("institution accounts: refused outside the subtree, for other nodes an
   CHECK(post_json(port, "/api/v1/admin/institution-accounts", {{"org_code", "1040000001"}}, as(teacher)).status == 403);
   CHECK(post_json(port, "/api/v1/admin/institution-accounts", {{"org_code", "1040000001"}}, as(area, false)).status == 403);
   CHECK(query_int(server.database(), "SELECT COUNT(*) FROM users") == users_before);
+}
+
+TEST_CASE("institution accounts: two officers at once still make each account once", "[server][admin][institution_accounts]") {
+  ServerProcess server;
+  const auto port = server.port();
+  const auto users_before = query_int(server.database(), "SELECT COUNT(*) FROM users");
+  auto area = sign_in(port, "area.admin", demo_password("area.admin"));
+  auto centre = sign_in(port, "centre.admin", demo_password("centre.admin"));
+  HttpResponse a, b;
+  std::thread first([&] { a = post_json(port, "/api/v1/admin/institution-accounts", {{"org_code", "1040000001"}}, as(area)); });
+  std::thread second([&] { b = post_json(port, "/api/v1/admin/institution-accounts", {{"org_code", "1040000001"}}, as(centre)); });
+  first.join();
+  second.join();
+  CHECK(a.status < 300);
+  CHECK(b.status < 300);
+  CHECK(a.json()["created"].get<int>() + b.json()["created"].get<int>() == 9);
+  CHECK(query_int(server.database(), "SELECT COUNT(*) FROM users") == users_before + 9);
 }
