@@ -13,7 +13,7 @@ DEBS=(
   libthai-dev libthai-data libcairo2-dev libpango1.0-dev libqrencode-dev
   fonts-thai-tlwg
   chromium xvfb libgl1-mesa-dri imagemagick
-  poppler-utils qpdf wrk nginx-light brotli
+  poppler-utils qpdf wrk nginx-light brotli zbar-tools
   libxlsxwriter-dev libjpeg62-turbo-dev libpng-dev libqpdf-dev libpoppler-glib-dev
   dpkg-dev curl ccache libcurl4-openssl-dev
   libzip-dev libexpat1-dev

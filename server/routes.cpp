@@ -5,6 +5,7 @@
 
 #include "server/accounts/access_request_routes.hpp"
 #include "server/accounts/admin_routes.hpp"
+#include "server/accounts/institution_account_routes.hpp"
 #include "server/accounts/my_sessions_routes.hpp"
 #include "server/accounts/self_service_routes.hpp"
 #include "server/audit/audit_routes.hpp"
@@ -79,6 +80,7 @@ void add_routes(http::Router& router, Services& s) {
   directory::add_directory_routes(router, s.storage.institutions());
   auth::add_auth_routes(router, config, s.guard, s.audit, s.accounts);
   accounts::add_admin_routes(router, config, s.guard, s.accounts);
+  accounts::add_institution_account_routes(router, config, s.guard, s.accounts);
   audit::add_audit_routes(router, s.guard, s.audit);
 
   // SMS and OTP, on their own connections to the same database (migrated by `storage`).

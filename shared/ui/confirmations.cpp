@@ -24,6 +24,37 @@ Words issue_password(Language l, std::string_view u) {
           "Issue new password"};
 }
 
+Words create_user(Language l, std::string_view u, std::string_view org, bool qr) {
+  if (l == Language::th)
+    return {cat({"สร้างบัญชี ", u, " ในหน่วยงาน ", org, " หรือไม่"}),
+            qr ? "ระบบจะออก QR เข้าสู่ระบบครั้งเดียว (ใช้ได้ 72 ชั่วโมง) แสดงเพียงครั้งเดียว โปรดส่งให้เจ้าของบัญชีเท่านั้น "
+                 "ท่านปิดใช้งานบัญชีได้ภายหลังจากรายการผู้ใช้"
+               : "ระบบจะออกรหัสผ่านชั่วคราว (ใช้ได้ 72 ชั่วโมง) แสดงเพียงครั้งเดียว ผู้ใช้ต้องตั้งรหัสผ่านของตนเองเมื่อเข้าสู่ระบบครั้งแรก "
+                 "ท่านปิดใช้งานบัญชีได้ภายหลังจากรายการผู้ใช้",
+            qr ? "สร้างและออก QR" : "สร้างและออกรหัสผ่าน"};
+  return {cat({"Create the account ", u, " in ", org, "?"}),
+          qr ? "A one-time sign-in QR (72 hours) is issued and shown once. Give it to the account's owner only. "
+               "You can disable the account later from the users list."
+             : "A temporary password (72 hours) is issued and shown once; they set their own at the first "
+               "sign-in. You can disable the account later from the users list.",
+          qr ? "Create, issue QR" : "Create, issue password"};
+}
+
+Words create_institution_accounts(Language l, std::string_view office, std::int64_t n) {
+  const std::string count = std::to_string(n);
+  if (l == Language::th)
+    return {cat({"สร้างบัญชีสถานศึกษา ", count, " บัญชี ภายใต้ ", office, " หรือไม่"}),
+            cat({"สถานศึกษา ", count, " แห่งที่ยังไม่มีบัญชีจะได้บัญชีของตนเอง และได้ QR เข้าสู่ระบบครั้งเดียว (ใช้ได้ 72 ชั่วโมง) "
+                 "รวมในเอกสาร PDF หนึ่งฉบับเพื่อพิมพ์แจก ผู้ที่ถือ QR เข้าสู่ระบบได้โดยไม่ต้องใช้รหัสผ่าน "
+                 "ท่านปิดใช้งานบัญชีใดก็ได้ภายหลังจากรายการผู้ใช้"}),
+            cat({"สร้าง ", count, " บัญชี"})};
+  return {cat({"Create ", count, " institution accounts under ", office, "?"}),
+          cat({"The ", count, " institutions without an account each get one, with a one-time sign-in QR (72 hours) "
+               "on one PDF sheet to print and hand out. Whoever holds a QR can sign in without a password. "
+               "You can disable any of the accounts later from the users list."}),
+          cat({"Create ", count, " accounts"})};
+}
+
 Words issue_sign_in_qr(Language l, std::string_view u) {
   if (l == Language::th)
     return {cat({"ออก QR เข้าสู่ระบบให้ ", u, " หรือไม่"}),

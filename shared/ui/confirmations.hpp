@@ -18,6 +18,10 @@ struct Words {
 
 // Users (#/admin/users).
 Words issue_password(Language l, std::string_view username);
+// A new account on `org`, handed over by a one-time sign-in QR (`qr`) or a password.
+Words create_user(Language l, std::string_view username, std::string_view org, bool qr);
+// The accounts of the `count` institutions under `office` that have none, and their QR sheet.
+Words create_institution_accounts(Language l, std::string_view office, std::int64_t count);
 Words issue_sign_in_qr(Language l, std::string_view username);
 Words disable_user(Language l, std::string_view username);
 Words remove_grant(Language l, std::string_view username, std::string_view grant);

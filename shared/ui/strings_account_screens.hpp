@@ -144,4 +144,31 @@ inline constexpr Text grants_org{"ในหน่วยงาน (รหัส �
 inline constexpr Text grants_add{"ให้สิทธิ์", "Give"};
 inline constexpr Text grants_pick_permission{"เลือกสิทธิ์", "Pick a permission"};
 
+// --- admin: a new user, and the accounts of every institution under an office
+inline constexpr Text user_new{"+ เพิ่มผู้ใช้", "+ New user"};
+inline constexpr Text user_new_heading{"เพิ่มผู้ใช้ใหม่", "New user"};
+inline constexpr Text user_new_org{"หน่วยงานของผู้ใช้", "The user's organisation"};
+inline constexpr Text user_new_org_pick{"เลือกจากหน่วยงานที่ท่านดูแล", "Pick among the organisations you manage"};
+inline constexpr Text user_new_org_code{"หรือพิมพ์รหัสหน่วยงาน", "or type its code"};
+inline constexpr Text user_new_permissions{"สิทธิ์ที่จะให้ (แต่ละสิทธิ์ในหน่วยงานที่ระบุ)",
+                                           "Permissions to give (each on the organisation named)"};
+inline constexpr Text user_new_with_password{"สร้างและออกรหัสผ่าน", "Create, issue a password"};
+inline constexpr Text user_new_with_qr{"สร้างและออก QR เข้าสู่ระบบ", "Create, issue a sign-in QR"};
+inline constexpr Text user_new_cancel{"ยกเลิก", "Cancel"};
+inline constexpr Text user_new_grant_org{"ในหน่วยงาน (รหัส)", "On organisation (code)"};
+inline constexpr Text bulk_open{"บัญชีสถานศึกษาทั้งหมด", "Accounts for all institutions"};
+inline constexpr Text bulk_heading{"สร้างบัญชีของสถานศึกษาทุกแห่งในสังกัด", "Accounts for every institution under an office"};
+inline constexpr Text bulk_intro{
+    "สถานศึกษาที่ยังไม่มีบัญชีจะได้บัญชีของตนเอง พร้อม QR เข้าสู่ระบบครั้งเดียว รวมในเอกสาร PDF ฉบับเดียวเพื่อพิมพ์แจก "
+    "(ไม่มีรหัสผ่าน) ครั้งละไม่เกิน 200 บัญชี",
+    "Each institution without an account gets one, with a one-time sign-in QR, all on one PDF sheet to print "
+    "and hand out (no password). At most 200 accounts at a time."};
+inline constexpr Text bulk_org{"รหัส อปท. จังหวัด หรือเขตพื้นที่การศึกษา", "Code of the LGO, province or area office"};
+inline constexpr Text bulk_create_button{"สร้างบัญชี", "Create the accounts"};
+inline constexpr Text bulk_none_left{"สถานศึกษาทุกแห่งในสังกัดนี้มีบัญชีแล้ว", "Every institution under it already has an account"};
+inline constexpr Text bulk_created{"สร้างแล้ว", "Created"};
+inline constexpr Text bulk_remaining{"ยังเหลือ (กดสร้างอีกครั้ง)", "Still waiting (create again):"};
+inline constexpr Text bulk_accounts{"บัญชี", "accounts"};
+inline constexpr Text bulk_download{"ดาวน์โหลด PDF QR เข้าสู่ระบบ", "Download the sign-in QR sheet (PDF)"};
+
 }  // namespace ui::text

@@ -15,8 +15,9 @@ const env = serverAndBrowser();
 
 const account = (username) => env.accounts.find((a) => a.username === username);
 
-// area.admin from the home page, through the desk's "users" card.
-async function adminUsers(width = 1024, height = 1000) {
+// area.admin from the home page, through the desk's "users" card (tall enough for the
+// first rows of the list under the heading's buttons, the filters and the requests).
+async function adminUsers(width = 1024, height = 1080) {
   const admin = account('area.admin');
   const page = await openFromDesk(env.browser, env.server.url, admin.username, admin.password, 'users', { width, height });
   await page.waitForFunction(() => location.hash === '#/admin/users');

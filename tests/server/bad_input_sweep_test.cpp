@@ -151,6 +151,8 @@ TEST_CASE("bad-input sweep: every field of every JSON write endpoint is refused 
         {"/grants/0/permission", Kind::code, true, ""}, {"/grants/0/org_code", Kind::code, true, ""}}},
       {"PUT", "/api/v1/admin/users/" + managed + "/grants", "area.admin", {{"grants", {grant}}},
        {{"/grants", Kind::array, true, ""}, {"/grants/0/permission", Kind::code, true, ""}, {"/grants/0/org_code", Kind::code, true, ""}}},
+      {"POST", "/api/v1/admin/institution-accounts", "area.admin", {{"org_code", "1040000001"}},
+       {{"/org_code", Kind::code, true, ""}}},
       {"POST", "/api/v1/admin/access-requests/999999/reject", "area.admin", {{"reason", "ไม่ใช่บุคลากร"}},
        {{"/reason", Kind::text, true, ""}}},
       // KPI reporting.

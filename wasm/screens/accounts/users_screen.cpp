@@ -67,6 +67,7 @@ void UsersScreen::open(app::Context& ctx, const app::Route& route) {
   org_ = route.get("org");
   if (org_.empty() && ctx.session.user()) org_ = ctx.session.user()->org_code;
   issued_for_.clear();
+  creating_ = false;
   rejecting_ = 0;
   decided_.clear();
   search(ctx);
@@ -105,25 +106,18 @@ void UsersScreen::act(app::Context& ctx, std::int64_t id, const std::string& act
       errors_.take(r);
       return;
     }
-    if (action == "password") {
-      issued_for_ = username;
-      issued_password_ = api::text_of(r.body, "password");
-      qr_modules_.clear();
-    } else if (action == "sign-in-qr") {
-      issued_for_ = username;
-      issued_password_.clear();
-      qr_url_ = api::text_of(r.body, "url");
-      qr_modules_.clear();
-      if (auto m = r.body.find("qr_modules"); m != r.body.end() && m->is_array())
-        for (const auto& row : *m)
-          if (row.is_string()) qr_modules_.push_back(row.get<std::string>());
-    }
+    if (action == "password" || action == "sign-in-qr") show_issued(username, r);
     search(ctx);  // the status may have changed
   }));
 }
 
 void UsersScreen::draw(app::Context& ctx) {
   widgets::heading(ctx.tr(users_heading), ctx.fonts.title);
+  if (creating_) {  // the new-user form alone, so it fits a laptop's screen
+    draw_create(ctx);
+    return;
+  }
+  draw_create_buttons(ctx);
 
   // Filters on one line where they fit.
   const float w = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -147,6 +141,7 @@ void UsersScreen::draw(app::Context& ctx) {
 
   widgets::error_banner("users.error", errors_.general(), ctx.language);
   draw_issued(ctx);
+  draw_bulk(ctx);
   draw_grants(ctx);
   draw_requests(ctx);
   if (loading_ && !loaded_) widgets::text_colored(style::muted_text, ctx.tr(loading));

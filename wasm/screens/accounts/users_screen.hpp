@@ -32,6 +32,17 @@ class UsersScreen : public app::Screen {
   void edit_grants(const nlohmann::json& user);
   void draw_grants(app::Context& ctx);
   void put_grants(app::Context& ctx, nlohmann::json grants);
+  // users_create.cpp: the "new user" form (the account, its permissions, then the issued
+  // password or a one-time sign-in QR).
+  void open_create(app::Context& ctx);
+  void draw_create_buttons(app::Context& ctx);
+  void draw_create(app::Context& ctx);
+  void create(app::Context& ctx, bool qr);
+  void show_issued(const std::string& username, const api::Reply& r);
+  // The accounts of every institution under an office, and their QR sheet (users_create.cpp).
+  void draw_bulk(app::Context& ctx);
+  void bulk_preview(app::Context& ctx);
+  void bulk_create(app::Context& ctx);
 
   std::string org_, text_;
   int status_ = 0, permission_ = 0;  // 0: any
@@ -51,7 +62,21 @@ class UsersScreen : public app::Screen {
   std::string grant_org_;
   api::FormErrors grant_errors_;
   bool saving_grants_ = false;
-  api::Pending pending_, requests_pending_, grants_pending_;
+  // The new-user form (open while `creating_`): the permission checked at index i of
+  // domain::permissions() is given on new_grant_orgs_[i].
+  bool creating_ = false, create_sending_ = false;
+  std::string new_username_, new_org_;
+  std::vector<char> new_checked_;
+  std::vector<std::string> new_grant_orgs_;
+  std::vector<std::string> org_choices_, org_choice_names_;  // the admin's nodes and their institutions
+  int org_choice_ = -1;
+  std::vector<std::size_t> sent_permissions_;  // grants[i] of the last request: which permission
+  api::FormErrors create_errors_;
+  // Institution accounts: the office, the last result (created, remaining, the sheet's path).
+  bool bulk_open_ = false, bulk_sending_ = false;
+  std::string bulk_org_, bulk_sheet_, bulk_result_;
+  api::FormErrors bulk_errors_;
+  api::Pending pending_, requests_pending_, grants_pending_, create_pending_;
 };
 
 }  // namespace accounts
