@@ -167,7 +167,7 @@ TEST_CASE("bad-input sweep: every field of every JSON write endpoint is refused 
        {{"/unit_codes", Kind::array, false, ""}, {"/unit_codes/1", Kind::code, true, ""}, {"/all_schools", Kind::boolean, false, ""}}},
       {"PUT", drafting, "1040010002", draft2,
        {{"/self_score", Kind::number, false, ""}, {"/files", Kind::array, false, ""},
-        {"/files/0/file_id", Kind::code, true, ""}, {"/files/0/description", Kind::text, true, ""}}},
+        {"/files/0/file_id", Kind::code, true, ""}, {"/files/0/description", Kind::text, false, ""}}},  // described before confirming
       {"POST", report + "/review", "area.reviewer", {{"score", 4}, {"comment", "ดี"}},
        {{"/score", Kind::number, true, ""}, {"/comment", Kind::text, false, ""}}},
       {"POST", report + "/return", "area.reviewer", {{"reason", "แก้ไข"}}, {{"/reason", Kind::text, true, ""}}},
