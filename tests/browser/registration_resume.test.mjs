@@ -83,7 +83,7 @@ async function fillWizard(page, code, phone, { confirmReplacing }) {
 test('the first registrant resumes with a fresh OTP to the same phone, and the old link stops working', async () => {
   const first = await registerOverApi('1010720001', '0812345678', '1101700203450');
   await advanceClock();
-  const page = await openApp(env.browser, `${env.server.url}/#/register`, { height: 1000 });
+  const page = await openApp(env.browser, `${env.server.url}/#/register`, { height: 1100 });
   await step(page, 1);
   await press(page, 'reg.resume');
   await page.waitForFunction(() => location.hash === '#/register/resume');
@@ -117,7 +117,7 @@ test('the first registrant resumes with a fresh OTP to the same phone, and the o
 test('a second registrant of the school sees the open registration and must confirm replacing it', async () => {
   await advanceClock();
   const before = (await smsTo(env.server.url, '0812345678')).length;
-  const page = await openApp(env.browser, `${env.server.url}/#/register`, { height: 1000 });
+  const page = await openApp(env.browser, `${env.server.url}/#/register`, { height: 1100 });
   await fillWizard(page, '1010720001', '0898765432', { confirmReplacing: true });
   await typeInto(page, 'reg.otp', await newOtp(env.server.url, '0898765432'));
   await press(page, 'reg.verify');
@@ -134,7 +134,7 @@ test('a second registrant of the school sees the open registration and must conf
 });
 
 test('a registration begun while the wizard was open is caught at the OTP step, and replaced only when confirmed', async () => {
-  const page = await openApp(env.browser, `${env.server.url}/#/register`, { height: 1000 });
+  const page = await openApp(env.browser, `${env.server.url}/#/register`, { height: 1100 });
   await advanceClock();
   const seen = (await smsTo(env.server.url, '0898765432')).length;
   await fillWizard(page, '1011010001', '0898765432', { confirmReplacing: false });
