@@ -11,6 +11,7 @@
 #include "shared/ui/strings_kpi_manage.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
+#include "wasm/screens/kpi/kpi_about.hpp"
 #include "wasm/screens/kpi/manage_screen.hpp"
 #include "wasm/screens/kpi/stats_screen.hpp"
 #include "wasm/widgets/test_hook.hpp"
@@ -306,11 +307,8 @@ void KpiEditorScreen::draw_documents(app::Context& ctx) {
   if (documents_.empty()) widgets::text_colored(style::muted_text, ctx.tr(no_documents));
   for (const auto& d : documents_) {
     const std::string kind = d.value("kind", "other");
-    int k = 2;  // other
-    for (int i = 0; i < 3; ++i)
-      if (kind == kDocumentKinds[i]) k = i;
     const std::string name = d.value("name", "");
-    const std::string line = std::string(ctx.tr(*kDocumentKindNames[k])) + ": " + d.value("label", "") + " (" + name + ")";
+    const std::string line = std::string(ctx.tr(document_kind_name(kind))) + ": " + d.value("label", "") + " (" + name + ")";
     const std::string id = "kpie.doc." + std::to_string(d.value("id", std::int64_t{0}));
     if (widgets::button((id + ".open").c_str(), ctx.tr(open_document)))
       ctx.api.download("/api/v1/files/" + d.value("file_id", ""), name, [this, &ctx](const api::Reply& r, const std::string&) {

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <set>
 
 #include "shared/ui/strings_kpi.hpp"
 #include "shared/ui/strings_kpi_manage.hpp"
@@ -45,7 +44,14 @@ void OverviewScreen::load(app::Context& ctx) {
     loading_ = false;
     failed_ = !r.ok();
     if (!r.ok()) return;
-    kpis_ = r.body;
+    kpis_ = r.body.is_array() ? r.body : nlohmann::json::array();
+    // Grouped by the office's group that owns them, as the seed's lists are.
+    std::stable_sort(kpis_.begin(), kpis_.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+      return a.value("owner_group", "") < b.value("owner_group", "");
+    });
+    groups_ = 0;
+    for (std::size_t i = 0; i < kpis_.size(); ++i)
+      if (i == 0 || kpis_[i].value("owner_group", "") != kpis_[i - 1].value("owner_group", "")) ++groups_;
     if (selected_) load_summary(ctx);
   }));
 }
@@ -96,11 +102,9 @@ void OverviewScreen::draw(app::Context& ctx) {
   if (kpis_.empty()) return widgets::text(ctx.tr(no_kpis));
 
   // The year's KPIs: one row each, with every period's [submitted/reviewed/total].
-  std::set<std::string> groups_shown;
-  for (const auto& k : kpis_) groups_shown.insert(k.value("owner_group", ""));
   const float row_height = ImGui::GetFrameHeightWithSpacing();
   const float list_height = std::min(std::max(ImGui::GetContentRegionAvail().y * 0.35f, 3 * row_height),
-                                     row_height * float(1 + kpis_.size() + groups_shown.size()) + 8);
+                                     row_height * float(1 + kpis_.size() + groups_) + 8);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_ScrollY;
   if (ImGui::BeginTable("###kpis", 2, flags, ImVec2(0, list_height))) {
@@ -108,16 +112,9 @@ void OverviewScreen::draw(app::Context& ctx) {
     widgets::table_column(ctx.tr(column_kpi));
     widgets::table_column(ctx.tr(column_progress), 330);
     ImGui::TableHeadersRow();
-    // Grouped by the office's group that owns them, as the seed's lists are.
-    std::vector<const nlohmann::json*> sorted;
-    for (const auto& k : kpis_) sorted.push_back(&k);
-    std::stable_sort(sorted.begin(), sorted.end(), [](const nlohmann::json* a, const nlohmann::json* b) {
-      return a->value("owner_group", "") < b->value("owner_group", "");
-    });
-    std::string group = "\x01";
+    std::string group = "\x01";  // no group's name: the first KPI opens its group
     int groups = 0;
-    for (const nlohmann::json* kp : sorted) {
-      const auto& k = *kp;
+    for (const auto& k : kpis_) {
       if (k.value("owner_group", "") != group) {
         group = k.value("owner_group", "");
         ImGui::TableNextRow();

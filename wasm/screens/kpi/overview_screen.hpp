@@ -29,7 +29,8 @@ class OverviewScreen : public app::Screen {
 
   int year_ = 0;
   bool loading_ = false, failed_ = false, stale_ = false;
-  nlohmann::json kpis_ = nlohmann::json::array();
+  nlohmann::json kpis_ = nlohmann::json::array();  // sorted by owner group
+  std::size_t groups_ = 0;                         // how many owner groups they have
   std::int64_t selected_ = 0;
   nlohmann::json summary_;
   std::size_t period_ = 0;

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "shared/ui/strings_kpi.hpp"
+#include "wasm/screens/kpi/unit_table.hpp"
 #include "wasm/widgets/test_hook.hpp"
 #include "wasm/widgets/widgets.hpp"
 
@@ -34,14 +35,8 @@ UnitGrid unit_grid(const nlohmann::json& summary) {
 namespace {
 
 std::string cell_text(const nlohmann::json& u, ui::Language lang) {
-  using namespace ui::text::kpi;
   const std::string s = u.value("status", "waiting_submit");
-  const ui::Text& word = s == "draft"            ? draft
-                         : s == "waiting_review" ? waiting_review
-                         : s == "reviewed"       ? reviewed
-                         : s == "returned"       ? returned
-                                                 : waiting_submit;
-  std::string out(word.in(lang));
+  std::string out(status_text(s).in(lang));
   if (s != "waiting_submit" && u["self_score"].is_number()) out += " " + score_text(u["self_score"]);
   if (u["review_score"].is_number()) out += "/" + score_text(u["review_score"]);
   return out;
@@ -72,7 +67,6 @@ std::optional<ReportKey> draw_unit_grid(const char* id, const UnitGrid& grid, st
         ImGui::TableNextColumn();
         if (row.cells[c].is_null()) continue;
         const std::string cell_id = std::string(id) + "." + row.code + "." + grid.columns[c].period;
-        ImGui::PushID(cell_id.c_str());
         const std::string text = cell_text(row.cells[c], lang);
         if (!can_open) {
           widgets::text(text);
@@ -80,7 +74,6 @@ std::optional<ReportKey> draw_unit_grid(const char* id, const UnitGrid& grid, st
         } else if (widgets::button(cell_id.c_str(), text)) {
           opened = ReportKey{kpi_id, grid.columns[c].period, row.code};
         }
-        ImGui::PopID();
       }
     }
   ImGui::EndTable();

@@ -46,6 +46,8 @@ void icon(bool star, ImU32 color) {
   ImGui::SameLine(0, 2);
 }
 
+}  // namespace
+
 const ui::Text& status_text(const std::string& s) {
   using namespace ui::text::kpi;
   if (s == "draft") return draft;
@@ -54,8 +56,6 @@ const ui::Text& status_text(const std::string& s) {
   if (s == "returned") return returned;
   return waiting_submit;
 }
-
-}  // namespace
 
 std::vector<UnitLine> unit_lines(const nlohmann::json& period) {
   std::vector<UnitLine> out;

@@ -18,6 +18,8 @@ struct UnitLine {
   std::string row_text;  // for the test hook
 };
 
+// The unit list's word for a report state ("รอตรวจ").
+const ui::Text& status_text(const std::string& status);
 // From one period of GET /api/v1/kpi/{id}/summary.
 std::vector<UnitLine> unit_lines(const nlohmann::json& period);
 
