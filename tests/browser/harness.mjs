@@ -239,9 +239,13 @@ export async function answerConfirm(page, says, { yes = true } = {}) {
 
 // Focuses a text field (clicking again when a click fell between frames under load) and
 // types `text` with real key events.
-export async function fill(page, id, text) {
+export const fill = (page, id, text) => focusAndType(page, id, text, press);
+
+// Activates field `id` with `activate(page, id)` (a click, a tap) until it takes the keys
+// (three tries), then types `text` with real key events.
+export async function focusAndType(page, id, text, activate) {
   for (let attempt = 1; ; attempt++) {
-    await press(page, id);
+    await activate(page, id);
     try {
       await waitForWidget(page, { id }, (w) => w.active, 5000);
       break;

@@ -1,6 +1,6 @@
 // Touch-only helpers for the phone tests (re-exported by harness.mjs): open at a phone's
 // size, tap, swipe, and fail on anything past the right edge.
-import { openApp, typeKeys, waitForIdle, waitForWidget, widgets } from './harness.mjs';
+import { focusAndType, openApp, waitForIdle, waitForWidget, widgets } from './harness.mjs';
 
 // --- phones: touch only ----------------------------------------------------------------------
 // A phone's browser context (touch screen, mobile viewport) and the app open in it.
@@ -66,18 +66,7 @@ export async function tapWidget(page, id) {
 
 // Focuses a text field by tapping it and types `text` with real key events (a phone's
 // keyboard sends key events for Latin text too).
-export async function tapAndType(page, id, text) {
-  for (let attempt = 1; ; attempt++) {
-    await tapWidget(page, id);
-    try {
-      await waitForWidget(page, { id }, (w) => w.active, 5000);
-      break;
-    } catch (e) {
-      if (attempt === 3) throw e;
-    }
-  }
-  await typeKeys(page, text);
-}
+export const tapAndType = (page, id, text) => focusAndType(page, id, text, tapWidget);
 
 // Fails when any widget of the last frame reaches past the right edge of the viewport
 // (or starts left of it): the page would need a sideways scroll, or text is cut off.
