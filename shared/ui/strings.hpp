@@ -45,6 +45,17 @@ inline constexpr Text column_name{"ชื่อสถานศึกษา", "In
 inline constexpr Text column_province{"จังหวัด", "Province"};
 inline constexpr Text column_district{"อำเภอ", "District"};
 
+// What the home page offers for the institution chosen in the search.
+inline constexpr Text next_steps_title{"สิ่งที่ทำได้สำหรับ", "What you can do for"};
+inline constexpr Text next_register{"ลงทะเบียนบัญชีผู้รับผิดชอบของสถานศึกษานี้",
+                                    "Register this institution's account"};
+inline constexpr Text next_resume{"ทำการลงทะเบียนที่เริ่มไว้ต่อ หรือดูสถานะ",
+                                  "Continue a registration or check where it stands"};
+inline constexpr Text next_access{"ขอสิทธิ์ผู้ใช้เว็บไซต์โรงเรียน", "Ask for a school website account"};
+inline constexpr Text next_stats{"สถิติตัวชี้วัดของหน่วยงานต้นสังกัด (สาธารณะ)",
+                                 "Public KPI figures of its office"};
+inline constexpr Text next_other{"เลือกสถานศึกษาอื่น", "Choose another institution"};
+
 inline constexpr Text not_found_title{"ไม่พบสถานศึกษา", "No institution found"};
 inline constexpr Text not_found_guidance{
     "หากไม่พบสถานศึกษาของท่าน โปรดแจ้งหน่วยงานต้นสังกัดให้เพิ่มข้อมูลในระบบ DMC (สพฐ.) "

@@ -12,6 +12,8 @@ inline constexpr Text stats_intro{
 inline constexpr Text fiscal_year{"ปีงบประมาณ", "Fiscal year"};
 inline constexpr Text loading{"กำลังโหลด…", "Loading…"};
 inline constexpr Text load_failed{"โหลดข้อมูลไม่สำเร็จ โปรดลองอีกครั้ง", "Could not load the data, please try again"};
+inline constexpr Text stats_of_office{"เฉพาะตัวชี้วัดของ", "Only the KPIs of"};
+inline constexpr Text stats_all_offices{"ดูตัวชี้วัดของทุกหน่วยงาน", "See every office's KPIs"};
 inline constexpr Text no_kpis{"ยังไม่มีตัวชี้วัดในปีงบประมาณนี้", "No KPIs in this fiscal year"};
 inline constexpr Text column_kpi{"ตัวชี้วัด", "KPI"};
 inline constexpr Text column_office{"หน่วยงานเจ้าของ", "Office"};

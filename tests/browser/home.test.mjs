@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  artifacts, click, frames, openApp, serverAndBrowser, typeKeys, waitForIdle, waitForWidget,
+  artifacts, click, frames, openApp, press, serverAndBrowser, typeKeys, waitForIdle, waitForWidget,
   widgets,
 } from './harness.mjs';
 
@@ -31,11 +31,50 @@ test('typing a Thai school name lists the matching institutions, then the app id
   await new Promise((r) => setTimeout(r, 2000));
   assert.equal(await frames(page), settled, 'frames were drawn while idle');
 
-  // A quick click arriving while idle still gets its press and release frames.
+  // A quick click arriving while idle still gets its press and release frames: the school's
+  // next steps take the list's place, and "choose another" brings the list back.
   await click(page, row);
-  await waitForWidget(page, { id: row.id }, (w) => w.value === 'selected');
+  await waitForWidget(page, { id: 'home.next.register' });
+  await press(page, 'home.next.other');
+  await waitForWidget(page, { id: row.id }, (w) => w.value === '');
 
   await page.screenshot({ path: path.join(artifacts, 'home.png') });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('choosing a school offers its next steps; each opens with the school chosen, and back returns to the search', async () => {
+  const found = await (await fetch(`${env.server.url}/api/v1/institutions?q=${encodeURIComponent('หนองบัว')}&affiliation=obec`)).json();
+  const school = found.find((i) => i.parent_code);
+  assert.ok(school, 'an obec school named หนองบัว in the demo directory');
+  const page = await openApp(env.browser, env.server.url, { width: 1024, height: 900 });
+  await click(page, await waitForWidget(page, { id: 'home.search' }));
+  await typeKeys(page, school.code);
+  await click(page, await waitForWidget(page, { id: `home.result.${school.code}` }));
+
+  // Register: the wizard starts at the institution step with this school chosen.
+  await press(page, 'home.next.register');
+  await waitForWidget(page, { id: `reg.result.${school.code}` }, (w) => w.value === 'selected');
+  await waitForWidget(page, { id: 'reg.steps' }, (w) => w.value === '2');
+
+  // The browser's back: the search as it was, the school still chosen.
+  await page.goBack();
+  await waitForWidget(page, { id: 'home.search' }, (w) => w.value === school.code);
+  await press(page, 'home.next.resume');
+  await waitForWidget(page, { id: 'reg.resume.code' }, (w) => w.value === school.code);
+
+  await page.goBack();
+  await press(page, 'home.next.access');
+  await waitForWidget(page, { id: 'access.school' }, (w) => w.value.startsWith(school.code));
+  const area = await waitForWidget(page, { id: 'access.area' });
+  assert.ok(area.value.startsWith(school.parent_code), `area ${area.value}`);
+
+  await page.goBack();
+  await press(page, 'home.next.stats');
+  await waitForWidget(page, { id: 'stats.all' });
+  assert.ok((await page.evaluate(() => location.hash)).includes(`office=${school.parent_code}`));
+  await press(page, 'stats.all');
+  await page.waitForFunction(() => !location.hash.includes('office='));
   assert.deepEqual(page.errors, []);
   await page.close();
 });

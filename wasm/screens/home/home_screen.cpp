@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "shared/ui/strings_client.hpp"
+#include "wasm/api/wire.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/widgets/widgets.hpp"
@@ -67,10 +68,35 @@ void HomeScreen::draw(app::Context& ctx) {
         widgets::text_wrapped(ctx.tr(not_found_guidance));
       });
       break;
-    case InstitutionSearch::Status::found:
-      draw_results(ctx);
+    case InstitutionSearch::Status::found: {
+      // The chosen school's next steps take the list's place (a phone has no room for both);
+      // "choose another" brings the list back.
+      const domain::Institution* chosen = nullptr;
+      for (const auto& inst : search_.results())
+        if (inst.code == selected_code_) chosen = &inst;
+      if (chosen) draw_next_steps(ctx, *chosen);
+      else draw_results(ctx);
       break;
+    }
   }
+}
+
+// Each way in carries the institution, so the next screen starts with it chosen.
+void HomeScreen::draw_next_steps(app::Context& ctx, const domain::Institution& chosen) {
+  const std::string code = api::percent_encode(chosen.code);
+  style::banner(style::banner_info_bg, style::banner_info_text, [&] {
+    widgets::text_wrapped(std::string(ctx.tr(next_steps_title)) + " " + chosen.code + " " + chosen.name_th);
+    if (widgets::primary_button("home.next.register", ctx.tr(next_register)))
+      ctx.nav.go("#/register?institution=" + code);
+    if (widgets::link("home.next.resume", ctx.tr(next_resume))) ctx.nav.go("#/register/resume?code=" + code);
+    // School websites (EMIS) are the area offices' schools.
+    if (chosen.affiliation == "obec" && widgets::link("home.next.access", ctx.tr(next_access)))
+      ctx.nav.go("#/access-request?area=" + api::percent_encode(chosen.parent_code) + "&school=" + code);
+    if (!chosen.parent_code.empty() && widgets::link("home.next.stats", ctx.tr(next_stats)))
+      ctx.nav.go("#/stats?office=" + api::percent_encode(chosen.parent_code));
+    if (widgets::link("home.next.other", ctx.tr(next_other))) selected_code_.clear();
+  });
+  ImGui::Spacing();
 }
 
 void HomeScreen::draw_results(const app::Context& ctx) {
@@ -79,13 +105,17 @@ void HomeScreen::draw_results(const app::Context& ctx) {
                         std::string(ctx.tr(results_found)) + " (" + std::to_string(found.size()) + ")");
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
-  if (!ImGui::BeginTable("###results", 4, flags, ImVec2(0, ImGui::GetContentRegionAvail().y)))
+  // Phones: the place goes under the name, so nothing runs off the right edge.
+  const bool narrow = ImGui::GetContentRegionAvail().x < 560;
+  if (!ImGui::BeginTable("###results", narrow ? 2 : 4, flags, ImVec2(0, ImGui::GetContentRegionAvail().y)))
     return;
   ImGui::TableSetupScrollFreeze(0, 1);
   widgets::table_column(ctx.tr(column_code), widgets::text_size("0000000000").x + 8);
   widgets::table_column(ctx.tr(column_name));
-  widgets::table_column(ctx.tr(column_province), 150);
-  widgets::table_column(ctx.tr(column_district), 150);
+  if (!narrow) {
+    widgets::table_column(ctx.tr(column_province), 150);
+    widgets::table_column(ctx.tr(column_district), 150);
+  }
   ImGui::TableHeadersRow();
   for (const auto& inst : found) {
     ImGui::TableNextRow();
@@ -96,6 +126,11 @@ void HomeScreen::draw_results(const app::Context& ctx) {
     if (widgets::row(id.c_str(), inst.code, row_text, selected_code_ == inst.code))
       selected_code_ = inst.code;
     ImGui::TableNextColumn();
+    if (narrow) {
+      widgets::text_wrapped(inst.name_th);
+      widgets::text_colored(style::muted_text, inst.district + ", " + inst.province);
+      continue;
+    }
     widgets::text(inst.name_th);
     ImGui::TableNextColumn();
     widgets::text(inst.province);

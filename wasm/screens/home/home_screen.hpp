@@ -1,7 +1,8 @@
 #pragma once
 // The home screen. Signed in: the user's desk (one card per kind of work, DeskCards).
 // Anonymous: the ways in (sign in, register, request school website access, public
-// statistics) and finding one's institution in the directory, the first step of registering.
+// statistics) and finding one's institution in the directory; choosing one offers its next
+// steps (register it, continue or check a registration, ask for website access, its figures).
 #include <string>
 
 #include "wasm/app/screen.hpp"
@@ -23,6 +24,7 @@ class HomeScreen : public app::Screen {
  private:
   void draw_links(app::Context& ctx);
   void draw_results(const app::Context& ctx);
+  void draw_next_steps(app::Context& ctx, const domain::Institution& chosen);
 
   DeskCards desk_;
   InstitutionSearch search_;

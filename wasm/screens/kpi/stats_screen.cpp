@@ -52,6 +52,7 @@ bool year_picker(app::Context& ctx, const char* id, int& year) {
 
 void StatsScreen::open(app::Context& ctx, const app::Route& route) {
   year_ = route_year(route);
+  office_ = route.get("office");
   load(ctx);
 }
 
@@ -75,7 +76,16 @@ void StatsScreen::draw(app::Context& ctx) {
   if (loading_) return widgets::text_colored(style::muted_text, ctx.tr(ui::text::kpi::loading));
   if (failed_) return widgets::text(ctx.tr(load_failed));
   const auto& kpis = data_.value("kpis", nlohmann::json::array());
-  if (kpis.empty()) return widgets::text(ctx.tr(no_kpis));
+  // ?office=: only the KPIs one office set (a school's own office, from the home search).
+  std::string office_name;
+  for (const auto& k : kpis)
+    if (k.value("office_code", "") == office_) office_name = k.value("office_name", "");
+  if (!office_.empty()) {
+    widgets::text_wrapped(std::string(ctx.tr(stats_of_office)) + " " +
+                          (office_name.empty() ? office_ : office_name));
+    if (widgets::link("stats.all", ctx.tr(stats_all_offices))) ctx.nav.go("#/stats?year=" + std::to_string(year_));
+  }
+  if (kpis.empty() || (!office_.empty() && office_name.empty())) return widgets::text(ctx.tr(no_kpis));
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_ScrollY;
   if (!ImGui::BeginTable("###stats", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
@@ -87,6 +97,7 @@ void StatsScreen::draw(app::Context& ctx) {
   widgets::table_column(ctx.tr(column_avg_review), 110);
   ImGui::TableHeadersRow();
   for (const auto& k : kpis) {
+    if (!office_.empty() && k.value("office_code", "") != office_) continue;
     const std::string name = k.value("number", "") + " " + k.value("name", "");
     bool first = true;
     for (const auto& p : k["periods"]) {

@@ -1,6 +1,7 @@
 #pragma once
 // #/stats: the public KPI statistics (no sign-in): every KPI of a fiscal year with its
-// aggregated progress per period; counts under 3 are hidden by the server.
+// aggregated progress per period; counts under 3 are hidden by the server. ?office=<code>
+// shows only the KPIs that office set.
 #include <nlohmann/json.hpp>
 
 #include "wasm/api/client.hpp"
@@ -29,6 +30,7 @@ class StatsScreen : public app::Screen {
  private:
   void load(app::Context& ctx);
   int year_ = 0;
+  std::string office_;  // ?office=: that office's KPIs only
   bool loading_ = false, failed_ = false, stale_ = false;
   nlohmann::json data_;
   api::Pending pending_;
