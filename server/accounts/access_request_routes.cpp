@@ -27,10 +27,28 @@ struct StoredRequest {
   std::optional<std::int64_t> user_id;
 };
 
+// Stored as space-separated permission ids.
+std::string rights_text(const std::vector<Permission>& rights) {
+  std::string out;
+  for (auto p : rights) out += (out.empty() ? "" : " ") + std::string(domain::to_string(p));
+  return out;
+}
+
+std::vector<Permission> rights_of(const std::string& text) {
+  std::vector<Permission> out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const auto end = std::min(text.find(' ', at), text.size());
+    if (auto p = domain::parse_permission(text.substr(at, end - at))) out.push_back(p.value());
+    at = end + 1;
+  }
+  return out;
+}
+
 std::optional<StoredRequest> find_request(storage::Database& db, std::int64_t id) {
   auto q = db.prepare(
       "SELECT id, area_code, school_code, title, first_name, last_name, position, phone, email, status, reason, "
-      "created_at, user_id FROM access_requests WHERE id = ?");
+      "created_at, user_id, rights, granted FROM access_requests WHERE id = ?");
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
   StoredRequest r;
@@ -42,6 +60,8 @@ std::optional<StoredRequest> find_request(storage::Database& db, std::int64_t id
   r.request.reason = q.text(10);
   r.created_at = q.integer(11);
   if (!q.is_null(12)) r.user_id = q.integer(12);
+  r.request.rights = rights_of(q.text(13));
+  r.request.granted = rights_of(q.text(14));
   return r;
 }
 
@@ -173,6 +193,8 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
     if (!person) return http::bad_request(person.error());
     auto token = http::exact_text_field(b, {"otp_token", "รหัสยืนยัน OTP", "OTP token", 200});
     if (!token) return http::bad_request(token.error());
+    auto rights = domain::parse_rights(b.contains("rights") ? &b["rights"] : nullptr, domain::requestable_rights(), false);
+    if (!rights) return http::bad_request(rights.error());
 
     const auto now = auth::unix_now();
     std::int64_t id = 0;
@@ -200,10 +222,10 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
       const auto& r = opened.value();
       db->prepare(
             "INSERT INTO access_requests (area_code, school_code, title, first_name, last_name, position, phone, "
-            "email, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)")
+            "email, status, created_at, rights) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)")
           .bind(1, r.area_code).bind(2, r.school_code).bind(3, r.person.title).bind(4, r.person.first_name)
           .bind(5, r.person.last_name).bind(6, r.person.position).bind(7, r.person.phone).bind(8, r.person.email)
-          .bind(9, now)
+          .bind(9, now).bind(10, rights_text(rights.value()))
           .run();
       id = db->last_insert_rowid();
       const auto* node = tree.find(r.school_code);
@@ -248,6 +270,12 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
       REQUIRE_USER(admin, rq);
       auto id = parse_id(rq.params.at("id"));
       std::string reason;
+      nlohmann::json given;  // approve {"rights":[...]}: what of the asked-for rights is given
+      if (approving && !rq.request.body().empty()) {
+        auto body = http::json_body(rq);
+        if (!body) return http::bad_request(body.error());
+        if (body.value().contains("rights")) given = body.value()["rights"];
+      }
       if (!approving) {
         auto body = http::json_body(rq);
         if (!body) return http::bad_request(body.error());
@@ -266,7 +294,10 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
         if (!found || !guard.allowed(admin, Permission::users_manage, found->request.school_code))
           return request_not_found();
         stored = *found;
-        auto decided = approving ? domain::approve(stored.request, count_school_users(*db, stored.request.school_code))
+        auto granted = domain::parse_rights(&given, stored.request.rights, true);
+        if (!granted) return http::bad_request(granted.error());
+        auto decided = approving ? domain::approve(stored.request, count_school_users(*db, stored.request.school_code),
+                                                   granted.value())
                                  : domain::reject(stored.request, reason);
         if (!decided) return http::error_reply(http::Status::conflict, decided.error());
         stored.request = decided.value();
@@ -278,15 +309,17 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
           u.profile = stored.request.person;
           u.school_user = true;
           u.grants = {{Permission::view, stored.request.school_code}};
+          for (auto p : stored.request.granted) u.grants.push_back({p, stored.request.school_code});
           stored.user_id = insert_user(*db, u, now);
           token = issue_token(*db, TokenPurpose::activation, *stored.user_id, now, domain::activation_link_lifetime);
         }
         auto update = db->prepare(
-            "UPDATE access_requests SET status = ?, reason = ?, user_id = ?, decided_at = ?, decided_by = ? WHERE id = ?");
+            "UPDATE access_requests SET status = ?, reason = ?, user_id = ?, decided_at = ?, decided_by = ?, granted = ? "
+            "WHERE id = ?");
         update.bind(1, domain::to_string(stored.request.status)).bind(2, stored.request.reason);
         if (stored.user_id) update.bind(3, *stored.user_id);
         else update.bind_null(3);
-        update.bind(4, now).bind(5, admin.user_id).bind(6, stored.id);
+        update.bind(4, now).bind(5, admin.user_id).bind(6, rights_text(stored.request.granted)).bind(7, stored.id);
         update.run();
         tx.commit();
       }

@@ -144,4 +144,28 @@ UPDATE sessions SET public_id = lower(hex(randomblob(12)));
 CREATE UNIQUE INDEX sessions_by_public_id ON sessions (public_id);
 )sql";
 
+// An access request may ask for rights beyond view (KPI reporting); the admin gives some or
+// all of them. Space-separated permission ids.
+const std::string_view access_request_rights = R"sql(
+ALTER TABLE access_requests ADD COLUMN rights TEXT NOT NULL DEFAULT '';
+ALTER TABLE access_requests ADD COLUMN granted TEXT NOT NULL DEFAULT '';
+)sql";
+
+// The people who held an account before its current holder (an institution's account passes
+// from one person responsible to the next): each profile as it was, and when it ended.
+const std::string_view account_holders = R"sql(
+CREATE TABLE account_holders (
+  id          INTEGER PRIMARY KEY,
+  user_id     INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  title       TEXT NOT NULL,
+  first_name  TEXT NOT NULL,
+  last_name   TEXT NOT NULL,
+  position    TEXT NOT NULL,
+  phone       TEXT NOT NULL,
+  email       TEXT NOT NULL,
+  ended_at    INTEGER NOT NULL
+);
+CREATE INDEX account_holders_by_user ON account_holders (user_id, ended_at);
+)sql";
+
 }  // namespace server::accounts::schema

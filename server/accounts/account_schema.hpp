@@ -10,6 +10,8 @@ extern const std::string_view sign_in;          // 102: sessions, failures, one-
 extern const std::string_view audit_log;        // 103
 extern const std::string_view audit_log_org;    // 110
 extern const std::string_view access_requests;  // 104: school website users (EMIS rule)
-extern const std::string_view sessions_device;  // 120: a session's public id and User-Agent
+extern const std::string_view sessions_device;
+extern const std::string_view access_request_rights;
+extern const std::string_view account_holders;  // 120: a session's public id and User-Agent
 
 }  // namespace server::accounts::schema

@@ -120,6 +120,15 @@ std::int64_t insert_user(storage::Database& db, const UserRecord& u, std::int64_
 }
 
 void update_user(storage::Database& db, const UserRecord& u, std::int64_t now) {
+  if (auto before = find_user(db, u.id); before && domain::is_new_holder(before->profile, u.profile)) {
+    const auto& p = before->profile;
+    db.prepare(
+          "INSERT INTO account_holders (user_id, title, first_name, last_name, position, phone, email, ended_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, u.id).bind(2, p.title).bind(3, p.first_name).bind(4, p.last_name).bind(5, p.position)
+        .bind(6, p.phone).bind(7, p.email).bind(8, now)
+        .run();
+  }
   auto s = db.prepare(
       "UPDATE users SET password_hash = ?1, status = ?2, org_code = ?3, title = ?4, first_name = ?5, "
       "last_name = ?6, position = ?7, phone = ?8, email = ?9, must_change_password = ?10, "
@@ -138,6 +147,17 @@ void replace_grants(storage::Database& db, std::int64_t user_id, const std::vect
     ins.bind(1, user_id).bind(2, domain::to_string(g.permission)).bind(3, g.org_code);
     ins.run();
   }
+}
+
+std::vector<PastHolder> past_holders(storage::Database& db, std::int64_t user_id) {
+  auto q = db.prepare(
+      "SELECT title, first_name, last_name, position, phone, email, ended_at FROM account_holders WHERE user_id = ? "
+      "ORDER BY ended_at, id");
+  q.bind(1, user_id);
+  std::vector<PastHolder> out;
+  while (q.step())
+    out.push_back({{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5)}, q.integer(6)});
+  return out;
 }
 
 std::vector<AccessRequestRef> access_requests_with_status(storage::Database& db, std::string_view status) {

@@ -40,8 +40,19 @@ std::vector<UserRecord> all_users(storage::Database& db);
 
 // Inserts the user with its grants; returns the id. The username must be free.
 std::int64_t insert_user(storage::Database& db, const UserRecord& user, std::int64_t now);
-// Writes every column but id, username and created_at, and replaces the grants.
+// Writes every column but id, username and created_at, and replaces the grants. A profile
+// that names another person (domain::is_new_holder) keeps the old one as a past holder:
+// whichever way the account changed hands (first sign-in after an issued password or QR,
+// "my account", a registration approved for the institution).
 void update_user(storage::Database& db, const UserRecord& user, std::int64_t now);
+
+struct PastHolder {
+  domain::Profile profile;
+  std::int64_t ended_at = 0;
+};
+// Oldest first; each one held the account from the one before's end (the first: from the
+// account's creation) until its own.
+std::vector<PastHolder> past_holders(storage::Database& db, std::int64_t user_id);
 void replace_grants(storage::Database& db, std::int64_t user_id, const std::vector<domain::Grant>& grants);
 
 // School website access requests with `status` ("" = any), oldest first: the id and the

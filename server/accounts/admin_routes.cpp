@@ -173,6 +173,28 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
     return http::json_reply(http::Status::ok, detail_json(u, admin));
   });
 
+  // GET /api/v1/admin/users/{id}/holders: who held the account, newest first (the current
+  // holder first, "until": null). Officers' records: audited.
+  router.add(http::Verb::get, "/api/v1/admin/users/{id}/holders", http::permission("users.manage", http::Scope::object, "id"), [&, managed_user](const http::RequestContext& rq) -> http::Reply {
+    REQUIRE_USER(admin, rq);
+    auto db = pool.acquire();
+    auto found = managed_user(rq, admin, *db, Use::read);
+    if (auto* reply = std::get_if<http::Reply>(&found)) return std::move(*reply);
+    const auto& u = std::get<UserRecord>(found);
+    const auto past = past_holders(*db, u.id);
+    json holders = json::array();
+    std::int64_t since = u.created_at;
+    for (const auto& h : past) {
+      holders.push_back({{"profile", h.profile}, {"since", auth::iso_time(since)}, {"until", auth::iso_time(h.ended_at)}});
+      since = h.ended_at;
+    }
+    holders.push_back({{"profile", u.profile}, {"since", auth::iso_time(since)}, {"until", nullptr}});
+    std::reverse(holders.begin(), holders.end());
+    audit.record({admin.user_id, "user.holders.read", "user:" + std::to_string(u.id), rq.client_address,
+                  {{"holders", holders.size()}}});
+    return http::json_reply(http::Status::ok, {{"holders", holders}});
+  });
+
   // POST /api/v1/admin/users {"username","org_code","grants"}: the account gets an issued
   // password (first login: profile and a new password).
   router.add(http::Verb::post, "/api/v1/admin/users", http::permission("users.manage", http::Scope::body), [&, detail_json](const http::RequestContext& rq) -> http::Reply {

@@ -53,6 +53,8 @@ INSERT INTO institution_names (institution_names) VALUES ('rebuild');
       {104, "school website access requests", accounts::schema::access_requests},
       {110, "audit log: the organisation each entry is about", accounts::schema::audit_log_org},
       {120, "sessions: a public id and the browser's User-Agent", accounts::schema::sessions_device},
+      {121, "access requests: the rights asked for and given", accounts::schema::access_request_rights},
+      {122, "the past holders of each account", accounts::schema::account_holders},
       {200, "sms outbox and one-time passwords", sms_otp_schema},
       {300, "school account registrations", registrations_schema},
       {400, "kpi definitions, reports, evidence and live summaries", kpi::kSchema400},

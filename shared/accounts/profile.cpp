@@ -153,6 +153,12 @@ Checked<Profile> check_profile(const Profile& p, std::string_view prefix, EmailR
                  check_email(p.email, email == EmailRule::required).value()};
 }
 
+bool is_new_holder(const Profile& before, const Profile& after) {
+  if (before.first_name.empty() && before.last_name.empty()) return false;  // nobody held it yet
+  const bool first = before.first_name != after.first_name, last = before.last_name != after.last_name;
+  return (first && last) || ((first || last) && before.phone != after.phone);
+}
+
 void to_json(nlohmann::json& j, const Profile& p) {
   j = {{"title", p.title},       {"first_name", p.first_name}, {"last_name", p.last_name},
        {"position", p.position}, {"phone", p.phone},           {"email", p.email}};

@@ -48,6 +48,11 @@ Checked<Profile> check_profile(const Profile& p, std::string_view prefix = "",
                                EmailRule email = EmailRule::optional);
 
 // Wire: {"title","first_name","last_name","position","phone","email"}.
+// An account changes hands (the old profile goes to the holders' history) when the new
+// profile names someone else: a name that was given changes in both parts, or in one part
+// together with the phone. A corrected spelling or a married name keeps the holder.
+bool is_new_holder(const Profile& before, const Profile& after);
+
 void to_json(nlohmann::json& j, const Profile& p);
 // Type checks (an object, each present field a string), then check_profile.
 Checked<Profile> profile_from_json(const nlohmann::json& j, std::string_view prefix = "",

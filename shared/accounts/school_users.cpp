@@ -1,5 +1,7 @@
 #include "shared/accounts/school_users.hpp"
 
+#include <algorithm>
+
 #include "shared/core/text.hpp"
 
 namespace domain {
@@ -63,12 +65,46 @@ Checked<AccessRequest> open_access_request(std::string_view area_code, std::stri
                        AccessRequestStatus::pending, ""};
 }
 
-Checked<AccessRequest> approve(const AccessRequest& request, int active_school_users) {
+const std::vector<Permission>& requestable_rights() {
+  static const std::vector<Permission> rights = {Permission::report_submit};
+  return rights;
+}
+
+Checked<std::vector<Permission>> parse_rights(const nlohmann::json* rights, const std::vector<Permission>& allowed,
+                                              bool approving) {
+  std::vector<Permission> out;
+  if (!rights || rights->is_null()) return out;
+  if (!rights->is_array())
+    return FieldError{"wrong_type", "rights", "สิทธิ์ที่ขอต้องเป็นรายการ", "rights must be a list"};
+  for (std::size_t i = 0; i < rights->size(); ++i) {
+    const std::string field = "rights[" + std::to_string(i) + "]";
+    const auto& item = (*rights)[i];
+    auto p = item.is_string() ? parse_permission(item.get<std::string>(), field)
+                              : Checked<Permission>(FieldError{"wrong_type", field, "สิทธิ์ต้องเป็นข้อความ",
+                                                               "A right must be text"});
+    if (!p) return p.error();
+    if (std::find(allowed.begin(), allowed.end(), p.value()) == allowed.end()) {
+      const std::string name_th(info(p.value()).name_th), name_en(info(p.value()).name_en);
+      if (approving)
+        return FieldError{"right_not_requested", field, "ผู้ขอไม่ได้ขอสิทธิ์ \"" + name_th + "\"",
+                          "The person did not ask for \"" + name_en + "\""};
+      return FieldError{"right_not_requestable", field,
+                        "ขอสิทธิ์ \"" + name_th + "\" ผ่านคำขอนี้ไม่ได้ ติดต่อผู้ดูแลระบบของเขตพื้นที่",
+                        "\"" + name_en + "\" cannot be asked for here; ask the area's admin"};
+    }
+    if (std::find(out.begin(), out.end(), p.value()) == out.end()) out.push_back(p.value());
+  }
+  return out;
+}
+
+Checked<AccessRequest> approve(const AccessRequest& request, int active_school_users,
+                               std::vector<Permission> granted) {
   if (!can_move(request.status, AccessRequestStatus::approved)) return not_pending(request.status);
   auto room = may_add_school_user(active_school_users);
   if (!room) return room.error();
   auto out = request;
   out.status = AccessRequestStatus::approved;
+  out.granted = std::move(granted);
   return out;
 }
 
@@ -89,6 +125,13 @@ void to_json(nlohmann::json& j, const AccessRequest& r) {
        {"person", r.person},
        {"status", to_string(r.status)}};
   if (r.status == AccessRequestStatus::rejected) j["reason"] = r.reason;
+  auto ids = [](const std::vector<Permission>& ps) {
+    auto list = nlohmann::json::array();
+    for (auto p : ps) list.push_back(to_string(p));
+    return list;
+  };
+  j["rights"] = ids(r.rights);
+  if (r.status == AccessRequestStatus::approved) j["granted"] = ids(r.granted);
 }
 
 }  // namespace domain

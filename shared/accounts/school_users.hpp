@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "shared/accounts/organisation.hpp"
+#include "shared/accounts/permission.hpp"
 #include "shared/accounts/profile.hpp"
 #include "shared/core/field_error.hpp"
 
@@ -32,7 +33,17 @@ struct AccessRequest {
   Profile person;           // e-mail required here
   AccessRequestStatus status = AccessRequestStatus::pending;
   std::string reason;  // why it was rejected; empty otherwise
+  std::vector<Permission> rights;   // asked for beyond view (see requestable_rights)
+  std::vector<Permission> granted;  // given at approval: some or all of `rights`
 };
+
+// What a school website user may ask for beyond seeing the school: reporting its KPIs.
+const std::vector<Permission>& requestable_rights();
+// The "rights" array of a request (`allowed` = requestable_rights(); refused:
+// "right_not_requestable") or of an approval (`allowed` = the request's rights; refused:
+// "right_not_requested"). Absent or null: none. Repeats count once; fields "rights[i]".
+Checked<std::vector<Permission>> parse_rights(const nlohmann::json* rights, const std::vector<Permission>& allowed,
+                                              bool approving);
 
 // A new pending request: the area is an education-area office, the school an institution
 // within it, the person's profile valid (fields "person.*"), and the school not yet full.
@@ -41,10 +52,12 @@ Checked<AccessRequest> open_access_request(std::string_view area_code, std::stri
                                            const OrgTree& tree);
 // Approval re-checks the quota with the count at that moment (the server does it in the same
 // transaction as the write, so concurrent approvals cannot make a third user).
-Checked<AccessRequest> approve(const AccessRequest& request, int active_school_users);
+// `granted`: the rights given (parse_rights with the request's rights).
+Checked<AccessRequest> approve(const AccessRequest& request, int active_school_users,
+                               std::vector<Permission> granted = {});
 Checked<AccessRequest> reject(const AccessRequest& request, std::string_view reason);
 
-// Wire: {"area_code","school_code","person":{...},"status","reason"?}.
+// Wire: {"area_code","school_code","person":{...},"status","reason"?,"rights":[...],"granted"?:[...]}.
 void to_json(nlohmann::json& j, const AccessRequest& r);
 
 }  // namespace domain

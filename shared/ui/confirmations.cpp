@@ -15,11 +15,13 @@ Words issue_password(Language l, std::string_view u) {
   if (l == Language::th)
     return {cat({"ออกรหัสผ่านใหม่ให้ ", u, " หรือไม่"}),
             "รหัสผ่านเดิมจะใช้ไม่ได้ทันที และผู้ใช้จะถูกออกจากระบบทุกเครื่อง รหัสผ่านใหม่แสดงเพียงครั้งเดียว "
-            "ใช้ได้ 72 ชั่วโมง และผู้ใช้ต้องตั้งรหัสผ่านของตนเองเมื่อเข้าสู่ระบบครั้งแรก ย้อนกลับไม่ได้",
+            "ใช้ได้ 72 ชั่วโมง ผู้รับต้องกรอกข้อมูลผู้รับผิดชอบและตั้งรหัสผ่านของตนเองเมื่อเข้าสู่ระบบครั้งแรก "
+            "(หากเป็นผู้รับผิดชอบคนใหม่ ข้อมูลของคนเดิมจะเก็บไว้ในประวัติ) ย้อนกลับไม่ได้",
             "ออกรหัสผ่านใหม่"};
   return {cat({"Issue a new password to ", u, "?"}),
           "Their current password stops working at once and they are signed out everywhere. The new "
-          "password is shown once, lasts 72 hours, and they must set their own at the first sign-in. "
+          "password is shown once, lasts 72 hours; at the first sign-in the holder gives their details and "
+          "sets their own password (a new person responsible: the previous one is kept in the history). "
           "This cannot be undone.",
           "Issue new password"};
 }
@@ -89,17 +91,19 @@ Words remove_grant(Language l, std::string_view u, std::string_view g) {
           "Remove permission"};
 }
 
-Words approve_access(Language l, std::string_view person, std::string_view school) {
+Words approve_access(Language l, std::string_view person, std::string_view school, std::string_view rights) {
   if (l == Language::th)
     return {cat({"อนุมัติคำขอของ ", person, " หรือไม่"}),
-            cat({"จะสร้างบัญชีผู้ใช้เว็บไซต์ของ ", school,
-                 " สิทธิ์ดูข้อมูล และส่งชื่อผู้ใช้กับลิงก์ตั้งรหัสผ่าน (ใช้ได้ 72 ชั่วโมง) ทาง SMS ไปยังผู้ขอ "
-                 "(โรงเรียนหนึ่งมีผู้ใช้ได้ไม่เกิน 2 คน) ท่านปิดใช้งานบัญชีได้ภายหลัง"}),
+            cat({"จะสร้างบัญชีผู้ใช้เว็บไซต์ของ ", school, " สิทธิ์ดูข้อมูล", rights.empty() ? "" : " และ", rights,
+                 " แล้วส่งชื่อผู้ใช้กับลิงก์ตั้งรหัสผ่าน (ใช้ได้ 72 ชั่วโมง) ทาง SMS ไปยังผู้ขอ "
+                 "(โรงเรียนหนึ่งมีผู้ใช้ได้ไม่เกิน 2 คน) ท่านปิดใช้งานบัญชีหรือแก้สิทธิ์ได้ภายหลัง"}),
             "อนุมัติ"};
   return {cat({"Approve the request of ", person, "?"}),
-          cat({"A school website account is created for ", school,
-               " with view rights, and the username with a link to set a password (valid 72 hours) goes to the "
-               "requester by SMS (at most 2 users per school). You can disable the account later."}),
+          cat({"A school website account is created for ", school, " with view rights",
+               rights.empty() ? "" : " and ", rights,
+               ", and the username with a link to set a password (valid 72 hours) goes to the "
+               "requester by SMS (at most 2 users per school). You can disable the account or change its rights "
+               "later."}),
           "Approve"};
 }
 

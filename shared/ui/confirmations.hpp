@@ -25,7 +25,8 @@ Words create_institution_accounts(Language l, std::string_view office, std::int6
 Words issue_sign_in_qr(Language l, std::string_view username);
 Words disable_user(Language l, std::string_view username);
 Words remove_grant(Language l, std::string_view username, std::string_view grant);
-Words approve_access(Language l, std::string_view person, std::string_view school);
+// `rights`: the rights given beyond view, named in `l` ("" for none).
+Words approve_access(Language l, std::string_view person, std::string_view school, std::string_view rights);
 Words reject_access(Language l, std::string_view person, std::string_view school);
 
 // Registrations under review (#/review/registrations).

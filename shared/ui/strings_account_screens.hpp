@@ -91,6 +91,8 @@ inline constexpr Text access_intro{
 inline constexpr Text access_area{"สำนักงานเขตพื้นที่การศึกษา", "Education-area office"};
 inline constexpr Text access_school{"โรงเรียน", "School"};
 inline constexpr Text access_pick_area_first{"เลือกเขตพื้นที่ก่อน", "Pick the area first"};
+inline constexpr Text access_rights{"ขอสิทธิ์เพิ่ม (นอกจากดูข้อมูลของโรงเรียน)",
+                                    "Also ask for (besides seeing the school's data)"};
 inline constexpr Text access_submit{"ส่งคำขอ", "Send the request"};
 inline constexpr Text access_done{
     "ส่งคำขอเรียบร้อยแล้ว ผู้ดูแลของเขตจะพิจารณาและแจ้งผลทาง SMS",
@@ -126,6 +128,13 @@ inline constexpr Text issued_password_is{
 inline constexpr Text qr_is{"QR เข้าสู่ระบบครั้งเดียวของ", "One-time sign-in QR of"};
 inline constexpr Text requests_heading{"คำขอสิทธิ์ผู้ใช้เว็บไซต์โรงเรียน", "School website access requests"};
 inline constexpr Text requests_none{"ไม่มีคำขอที่รอพิจารณา", "No request is waiting"};
+inline constexpr Text user_holders{"ประวัติ", "History"};
+inline constexpr Text holders_heading{"ผู้รับผิดชอบบัญชี", "Who held the account"};
+inline constexpr Text holders_since{"ตั้งแต่", "from"};
+inline constexpr Text holders_until{"ถึง", "until"};
+inline constexpr Text holders_now{"ปัจจุบัน", "now"};
+inline constexpr Text holders_failed{"โหลดประวัติไม่สำเร็จ โปรดลองอีกครั้ง", "Could not load the history; please try again"};
+inline constexpr Text request_give{"ให้สิทธิ์ที่ขอ:", "Give the rights asked for:"};
 inline constexpr Text request_approve{"อนุมัติ", "Approve"};
 inline constexpr Text request_reject{"ไม่อนุมัติ", "Reject"};
 inline constexpr Text request_reason{"เหตุผลที่ไม่อนุมัติ", "Reason for the rejection"};

@@ -236,8 +236,9 @@ test('forgotten password: OTP to the registered phone, a new password, no sign-i
   await page.close();
 });
 
-test('access request: area, school, details, OTP; the area admin approves it', async () => {
-  const page = await openApp(env.browser, `${env.server.url}/#/access-request`, { height: 1300 });
+test('access request: area, school, KPI reporting asked for, details, OTP; the area admin gives it', async () => {
+  const page = await openApp(env.browser, `${env.server.url}/#/`, { height: 1300 });
+  await press(page, 'home.access');
   await click(page, await waitForWidget(page, { id: 'access.area' }));
   const filter = await waitForWidget(page, { id: 'access.area.filter' });
   assert.ok(filter);
@@ -252,6 +253,8 @@ test('access request: area, school, details, OTP; the area admin approves it', a
   await click(page, await waitForWidget(page, { idPrefix: 'access.school.', labelIncludes: '1040010001' },
     (w) => w.kind === 'option'));
   await waitForWidget(page, { id: 'access.school' }, (w) => w.value.startsWith('1040010001'));
+  await press(page, 'access.right.report.submit');
+  await waitForWidget(page, { id: 'access.right.report.submit' }, (w) => w.value === 'checked');
   await waitForIdle(page);
   await click(page, await waitForWidget(page, { id: 'access.person.title' }));
   await waitForIdle(page);
@@ -279,8 +282,9 @@ test('access request: area, school, details, OTP; the area admin approves it', a
   const adminPage = await openFromDesk(env.browser, env.server.url, admin.username, admin.password, 'users');
   const row = await waitForWidget(adminPage, { idPrefix: 'requests.', labelIncludes: 'ธนา' });
   await waitForIdle(adminPage);
+  await waitForWidget(adminPage, { id: `${row.id}.right.report.submit` }, (w) => w.value === 'checked');
   await click(adminPage, await waitForWidget(adminPage, { id: `${row.id}.approve` }));
-  await answerConfirm(adminPage, /อนุมัติคำขอของ ธนา.*ไม่เกิน 2 คน/);
+  await answerConfirm(adminPage, /อนุมัติคำขอของ ธนา.*สิทธิ์ดูข้อมูล และส่งรายงานตัวชี้วัด.*ไม่เกิน 2 คน/);
   await adminPage.waitForFunction((id) => !window.__app.widgets().some((w) => w.id === id), row.id);
   await waitForWidget(adminPage, { idPrefix: 'users.row.1040010001-w' });
   await adminPage.close();
@@ -308,6 +312,8 @@ test('access request approved: the SMS link activates the account once; then it 
   await waitForWidget(page, { id: 'app.signout' });
   const me = await page.evaluate(async () => (await (await fetch('/api/v1/me')).json()));
   assert.equal(me.user.username, username);
+  assert.ok(me.user.grants.some((g) => g.permission === 'report.submit' && g.org_code === '1040010001'),
+    JSON.stringify(me.user.grants));
   assert.deepEqual(page.errors, []);
   await page.close();
 

@@ -7,7 +7,8 @@ import { inflateSync } from 'node:zlib';
 import { test } from 'node:test';
 
 import {
-  answerConfirm, artifacts, click, fill, openApp, openFromDesk, replace, serverAndBrowser, waitForIdle, waitForWidget,
+  answerConfirm, apiSession, artifacts, click, fill, openApp, openFromDesk, press, replace, serverAndBrowser, waitForIdle,
+  waitForWidget,
   widgets,
 } from './harness.mjs';
 
@@ -17,7 +18,7 @@ const account = (username) => env.accounts.find((a) => a.username === username);
 
 // area.admin from the home page, through the desk's "users" card (tall enough for the
 // first rows of the list under the heading's buttons, the filters and the requests).
-async function adminUsers(width = 1024, height = 1080) {
+async function adminUsers(width = 1024, height = 1400) {
   const admin = account('area.admin');
   const page = await openFromDesk(env.browser, env.server.url, admin.username, admin.password, 'users', { width, height });
   await page.waitForFunction(() => location.hash === '#/admin/users');
@@ -206,4 +207,32 @@ test('a one-time sign-in QR: drawn from its modules, signs the holder in once', 
   await click(late, await waitForWidget(late, { id: 'qr.signin' }));
   await late.waitForFunction(() => location.hash === '#/signin');
   await other.close();
+});
+
+test('handing over: the list shows position and phone; the holders panel keeps the previous one', async () => {
+  const admin = account('area.admin');
+  const api = await apiSession(env.server.url, admin.username, admin.password);
+  const user = (await api.call('GET', '/api/v1/admin/users?q=1040010001')).json.users[0];
+  // The admin issues the next person a password; they give their own profile at first sign-in.
+  const issued = await api.call('POST', `/api/v1/admin/users/${user.id}/password`, {});
+  assert.equal(issued.status, 200, issued.text);
+  const next = await apiSession(env.server.url, user.username, issued.json.password);
+  const given = await next.call('PUT', '/api/v1/me/profile', {
+    title: 'นาย', first_name: 'ผู้รับ', last_name: 'ช่วงต่อ', position: 'ครูธุรการ', phone: '0899990001', email: '',
+  });
+  assert.equal(given.status, 200, given.text);
+
+  const page = await adminUsers();
+  await waitForWidget(page, { id: 'users.row.1040010001' }, (w) => w.label.includes('ครูธุรการ · 089-999-0001'));
+  await press(page, 'users.1040010001.holders');
+  const now = await waitForWidget(page, { id: 'users.holders.0' });
+  assert.equal(now.value, 'current');
+  assert.match(now.label, /ผู้รับ ช่วงต่อ ตั้งแต่ .*2569/);
+  const before = await waitForWidget(page, { id: 'users.holders.1' });
+  assert.equal(before.value, 'past');
+  assert.match(before.label, new RegExp(`${user.profile.first_name} ${user.profile.last_name} ตั้งแต่ .* ถึง `));
+  await press(page, 'users.holders.close');
+  await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'users.holders.0'));
+  assert.deepEqual(page.errors, []);
+  await page.close();
 });

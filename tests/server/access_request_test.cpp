@@ -156,3 +156,51 @@ TEST_CASE("access request: 50 concurrent approvals for one school make exactly 2
   CHECK(full.status == 409);
   CHECK(full.json()["error"]["code"] == "school_user_quota");
 }
+
+TEST_CASE("access request: KPI reporting asked for, given by the admin or withheld", "[server][access][rights]") {
+  ServerProcess server;
+  const auto port = server.port();
+  auto ask = [&](const std::string& phone, const json& rights) {
+    json body = {{"area_code", "1040000001"}, {"school_code", "1040010001"}, {"person", person(phone)},
+                 {"otp_token", otp_token_for(port, phone, "school_user")}, {"rights", rights}};
+    return post_json(port, "/api/v1/access-requests", body);
+  };
+  // Only what a school website user may have can be asked for; nothing is stored.
+  auto refused = ask("0861113333", json::array({"users.manage"}));
+  CHECK(refused.status == 400);
+  CHECK(refused.json()["error"]["code"] == "right_not_requestable");
+  CHECK(refused.json()["error"]["field"] == "rights[0]");
+  CHECK(ask("0861115555", "report.submit").json()["error"]["field"] == "rights");
+  CHECK(query_int(server.database(), "SELECT COUNT(*) FROM access_requests") == 0);
+
+  auto first = ask("0861116666", json::array({"report.submit", "report.submit"}));
+  REQUIRE(first.status == 201);
+  auto second = ask("0861114444", json::array({"report.submit"}));
+  REQUIRE(second.status == 201);
+  auto admin = sign_in(port, "area.admin", demo_password("area.admin"));
+  auto pending = get(port, "/api/v1/admin/access-requests?status=pending", as(admin));
+  REQUIRE(pending.json()["requests"].size() == 2);
+  CHECK(pending.json()["requests"][0]["rights"] == json::array({"report.submit"}));
+
+  const auto path = [](const HttpResponse& made, const char* what) {
+    return "/api/v1/admin/access-requests/" + std::to_string(made.json()["request_id"].get<int>()) + what;
+  };
+  // Giving a right that was not asked for is refused and decides nothing.
+  auto over = post_json(port, path(second, "/approve"), {{"rights", json::array({"report.review"})}}, as(admin));
+  CHECK(over.json()["error"]["code"] == "right_not_requested");
+  CHECK(query_int(server.database(), "SELECT COUNT(*) FROM access_requests WHERE status = 'pending'") == 2);
+
+  auto given = post_json(port, path(first, "/approve"), {{"rights", json::array({"report.submit"})}}, as(admin));
+  REQUIRE(given.status == 200);
+  CHECK(given.json()["granted"] == json::array({"report.submit"}));
+  auto withheld = post_json(port, path(second, "/approve"), {{"rights", json::array()}}, as(admin));
+  REQUIRE(withheld.status == 200);
+  CHECK(withheld.json()["granted"] == json::array());
+  const auto grants = [&](const std::string& username) {
+    return query_int(server.database(),
+                     "SELECT COUNT(*) FROM grants g JOIN users u ON u.id = g.user_id WHERE u.username = '" + username +
+                         "' AND g.permission = 'report.submit' AND g.org_code = '1040010001'");
+  };
+  CHECK(grants(given.json()["username"].get<std::string>()) == 1);
+  CHECK(grants(withheld.json()["username"].get<std::string>()) == 0);
+}

@@ -156,3 +156,43 @@ TEST_CASE("sign-in QR: a one-time link with its picture, never a password", "[se
   CHECK(post_json(port, "/api/v1/auth/qr", {{"token", again.json()["token"]}}).status == 401);
   CHECK(query_int(server.database(), "SELECT COUNT(*) FROM audit_log WHERE action = 'user.issue_sign_in_qr'") == 2);
 }
+
+TEST_CASE("handing over: a password issued to the next person; the holders' history keeps the last one",
+          "[server][auth][holders]") {
+  ServerProcess server;
+  const auto port = server.port();
+  auto admin = sign_in(port, "area.admin", demo_password("area.admin"));
+  const std::string issued = create_account(server, "1040020001", "1040020001");
+  auto first = sign_in(port, "1040020001", issued);
+  REQUIRE(put_json(port, "/api/v1/me/profile", good_profile, as(first)).status == 200);
+  const auto id = std::to_string(query_int(server.database(), "SELECT id FROM users WHERE username = '1040020001'"));
+  const std::string holders_path = "/api/v1/admin/users/" + id + "/holders";
+  // A correction by the same person is not a new holder.
+  json corrected = good_profile;
+  corrected["last_name"] = "รับช่วงต่อ";
+  REQUIRE(put_json(port, "/api/v1/me/profile", corrected, as(first)).status == 200);
+  CHECK(get(port, holders_path, as(admin)).json()["holders"].size() == 1);
+
+  // The person responsible changes: the admin issues a password; the next one gives a profile.
+  auto next_password = post_json(port, "/api/v1/admin/users/" + id + "/password", json::object(), as(admin));
+  REQUIRE(next_password.status == 200);
+  auto next = sign_in(port, "1040020001", next_password.json()["password"].get<std::string>());
+  CHECK(next.body["must_complete_profile"] == true);
+  const json next_profile = {{"title", "นาย"}, {"first_name", "สมศักดิ์"}, {"last_name", "สืบสาน"},
+                             {"position", "ครูธุรการ"}, {"phone", "089-876-5432"}, {"email", ""}};
+  REQUIRE(put_json(port, "/api/v1/me/profile", next_profile, as(next)).status == 200);
+
+  auto holders = get(port, holders_path, as(admin));
+  INFO(holders.body);
+  REQUIRE(holders.status == 200);
+  const json list = holders.json()["holders"];
+  REQUIRE(list.size() == 2);
+  CHECK(list[0]["profile"]["first_name"] == "สมศักดิ์");
+  CHECK(list[0]["until"].is_null());
+  CHECK(list[1]["profile"]["last_name"] == "รับช่วงต่อ");
+  CHECK(list[1]["until"] == list[0]["since"]);
+  CHECK(query_int(server.database(), "SELECT COUNT(*) FROM audit_log WHERE action = 'user.holders.read'") == 2);
+  // Only an admin over the account reads it.
+  auto reviewer = sign_in(port, "centre.reviewer", demo_password("centre.reviewer"));
+  CHECK(get(port, holders_path, as(reviewer)).status == 403);
+}

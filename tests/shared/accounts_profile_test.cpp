@@ -216,3 +216,20 @@ TEST_CASE("profile JSON: round trip, normalisation, wrong types", "[accounts][pr
     CHECK(r.error().field == c.field);
   }
 }
+
+TEST_CASE("a new holder: someone else's name, not a corrected spelling or a married name", "[profile][holders]") {
+  const Profile somchai{"นาย", "สมชาย", "ใจดี", "ครู", "0812345678", ""};
+  CHECK_FALSE(is_new_holder(Profile{}, somchai));  // the first profile starts the history
+  CHECK_FALSE(is_new_holder(somchai, somchai));
+  Profile other = somchai;
+  other.first_name = "สมหญิง", other.last_name = "รักเรียน";
+  CHECK(is_new_holder(somchai, other));  // both names change, even on the school's shared phone
+  Profile married = somchai;
+  married.last_name = "มีสุข";
+  CHECK_FALSE(is_new_holder(somchai, married));
+  married.phone = "0898765432";
+  CHECK(is_new_holder(somchai, married));  // one name and the phone: another person
+  Profile moved = somchai;
+  moved.position = "ผู้อำนวยการ", moved.phone = "0898765432";
+  CHECK_FALSE(is_new_holder(somchai, moved));
+}

@@ -148,3 +148,25 @@ TEST_CASE("50 requests for one school: approvals stop at exactly 2", "[accounts]
   CHECK(approved == 2);
   CHECK(refused == 48);
 }
+
+TEST_CASE("access request rights: only KPI reporting may be asked for; the admin gives what was asked", "[school_users]") {
+  const nlohmann::json asked = nlohmann::json::array({"report.submit", "report.submit"});
+  auto rights = parse_rights(&asked, requestable_rights(), false);
+  REQUIRE(rights);
+  CHECK(rights.value() == std::vector<Permission>{Permission::report_submit});
+  CHECK(parse_rights(nullptr, requestable_rights(), false).value().empty());
+
+  const nlohmann::json above = nlohmann::json::array({"report.submit", "users.manage"});
+  auto refused = parse_rights(&above, requestable_rights(), false);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == "right_not_requestable");
+  CHECK(refused.error().field == "rights[1]");
+  const nlohmann::json wrong = nlohmann::json::array({7});
+  CHECK(parse_rights(&wrong, requestable_rights(), false).error().code == "wrong_type");
+
+  // At approval the request's own rights are the limit.
+  auto not_asked = parse_rights(&asked, {}, true);
+  REQUIRE_FALSE(not_asked);
+  CHECK(not_asked.error().code == "right_not_requested");
+  CHECK(not_asked.error().message_en.find("Submit KPI reports") != std::string::npos);
+}

@@ -1,5 +1,6 @@
 #include "wasm/screens/accounts/access_request_screen.hpp"
 
+#include "shared/accounts/school_users.hpp"
 #include "shared/ui/strings_account_screens.hpp"
 #include "shared/ui/strings_client.hpp"
 #include "wasm/app/style.hpp"
@@ -24,22 +25,50 @@ void read_orgs(const nlohmann::json& body, std::vector<std::string>& names, auto
 
 }  // namespace
 
-void AccessRequestScreen::open(app::Context& ctx, const app::Route&) {
-  pending_.reset();
-  schools_pending_.reset();
-  done_ = sending_ = false;
-  area_ = school_ = -1;
-  schools_.clear(), school_names_.clear();
+void AccessRequestScreen::open(app::Context& ctx, const app::Route& route) {
+  wanted_area_ = route.get("area");
+  wanted_school_ = route.get("school");
   errors_.clear();
-  person_.fill({});
-  otp_.reset();
-  ctx.api.get("/api/v1/orgs?kind=area_office", pending_.guard([this](const api::Reply& r) {
+  // What was typed stays when the person comes back to it (browser back and forward); only
+  // a request already sent starts a fresh form.
+  if (done_) {
+    done_ = sending_ = false;
+    area_ = school_ = -1;
+    schools_.clear(), school_names_.clear();
+    person_.fill({});
+    otp_.reset();
+    asked_.clear();
+  }
+  if (!areas_.empty()) return choose_wanted(ctx);
+  ctx.api.get("/api/v1/orgs?kind=area_office", pending_.guard([this, &ctx](const api::Reply& r) {
     if (!r.ok()) {
       errors_.take(r);
       return;
     }
     read_orgs(r.body, area_names_, areas_);
+    choose_wanted(ctx);
   }));
+}
+
+// The area and school the home page's search came with (#/access-request?area=&school=).
+void AccessRequestScreen::choose_wanted(app::Context& ctx) {
+  for (std::size_t i = 0; i < areas_.size() && !wanted_area_.empty(); ++i) {
+    if (areas_[i].code != wanted_area_) continue;
+    wanted_area_.clear();
+    if (area_ != int(i)) {
+      area_ = int(i);
+      return load_schools(ctx);  // the school is chosen when the list arrives
+    }
+  }
+  choose_wanted_school();
+}
+
+void AccessRequestScreen::choose_wanted_school() {
+  for (std::size_t i = 0; i < schools_.size() && !wanted_school_.empty(); ++i)
+    if (schools_[i].code == wanted_school_) {
+      school_ = int(i);
+      wanted_school_.clear();
+    }
 }
 
 void AccessRequestScreen::load_schools(app::Context& ctx) {
@@ -53,6 +82,7 @@ void AccessRequestScreen::load_schools(app::Context& ctx) {
                   return;
                 }
                 read_orgs(r.body, school_names_, schools_);
+                choose_wanted_school();
               }));
 }
 
@@ -76,6 +106,17 @@ void AccessRequestScreen::draw(app::Context& ctx) {
   widgets::combo("access.school", ctx.tr(area_ < 0 ? access_pick_area_first : access_school), school_names_,
                  school_, width);
   widgets::field_error("access.school", errors_.of("school_code"), ctx.language);
+  widgets::text(ctx.tr(access_rights));
+  const auto& rights = domain::requestable_rights();
+  asked_.resize(rights.size());
+  for (std::size_t i = 0; i < rights.size(); ++i) {
+    const auto& about = domain::info(rights[i]);
+    bool on = asked_[i];
+    if (widgets::checkbox(("access.right." + std::string(about.id)).c_str(),
+                          ctx.language == ui::Language::th ? about.name_th : about.name_en, on))
+      asked_[i] = on;
+  }
+  widgets::field_error("access.rights", errors_.of("rights[0]"), ctx.language);
 
   person_.draw(ctx, width);
   const std::string phone = person_.value().phone;
@@ -99,7 +140,10 @@ void AccessRequestScreen::draw(app::Context& ctx) {
   nlohmann::json body = {{"area_code", areas_[size_t(area_)].code},
                          {"school_code", schools_[size_t(school_)].code},
                          {"person", person_.value()},
-                         {"otp_token", otp_.token()}};
+                         {"otp_token", otp_.token()},
+                         {"rights", nlohmann::json::array()}};
+  for (std::size_t i = 0; i < asked_.size(); ++i)
+    if (asked_[i]) body["rights"].push_back(domain::to_string(domain::requestable_rights()[i]));
   ctx.api.post("/api/v1/access-requests", body, pending_.guard([this](const api::Reply& r) {
     sending_ = false;
     if (!r.ok()) {

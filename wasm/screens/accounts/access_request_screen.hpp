@@ -1,7 +1,9 @@
 #pragma once
 // #/access-request: a person asks for a school website account (the EMIS rule): pick the
-// education-area office, then a school in it, fill in name, surname, phone, e-mail, prove
+// education-area office, then a school in it, tick the rights asked for beyond view (KPI
+// reporting), fill in name, surname, phone, e-mail, prove
 // the phone by OTP, send (POST /api/v1/access-requests). The area's admin decides.
+// ?area=<code>&school=<code> (from the home page's search) chooses both.
 #include <string>
 #include <vector>
 
@@ -22,6 +24,8 @@ class AccessRequestScreen : public app::Screen {
 
  private:
   void load_schools(app::Context& ctx);
+  void choose_wanted(app::Context& ctx);
+  void choose_wanted_school();
 
   struct Org {
     std::string code, name;
@@ -29,6 +33,8 @@ class AccessRequestScreen : public app::Screen {
   std::vector<Org> areas_, schools_;
   std::vector<std::string> area_names_, school_names_;
   int area_ = -1, school_ = -1;
+  std::string wanted_area_, wanted_school_;  // from the route, until chosen
+  std::vector<bool> asked_;  // per domain::requestable_rights()
   ProfileForm person_{"access.person", "person", true, domain::EmailRule::required};
   OtpStep otp_{"access.otp", domain::OtpPurpose::school_user};
   api::FormErrors errors_;

@@ -1,7 +1,9 @@
 // The access requests of the users screen: school website users waiting for this admin's
-// decision (approve, or reject with a reason), each asked for confirmation first.
+// decision (approve, giving some or all of the rights asked for, or reject with a reason),
+// each asked for confirmation first.
 #include <algorithm>
 
+#include "shared/accounts/permission.hpp"
 #include "shared/ui/confirmations.hpp"
 #include "shared/ui/strings_account_screens.hpp"
 #include "wasm/app/context.hpp"
@@ -24,7 +26,7 @@ void UsersScreen::load_requests(app::Context& ctx) {
 void UsersScreen::decide(app::Context& ctx, std::int64_t id, bool approve) {
   errors_.clear();
   const std::string path = "/api/v1/admin/access-requests/" + std::to_string(id) + (approve ? "/approve" : "/reject");
-  nlohmann::json body = approve ? nlohmann::json::object() : nlohmann::json{{"reason", reason_}};
+  nlohmann::json body = approve ? nlohmann::json{{"rights", given_rights(id)}} : nlohmann::json{{"reason", reason_}};
   ctx.api.post(path, body, requests_pending_.guard([this, &ctx](const api::Reply& r) {
     if (!r.ok()) {
       errors_.take(r);
@@ -36,6 +38,42 @@ void UsersScreen::decide(app::Context& ctx, std::int64_t id, bool approve) {
     load_requests(ctx);
     search(ctx);
   }));
+}
+
+// The rights a request asked for, less those the admin unticked.
+std::vector<std::string> UsersScreen::given_rights(std::int64_t id) const {
+  std::vector<std::string> out;
+  for (const auto& q : requests_)
+    if (api::int_of(q, "id") == id && q.contains("rights") && q["rights"].is_array())
+      for (const auto& r : q["rights"])
+        if (r.is_string() && !withheld_.count({id, r.get<std::string>()})) out.push_back(r.get<std::string>());
+  return out;
+}
+
+// "ส่งรายงานตัวชี้วัด, ..." in the user's language: the rights given beyond view.
+static std::string right_names(const std::vector<std::string>& ids, ui::Language l) {
+  std::string out;
+  for (const auto& id : ids)
+    if (auto p = domain::parse_permission(id))
+      out += (out.empty() ? "" : ", ") +
+             std::string(l == ui::Language::th ? domain::info(p.value()).name_th : domain::info(p.value()).name_en);
+  return out;
+}
+
+void UsersScreen::draw_rights_asked(app::Context& ctx, const nlohmann::json& request, std::int64_t id) {
+  if (!request.contains("rights") || !request["rights"].is_array() || request["rights"].empty()) return;
+  widgets::text(ctx.tr(request_give));
+  for (const auto& r : request["rights"]) {
+    auto p = r.is_string() ? domain::parse_permission(r.get<std::string>()) : domain::parse_permission("");
+    if (!p) continue;
+    const auto& about = domain::info(p.value());
+    bool on = !withheld_.count({id, std::string(about.id)});
+    const std::string cid = "requests." + std::to_string(id) + ".right." + std::string(about.id);
+    if (widgets::checkbox(cid.c_str(), ctx.language == ui::Language::th ? about.name_th : about.name_en, on)) {
+      if (on) withheld_.erase({id, std::string(about.id)});
+      else withheld_.insert({id, std::string(about.id)});
+    }
+  }
 }
 
 void UsersScreen::draw_requests(app::Context& ctx) {
@@ -52,8 +90,11 @@ void UsersScreen::draw_requests(app::Context& ctx) {
     test_hook::record_item(base, "row", line);
     const std::string school = api::text_of(q, "school_name");
     const std::string person_name = api::text_of(person, "first_name") + " " + api::text_of(person, "last_name");
+    draw_rights_asked(ctx, q, id);
     if (widgets::button((base + ".approve").c_str(), ctx.tr(request_approve)))
-      ctx.confirm.ask(ui::confirm::approve_access(ctx.language, person_name, school), [this, &ctx, id] { decide(ctx, id, true); });
+      ctx.confirm.ask(ui::confirm::approve_access(ctx.language, person_name, school,
+                                                  right_names(given_rights(id), ctx.language)),
+                      [this, &ctx, id] { decide(ctx, id, true); });
     ImGui::SameLine();
     if (widgets::button((base + ".reject").c_str(), ctx.tr(request_reject))) rejecting_ = id, reason_.clear();
     if (rejecting_ == id) {

@@ -143,6 +143,7 @@ void UsersScreen::draw(app::Context& ctx) {
   draw_issued(ctx);
   draw_bulk(ctx);
   draw_grants(ctx);
+  draw_holders(ctx);
   draw_requests(ctx);
   if (loading_ && !loaded_) widgets::text_colored(style::muted_text, ctx.tr(loading));
   else if (users_.empty() && loaded_) widgets::text_colored(style::muted_text, ctx.tr(users_none));
@@ -291,8 +292,13 @@ void UsersScreen::draw_table(app::Context& ctx) {
     // Plain text, not a selectable row: a row spanning the columns would take the clicks
     // meant for the buttons in it.
     widgets::text(username);
+    const nlohmann::json profile = u.value("profile", nlohmann::json::object());
+    ImGui::PushStyleColor(ImGuiCol_Text, style::muted_text);
+    widgets::text(phone_text(profile));  // under the username: short, never wrapped
+    ImGui::PopStyleColor();
     test_hook::record_item(row_id, "row",
-                           username + " " + api::text_of(u, "display_name") + " " + api::text_of(u, "org_name") + " " + status);
+                           username + " " + api::text_of(u, "display_name") + " " + contact_line(profile) + " " +
+                               api::text_of(u, "org_name") + " " + status);
     ImGui::TableNextColumn();
     widgets::text_wrapped(api::text_of(u, "display_name"));
     // Under the name, the permissions (the node only when it is not the user's own).
@@ -303,6 +309,8 @@ void UsersScreen::draw_table(app::Context& ctx) {
       wire += (wire.empty() ? "" : ",") + api::text_of(g, "permission") + "@" + api::text_of(g, "org_code");
     }
     ImGui::PushStyleColor(ImGuiCol_Text, style::muted_text);
+    if (const std::string position = api::text_of(profile, "position"); !position.empty())
+      widgets::text_wrapped(position);
     widgets::text_wrapped(shown);
     ImGui::PopStyleColor();
     test_hook::record_item("users.grants." + username, "text", shown, wire);
@@ -337,6 +345,8 @@ void UsersScreen::draw_table(app::Context& ctx) {
     }
     beside(ctx.tr(user_edit_grants));
     if (widgets::button((base + "grants").c_str(), ctx.tr(user_edit_grants))) edit_grants(u);
+    beside(ctx.tr(user_holders));
+    if (widgets::button((base + "holders").c_str(), ctx.tr(user_holders))) show_holders(ctx, id, username);
   }
   ImGui::EndTable();
 }

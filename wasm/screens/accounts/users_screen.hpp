@@ -5,6 +5,7 @@
 // of the admin's subtree (the server says which grants are the admin's to change). (The server decides what the admin may
 // touch; every action is audited there.)
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,9 +30,16 @@ class UsersScreen : public app::Screen {
   void load_requests(app::Context& ctx);
   void draw_requests(app::Context& ctx);
   void decide(app::Context& ctx, std::int64_t id, bool approve);
+  void draw_rights_asked(app::Context& ctx, const nlohmann::json& request, std::int64_t id);
+  std::vector<std::string> given_rights(std::int64_t id) const;
   void edit_grants(const nlohmann::json& user);
   void draw_grants(app::Context& ctx);
   void put_grants(app::Context& ctx, nlohmann::json grants);
+  // users_holders.cpp: who holds the account now and who held it before.
+  static std::string phone_text(const nlohmann::json& profile);
+  static std::string contact_line(const nlohmann::json& profile);
+  void show_holders(app::Context& ctx, std::int64_t id, const std::string& username);
+  void draw_holders(app::Context& ctx);
   // users_create.cpp: the "new user" form (the account, its permissions, then the issued
   // password or a one-time sign-in QR).
   void open_create(app::Context& ctx);
@@ -55,6 +63,7 @@ class UsersScreen : public app::Screen {
   // School website access requests waiting for this admin.
   nlohmann::json requests_ = nlohmann::json::array();
   std::int64_t rejecting_ = 0;  // the request whose rejection reason is being typed
+  std::set<std::pair<std::int64_t, std::string>> withheld_;  // (request, right) the admin unticked
   std::string reason_, decided_;
   // The user whose permissions are being edited (0: none) and the grant being added.
   std::int64_t editing_ = 0;
@@ -76,7 +85,12 @@ class UsersScreen : public app::Screen {
   bool bulk_open_ = false, bulk_sending_ = false;
   std::string bulk_org_, bulk_sheet_, bulk_result_;
   api::FormErrors bulk_errors_;
-  api::Pending pending_, requests_pending_, grants_pending_, create_pending_;
+  // The account whose holders are shown (0: none).
+  std::int64_t holders_of_ = 0;
+  std::string holders_username_;
+  nlohmann::json holders_ = nlohmann::json::array();
+  bool holders_failed_ = false;
+  api::Pending pending_, requests_pending_, grants_pending_, create_pending_, holders_pending_;
 };
 
 }  // namespace accounts
