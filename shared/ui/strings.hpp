@@ -20,6 +20,9 @@ inline constexpr Text app_title{
     "School Account Registration and KPI Reporting"};
 inline constexpr Text language_th{"ไทย", "ไทย"};  // each language names itself
 inline constexpr Text language_en{"English", "English"};
+// The text size button: the same in both languages, a Thai letter and "larger".
+inline constexpr std::string_view text_size_label = "ก+";
+inline constexpr Text text_size{"ขนาดตัวอักษร", "Text size"};
 
 inline constexpr Text development_mode{
     "โหมดพัฒนาระบบ: ข้อมูลสาธิต ไม่มีการส่ง SMS จริง",

@@ -309,6 +309,18 @@ export async function openFromDesk(browser, url, username, password, kind, size)
   return page;
 }
 
+// The screen of another fiscal year, as a person gets there: the desk's card `kind`, then
+// `year` (B.E.) in the screen's year picker `picker` (next year first, then this one, back).
+export async function openYearFromDesk(browser, url, username, password, kind, picker, year, size) {
+  const page = await openFromDesk(browser, url, username, password, kind, size);
+  const now = new Date();
+  const fiscal = now.getFullYear() + 543 + (now.getMonth() >= 9 ? 1 : 0);
+  await press(page, picker);
+  await press(page, `${picker}.${fiscal + 1 - year}`);
+  await waitForWidget(page, { id: picker }, (w) => w.value === String(year));
+  return page;
+}
+
 // --- the development SMS outbox -----------------------------------------------------------
 // The outbox of a phone, newest first, once it holds more than `seen` messages.
 export async function smsTo(serverUrl, phone, seen = 0) {

@@ -79,6 +79,31 @@ test('choosing a school offers its next steps; each opens with the school chosen
   await page.close();
 });
 
+test('the text size button enlarges everything, and a phone keeps its whole layout', async () => {
+  for (const [width, height] of [[1024, 720], [390, 844]]) {
+    const page = await openApp(env.browser, env.server.url, { width, height });
+    const normal = await waitForWidget(page, { id: 'home.search' });
+    await press(page, 'text.size');
+    await waitForWidget(page, { id: 'text.zoom' }, (w) => w.value === '125');
+    await waitForIdle(page);
+    const larger = await waitForWidget(page, { id: 'home.search' });
+    assert.ok(larger.h >= normal.h * 1.2, `search box ${normal.h} -> ${larger.h} px tall at ${width} px`);
+    // Still clickable where the hook says: typing reaches the field, and nothing runs off the edge.
+    await click(page, larger);
+    await typeKeys(page, 'หนองบัว');
+    await waitForWidget(page, { idPrefix: 'home.result.', labelIncludes: 'หนองบัว' });
+    for (const w of await widgets(page)) assert.ok(w.x + w.w <= width + 1, `${w.id} ends at ${w.x + w.w} > ${width}`);
+    await press(page, 'text.size');
+    await waitForWidget(page, { id: 'text.zoom' }, (w) => w.value === '150');
+    await press(page, 'text.size');
+    await waitForWidget(page, { id: 'text.zoom' }, (w) => w.value === '100');
+    await waitForIdle(page);
+    assert.equal((await waitForWidget(page, { id: 'home.search' })).h, normal.h);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
+
 test('text without key events (paste, IME) reaches the search box', async () => {
   const page = await openApp(env.browser, env.server.url);
   await click(page, await waitForWidget(page, { id: 'home.search' }));

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  apiSession, artifacts, click, fill, openApp, openFromDesk, press, realPdf, serverAndBrowser, signInThroughScreen, typeInto,
+  apiSession, artifacts, click, fill, openApp, openFromDesk, openYearFromDesk, press, realPdf, serverAndBrowser, typeInto,
   waitForIdle, waitForWidget, widgets,
 } from './harness.mjs';
 
@@ -19,12 +19,15 @@ const fiscalYear = () => { const d = new Date(); return d.getFullYear() + 543 + 
 
 const env = serverAndBrowser();
 
+// `username` the way a person gets there: the home page, sign in, the desk's card `kind`,
+// then fiscal year 2567 (the year of these KPIs) in the screen's year picker `picker`.
+const openYear = (username, kind, picker, size) =>
+  openYearFromDesk(env.browser, env.server.url, username, env.password(username), kind, picker, 2567, size);
+
 // area.kpi signs in through the sign-in screen, defines the KPI in the editor (cadence
 // h1/h2, both open) and assigns three schools to h1 in the assignment screen. Its id.
 async function controllerDefinesKpiInTheApp() {
-  const page = await openApp(env.browser, `${env.server.url}/#/signin?next=${encodeURIComponent('#/kpi/manage?year=2567')}`,
-    { width: 1024, height: 1000 });
-  await signInThroughScreen(page, 'area.kpi', env.password('area.kpi'));
+  const page = await openYear('area.kpi', 'kpi_manage', 'kpim.year', { width: 1024, height: 1000 });
   await page.waitForFunction(() => location.hash === '#/kpi/manage?year=2567');
   await press(page, 'kpim.new');
   await page.waitForFunction(() => location.hash.startsWith('#/kpi/edit/new'));
@@ -82,8 +85,7 @@ test('half-year KPI: assign 3 schools, report with 2 files, review; overview [1/
   // School 1 reports through the client: sign-in screen, its KPI list, the report form
   // (two real files through the browser's file chooser, descriptions and the score typed
   // with real key events), the draft saved as it goes, then confirmed.
-  const school = await openApp(env.browser, `${env.server.url}/#/kpi/school?year=2567`, { height: 1400 });
-  await signInThroughScreen(school, '1040010001', env.password('1040010001'));
+  const school = await openYear('1040010001', 'kpi_report', 'school.year', { height: 1400 });
   await press(school, `school.${kpiId}.h1.open`);
   await waitForWidget(school, { id: 'report.status' }, (w) => w.value === 'waiting_submit');
   const evidence = [
@@ -104,8 +106,7 @@ test('half-year KPI: assign 3 schools, report with 2 files, review; overview [1/
   await school.close();
 
   // The reviewer: sign-in screen, the queue, the report (two files), score 3 with a comment.
-  const reviewer = await openApp(env.browser, `${env.server.url}/#/kpi/queue?year=2567`, { height: 1400 });
-  await signInThroughScreen(reviewer, 'area.reviewer', env.password('area.reviewer'));
+  const reviewer = await openYear('area.reviewer', 'kpi_review', 'queue.year', { height: 1400 });
   await press(reviewer, `queue.${kpiId}.h1.1040010001`);
   await waitForWidget(reviewer, { id: 'review.status' }, (w) => w.value === 'waiting_review');
   await waitForWidget(reviewer, { id: 'review.files.1.download' });
@@ -179,8 +180,11 @@ test('half-year KPI: assign 3 schools, report with 2 files, review; overview [1/
   assert.deepEqual(errors, []);
   await page.close();
 
-  // The same figures in the app's #/stats screen, still without signing in.
-  const app = await openApp(env.browser, `${env.server.url}/#/stats?year=2567`);
+  // The same figures in the app's statistics, still without signing in: from the home page.
+  const app = await openApp(env.browser, `${env.server.url}/#/`);
+  await press(app, 'home.stats');
+  await press(app, 'stats.year');
+  await press(app, `stats.year.${fiscalYear() + 1 - 2567}`);
   const row = await waitForWidget(app, { idPrefix: 'stats.', labelIncludes: 'ระดับความสำเร็จ' });
   assert.match(row.label, /\[<3\/<3\/3\]/);
   await app.screenshot({ path: path.join(artifacts, 'kpi-stats-screen.png') });

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  answerConfirm, apiSession, artifacts, click, fill, openApp, press, realPdf, replace, serverAndBrowser,
-  signInThroughScreen, waitForIdle, waitForWidget, widgets,
+  answerConfirm, apiSession, artifacts, click, fill, openFromDesk, press, realPdf, replace, serverAndBrowser,
+  waitForIdle, waitForWidget, widgets,
 } from './harness.mjs';
 
 const env = serverAndBrowser();
@@ -23,19 +23,28 @@ const kpiBody = (year, number, extra = {}) => ({
   cadence: 'once', open_periods: ['once'], status: 'open', ...extra,
 });
 
-// area.kpi through the sign-in screen, then `route`.
-async function signedIn(route, height = 1000) {
-  const page = await openApp(env.browser, `${env.server.url}/#/signin?next=${encodeURIComponent(route)}`,
+const fiscalYear = () => { const d = new Date(); return d.getFullYear() + 543 + (d.getMonth() >= 9 ? 1 : 0); };
+
+// area.kpi the way a person gets there: the home page, sign in, the desk's "Define KPIs",
+// then fiscal year `year` in the year picker (next year first, then this one and back).
+async function kpiManage(year, height = 1000) {
+  const page = await openFromDesk(env.browser, env.server.url, 'area.kpi', env.password('area.kpi'), 'kpi_manage',
     { width: 1024, height });
-  await signInThroughScreen(page, 'area.kpi', env.password('area.kpi'));
-  await page.waitForFunction((r) => location.hash === r, route);
+  await page.waitForFunction(() => location.hash.startsWith('#/kpi/manage'));
+  if (year !== fiscalYear()) {
+    await press(page, 'kpim.year');
+    await press(page, `kpim.year.${fiscalYear() + 1 - year}`);
+    await page.waitForFunction((y) => location.hash === `#/kpi/manage?year=${y}`, year);
+  }
   return page;
 }
 
 test('bad KPI input is named under its field and changes nothing', async () => {
   const controller = await api('area.kpi');
   assert.equal((await controller('POST', '/api/v1/kpi', kpiBody(2568, '7'))).status, 201);
-  const page = await signedIn('#/kpi/edit/new?year=2568');
+  const page = await kpiManage(2568);
+  await press(page, 'kpim.new');
+  await page.waitForFunction(() => location.hash.startsWith('#/kpi/edit/new'));
 
   // Criteria out of the type's range: named as typed, under the field.
   await fill(page, 'kpie.criteria', '2, 3, 4, 6');
@@ -78,7 +87,7 @@ test("copying a year's KPIs into the next: picked, confirmed, counted", async ()
   const controller = await api('area.kpi');
   for (const n of ['1', '2']) assert.equal((await controller('POST', '/api/v1/kpi', kpiBody(from, n))).status, 201);
 
-  const page = await signedIn('#/kpi/manage');
+  const page = await kpiManage(current);
   assert.equal((await waitForWidget(page, { id: 'kpim.year' })).value, String(current));
   await press(page, 'kpim.year');
   const option = await waitForWidget(page, { id: 'kpim.year.2' });  // next year, this year, last year
@@ -120,7 +129,8 @@ test('a school that has reported cannot be removed: the server says so, the list
   const units = { unit_codes: ['1040010001', '1040010002'] };
   assert.equal((await controller('PUT', `${kpi}/periods/once/units`, units)).status, 200);
 
-  const page = await signedIn(`#/kpi/units/${created.json.id}/once`);
+  const page = await kpiManage(2566);
+  await press(page, `kpim.units.${created.json.id}.once`);
   await waitForWidget(page, { id: 'kpiu.unit.1040010001' }, (w) => w.value === 'checked');
   await waitForWidget(page, { id: 'kpiu.count' }, (w) => w.value === '2');
   // Meanwhile the school saves a draft: it has reported.
@@ -162,7 +172,8 @@ test('a school that has reported cannot be removed: the server says so, the list
 test('a document is attached to a saved KPI with a progress bar, and removed after a question; another kind of file is refused before sending', async () => {
   const controller = await api('area.kpi');
   const created = await controller('POST', '/api/v1/kpi', kpiBody(2565, '4'));
-  const page = await signedIn(`#/kpi/edit/${created.json.id}`, 1400);  // the documents under the form
+  const page = await kpiManage(2565, 1400);  // the documents under the form
+  await press(page, `kpim.edit.${created.json.id}`);
   await waitForWidget(page, { id: 'kpie.number' }, (w) => w.value === '4');
 
   const choose = async (file) => {
@@ -213,7 +224,7 @@ test('closing a KPI that holds reports says how many first; cancel keeps it open
     assert.equal((await school('POST', `${kpi}/periods/once/reports/${unit}/confirm`, {})).status, 200);
   }
 
-  const page = await signedIn('#/kpi/manage?year=2565');
+  const page = await kpiManage(2565);
   await press(page, `kpim.edit.${created.json.id}`);
   await press(page, 'kpie.status.closed');
   await press(page, 'kpie.save');

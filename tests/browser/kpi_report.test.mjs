@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  apiSession, artifacts, click, openApp, press, realPdf, serverAndBrowser, signInThroughScreen, typeInto,
+  apiSession, artifacts, click, openApp, openYearFromDesk, press, realPdf, serverAndBrowser, typeInto,
   typeKeys, waitForWidget,
 } from './harness.mjs';
 
@@ -36,8 +36,8 @@ test('bad input inline, unconfirm, and a return with its reason seen by the scho
   const tool = await controller.upload('แบบประเมิน.pdf', realPdf(2000, 'tool'));
   const doc = (await controller.call('POST', `/api/v1/kpi/${kpi.id}/documents`, { kind: 'assessment_tool', file_id: tool, label: 'แบบประเมินการอ่าน' })).json;
 
-  const school = await openApp(env.browser, `${env.server.url}/#/kpi/school?year=2567`, { height: 1400 });
-  await signInThroughScreen(school, '1040010002', env.password('1040010002'));
+  const school = await openYearFromDesk(env.browser, env.server.url, '1040010002', env.password('1040010002'),
+    'kpi_report', 'school.year', 2567, { height: 1400 });
   await press(school, `school.${kpi.id}.h1.open`);
   await status(school, 'report.status', 'waiting_submit');
 
@@ -91,8 +91,9 @@ test('bad input inline, unconfirm, and a return with its reason seen by the scho
   await status(school, 'report.status', 'waiting_review');
 
   // The reviewer returns it: first without a reason (refused inline), then with one.
-  const reviewer = await openApp(env.browser, `${env.server.url}/#/kpi/review/${kpi.id}/h1/1040010002`, { height: 1800 });
-  await signInThroughScreen(reviewer, 'area.reviewer', env.password('area.reviewer'));
+  const reviewer = await openYearFromDesk(env.browser, env.server.url, 'area.reviewer', env.password('area.reviewer'),
+    'kpi_review', 'queue.year', 2567, { height: 1800 });
+  await press(reviewer, `queue.${kpi.id}.h1.1040010002`);
   await status(reviewer, 'review.status', 'waiting_review');
   await press(reviewer, 'review.return');
   assert.equal((await waitForWidget(reviewer, { id: 'review.reason.error' })).value, 'reason_required');
@@ -104,7 +105,7 @@ test('bad input inline, unconfirm, and a return with its reason seen by the scho
   await reviewer.close();
 
   // The school: its list shows the return and the reason; the notification leads to the form.
-  await school.evaluate(() => { location.hash = '#/kpi/school?year=2567'; });
+  await school.goBack();  // the browser's back: the list, still at fiscal year 2567
   const line = await status(school, `school.${kpi.id}.h1.state`, 'returned');
   assert.match(line.label, /ส่งกลับแก้ไข/);
   assert.equal((await waitForWidget(school, { id: `school.${kpi.id}.h1.reason` })).value, 'ขาดภาพถ่ายกิจกรรม');

@@ -16,6 +16,7 @@ class App {
   double wake_at() const;  // the next timer the shown screen needs, or never
 
   void set_fonts(fonts::Set fonts) { context_.fonts = fonts; }
+  float text_zoom() const { return context_.text_zoom; }
 
  private:
   void register_screens();

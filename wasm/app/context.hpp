@@ -23,6 +23,9 @@ struct Context {
   Context& operator=(const Context&) = delete;
 
   ui::Language language = ui::Language::th;
+  // The text size the user chose (1, 1.25, 1.5): everything is drawn that much larger, as a
+  // browser's zoom would (main.cpp), so layouts meet a narrower screen, never cut text.
+  float text_zoom = 1.0f;
   fonts::Set fonts;
   double now = 0;
   std::int64_t wall = 0;  // seconds since 1970 (UTC), this frame

@@ -6,6 +6,7 @@
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <string>
 
 #include "shared/ui/strings.hpp"
@@ -45,6 +46,23 @@ fonts::Set load_fonts(float ratio) {
     set.body = set.title = io.Fonts->AddFontDefault();
   }
   return set;
+}
+
+// The zoom that draws the chosen text size: never so large that the UI would have fewer
+// than 320 px of width (a 360 px phone at 125 % still gets its whole layout).
+float zoom_for(SDL_Window* window, float text_zoom) {
+  int w = 0, h = 0;
+  SDL_GetWindowSize(window, &w, &h);
+  return std::max(1.0f, std::min(text_zoom, float(w) / 320.0f));
+}
+
+// Draws everything `zoom` times larger, like a browser's zoom: ImGui sees a smaller screen
+// and the pointer in its units; the framebuffer keeps its size.
+void apply_zoom(ImGuiIO& io, float zoom) {
+  if (zoom == 1.0f) return;
+  io.DisplaySize = ImVec2(io.DisplaySize.x / zoom, io.DisplaySize.y / zoom);
+  io.DisplayFramebufferScale = ImVec2(io.DisplayFramebufferScale.x * zoom, io.DisplayFramebufferScale.y * zoom);
+  if (io.MousePos.x > -FLT_MAX) io.MousePos = ImVec2(io.MousePos.x / zoom, io.MousePos.y / zoom);
 }
 
 // Fingers on a touch screen go to app::Touch (swipes scroll, taps click); mouse events
@@ -94,7 +112,7 @@ int main(int argc, char** argv) {
   ImGui_ImplOpenGL3_Init(window.glsl_version);
   platform::install_clipboard();
 
-  static float font_ratio = pixel_ratio(window.sdl);
+  static float font_ratio = pixel_ratio(window.sdl);  // the fonts' raster density: pixels x zoom
   static app::App app(load_fonts(font_ratio));  // static: on the web the loop outlives main()
   static app::Touch touch;
   app.start();
@@ -107,7 +125,8 @@ int main(int argc, char** argv) {
           },
       .draw =
           [sdl = window.sdl] {
-            if (float ratio = pixel_ratio(sdl); ratio != font_ratio) {
+            const float zoom = zoom_for(sdl, app.text_zoom());
+            if (float ratio = pixel_ratio(sdl) * zoom; ratio != font_ratio) {
               font_ratio = ratio;
               app.set_fonts(load_fonts(ratio));
               ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -115,6 +134,8 @@ int main(int argc, char** argv) {
             }
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplSDL2_NewFrame();
+            apply_zoom(ImGui::GetIO(), zoom);
+            test_hook::set_scale(zoom);
             const double now = app::now();
             touch.feed(ImGui::GetIO(), now);
             ImGui::NewFrame();

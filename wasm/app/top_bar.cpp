@@ -43,6 +43,8 @@ void draw_who(const std::string& who, float width) {
 
 }  // namespace
 
+// The language, and the text size: each press of "ก+" one step larger, from the largest
+// back to normal.
 void App::draw_language_switch() {
   using namespace ui::text;
   if (widgets::choice("lang.th", language_th.th, context_.language == ui::Language::th))
@@ -50,11 +52,17 @@ void App::draw_language_switch() {
   ImGui::SameLine();
   if (widgets::choice("lang.en", language_en.en, context_.language == ui::Language::en))
     context_.language = ui::Language::en;
+  ImGui::SameLine();
+  const std::string percent = std::to_string(int(context_.text_zoom * 100 + 0.5f));
+  if (widgets::button("text.size", text_size_label))
+    context_.text_zoom = context_.text_zoom >= 1.49f ? 1.0f : context_.text_zoom + 0.25f;
+  test_hook::record_item("text.zoom", "text", std::string(context_.tr(text_size)), percent);
 }
 
 float App::language_switch_width() const {
   using namespace ui::text;
-  return button_width(language_th.th) + button_width(language_en.en) + ImGui::GetStyle().ItemSpacing.x;
+  return button_width(language_th.th) + button_width(language_en.en) + button_width(text_size_label) +
+         2 * ImGui::GetStyle().ItemSpacing.x;
 }
 
 void App::draw_top_bar() {

@@ -8,12 +8,15 @@ namespace test_hook {
 namespace {
 std::vector<Widget> current, previous;
 unsigned long frames = 0;
+float scale = 1;
 }  // namespace
+
+void set_scale(float s) { scale = s; }
 
 void record_item(std::string id, std::string kind, std::string label, std::string value) {
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-  current.push_back({std::move(id), std::move(kind), std::move(label), std::move(value), min.x,
-                     min.y, max.x - min.x, max.y - min.y, ImGui::IsItemActive()});
+  current.push_back({std::move(id), std::move(kind), std::move(label), std::move(value), min.x * scale,
+                     min.y * scale, (max.x - min.x) * scale, (max.y - min.y) * scale, ImGui::IsItemActive()});
 }
 
 void begin_frame() { current.clear(); }

@@ -16,7 +16,11 @@ struct Widget {
   bool active = false;  // being edited or pressed
 };
 
-// Records the last ImGui item (its rectangle and state) under `id`.
+// The text size zoom (app::Context::text_zoom): ImGui units times this are the window's
+// pixels (CSS pixels on the web), where tests click and the hidden text field goes.
+void set_scale(float scale);
+
+// Records the last ImGui item (its rectangle and state) under `id`, in window pixels.
 void record_item(std::string id, std::string kind, std::string label, std::string value = {});
 
 void begin_frame();

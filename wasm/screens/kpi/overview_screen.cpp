@@ -8,6 +8,7 @@
 #include "shared/ui/strings_kpi.hpp"
 #include "shared/ui/strings_kpi_manage.hpp"
 #include "wasm/app/context.hpp"
+#include "wasm/app/route.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/screens/kpi/stats_screen.hpp"
 #include "wasm/widgets/test_hook.hpp"
@@ -81,10 +82,8 @@ void OverviewScreen::draw(app::Context& ctx) {
   if (const app::User* user = ctx.session.user(); user && user->can(domain::Permission::kpi_manage))
     if (widgets::link("kpi.manage", ctx.tr(ui::text::kpi_manage::manage_link)))
       ctx.nav.go(app::route_string({"kpi", "manage"}, {{"year", std::to_string(year_)}}));
-  if (year_picker(ctx, "kpi.year", year_)) {
-    selected_ = 0;
-    load(ctx);
-  }
+  if (year_picker(ctx, "kpi.year", year_))  // into the route: back and forward keep it
+    ctx.nav.go(app::route_string({"kpi"}, {{"year", std::to_string(year_)}}));
   ImGui::SameLine();
   const auto save = [&](const std::string& path, const std::string& name) {
     ctx.api.download(path, name, [this, &ctx](const api::Reply& r, const std::string& saved_as) {

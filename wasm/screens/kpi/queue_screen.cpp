@@ -9,6 +9,7 @@
 #include "shared/ui/strings_kpi_manage.hpp"
 #include "shared/ui/strings_kpi_report.hpp"
 #include "wasm/app/context.hpp"
+#include "wasm/app/route.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/screens/kpi/report_parts.hpp"
 #include "wasm/screens/kpi/stats_screen.hpp"
@@ -69,7 +70,8 @@ void QueueScreen::draw(app::Context& ctx) {
   // Every unit's reports at once, in the overview's grid.
   if (widgets::link("queue.overview", ctx.tr(ui::text::kpi_manage::overview_link)))
     return ctx.nav.go(app::route_string({"kpi"}, {{"year", std::to_string(year_)}}));
-  if (year_picker(ctx, "queue.year", year_)) load(ctx);
+  if (year_picker(ctx, "queue.year", year_))  // into the route: back and forward keep it
+    ctx.nav.go(app::route_string({"kpi", "queue"}, {{"year", std::to_string(year_)}}));
   std::vector<std::string> kpi_options{std::string(ctx.tr(all_kpis))};
   kpi_options.insert(kpi_options.end(), kpis_.begin(), kpis_.end());
   const float kpi_width = std::min(360.0f, ImGui::GetContentRegionAvail().x);

@@ -5,6 +5,7 @@
 #include "shared/ui/strings_kpi.hpp"
 #include "shared/ui/strings_kpi_report.hpp"
 #include "wasm/app/context.hpp"
+#include "wasm/app/route.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/screens/kpi/report_parts.hpp"
 #include "wasm/screens/kpi/stats_screen.hpp"
@@ -36,7 +37,8 @@ void SchoolKpisScreen::draw(app::Context& ctx) {
   widgets::heading(ctx.tr(school_title), ctx.fonts.title);
   widgets::help_link("school.help", "kpi", ctx.language);
   widgets::text_wrapped(ctx.tr(school_intro));
-  if (year_picker(ctx, "school.year", year_)) load(ctx);
+  // Into the route, so back and forward come back to the year chosen.
+  if (year_picker(ctx, "school.year", year_)) ctx.nav.go(app::route_string({"kpi", "school"}, {{"year", std::to_string(year_)}}));
   if (loading_) return widgets::text_colored(style::muted_text, ctx.tr(ui::text::kpi::loading));
   if (failed_) {
     widgets::text(ctx.tr(ui::text::kpi::load_failed));

@@ -8,6 +8,7 @@
 #include "shared/calendar/fiscal_year.hpp"
 #include "shared/ui/strings_kpi.hpp"
 #include "wasm/app/context.hpp"
+#include "wasm/app/route.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/widgets/widgets.hpp"
 
@@ -72,7 +73,11 @@ void StatsScreen::draw(app::Context& ctx) {
   if (stale_) load(ctx);
   widgets::heading(ctx.tr(stats_title), ctx.fonts.title);
   widgets::text_wrapped(ctx.tr(stats_intro));
-  if (year_picker(ctx, "stats.year", year_)) load(ctx);
+  if (year_picker(ctx, "stats.year", year_)) {  // into the route: back and forward keep it
+    std::map<std::string, std::string> query = {{"year", std::to_string(year_)}};
+    if (!office_.empty()) query["office"] = office_;
+    ctx.nav.go(app::route_string({"stats"}, query));
+  }
   if (loading_) return widgets::text_colored(style::muted_text, ctx.tr(ui::text::kpi::loading));
   if (failed_) return widgets::text(ctx.tr(load_failed));
   const auto& kpis = data_.value("kpis", nlohmann::json::array());
