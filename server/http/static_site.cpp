@@ -88,6 +88,15 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   return false;
 }
 
+// "app.3f9c1a2b.wasm": scripts/make-site.sh puts 8 hex digits of the content's SHA-256 in
+// the name, so the name never stands for other bytes and a browser may keep the file.
+bool is_hashed_name(std::string_view name) {
+  const std::size_t ext = name.rfind('.');
+  if (ext == std::string_view::npos || ext < 10 || ext + 1 == name.size() || name[ext - 9] != '.') return false;
+  return std::all_of(name.begin() + ext - 8, name.begin() + ext,
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
 bool is_regular(const fs::path& p) {
   std::error_code ec;
   return fs::is_regular_file(p, ec);
@@ -158,12 +167,13 @@ Reply StaticSite::serve(const RequestContext& context) const {
   if (ec) return plain_not_found();
   const std::string etag = etag_of(served, size, coding);
 
+  // A hashed name is kept a year without asking. Any other (index.html, which names the
+  // hashed files of the current build) is revalidated every time: a 304 costs no body.
+  const bool immutable = is_hashed_name(file.filename().native());
   auto set_common = [&](auto& res) {
     res.set(field::content_type, mime_type(file));
     res.set(field::etag, etag);
-    // Names are not content-hashed (app.wasm is always app.wasm), so nothing may be cached
-    // without asking: "no-cache" = revalidate with the ETag, a 304 costs no body.
-    res.set(field::cache_control, "no-cache");
+    res.set(field::cache_control, immutable ? "public, max-age=31536000, immutable" : "no-cache");
     res.set(field::vary, "Accept-Encoding");
     res.set("Content-Security-Policy", content_security_policy);
     res.set("Referrer-Policy", "same-origin");

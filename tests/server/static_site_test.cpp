@@ -78,3 +78,43 @@ TEST_CASE("static site: unknown files are 404 and other methods 405", "[server][
   CHECK(post.status == 405);
   CHECK(post.header("allow") == "GET, HEAD");
 }
+
+TEST_CASE("static site: content-hashed names are kept a year, other names revalidated", "[server][static]") {
+  TempDir site;
+  write_file(site / "index.html", "<!doctype html><script src=\"loader.0123abcd.js\"></script>\n");
+  write_file(site / "app.3f9c1a2b.wasm", std::string("\0asm\1\0\0\0", 8) + std::string(3000, 'h'));
+  write_file(site / "app.3f9c1a2b.wasm.br", "pretend-brotli-bytes");
+  write_file(site / "loader.0123abcd.js", "console.log('loader');\n");
+  write_file(site / "app.3f9c1a2g.wasm", "not hex: not a hashed name");
+  write_file(site / "manifest.webmanifest", "{}");
+  ServerProcess server({.site = site.path()});
+  const std::string immutable = "public, max-age=31536000, immutable";
+  for (auto encoding : {"", "br"}) {
+    auto r = get(server.port(), "/app.3f9c1a2b.wasm", {{"Accept-Encoding", encoding}});
+    CHECK(r.status == 200);
+    CHECK(r.header("content-type") == "application/wasm");
+    CHECK(r.header("cache-control") == immutable);
+    CHECK(r.header("vary") == "Accept-Encoding");
+  }
+  CHECK(get(server.port(), "/loader.0123abcd.js").header("cache-control") == immutable);
+  CHECK(get(server.port(), "/app.3f9c1a2g.wasm").header("cache-control") == "no-cache");
+  CHECK(get(server.port(), "/manifest.webmanifest").header("cache-control") == "no-cache");
+  CHECK(get(server.port(), "/").header("cache-control") == "no-cache");
+}
+
+TEST_CASE("static site: index.html answers 304 to its own ETag, 200 once it changed", "[server][static]") {
+  ServerProcess server;
+  auto first = get(server.port(), "/");
+  const std::string etag = first.header("etag");
+  REQUIRE(!etag.empty());
+  auto again = get(server.port(), "/", {{"If-None-Match", etag}});
+  CHECK(again.status == 304);
+  CHECK(again.body.empty());
+  CHECK(again.header("cache-control") == "no-cache");
+  CHECK(get(server.port(), "/index.html", {{"If-None-Match", etag}}).status == 304);
+  // A new build rewrites index.html (new hashed names in it): the old ETag no longer matches.
+  write_file(server.site_dir() / "index.html", "<!doctype html><script src=\"loader.89abcdef.js\"></script>\n");
+  auto rebuilt = get(server.port(), "/", {{"If-None-Match", etag}});
+  CHECK(rebuilt.status == 200);
+  CHECK(rebuilt.body.find("loader.89abcdef.js") != std::string::npos);
+}
