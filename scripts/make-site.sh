@@ -44,9 +44,10 @@ while read -r f; do
   printf '%s\n' "${keep[@]}" | grep -qxF "$(basename "$f")" || rm -f "$f" "$f.br" "$f.gz"
 done
 
-# Precompress what is worth it; only when the source is newer than its copy.
+# Precompress what is worth it; only when the source is newer than its copy (gzip and
+# brotli give the copy the source's time).
 find "$site" -type f \( -name '*.js' -o -name '*.wasm' -o -name '*.data' -o -name '*.html' -o -name '*.css' -o -name '*.json' -o -name '*.svg' \) |
 while read -r f; do
-  [ "$f.gz" -nt "$f" ] || gzip -9 -k -f "$f"
-  [ "$f.br" -nt "$f" ] || brotli -q 11 -f -o "$f.br" "$f"
+  [ -f "$f.gz" ] && ! [ "$f" -nt "$f.gz" ] || gzip -9 -k -f "$f"
+  [ -f "$f.br" ] && ! [ "$f" -nt "$f.br" ] || { brotli -q 11 -f -o "$f.br" "$f" && touch -r "$f" "$f.br"; }
 done

@@ -118,3 +118,37 @@ TEST_CASE("static site: index.html answers 304 to its own ETag, 200 once it chan
   CHECK(rebuilt.status == 200);
   CHECK(rebuilt.body.find("loader.89abcdef.js") != std::string::npos);
 }
+
+TEST_CASE("static site: files are held in memory from the start, rebuilt ones read again", "[server][static]") {
+  TempDir site;
+  write_file(site / "index.html", "<!doctype html><script src=\"loader.0123abcd.js\"></script>\n");
+  const std::string wasm = std::string("\0asm\1\0\0\0", 8) + std::string(200000, 'm');
+  write_file(site / "app.3f9c1a2b.wasm", wasm);
+  write_file(site / "app.3f9c1a2b.wasm.br", "pretend-brotli-bytes");
+  write_file(site / "stats.html", "<!doctype html><title>stats</title>\n");
+  ServerProcess server({.site = site.path()});
+  // A hashed name is never read from disk again: its bytes stay what they were at the start.
+  fs::remove(site / "app.3f9c1a2b.wasm");
+  fs::remove(site / "app.3f9c1a2b.wasm.br");
+  auto r = get(server.port(), "/app.3f9c1a2b.wasm");
+  CHECK(r.status == 200);
+  CHECK(r.body == wasm);
+  CHECK(r.header("content-length") == std::to_string(wasm.size()));
+  CHECK(get(server.port(), "/app.3f9c1a2b.wasm", {{"Accept-Encoding", "br"}}).body == "pretend-brotli-bytes");
+  CHECK(request(server.port(), "HEAD", "/app.3f9c1a2b.wasm").header("content-length") == std::to_string(wasm.size()));
+  // A new build: a new hashed file appears (served at once), the old one goes with the next
+  // rebuilt plain file.
+  write_file(site / "app.89abcdef.wasm", "new build");
+  CHECK(get(server.port(), "/app.89abcdef.wasm").body == "new build");
+  write_file(site / "index.html", "<!doctype html><script src=\"loader.89abcdef.js\"></script>\n");
+  CHECK(get(server.port(), "/").body.find("89abcdef") != std::string::npos);
+  CHECK(get(server.port(), "/app.3f9c1a2b.wasm").status == 404);
+  // A plain name removed from disk is gone.
+  fs::remove(site / "stats.html");
+  CHECK(get(server.port(), "/stats.html").status == 404);
+  // ETags are over the content: the same bytes give the same tag after a restart.
+  const std::string tag = get(server.port(), "/").header("etag");
+  server.stop();
+  ServerProcess again({.site = site.path()});
+  CHECK(get(again.port(), "/").header("etag") == tag);
+}
