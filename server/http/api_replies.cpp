@@ -3,6 +3,8 @@
 #include <brotli/encode.h>
 #include <zlib.h>
 
+#include <array>
+#include <mutex>
 #include <optional>
 
 #include "server/http/conditional.hpp"
@@ -45,6 +47,30 @@ std::optional<std::string> gzip(std::string_view in) {
 
 bool is_json(const StringResponse& r) { return r[field::content_type].starts_with("application/json"); }
 
+// The last few large bodies compressed, by their tag and coding: a live view that many
+// people poll (an office's KPI summary) is compressed once per change, not per request.
+class Packed {
+ public:
+  static constexpr std::size_t worth_keeping = 16 * 1024;
+  std::optional<std::string> find(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    for (const auto& [k, bytes] : slots_)
+      if (k == key) return bytes;
+    return std::nullopt;
+  }
+  void keep(std::string key, std::string bytes) {
+    std::lock_guard lock(mutex_);
+    slots_[next_] = {std::move(key), std::move(bytes)};
+    next_ = (next_ + 1) % slots_.size();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::array<std::pair<std::string, std::string>, 16> slots_;
+  std::size_t next_ = 0;
+};
+Packed packed_bodies;
+
 }  // namespace
 
 Reply revalidated(Reply reply) {
@@ -65,9 +91,10 @@ void finish_api_reply(Reply& reply, const Request* request) {
   response->set(field::vary, "Accept-Encoding");
 
   const Verb method = request->method();
+  std::string etag;
   if (response->result() == Status::ok && (method == Verb::get || method == Verb::head)) {
     // Weak: the same tag for the brotli, gzip and plain copies of one body.
-    const std::string etag = "W/" + content_etag(response->body());
+    etag = "W/" + content_etag(response->body());
     response->set(field::etag, etag);
     if (etag_matches((*request)[field::if_none_match], etag)) {
       EmptyResponse not_modified{Status::not_modified, response->version()};
@@ -80,10 +107,15 @@ void finish_api_reply(Reply& reply, const Request* request) {
 
   if (response->body().size() <= compress_above || response->count(field::content_encoding)) return;
   const std::string_view accept = (*request)[field::accept_encoding];
-  std::optional<std::string> packed;
-  std::string_view coding;
-  if (accepts_coding(accept, "br") && (packed = brotli(response->body()))) coding = "br";
-  else if (accepts_coding(accept, "gzip") && (packed = gzip(response->body()))) coding = "gzip";
+  const std::string_view coding = accepts_coding(accept, "br") ? "br" : accepts_coding(accept, "gzip") ? "gzip" : "";
+  if (coding.empty()) return;
+  const bool keep = !etag.empty() && response->body().size() >= Packed::worth_keeping;
+  const std::string key = keep ? etag + std::string(coding) : std::string();
+  std::optional<std::string> packed = keep ? packed_bodies.find(key) : std::nullopt;
+  if (!packed) {
+    packed = coding == "br" ? brotli(response->body()) : gzip(response->body());
+    if (packed && keep) packed_bodies.keep(key, *packed);
+  }
   if (!packed || packed->size() >= response->body().size()) return;
   response->body() = std::move(*packed);
   response->set(field::content_encoding, coding);
