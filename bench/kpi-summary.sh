@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${BENCH_PORT:-18490}; dur=${BENCH_SECONDS:-10}
 tmp=$(mktemp -d); trap 'kill $srv 2>/dev/null; rm -rf "$tmp"' EXIT
-PORT=$port BIND=127.0.0.1 DATA_DIR=$tmp/data build/native/server/school-server --site build/site --assets assets >"$tmp/server.log" 2>&1 &
+PORT=$port BIND=127.0.0.1 DATA_DIR=$tmp/data "${SERVER_BIN:-build/native/server/school-server}" --site build/site --assets assets >"$tmp/server.log" 2>&1 &
 srv=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.2; done
 db=$tmp/data/school.db
