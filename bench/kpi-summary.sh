@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${BENCH_PORT:-18490}; dur=${BENCH_SECONDS:-10}
 tmp=$(mktemp -d); trap 'kill $srv 2>/dev/null; rm -rf "$tmp"' EXIT
-PORT=$port BIND=127.0.0.1 DATA_DIR=$tmp/data build/native/server/school-server --site build/site --assets assets >"$tmp/server.log" 2>&1 &
+PORT=$port BIND=127.0.0.1 DATA_DIR=$tmp/data "${SERVER_BIN:-build/native/server/school-server}" --site build/site --assets assets >"$tmp/server.log" 2>&1 &
 srv=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.2; done
 db=$tmp/data/school.db
@@ -47,8 +47,15 @@ cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
 id=$(sqlite3 "$db" "SELECT MIN(id) FROM kpis")
 url="http://127.0.0.1:$port/api/v1/kpi/$id/summary"
 echo "summary response: $(curl -s -H "Cookie: $cookie" "$url" | wc -c) bytes (12 periods x 100 units)"
+# Bytes on the wire (issue 14: compressed, and nothing but headers while unchanged).
+etag=$(curl -s -D - -o /dev/null -H "Cookie: $cookie" "$url" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: *//p')
+wire() { curl -s -o /dev/null -w '%{http_code} %{size_download}' -H "Cookie: $cookie" "$@" "$url"; }
+echo "on the wire (status bytes): gzip $(wire -H 'Accept-Encoding: gzip'), brotli $(wire -H 'Accept-Encoding: br')," \
+     "unchanged with If-None-Match $(wire -H 'Accept-Encoding: br' -H "If-None-Match: $etag")"
 echo "--- GET /api/v1/kpi/{id}/summary, 64 connections, ${dur}s"
 wrk -t2 -c64 -d"${dur}s" --latency -H "Cookie: $cookie" "$url" | grep -E 'Requests/sec|Latency|99%|Non-2xx'
+echo "--- the same, gzip encoded (what a browser asks over plain HTTP; brotli over HTTPS)"
+wrk -t2 -c64 -d"${dur}s" --latency -H "Cookie: $cookie" -H 'Accept-Encoding: gzip' "$url" | grep -E 'Requests/sec|Latency|99%|Non-2xx'
 for f in "export.xlsx?year=2567" "export.csv?year=2567" "$id/export.xlsx" "$id/export.csv"; do
   t0=$(date +%s%N)
   size=$(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$port/api/v1/kpi/$f" | wc -c)

@@ -1,6 +1,9 @@
 // Starts the web client: checks for WebGL2, shows download progress, then runs app.js.
 (function () {
   'use strict';
+  // The client's files. scripts/make-site.sh rewrites each value to the content-hashed name
+  // of the build (app.3f9c1a2b.wasm), which the server lets browsers keep for a year.
+  var files = { 'app.js': 'app.js', 'app.wasm': 'app.wasm', 'app.data': 'app.data' };
   var loading = document.getElementById('loading');
   var bar = document.getElementById('progress');
 
@@ -86,8 +89,10 @@
       if (m) { parts.data = [+m[1], +m[2]]; showProgress(); }
     },
     monitorRunDependencies: function () {},
+    // app.js asks for app.data (and app.wasm) by its plain name.
+    locateFile: function (path) { return files[path] || path; },
     instantiateWasm: function (imports, receive) {
-      fetchWithProgress('app.wasm', 'wasm')
+      fetchWithProgress(files['app.wasm'], 'wasm')
         .then(function (bytes) { return WebAssembly.instantiate(bytes, imports); })
         .then(function (r) { receive(r.instance, r.module); })
         .catch(failed);
@@ -104,7 +109,7 @@
   };
 
   var script = document.createElement('script');
-  script.src = 'app.js';
+  script.src = files['app.js'];
   script.async = true;
   script.onerror = failed;
   document.body.appendChild(script);

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "server/accounts/account_store.hpp"
+#include "server/http/api_replies.hpp"
 #include "server/http/errors.hpp"
 #include "shared/desk/desk.hpp"
 #include "shared/lec/level.hpp"
@@ -115,7 +116,7 @@ void add_desk_routes(http::Router& router, std::shared_ptr<DeskSources> sources)
                const Work work{*s, p, s->today()};
                std::vector<DeskEntry> entries;
                for (auto kind : domain::desk_for(p.grants)) entries.push_back(work.entry(kind));
-               return http::json_reply(http::Status::ok, domain::desk_json(entries));
+               return http::revalidated(http::json_reply(http::Status::ok, domain::desk_json(entries)));
              });
 }
 

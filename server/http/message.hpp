@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "server/http/query.hpp"
+#include "server/http/shared_body.hpp"
 
 namespace server::http {
 
@@ -19,9 +20,10 @@ using Request = beast::http::request<beast::http::string_body>;
 using StringResponse = beast::http::response<beast::http::string_body>;
 using FileResponse = beast::http::response<beast::http::file_body>;   // static files, streamed
 using EmptyResponse = beast::http::response<beast::http::empty_body>; // 304, HEAD
+using SharedResponse = beast::http::response<SharedBody>;             // static files held in memory
 
 // A handler's answer. The session fills in version, keep-alive and common headers.
-using Reply = std::variant<StringResponse, FileResponse, EmptyResponse>;
+using Reply = std::variant<StringResponse, FileResponse, EmptyResponse, SharedResponse>;
 
 Status status_of(const Reply& r);
 

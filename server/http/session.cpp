@@ -4,6 +4,7 @@
 #include <boost/asio/post.hpp>
 #include <algorithm>
 
+#include "server/http/api_replies.hpp"
 #include "server/http/disk_full.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/request_log.hpp"
@@ -259,21 +260,20 @@ void Session<Stream>::handle_request() {
 
 template <class Stream>
 void Session<Stream>::respond(Reply reply, bool close) {
+  const Request* request = parser_ && parser_->is_header_done() ? &parser_->get() : nullptr;
+  // Cache-Control, ETag and 304, compression: one place for every API reply.
+  if (path_.rfind("/api/", 0) == 0) finish_api_reply(reply, request);
   std::visit(
       [&](auto& response) {
-        const Request* request = parser_ && parser_->is_header_done() ? &parser_->get() : nullptr;
         response.version(request && request->version() == 10 ? 10 : 11);
         response.keep_alive(!close);
         // Every reply: no sniffing, no framing. One without a policy of its own (the API,
         // errors, downloads; the static site sets one that lets the wasm client run) may
-        // load and run nothing. API replies carry personal data: never kept in a cache,
-        // unless the handler marked the reply public (aggregates the same for everyone).
+        // load and run nothing.
         response.set("X-Content-Type-Options", "nosniff");
         response.set("X-Frame-Options", "DENY");
         if (response.find("Content-Security-Policy") == response.end())
           response.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-        if (path_.rfind("/api/", 0) == 0 && response[bhttp::field::cache_control].substr(0, 7) != "public,")
-          response.set(bhttp::field::cache_control, "private, no-store");
         if (https_) response.set("Strict-Transport-Security", "max-age=31536000");
         using Body = typename std::decay_t<decltype(response)>::body_type;
         if constexpr (std::is_same_v<Body, bhttp::empty_body>) {

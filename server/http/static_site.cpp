@@ -1,10 +1,15 @@
 #include "server/http/static_site.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <system_error>
 
+#include "server/http/conditional.hpp"
 #include "server/http/errors.hpp"
 #include "shared/core/text.hpp"
 
@@ -45,52 +50,35 @@ std::string_view mime_type(const fs::path& file) {
 
 namespace {
 
-// Does "Accept-Encoding: gzip, deflate, br;q=0.5" allow `coding`? (q=0 means "never")
-bool accepts(std::string_view header, std::string_view coding) {
-  bool star = false;
-  while (!header.empty()) {
-    std::size_t comma = header.find(',');
-    std::string_view item = header.substr(0, comma);
-    header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
-    std::size_t semi = item.find(';');
-    std::string name = domain::ascii_lower(domain::trim(item.substr(0, semi)));
-    bool zero = false;
-    if (semi != std::string_view::npos) {
-      std::string params = domain::trim(item.substr(semi + 1));
-      params.erase(std::remove(params.begin(), params.end(), ' '), params.end());
-      zero = params.rfind("q=0", 0) == 0 && params.find_first_not_of("0.", 2) == std::string::npos;
-    }
-    if (name == coding) return !zero;
-    if (name == "*") star = !zero;
-  }
-  return star;
+// What a file looked like on disk when it was read: a rebuilt file differs in one of these.
+struct Stamp {
+  bool exists = false;
+  std::int64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  bool operator==(const Stamp&) const = default;
+};
+
+Stamp stamp_of(const fs::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return {};
+  return {true, static_cast<std::int64_t>(st.st_size),
+          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
 }
 
-// Weak validator: size and modification time, cheap to compute (no hashing of a
-// multi-megabyte app.wasm on every request) and it changes whenever the build rewrites the file.
-std::string etag_of(const fs::path& file, std::uintmax_t size, std::string_view coding) {
-  auto mtime = fs::last_write_time(file).time_since_epoch().count();
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "\"%jx-%llx%s%.*s\"", size, static_cast<unsigned long long>(mtime),
-                coding.empty() ? "" : "-", static_cast<int>(coding.size()), coding.data());
-  return buf;
+std::shared_ptr<const std::string> read_all(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return nullptr;
+  auto bytes = std::make_shared<std::string>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return in.bad() ? nullptr : bytes;
 }
 
-bool etag_matches(std::string_view if_none_match, std::string_view etag) {
-  if (domain::trim(if_none_match) == "*") return true;
-  while (!if_none_match.empty()) {
-    std::size_t comma = if_none_match.find(',');
-    std::string tag = domain::trim(if_none_match.substr(0, comma));
-    if_none_match = comma == std::string_view::npos ? std::string_view{} : if_none_match.substr(comma + 1);
-    if (tag.rfind("W/", 0) == 0) tag.erase(0, 2);  // weak comparison, as RFC 9110 asks for GET
-    if (tag == etag) return true;
-  }
-  return false;
-}
-
-bool is_regular(const fs::path& p) {
-  std::error_code ec;
-  return fs::is_regular_file(p, ec);
+// "app.3f9c1a2b.wasm": scripts/make-site.sh puts 8 hex digits of the content's SHA-256 in
+// the name, so the name never stands for other bytes and a browser may keep the file.
+bool is_hashed_name(std::string_view name) {
+  const std::size_t ext = name.rfind('.');
+  if (ext == std::string_view::npos || ext < 10 || ext + 1 == name.size() || name[ext - 9] != '.') return false;
+  return std::all_of(name.begin() + ext - 8, name.begin() + ext,
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 // Refuses "..", ".", empty names in the middle, backslashes and NULs: no way out of the root.
@@ -118,10 +106,89 @@ Reply plain_not_found() {
 
 }  // namespace
 
+struct StaticSite::File {
+  // One representation: the file itself, or its precompressed <file>.br / <file>.gz copy.
+  struct Copy {
+    std::string_view coding;                   // "br", "gzip", "" for the file itself
+    std::string_view suffix;                   // ".br", ".gz", ""
+    Stamp stamp;                               // !exists: there is no such copy
+    std::shared_ptr<const std::string> bytes;  // null: too large to hold, streamed from disk
+    std::string etag;
+  };
+  fs::path path;
+  std::string_view type;
+  bool immutable = false;
+  std::array<Copy, 3> copies{{{"br", ".br"}, {"gzip", ".gz"}, {"", ""}}};  // in order of preference
+
+  fs::path path_of(const Copy& c) const { return fs::path(path.native() + std::string(c.suffix)); }
+  bool changed() const {
+    return std::any_of(copies.begin(), copies.end(), [&](const Copy& c) { return stamp_of(path_of(c)) != c.stamp; });
+  }
+};
+
 StaticSite::StaticSite(fs::path root) : root_(std::move(root)) {
   std::error_code ec;
   fs::path canonical = fs::canonical(root_, ec);
-  if (!ec) root_ = canonical;
+  if (ec) return;
+  root_ = canonical;
+  // Everything up front: the first visitor waits for no disk either.
+  for (auto it = fs::recursive_directory_iterator(root_, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    const std::string ext = it->path().extension().string();
+    if (it->is_regular_file(ec) && ext != ".br" && ext != ".gz")
+      load(it->path().lexically_relative(root_).generic_string());
+  }
+}
+
+StaticSite::~StaticSite() = default;
+
+std::shared_ptr<const StaticSite::File> StaticSite::held(const std::string& relative) const {
+  std::shared_lock lock(mutex_);
+  auto it = files_.find(relative);
+  return it == files_.end() ? nullptr : it->second;
+}
+
+// Reads a file and its compressed copies; null when it is not there (or leads outside the root).
+std::shared_ptr<const StaticSite::File> StaticSite::load(const std::string& relative) const {
+  auto file = std::make_shared<File>();
+  file->path = root_ / fs::path(relative);
+  File::Copy& identity = file->copies.back();
+  if (!stamp_of(file->path).exists) return nullptr;
+  // A symbolic link inside the site must not lead outside it.
+  std::error_code ec;
+  const fs::path real = fs::canonical(file->path, ec);
+  if (ec || std::mismatch(root_.begin(), root_.end(), real.begin(), real.end()).first != root_.end()) return nullptr;
+  file->type = mime_type(file->path);
+  file->immutable = is_hashed_name(file->path.filename().native());
+  bool complete = true;  // nothing was being rewritten while it was read
+  for (File::Copy& c : file->copies) {
+    const fs::path path = file->path_of(c);
+    c.stamp = stamp_of(path);
+    if (!c.stamp.exists) continue;
+    if (static_cast<std::uintmax_t>(c.stamp.size) <= max_held_bytes) {
+      c.bytes = read_all(path);
+      complete = complete && c.bytes && stamp_of(path) == c.stamp &&
+                 c.bytes->size() == static_cast<std::size_t>(c.stamp.size);
+      if (c.bytes) c.etag = content_etag(*c.bytes, c.coding);
+    } else {  // size and time: no hashing of a huge file
+      char tag[64];
+      std::snprintf(tag, sizeof tag, "\"%llx-%llx%s%.*s\"", static_cast<unsigned long long>(c.stamp.size),
+                    static_cast<unsigned long long>(c.stamp.mtime_ns), c.coding.empty() ? "" : "-",
+                    static_cast<int>(c.coding.size()), c.coding.data());
+      c.etag = tag;
+    }
+  }
+  if (!identity.stamp.exists) return nullptr;
+  // Half-written (a build copying it right now): served this once, read again next time.
+  if (!complete) return file;
+  std::unique_lock lock(mutex_);
+  auto [it, added] = files_.try_emplace(relative, file);
+  if (!added) {
+    it->second = file;
+    // A rebuilt file means a new build: forget the files that build removed.
+    std::erase_if(files_, [](const auto& entry) { return !stamp_of(entry.second->path).exists; });
+  }
+  return file;
 }
 
 Reply StaticSite::serve(const RequestContext& context) const {
@@ -132,55 +199,50 @@ Reply StaticSite::serve(const RequestContext& context) const {
 
   std::string relative(context.path.substr(1));
   if (relative.empty() || relative.back() == '/') relative += "index.html";
-  const fs::path file = root_ / fs::path(relative);
-  if (!is_regular(file)) return plain_not_found();
-  // A symbolic link inside the site must not lead outside it.
-  std::error_code ec;
-  const fs::path real = fs::canonical(file, ec);
-  if (ec || std::mismatch(root_.begin(), root_.end(), real.begin(), real.end()).first != root_.end())
-    return plain_not_found();
+  auto file = held(relative);
+  // A hashed name is never read again; any other is checked against the disk (a stat).
+  if (!file || (!file->immutable && file->changed())) file = load(relative);
+  if (!file) return plain_not_found();
 
-  // Prefer brotli, then gzip, when a precompressed copy sits next to the file.
+  // Prefer brotli, then gzip, when there is a precompressed copy.
   std::string_view accept = context.request[field::accept_encoding];
-  fs::path served = file;
-  std::string_view coding;
-  for (std::string_view candidate : {"br", "gzip"}) {
-    fs::path variant = file;
-    variant += candidate == "br" ? ".br" : ".gz";
-    if (accepts(accept, candidate) && is_regular(variant)) {
-      served = variant;
-      coding = candidate;
+  const File::Copy* copy = &file->copies.back();
+  for (const File::Copy& c : file->copies)
+    if (c.stamp.exists && (c.coding.empty() || accepts_coding(accept, c.coding))) {
+      copy = &c;
       break;
     }
-  }
-
-  std::uintmax_t size = fs::file_size(served, ec);
-  if (ec) return plain_not_found();
-  const std::string etag = etag_of(served, size, coding);
 
   auto set_common = [&](auto& res) {
-    res.set(field::content_type, mime_type(file));
-    res.set(field::etag, etag);
-    // Names are not content-hashed (app.wasm is always app.wasm), so nothing may be cached
-    // without asking: "no-cache" = revalidate with the ETag, a 304 costs no body.
-    res.set(field::cache_control, "no-cache");
+    res.set(field::content_type, file->type);
+    res.set(field::etag, copy->etag);
+    // A hashed name is kept a year without asking. Any other (index.html, which names the
+    // hashed files of the current build) is revalidated every time: a 304 costs no body.
+    res.set(field::cache_control, file->immutable ? "public, max-age=31536000, immutable" : "no-cache");
     res.set(field::vary, "Accept-Encoding");
     res.set("Content-Security-Policy", content_security_policy);
     res.set("Referrer-Policy", "same-origin");
+    if (!copy->coding.empty()) res.set(field::content_encoding, copy->coding);
   };
 
-  if (etag_matches(context.request[field::if_none_match], etag)) {
+  if (etag_matches(context.request[field::if_none_match], copy->etag)) {
     EmptyResponse res{Status::not_modified, 11};
     set_common(res);
+    res.erase(field::content_encoding);
     return res;
   }
-
+  if (copy->bytes) {
+    SharedResponse res{Status::ok, 11};
+    res.body() = SharedBody::value_type(copy->bytes);
+    set_common(res);
+    res.prepare_payload();
+    return res;
+  }
   FileResponse res{Status::ok, 11};
   beast::error_code open_error;
-  res.body().open(served.c_str(), beast::file_mode::scan, open_error);
+  res.body().open(file->path_of(*copy).c_str(), beast::file_mode::scan, open_error);
   if (open_error) return plain_not_found();
   set_common(res);
-  if (!coding.empty()) res.set(field::content_encoding, coding);
   res.prepare_payload();
   return res;
 }

@@ -3,6 +3,7 @@
 #include <functional>
 #include <set>
 
+#include "server/http/api_replies.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
 #include "server/lec/lec_routes.hpp"
@@ -271,7 +272,7 @@ void add_round_routes(http::Router& router, const Services& s) {
   router.add(Verb::get, "/api/v1/lec/{year}/counts", http::permission("view", http::Scope::query, "org"), [s](const RequestContext& rq) { return get_counts(s, rq); });
   router.add(Verb::post, "/api/v1/lec/{year}/confirmations/{org_code}", http::permission("data.confirm", http::Scope::path, "org_code"), [s](const RequestContext& rq) { return confirm(s, rq); });
   router.add(Verb::delete_, "/api/v1/lec/{year}/confirmations/{org_code}", http::permission("data.confirm", http::Scope::path, "org_code"), [s](const RequestContext& rq) { return withdraw(s, rq); });
-  router.add(Verb::get, "/api/v1/lec/{year}/progress", http::permission("view", http::Scope::query, "org"), [s](const RequestContext& rq) { return progress(s, rq); });
+  router.add(Verb::get, "/api/v1/lec/{year}/progress", http::permission("view", http::Scope::query, "org"), [s](const RequestContext& rq) { return http::revalidated(progress(s, rq)); });
   router.add(Verb::put, "/api/v1/lec/{year}/deadlines", http::permission("data.confirm", http::Scope::root), [s](const RequestContext& rq) { return put_deadlines(s, rq); });
   router.add(Verb::get, "/api/v1/lec/{year}/deadlines", http::signed_in(http::Scope::none), [s](const RequestContext& rq) { return get_deadlines(s, rq); });
   router.add(Verb::post, "/api/v1/lec/{year}/reminders", http::permission("data.confirm", http::Scope::query, "org"), [s](const RequestContext& rq) { return reminders(s, rq); });

@@ -1,5 +1,6 @@
 #include "server/notifications/notification_routes.hpp"
 
+#include "server/http/api_replies.hpp"
 #include "server/http/errors.hpp"
 #include "server/notifications/notification_store.hpp"
 
@@ -39,7 +40,7 @@ void add_notification_routes(http::Router& router, auth::Guard& guard, std::shar
                  out.push_back({{"id", n.id}, {"kind", n.kind}, {"text_th", n.text_th}, {"text_en", n.text_en},
                                 {"link", n.link}, {"created_at", n.created_at}});
                }
-               return http::json_reply(http::Status::ok, out);
+               return http::revalidated(http::json_reply(http::Status::ok, out));
              });
 }
 
