@@ -25,18 +25,23 @@ PdfRead read_pdf(const std::string& bytes) {
   REQUIRE(info.exit_code == 0);
   const auto text = run_command({"/usr/bin/pdftotext", (dir / "sheet.pdf").string(), "-"}, {});
   REQUIRE(text.exit_code == 0);
-  const auto pictures = run_command({"/usr/bin/pdftoppm", "-r", "300", "-png", (dir / "sheet.pdf").string(),
-                                     (dir / "page").string()}, {});
-  REQUIRE(pictures.exit_code == 0);
-  std::vector<std::string> tokens;
+  // zbar now and then misses one of several codes on a page at a given scale (about one
+  // run in eight at 300 dpi): each page is read at two scales, and a code counts once.
+  std::set<std::string> tokens;
+  for (const char* dpi : {"300", "200"}) {
+    const auto prefix = dir / (std::string("page") + dpi);
+    const auto pictures = run_command({"/usr/bin/pdftoppm", "-r", dpi, "-png", (dir / "sheet.pdf").string(),
+                                       prefix.string()}, {});
+    REQUIRE(pictures.exit_code == 0);
+  }
   for (const auto& page : fs::directory_iterator(dir.path())) {
     if (page.path().extension() != ".png") continue;
     const auto read = run_command({"/usr/bin/zbarimg", "-q", "--raw", page.path().string()}, {});
     std::istringstream lines(read.output);  // zbar's own complaints (no D-Bus) are other lines
     for (std::string line; std::getline(lines, line);)
-      if (auto at = line.find("/#/qr/"); at != std::string::npos) tokens.push_back(line.substr(at + 6));
+      if (auto at = line.find("/#/qr/"); at != std::string::npos) tokens.insert(line.substr(at + 6));
   }
-  return {info.output, text.output, tokens};
+  return {info.output, text.output, {tokens.begin(), tokens.end()}};
 }
 
 }  // namespace
@@ -98,7 +103,6 @@ TEST_CASE("institution accounts: one per institution of the office, a QR sheet, 
   CHECK(read.text.find("รหัสผ่าน:") == std::string::npos);
   // Every QR code on it signs its own institution in once, straight into the first login.
   REQUIRE(read.tokens.size() == 9);
-  CHECK(std::set<std::string>(read.tokens.begin(), read.tokens.end()).size() == 9);
   auto signed_in = post_json(port, "/api/v1/auth/qr", {{"token", read.tokens[0]}}, {});
   REQUIRE(signed_in.status == 200);
   CHECK(signed_in.json()["must_change_password"] == true);
