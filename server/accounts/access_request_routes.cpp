@@ -270,19 +270,18 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
       REQUIRE_USER(admin, rq);
       auto id = parse_id(rq.params.at("id"));
       std::string reason;
-      nlohmann::json given;  // approve {"rights":[...]}: what of the asked-for rights is given
-      if (approving && !rq.request.body().empty()) {
+      nlohmann::json given;  // approve {"rights":[...]} (the body is optional): what of the asked-for rights is given
+      if (!approving || !rq.request.body().empty()) {
         auto body = http::json_body(rq);
         if (!body) return http::bad_request(body.error());
-        if (body.value().contains("rights")) given = body.value()["rights"];
-      }
-      if (!approving) {
-        auto body = http::json_body(rq);
-        if (!body) return http::bad_request(body.error());
-        auto r = http::text_field(body.value(), {"reason", "เหตุผลที่ไม่อนุมัติ", "Reason for rejection",
-                                                 domain::rejection_reason_max_length, true, true});
-        if (!r) return http::bad_request(r.error());
-        reason = r.value();
+        if (approving) {
+          if (body.value().contains("rights")) given = body.value()["rights"];
+        } else {
+          auto r = http::text_field(body.value(), {"reason", "เหตุผลที่ไม่อนุมัติ", "Reason for rejection",
+                                                   domain::rejection_reason_max_length, true, true});
+          if (!r) return http::bad_request(r.error());
+          reason = r.value();
+        }
       }
       const auto now = auth::unix_now();
       StoredRequest stored;
@@ -294,7 +293,7 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
         if (!found || !guard.allowed(admin, Permission::users_manage, found->request.school_code))
           return request_not_found();
         stored = *found;
-        auto granted = domain::parse_rights(&given, stored.request.rights, true);
+        auto granted = domain::parse_rights(&given, stored.request.rights, true);  // none when rejecting
         if (!granted) return http::bad_request(granted.error());
         auto decided = approving ? domain::approve(stored.request, count_school_users(*db, stored.request.school_code),
                                                    granted.value())
