@@ -169,4 +169,70 @@ Words remove_kpi_document(Language l, std::string_view d, std::string_view k) {
           "Remove document"};
 }
 
+Words copy_kpis(Language l, int from, int to) {
+  const std::string f = std::to_string(from), t = std::to_string(to);
+  if (l == Language::th)
+    return {cat({"คัดลอกตัวชี้วัดของปีงบประมาณ ", f, " ไปยังปีงบประมาณ ", t, " หรือไม่"}),
+            "ตัวชี้วัดที่มีเลขเดียวกันในปีถัดไปแล้วจะข้ามไป ตัวชี้วัดที่คัดลอกจะเปิดรับรายงานและยังไม่มีหน่วยงานที่ได้รับมอบหมาย "
+            "ท่านแก้ไขหรือปิดตัวชี้วัดที่คัดลอกได้ภายหลัง",
+            "คัดลอก"};
+  return {cat({"Copy the KPIs of fiscal year ", f, " into ", t, "?"}),
+          "Numbers already there are skipped; the copies are open and have no units assigned yet. You can "
+          "edit or close them afterwards.",
+          "Copy them"};
+}
+
+Words confirm_lec_data(Language l, std::string_view node) {
+  if (l == Language::th)
+    return {cat({"ยืนยันข้อมูลของ ", node, " หรือไม่"}),
+            "ท่านรับรองว่าข้อมูลถูกต้องครบถ้วน และหน่วยงานที่อยู่เหนือขึ้นไปจะเห็นว่ายืนยันแล้ว หากมีการแก้ไขภายหลัง "
+            "การยืนยันนี้และของหน่วยงานที่อยู่เหนือขึ้นไปจะถูกยกเลิก ท่านถอนการยืนยันได้ภายหลัง",
+            "ยืนยันข้อมูล"};
+  return {cat({"Confirm the data of ", node, "?"}),
+          "You vouch that the data is right and complete, and the offices above see it confirmed. A later change "
+          "voids this confirmation and those above it. You can withdraw it afterwards.",
+          "Confirm the data"};
+}
+
+Words remind_unconfirmed(Language l, std::string_view node) {
+  if (l == Language::th)
+    return {cat({"ส่ง SMS เตือนหน่วยงานในสังกัด ", node, " ที่ยังไม่ยืนยันหรือไม่"}),
+            "ผู้รับผิดชอบของทุกหน่วยงานในสังกัดที่ยังไม่ยืนยันจะได้รับ SMS หนึ่งข้อความ SMS ที่ส่งแล้วเรียกคืนไม่ได้",
+            "ส่ง SMS"};
+  return {cat({"Remind by SMS everything below ", node, " that has not confirmed?"}),
+          "The people responsible for every node below that has not confirmed each get one SMS. An SMS sent cannot "
+          "be recalled.",
+          "Send the SMS"};
+}
+
+Words rollover_register(Language l, std::string_view institution, int year) {
+  const std::string y = std::to_string(year);
+  if (l == Language::th)
+    return {cat({"เริ่มทะเบียนปีการศึกษา ", y, " ของ ", institution, " จากปีที่แล้วหรือไม่"}),
+            "เด็กที่กำลังศึกษาในปีที่แล้วจะเลื่อนชั้นขึ้นหนึ่งระดับ ผู้ที่จบชั้นสูงสุดจะออกเป็นจบการศึกษา "
+            "โปรดตรวจรายชื่อหลังจากนี้ แล้วแก้ไขหรือจำหน่ายผู้ที่ไม่ได้มาเรียน (ผู้ที่จำหน่ายแล้วนำกลับได้)",
+            "เลื่อนชั้น"};
+  return {cat({"Start ", institution, "'s register of ", y, " from last year's?"}),
+          "Last year's children move up one level; those past the top level leave as graduated. Review the list "
+          "afterwards: edit, or remove those who did not come back (a removed child can be restored).",
+          "Move them up"};
+}
+
+Words end_session(Language l, std::string_view device) {
+  if (l == Language::th)
+    return {cat({"ให้ ", device, " ออกจากระบบหรือไม่"}),
+            "อุปกรณ์นั้นจะออกจากระบบทันที และต้องเข้าสู่ระบบใหม่ด้วยรหัสผ่านหากจะใช้งานต่อ", "ให้ออกจากระบบ"};
+  return {cat({"Sign out ", device, "?"}),
+          "That device is signed out at once and must sign in again with the password to go on.", "Sign it out"};
+}
+
+Words end_other_sessions(Language l) {
+  if (l == Language::th)
+    return {"ออกจากระบบทุกอุปกรณ์ยกเว้นอุปกรณ์นี้หรือไม่",
+            "ทุกอุปกรณ์อื่นจะออกจากระบบทันที และต้องเข้าสู่ระบบใหม่ด้วยรหัสผ่านหากจะใช้งานต่อ", "ออกจากระบบที่อื่นทั้งหมด"};
+  return {"Sign out every device but this one?",
+          "Every other device is signed out at once and must sign in again with the password to go on.",
+          "Sign out everywhere else"};
+}
+
 }  // namespace ui::confirm

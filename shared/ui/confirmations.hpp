@@ -39,5 +39,18 @@ Words close_reporting(Language l, std::string_view kpi, std::string_view periods
                       std::int64_t reviewed);
 // Detaching a document (its title) from a KPI (number and name).
 Words remove_kpi_document(Language l, std::string_view document, std::string_view kpi);
+// Copying a fiscal year's KPIs into the next one.
+Words copy_kpis(Language l, int from_year, int to_year);
+
+// Local education data (#/lec): confirming a node's data (its name) up the tree, reminding
+// by SMS every node below it that has not confirmed, and starting an institution's academic
+// year from last year's register.
+Words confirm_lec_data(Language l, std::string_view node);
+Words remind_unconfirmed(Language l, std::string_view node);
+Words rollover_register(Language l, std::string_view institution, int year);
+
+// My account: signing out another device (its name), or every device but this one.
+Words end_session(Language l, std::string_view device);
+Words end_other_sessions(Language l);
 
 }  // namespace ui::confirm

@@ -17,13 +17,6 @@ inline constexpr Text status_closed{"ปิด", "Closed"};
 inline constexpr Text column_number{"เลข", "No."};
 inline constexpr Text column_periods{"รอบและหน่วยงาน [ส่ง/ตรวจ/ทั้งหมด]", "Periods and units [submitted/reviewed/total]"};
 inline constexpr Text copy_year{"คัดลอกตัวชี้วัดของปีนี้ไปยังปีถัดไป", "Copy this year's KPIs into the next year"};
-inline constexpr Text copy_confirm_question{
-    "คัดลอกตัวชี้วัดทั้งหมดของปีงบประมาณนี้ไปยังปีงบประมาณถัดไปหรือไม่ (ตัวชี้วัดที่มีเลขเดียวกันในปีถัดไปแล้วจะข้ามไป "
-    "ตัวชี้วัดที่คัดลอกจะเปิดรับรายงาน ยังไม่มีหน่วยงานที่ได้รับมอบหมาย)",
-    "Copy all of this fiscal year's KPIs into the next one? (Numbers already there are skipped; the copies are "
-    "open and have no units assigned yet.)"};
-inline constexpr Text copy_confirm{"ยืนยันการคัดลอก", "Copy them"};
-inline constexpr Text cancel{"ยกเลิก", "Cancel"};
 inline constexpr Text copying{"กำลังคัดลอก…", "Copying…"};
 inline constexpr Text copied_into{"คัดลอกแล้ว จำนวนตัวชี้วัด: ", "KPIs copied: "};
 inline constexpr Text copied_year{" ไปยังปีงบประมาณ ", " into fiscal year "};

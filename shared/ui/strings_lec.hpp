@@ -22,9 +22,6 @@ inline constexpr Text no_lec_node{"บัญชีนี้ไม่ได้อ
 inline constexpr Text confirmed{"ยืนยันแล้ว", "Confirmed"};
 inline constexpr Text not_confirmed{"ยังไม่ยืนยัน", "Not confirmed"};
 inline constexpr Text confirm_data{"ยืนยันข้อมูล", "Confirm the data"};
-inline constexpr Text confirm_question{
-    "ยืนยันว่าข้อมูลถูกต้องครบถ้วน หากมีการแก้ไขภายหลัง การยืนยันนี้และของหน่วยงานที่อยู่เหนือขึ้นไปจะถูกยกเลิก",
-    "Confirm that the data is right and complete. A later change voids this confirmation and those above it."};
 inline constexpr Text withdraw{"ถอนการยืนยัน", "Withdraw the confirmation"};
 inline constexpr Text confirmed_by{"ยืนยันโดย", "Confirmed by"};
 inline constexpr Text blocked_by{"รอการยืนยันจาก", "Waiting for"};
@@ -56,9 +53,6 @@ inline constexpr Text column_deadline{"กำหนดส่ง", "Deadline"};
 inline constexpr Text open_node{"ดู", "Open"};
 inline constexpr Text nothing_below{"ไม่มีหน่วยงานในสังกัด", "Nothing below this organisation"};
 inline constexpr Text remind{"ส่ง SMS เตือนทุกหน่วยงานที่ยังไม่ยืนยัน", "Remind by SMS everyone below who has not confirmed"};
-inline constexpr Text remind_question{"ส่ง SMS เตือนผู้รับผิดชอบของทุกหน่วยงานในสังกัดที่ยังไม่ยืนยันหรือไม่",
-                                      "Send an SMS to the people responsible for every node below that has not confirmed?"};
-inline constexpr Text remind_send{"ส่ง SMS", "Send the SMS"};
 inline constexpr Text reminded{"ส่ง SMS เตือนแล้ว จำนวน: ", "Reminders sent: "};
 
 // Deadlines (the department).

@@ -78,12 +78,6 @@ inline constexpr Text unchanged{" ไม่เปลี่ยน ", ", unchanged
 
 // A new academic year from the last one.
 inline constexpr Text rollover{"เริ่มปีการศึกษานี้จากทะเบียนปีที่แล้ว", "Start this year from last year's register"};
-inline constexpr Text rollover_question{
-    "เด็กที่กำลังศึกษาในปีที่แล้วจะเลื่อนชั้นขึ้นหนึ่งระดับ ผู้ที่จบชั้นสูงสุดจะออกเป็นจบการศึกษา โปรดตรวจรายชื่อหลังจากนี้ "
-    "แล้วแก้ไขหรือจำหน่ายผู้ที่ไม่ได้มาเรียน",
-    "Last year's children move up one level; those past the top level leave as graduated. Review the list "
-    "afterwards: edit, or remove those who did not come back."};
-inline constexpr Text rollover_start{"เลื่อนชั้น", "Move them up"};
 inline constexpr Text moved_up{"เลื่อนชั้นแล้ว: ", "Moved up: "};
 inline constexpr Text graduated{" จบการศึกษา: ", ", graduated: "};
 inline constexpr Text already{" มีอยู่แล้ว: ", ", already here: "};

@@ -28,15 +28,7 @@ inline constexpr Text signed_in_at{"เข้าสู่ระบบเมื�
 inline constexpr Text last_used_at{"ใช้งานล่าสุด", "Last used"};
 inline constexpr Text from_address{"จากที่อยู่ IP", "From IP address"};
 inline constexpr Text end_session{"ให้ออกจากระบบ", "Sign it out"};
-inline constexpr Text end_session_confirm{
-    "อุปกรณ์นั้นจะออกจากระบบทันที และต้องเข้าสู่ระบบใหม่หากจะใช้งานต่อ ยืนยันหรือไม่",
-    "That device will be signed out at once and must sign in again to go on. Continue?"};
 inline constexpr Text end_others{"ออกจากระบบที่อื่นทั้งหมด", "Sign out everywhere else"};
-inline constexpr Text end_others_confirm{
-    "ทุกอุปกรณ์ยกเว้นอุปกรณ์นี้จะออกจากระบบทันที ยืนยันหรือไม่",
-    "Every device but this one will be signed out at once. Continue?"};
-inline constexpr Text confirm_end{"ยืนยัน ให้ออกจากระบบ", "Yes, sign out"};
-inline constexpr Text cancel{"ยกเลิก", "Cancel"};
 inline constexpr Text ended_one{"สิ้นสุดการเข้าสู่ระบบนั้นแล้ว", "That session has ended"};
 inline constexpr Text ended_others{"ออกจากระบบอุปกรณ์อื่นแล้ว", "The other devices are signed out"};
 inline constexpr Text only_this_device{"ไม่มีอุปกรณ์อื่นเข้าสู่ระบบอยู่", "No other device is signed in"};

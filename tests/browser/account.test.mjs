@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  artifacts, fill, openApp, press, replace, serverAndBrowser, signInThroughScreen, typeInto, waitForIdle,
+  answerConfirm, artifacts, fill, openApp, press, replace, serverAndBrowser, signInThroughScreen, typeInto, waitForIdle,
   waitForWidget, widgets,
 } from './harness.mjs';
 
@@ -129,11 +129,10 @@ test('my account: profile, password, and ending the session of another device', 
 
     // Ending it asks first; "cancel" keeps it.
     await tap(page, `${card.id}.end`);
-    await waitForWidget(page, { id: `${card.id}.question` });
-    await tap(page, `${card.id}.cancel`);
+    await answerConfirm(page, /Android.*(ต้องเข้าสู่ระบบใหม่|must sign in again)/, { yes: false });
     await waitForWidget(page, { id: `${card.id}.end` });
     await tap(page, `${card.id}.end`);
-    await tap(page, `${card.id}.confirm`);
+    await answerConfirm(page, /Android/);
     await waitForWidget(page, { id: 'account.sessions.notice' });
     await page.waitForFunction(
       () => window.__app.widgets().filter((w) => /^account\.session\.\d+$/.test(w.id)).length === 1);

@@ -104,6 +104,31 @@ test('the text size button enlarges everything, and a phone keeps its whole layo
   }
 });
 
+test('the language and text size chosen are kept for the next visit on this device', async () => {
+  const page = await openApp(env.browser, env.server.url);
+  await press(page, 'lang.en');
+  await press(page, 'text.size');
+  await waitForWidget(page, { id: 'text.zoom' }, (w) => w.value === '125' && w.label === 'Text size');
+  await page.reload();
+  await page.waitForFunction(() => window.__app && window.__app.frames() > 0, null, { timeout: 60000 });
+  await waitForWidget(page, { id: 'text.zoom' }, (w) => w.value === '125' && w.label === 'Text size');
+  assert.equal((await waitForWidget(page, { id: 'lang.en' })).value, 'selected');
+  // Back to Thai and normal size: kept as well.
+  await press(page, 'lang.th');
+  await press(page, 'text.size');
+  await press(page, 'text.size');
+  await waitForWidget(page, { id: 'text.zoom' }, (w) => w.value === '100');
+  await page.reload();
+  await page.waitForFunction(() => window.__app && window.__app.frames() > 0, null, { timeout: 60000 });
+  await waitForWidget(page, { id: 'text.zoom' }, (w) => w.value === '100' && w.label === 'ขนาดตัวอักษร');
+  // Another device (a fresh browser profile) starts in Thai at normal size.
+  const other = await openApp(env.browser, env.server.url);
+  assert.equal((await waitForWidget(other, { id: 'lang.th' })).value, 'selected');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+  await other.close();
+});
+
 test('text without key events (paste, IME) reaches the search box', async () => {
   const page = await openApp(env.browser, env.server.url);
   await click(page, await waitForWidget(page, { id: 'home.search' }));

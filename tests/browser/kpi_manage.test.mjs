@@ -96,12 +96,13 @@ test("copying a year's KPIs into the next: picked, confirmed, counted", async ()
   await page.waitForFunction((y) => location.hash === `#/kpi/manage?year=${y}`, from);
   await waitForWidget(page, { idPrefix: 'kpim.row.', labelIncludes: 'ตัวชี้วัดที่ 2' });
 
+  // The question names both years; changing one's mind sends nothing.
+  const years = new RegExp(`${from} ไปยังปีงบประมาณ ${current}.*แก้ไขหรือปิด`);
   await press(page, 'kpim.copy');
-  await press(page, 'kpim.copy.cancel');  // changing one's mind sends nothing
-  await page.waitForFunction(() => !window.__app.widgets().some((w) => w.id === 'kpim.copy.confirm'));
+  await answerConfirm(page, years, { yes: false });
   assert.equal((await controller('GET', `/api/v1/kpi?year=${current}`)).json.length, 0);
   await press(page, 'kpim.copy');
-  await press(page, 'kpim.copy.confirm');
+  await answerConfirm(page, years);
   const copied = await waitForWidget(page, { id: 'kpim.copied' });
   assert.equal(copied.value, '2');
   assert.match(copied.label, new RegExp(String(current)));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  apiSession, artifacts, fill, press, replace, serverAndBrowser, waitForIdle, waitForWidget, widgets,
+  answerConfirm, apiSession, artifacts, fill, press, replace, serverAndBrowser, waitForIdle, waitForWidget, widgets,
 } from './harness.mjs';
 import {
   academicYear, assertFits, confirmSubtree, confirmThroughScreen, freshDigits, nationalId, registerCsv, signInToLec,
@@ -72,7 +72,7 @@ test('LEC: import with a bad row, fix, confirm up the tree, an edit voids every 
   const lgoPage = await signInToLec(env, 'lgo.bangyaphraek', `#/lec/org/${lgo}`, { width: 1024, height: 1900 });
   await waitForWidget(lgoPage, { id: `lecs.school.${funded}` }, (w) => w.value === 'missing');
   await press(lgoPage, 'lecp.confirmation.confirm');
-  await press(lgoPage, 'lecp.confirmation.confirm.yes');
+  await answerConfirm(lgoPage, /ยืนยันข้อมูลของ /);
   const blocked = await waitForWidget(lgoPage, { id: 'lecp.confirmation.blocked' });
   assert.match(blocked.value, new RegExp(funded));  // the 409 names who blocks
   await press(lgoPage, `lecs.edit.${funded}`);

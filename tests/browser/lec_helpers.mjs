@@ -3,7 +3,7 @@
 // over the API (confirming the rest of a subtree bottom up) where a test is not about it.
 import assert from 'node:assert/strict';
 
-import { openApp, press, signInThroughScreen, waitForWidget, widgets } from './harness.mjs';
+import { answerConfirm, openApp, press, signInThroughScreen, waitForWidget, widgets } from './harness.mjs';
 
 // The academic year (B.E.) of today: it starts on 16 May.
 export function academicYear(now = new Date()) {
@@ -73,6 +73,6 @@ export async function assertFits(page, width) {
 
 export async function confirmThroughScreen(page, id) {
   await press(page, `${id}.confirm`);
-  await press(page, `${id}.confirm.yes`);
+  await answerConfirm(page, /ยืนยันข้อมูลของ .*ถอนการยืนยันได้ภายหลัง/);
   return waitForWidget(page, { id: `${id}.state` }, (w) => w.value === 'confirmed');
 }

@@ -32,7 +32,7 @@ xvfb_pid=$!
 for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
 
 # Port 9 on loopback: nothing listens there, so the server is unreachable.
-DISPLAY=":$display" SERVER_URL="http://127.0.0.1:9" SCHOOL_CLIENT_HOOK_FILE="$work/hook.json" \
+DISPLAY=":$display" SERVER_URL="http://127.0.0.1:9" SCHOOL_CLIENT_HOOK_FILE="$work/hook.json" SCHOOL_CLIENT_SETTINGS_DIR="$work" \
   "$client" >"$work/client.log" 2>&1 &
 client_pid=$!
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "shared/audit/audit_filter.hpp"
+#include "shared/ui/preferences.hpp"
 #include "shared/ui/strings_client.hpp"
 #include "wasm/app/clock.hpp"
 #include "wasm/app/style.hpp"
@@ -33,6 +34,7 @@
 #include "wasm/screens/kpi/units_screen.hpp"
 #include "wasm/screens/lec/progress_screen.hpp"
 #include "wasm/screens/lec/register_screen.hpp"
+#include "wasm/platform/platform.hpp"
 #include "wasm/widgets/widgets.hpp"
 
 namespace app {
@@ -78,6 +80,10 @@ void App::register_screens() {
 
 App::App(fonts::Set fonts) {
   context_.fonts = fonts;
+  const ui::Preferences saved = ui::parse_preferences(platform::load_setting(ui::language_key),
+                                                      platform::load_setting(ui::text_size_key));
+  context_.language = saved.language;
+  context_.text_zoom = saved.text_percent / 100.0f;
   context_.api.observer = [this](const api::Reply& r) {
     context_.server.saw_reply(r.status);
     if (r.status == 401 && (r.code() == "not_signed_in" || r.code() == "session_expired"))

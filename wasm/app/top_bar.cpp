@@ -7,11 +7,13 @@
 
 #include <algorithm>
 
+#include "shared/ui/preferences.hpp"
 #include "shared/ui/strings_client.hpp"
 #include "shared/ui/strings_kpi_report.hpp"
 #include "wasm/app/app.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/widgets/test_hook.hpp"
+#include "wasm/platform/platform.hpp"
 #include "wasm/widgets/widgets.hpp"
 
 namespace app {
@@ -43,20 +45,24 @@ void draw_who(const std::string& who, float width) {
 
 }  // namespace
 
-// The language, and the text size: each press of "ก+" one step larger, from the largest
-// back to normal.
+// The language, and the text size (ก+): both kept on this device for the next visit.
 void App::draw_language_switch() {
   using namespace ui::text;
-  if (widgets::choice("lang.th", language_th.th, context_.language == ui::Language::th))
-    context_.language = ui::Language::th;
+  auto choose = [this](ui::Language l) {
+    context_.language = l;
+    platform::save_setting(ui::language_key, ui::language_code(l));
+  };
+  if (widgets::choice("lang.th", language_th.th, context_.language == ui::Language::th)) choose(ui::Language::th);
   ImGui::SameLine();
-  if (widgets::choice("lang.en", language_en.en, context_.language == ui::Language::en))
-    context_.language = ui::Language::en;
+  if (widgets::choice("lang.en", language_en.en, context_.language == ui::Language::en)) choose(ui::Language::en);
   ImGui::SameLine();
-  const std::string percent = std::to_string(int(context_.text_zoom * 100 + 0.5f));
-  if (widgets::button("text.size", text_size_label))
-    context_.text_zoom = context_.text_zoom >= 1.49f ? 1.0f : context_.text_zoom + 0.25f;
-  test_hook::record_item("text.zoom", "text", std::string(context_.tr(text_size)), percent);
+  const int percent = int(context_.text_zoom * 100 + 0.5f);
+  if (widgets::button("text.size", text_size_label)) {
+    const int next = ui::next_text_size(percent);
+    context_.text_zoom = next / 100.0f;
+    platform::save_setting(ui::text_size_key, std::to_string(next));
+  }
+  test_hook::record_item("text.zoom", "text", std::string(context_.tr(text_size)), std::to_string(percent));
 }
 
 float App::language_switch_width() const {

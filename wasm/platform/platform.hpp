@@ -125,6 +125,12 @@ void request_redraw();
 // Connects ImGui's copy and paste to the system clipboard (call after the SDL backend).
 void install_clipboard();
 
+// --- Settings kept across visits (the language, the text size) ---------------------------
+// Web: this site's localStorage; native: settings.json in SCHOOL_CLIENT_SETTINGS_DIR, else
+// SDL's preference folder. "" when never saved or not readable.
+std::string load_setting(std::string_view key);
+void save_setting(std::string_view key, std::string_view value);
+
 // --- Test hook ---------------------------------------------------------------------------
 // Publishes the frame just drawn (widgets, frame count) to the test harness: JavaScript
 // (window.__app) on the web, the file in $SCHOOL_CLIENT_HOOK_FILE natively.

@@ -77,6 +77,18 @@ EM_JS(int, js_route, (char* buffer, int size), {
 
 EM_JS(void, js_navigate, (const char* route), { location.hash = UTF8ToString(route); });
 
+// Private browsing or a full store refuses: the choice then lasts for this visit only.
+EM_JS(int, js_load_setting, (const char* key, char* buffer, int size), {
+  var v = null;
+  try { v = localStorage.getItem('school.' + UTF8ToString(key)); } catch (e) {}
+  if (v === null || lengthBytesUTF8(v) >= size) return 0;
+  stringToUTF8(v, buffer, size);
+  return 1;
+});
+EM_JS(void, js_save_setting, (const char* key, const char* value), {
+  try { localStorage.setItem('school.' + UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+});
+
 EM_JS(void, js_open_page, (const char* path), { window.open(UTF8ToString(path), '_blank', 'noopener'); });
 
 void send(HttpRequest request, Call call, const char* download_name) {
@@ -216,6 +228,15 @@ void install_clipboard() {
   // Ctrl+V never reaches ImGui (platform_web.js turns it into a DOM paste, inserted as
   // text), so this only serves ImGui's own copy-then-paste.
   io.GetClipboardTextFn = [](void*) { return clipboard.c_str(); };
+}
+
+std::string load_setting(std::string_view key) {
+  char buffer[64];
+  return js_load_setting(std::string(key).c_str(), buffer, sizeof buffer) ? std::string(buffer) : std::string();
+}
+
+void save_setting(std::string_view key, std::string_view value) {
+  js_save_setting(std::string(key).c_str(), std::string(value).c_str());
 }
 
 void publish_frame() {}  // JavaScript pulls: app_frames_drawn(), app_widgets_json()

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "shared/calendar/thai_time.hpp"
+#include "shared/ui/confirmations.hpp"
 #include "shared/ui/strings_account_screens.hpp"
 #include "shared/ui/strings_client.hpp"
 #include "shared/ui/strings_my_account.hpp"
@@ -74,7 +75,6 @@ void AccountScreen::open(app::Context& ctx, const app::Route&) {
   current_.clear();
   password_.reset();
   password_errors_.clear();
-  confirming_.clear();
   notice_ = nullptr;
   sessions_.clear();
   load_sessions(ctx);
@@ -170,17 +170,8 @@ void AccountScreen::draw_sessions(app::Context& ctx) {
     widgets::text_colored(style::muted_text, ctx.tr(t::only_this_device));
     return;
   }
-  if (confirming_ != "others") {
-    if (widgets::button("account.sessions.end_others", ctx.tr(t::end_others))) confirming_ = "others", notice_ = nullptr;
-    return;
-  }
-  style::banner(style::banner_warning_bg, style::banner_warning_text, [&] {
-    widgets::text_wrapped(ctx.tr(t::end_others_confirm));
-    test_hook::record_item("account.sessions.end_others.question", "text", std::string(ctx.tr(t::end_others_confirm)));
-    if (widgets::primary_button("account.sessions.end_others.confirm", ctx.tr(t::confirm_end))) end_other_sessions(ctx);
-    beside(ctx.tr(t::cancel));
-    if (widgets::button("account.sessions.end_others.cancel", ctx.tr(t::cancel))) confirming_.clear();
-  });
+  if (widgets::button("account.sessions.end_others", ctx.tr(t::end_others)))
+    ctx.confirm.ask(ui::confirm::end_other_sessions(ctx.language), [this, &ctx] { end_other_sessions(ctx); });
 }
 
 // A card: the device, when it signed in and was last used, from where; "end" asks first.
@@ -199,15 +190,11 @@ void AccountScreen::draw_session(app::Context& ctx, std::size_t i) {
     widgets::text_wrapped(std::string(ctx.tr(t::from_address)) + " " + s.address);
     ImGui::PopStyleColor();
     if (s.current) return;
-    if (confirming_ != s.id) {
-      if (widgets::button((id + ".end").c_str(), ctx.tr(t::end_session))) confirming_ = s.id, notice_ = nullptr;
-      return;
+    if (widgets::button((id + ".end").c_str(), ctx.tr(t::end_session))) {
+      notice_ = nullptr;
+      ctx.confirm.ask(ui::confirm::end_session(ctx.language, device_name(ctx, s.device)),
+                      [this, &ctx, sid = s.id] { end_one_session(ctx, sid); });
     }
-    widgets::text_wrapped(ctx.tr(t::end_session_confirm));
-    test_hook::record_item(id + ".question", "text", std::string(ctx.tr(t::end_session_confirm)));
-    if (widgets::primary_button((id + ".confirm").c_str(), ctx.tr(t::confirm_end))) end_one_session(ctx, s.id);
-    beside(ctx.tr(t::cancel));
-    if (widgets::button((id + ".cancel").c_str(), ctx.tr(t::cancel))) confirming_.clear();
   });
   ImGui::Spacing();
 }
@@ -232,7 +219,6 @@ void AccountScreen::load_sessions(app::Context& ctx) {
 }
 
 void AccountScreen::end_one_session(app::Context& ctx, const std::string& id) {
-  confirming_.clear();
   ctx.api.del("/api/v1/me/sessions/" + id, sessions_pending_.guard([this, &ctx](const api::Reply& r) {
     // 404: it had ended already (expired, or ended elsewhere); the list is reloaded either way.
     if (!r.ok() && r.status != 404) {
@@ -245,7 +231,6 @@ void AccountScreen::end_one_session(app::Context& ctx, const std::string& id) {
 }
 
 void AccountScreen::end_other_sessions(app::Context& ctx) {
-  confirming_.clear();
   ctx.api.post("/api/v1/me/sessions/end-others", nlohmann::json::object(),
                sessions_pending_.guard([this, &ctx](const api::Reply& r) {
                  if (!r.ok()) {

@@ -44,7 +44,6 @@ class AccountScreen : public app::Screen {
   std::vector<domain::SignedInSession> sessions_;
   bool sessions_loading_ = false;
   bool reload_ = false;
-  std::string confirming_;        // the id of the session asked about, or "others"
   const ui::Text* notice_ = nullptr;  // what the last ending did
   api::FormErrors sessions_errors_;
   api::Pending sessions_pending_;

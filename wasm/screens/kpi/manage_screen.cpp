@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "shared/calendar/fiscal_year.hpp"
+#include "shared/ui/confirmations.hpp"
 #include "shared/ui/strings_kpi.hpp"
 #include "shared/ui/strings_kpi_manage.hpp"
 #include "wasm/app/context.hpp"
@@ -59,7 +60,8 @@ void ManageScreen::draw(app::Context& ctx) {
   if (widgets::primary_button("kpim.new", ctx.tr(new_kpi)))
     ctx.nav.go(app::route_string({"kpi", "edit", "new"}, {{"year", std::to_string(year_)}}));
   ImGui::SameLine();
-  if (widgets::button("kpim.copy", ctx.tr(copy_year)) && copy_ != Copy::copying) copy_ = Copy::confirming;
+  if (widgets::button("kpim.copy", ctx.tr(copy_year)) && copy_ != Copy::copying)
+    ctx.confirm.ask(ui::confirm::copy_kpis(ctx.language, year_, year_ + 1), [this, &ctx] { copy_year_now(ctx); });
   draw_copy(ctx);
   widgets::error_banner("kpim.error", errors_.general(), ctx.language);
 
@@ -68,31 +70,23 @@ void ManageScreen::draw(app::Context& ctx) {
   draw_table(ctx);
 }
 
+void ManageScreen::copy_year_now(app::Context& ctx) {
+  copy_ = Copy::copying;
+  errors_.clear();
+  ctx.api.post("/api/v1/kpi/copy", {{"year", year_}}, copy_pending_.guard([this](const api::Reply& r) {
+    if (errors_.take(r)) {
+      copy_ = Copy::idle;
+      return;
+    }
+    copied_ = r.body.value("copied", 0);
+    copy_ = Copy::done;
+  }));
+}
+
 void ManageScreen::draw_copy(app::Context& ctx) {
   const int next = year_ + 1;
   switch (copy_) {
     case Copy::idle:
-      return;
-    case Copy::confirming:
-      style::banner(style::banner_info_bg, style::banner_info_text, [&] {
-        widgets::text_wrapped(std::string(ctx.tr(copy_year)) + ": " + std::to_string(year_) + " → " +
-                              std::to_string(next));
-        widgets::text_wrapped(ctx.tr(copy_confirm_question));
-        if (widgets::primary_button("kpim.copy.confirm", ctx.tr(copy_confirm))) {
-          copy_ = Copy::copying;
-          errors_.clear();
-          ctx.api.post("/api/v1/kpi/copy", {{"year", year_}}, copy_pending_.guard([this](const api::Reply& r) {
-            if (errors_.take(r)) {
-              copy_ = Copy::idle;
-              return;
-            }
-            copied_ = r.body.value("copied", 0);
-            copy_ = Copy::done;
-          }));
-        }
-        ImGui::SameLine();
-        if (widgets::button("kpim.copy.cancel", ctx.tr(cancel))) copy_ = Copy::idle;
-      });
       return;
     case Copy::copying:
       widgets::text_colored(style::muted_text, ctx.tr(copying));

@@ -21,12 +21,13 @@ class ManageScreen : public app::Screen {
  private:
   void load(app::Context& ctx);
   void draw_copy(app::Context& ctx);
+  void copy_year_now(app::Context& ctx);
   void draw_table(app::Context& ctx);
 
   int year_ = 0;
   bool loading_ = false, stale_ = false;
   nlohmann::json kpis_ = nlohmann::json::array();
-  enum class Copy { idle, confirming, copying, done } copy_ = Copy::idle;
+  enum class Copy { idle, copying, done } copy_ = Copy::idle;
   int copied_ = 0;
   api::FormErrors errors_;
   api::Pending pending_, copy_pending_;

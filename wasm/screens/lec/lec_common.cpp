@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "shared/ui/confirmations.hpp"
 #include "shared/ui/strings_lec.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
@@ -146,26 +147,26 @@ void draw_org_refs(app::Context& ctx, const std::string& id, std::string_view ti
 }
 
 void ConfirmBar::reset() {
-  asking_ = sending_ = false;
+  sending_ = false;
   blocked_.clear();
   voided_.clear();
   errors_.clear();
   pending_.reset();
 }
 
-void ConfirmBar::draw(app::Context& ctx, const std::string& id, int year, const std::string& code, bool confirmed,
-                      const std::string& confirmed_at, const std::string& confirmed_by, bool may_confirm,
-                      std::function<void()> changed) {
+void ConfirmBar::draw(app::Context& ctx, const std::string& id, int year, const wire::ProgressNode& node,
+                      bool may_confirm, std::function<void()> changed) {
+  const bool confirmed = node.confirmed;
   const std::string state = confirmed ? std::string(ctx.tr(ui::text::lec::confirmed)) + " · " +
-                                            std::string(ctx.tr(ui::text::lec::confirmed_by)) + " " + confirmed_by +
-                                            " " + confirmed_at
+                                            std::string(ctx.tr(ui::text::lec::confirmed_by)) + " " + node.confirmed_by +
+                                            " " + node.confirmed_at
                                       : std::string(ctx.tr(not_confirmed));
   text_colored_wrapped(confirmed ? style::brand : style::banner_warning_text, state);
   test_hook::record_item(id + ".state", "text", state, confirmed ? "confirmed" : "not_confirmed");
   if (!may_confirm) return;
-  const std::string path = lec_path(year, "/confirmations/" + code);
+  const std::string path = lec_path(year, "/confirmations/" + node.code);
   auto done = [this, changed](const api::Reply& r) {
-    sending_ = asking_ = false;
+    sending_ = false;
     if (!r.ok()) {
       errors_.take(r);
       blocked_ = wire::blocked_by_of(r.body);
@@ -183,21 +184,12 @@ void ConfirmBar::draw(app::Context& ctx, const std::string& id, int year, const 
       blocked_.clear();
       ctx.api.del(path, pending_.guard(done));
     }
-  } else if (!asking_) {
-    if (widgets::primary_button((id + ".confirm").c_str(), ctx.tr(confirm_data))) {
-      asking_ = true;
-      errors_.clear();
-    }
-  } else {
-    style::banner(style::banner_info_bg, style::banner_info_text, [&] {
-      widgets::text_wrapped(ctx.tr(confirm_question));
-      if (widgets::primary_button((id + ".confirm.yes").c_str(), ctx.tr(confirm_data))) {
-        sending_ = true;
-        blocked_.clear();
-        ctx.api.post(path, nlohmann::json::object(), pending_.guard(done));
-      }
-      beside(ctx.tr(cancel));
-      if (widgets::button((id + ".confirm.no").c_str(), ctx.tr(cancel))) asking_ = false;
+  } else if (widgets::primary_button((id + ".confirm").c_str(), ctx.tr(confirm_data))) {
+    errors_.clear();
+    ctx.confirm.ask(ui::confirm::confirm_lec_data(ctx.language, node.name_th), [this, &ctx, path, done] {
+      sending_ = true;
+      blocked_.clear();
+      ctx.api.post(path, nlohmann::json::object(), pending_.guard(done));
     });
   }
   widgets::error_banner((id + ".error").c_str(), errors_.general(), ctx.language);

@@ -73,12 +73,11 @@ void draw_org_refs(app::Context& ctx, const std::string& id, std::string_view ti
 class ConfirmBar {
  public:
   void reset();
-  void draw(app::Context& ctx, const std::string& id, int year, const std::string& code, bool confirmed,
-            const std::string& confirmed_at, const std::string& confirmed_by, bool may_confirm,
+  void draw(app::Context& ctx, const std::string& id, int year, const wire::ProgressNode& node, bool may_confirm,
             std::function<void()> changed);
 
  private:
-  bool asking_ = false, sending_ = false;
+  bool sending_ = false;
   std::vector<wire::OrgRef> blocked_, voided_;
   api::FormErrors errors_;
   api::Pending pending_;

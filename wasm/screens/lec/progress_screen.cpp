@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "shared/ui/confirmations.hpp"
 #include "shared/ui/strings_lec.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
@@ -27,7 +28,7 @@ void ProgressScreen::open(app::Context& ctx, const app::Route& route) {
   year_ = route_academic_year(route);
   code_ = route.param(0);
   notice_.clear();
-  remind_ = Remind::idle;
+  remind_sending_ = false;
   remind_pending_.reset();
   confirm_.reset();
   errors_.clear();
@@ -93,8 +94,8 @@ void ProgressScreen::draw(app::Context& ctx) {
   const std::string done = std::string(ctx.tr(column_done)) + ": " + std::to_string(n.done) + "/" + std::to_string(n.total);
   widgets::text_wrapped(done);
   test_hook::record_item("lecp.done", "text", done, std::to_string(n.done) + "/" + std::to_string(n.total));
-  confirm_.draw(ctx, "lecp.confirmation", year_, code_, n.confirmed, n.confirmed_at, n.confirmed_by,
-                user && user->can(domain::Permission::data_confirm), [this, &ctx] { load(ctx); });
+  confirm_.draw(ctx, "lecp.confirmation", year_, n, user && user->can(domain::Permission::data_confirm),
+                [this, &ctx] { load(ctx); });
   draw_org_refs(ctx, "lecp.blocked", ctx.tr(blocked_by), n.blocked_by, false);
   if (n.kind != domain::OrgKind::institution && user && user->can(domain::Permission::data_confirm)) draw_remind(ctx);
   if (n.kind == domain::OrgKind::department) deadlines_.draw(ctx);
@@ -141,32 +142,19 @@ void ProgressScreen::draw_below(app::Context& ctx) {
 }
 
 void ProgressScreen::draw_remind(app::Context& ctx) {
-  switch (remind_) {
-    case Remind::idle:
-      if (widgets::button("lecp.remind", ctx.tr(remind))) remind_ = Remind::asking;
-      return;
-    case Remind::asking:
-      style::banner(style::banner_info_bg, style::banner_info_text, [&] {
-        widgets::text_wrapped(ctx.tr(remind_question));
-        if (widgets::primary_button("lecp.remind.yes", ctx.tr(remind_send))) {
-          remind_ = Remind::sending;
-          ctx.api.post(lec_path(year_, "/reminders?org=" + code_), nlohmann::json::object(),
-                       remind_pending_.guard([this, &ctx](const api::Reply& r) {
-                         remind_ = Remind::idle;
-                         if (errors_.take(r)) return;
-                         std::int64_t sent = api::int_of(r.body, "sent", -1);
-                         if (sent < 0) sent = api::int_of(r.body, "reminded", 0);
-                         notice_ = std::string(ctx.tr(reminded)) + std::to_string(sent);
-                       }));
-        }
-        beside(ctx.tr(cancel));
-        if (widgets::button("lecp.remind.no", ctx.tr(cancel))) remind_ = Remind::idle;
-      });
-      return;
-    case Remind::sending:
-      text_colored_wrapped(style::muted_text, ctx.tr(working));
-      return;
-  }
+  if (remind_sending_) return text_colored_wrapped(style::muted_text, ctx.tr(working));
+  if (!widgets::button("lecp.remind", ctx.tr(remind))) return;
+  ctx.confirm.ask(ui::confirm::remind_unconfirmed(ctx.language, progress_->node.name_th), [this, &ctx] {
+    remind_sending_ = true;
+    ctx.api.post(lec_path(year_, "/reminders?org=" + code_), nlohmann::json::object(),
+                 remind_pending_.guard([this, &ctx](const api::Reply& r) {
+                   remind_sending_ = false;
+                   if (errors_.take(r)) return;
+                   std::int64_t sent = api::int_of(r.body, "sent", -1);
+                   if (sent < 0) sent = api::int_of(r.body, "reminded", 0);
+                   notice_ = std::string(ctx.tr(reminded)) + std::to_string(sent);
+                 }));
+  });
 }
 
 void ProgressScreen::draw_downloads(app::Context& ctx) {

@@ -38,7 +38,7 @@ class ProgressScreen : public app::Screen {
   std::string code_, notice_;
   bool loading_ = false, failed_ = false, stale_ = false;
   std::optional<wire::ProgressReply> progress_;
-  enum class Remind { idle, asking, sending } remind_ = Remind::idle;
+  bool remind_sending_ = false;
   ConfirmBar confirm_;
   FundedPanel funded_;
   DeadlinesPanel deadlines_;

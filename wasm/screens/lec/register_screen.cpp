@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "shared/core/text.hpp"
+#include "shared/ui/confirmations.hpp"
 #include "shared/ui/strings_lec.hpp"
 #include "shared/ui/strings_lec_register.hpp"
 #include "wasm/app/context.hpp"
@@ -143,7 +144,7 @@ void RegisterScreen::draw_header(app::Context& ctx) {
       widgets::text_wrapped(std::string(ctx.tr(lec::deadline)) + ": " + dl);
       test_hook::record_item("lecr.deadline", "text", dl, n.days_left ? std::to_string(*n.days_left) : "");
     }
-    confirm_.draw(ctx, "lecr.confirmation", year_, code_, n.confirmed, n.confirmed_at, n.confirmed_by,
+    confirm_.draw(ctx, "lecr.confirmation", year_, n,
                   ctx.session.user() && ctx.session.user()->can(domain::Permission::data_confirm),
                   [this, &ctx] { load(ctx); });
     if (ImGui::CollapsingHeader(std::string(ctx.tr(lec::counts_title)).append("###lecr.counts").c_str()))
@@ -276,39 +277,35 @@ void RegisterScreen::draw_remove(app::Context& ctx) {
 
 
 
+void RegisterScreen::roll_over(app::Context& ctx) {
+  roll_ = Roll::sending;
+  ctx.api.post(lec_path(year_, "/institutions/" + code_ + "/rollover"), nlohmann::json::object(),
+               action_pending_.guard([this, &ctx](const api::Reply& r) {
+                 roll_ = Roll::idle;
+                 if (errors_.take(r)) return;
+                 auto size = [&](const char* k) {
+                   const auto it = r.body.find(k);
+                   if (it != r.body.end() && it->is_array()) return std::to_string(it->size());
+                   return std::to_string(api::int_of(r.body, k, 0));
+                 };
+                 rolled_ = std::string(ctx.tr(moved_up)) + size("moved_up") + std::string(ctx.tr(graduated)) +
+                           size("graduated") + std::string(ctx.tr(already)) + size("already");
+                 rolled_elsewhere_.clear();
+                 if (auto e = r.body.find("elsewhere"); e != r.body.end() && e->is_array())
+                   for (const auto& c : *e)
+                     rolled_elsewhere_.push_back(api::text_of(c, "first_name") + " " + api::text_of(c, "last_name") +
+                                                 " → " + api::text_of(c, "institution_name_th"));
+                 changed(ctx, wire::voided_of(r.body));
+               }));
+}
+
 void RegisterScreen::draw_rollover(app::Context& ctx) {
   if (roll_ == Roll::idle && rolled_.empty()) {
     beside(ctx.tr(rollover));
-    if (widgets::button("lecr.rollover", ctx.tr(rollover))) roll_ = Roll::asking;
-    return;
-  }
-  if (roll_ == Roll::asking) {
-    style::banner(style::banner_info_bg, style::banner_info_text, [&] {
-      widgets::text_wrapped(ctx.tr(rollover_question));
-      if (widgets::primary_button("lecr.rollover.yes", ctx.tr(rollover_start))) {
-        roll_ = Roll::sending;
-        ctx.api.post(lec_path(year_, "/institutions/" + code_ + "/rollover"), nlohmann::json::object(),
-                     action_pending_.guard([this, &ctx](const api::Reply& r) {
-                       roll_ = Roll::idle;
-                       if (errors_.take(r)) return;
-                       auto size = [&](const char* k) {
-                         const auto it = r.body.find(k);
-                         if (it != r.body.end() && it->is_array()) return std::to_string(it->size());
-                         return std::to_string(api::int_of(r.body, k, 0));
-                       };
-                       rolled_ = std::string(ctx.tr(moved_up)) + size("moved_up") + std::string(ctx.tr(graduated)) +
-                                 size("graduated") + std::string(ctx.tr(already)) + size("already");
-                       rolled_elsewhere_.clear();
-                       if (auto e = r.body.find("elsewhere"); e != r.body.end() && e->is_array())
-                         for (const auto& c : *e)
-                           rolled_elsewhere_.push_back(api::text_of(c, "first_name") + " " + api::text_of(c, "last_name") +
-                                                       " → " + api::text_of(c, "institution_name_th"));
-                       changed(ctx, wire::voided_of(r.body));
-                     }));
-      }
-      beside(ctx.tr(lec::cancel));
-      if (widgets::button("lecr.rollover.no", ctx.tr(lec::cancel))) roll_ = Roll::idle;
-    });
+    if (widgets::button("lecr.rollover", ctx.tr(rollover))) {
+      const std::string name = node_ ? node_->node.name_th : code_;
+      ctx.confirm.ask(ui::confirm::rollover_register(ctx.language, name, year_), [this, &ctx] { roll_over(ctx); });
+    }
     return;
   }
   if (roll_ == Roll::sending) return text_colored_wrapped(style::muted_text, ctx.tr(lec::working));

@@ -33,6 +33,7 @@ class RegisterScreen : public app::Screen {
   void draw_row_actions(app::Context& ctx, const wire::ChildRow& c);
   void draw_remove(app::Context& ctx);
   void draw_rollover(app::Context& ctx);
+  void roll_over(app::Context& ctx);
   void changed(app::Context& ctx, const std::vector<wire::OrgRef>& voided);
   bool shown(const wire::ChildRow& c) const;
 
@@ -51,7 +52,7 @@ class RegisterScreen : public app::Screen {
   std::string note_;
 
   // Starting the year from last year's register: asked first, then what it did.
-  enum class Roll { idle, asking, sending } roll_ = Roll::idle;
+  enum class Roll { idle, sending } roll_ = Roll::idle;
   std::string rolled_;
   std::vector<std::string> rolled_elsewhere_;
 
