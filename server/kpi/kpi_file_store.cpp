@@ -88,7 +88,6 @@ Result<KpiStore::Document> KpiStore::add_document(std::int64_t kpi_id, const std
       .run();
   const std::int64_t id = db->last_insert_rowid();
   tx.commit();
-  ++revision_;
   return Document{id, kind, file.id, label, file.name};
 }
 
@@ -107,7 +106,6 @@ bool KpiStore::remove_document(std::int64_t kpi_id, std::int64_t document_id) {
   auto db = db_.acquire();
   db->prepare("DELETE FROM kpi_documents WHERE id = ? AND kpi_id = ?").bind(1, document_id).bind(2, kpi_id).run();
   if (db->changes() == 0) return false;
-  ++revision_;
   return true;
 }
 

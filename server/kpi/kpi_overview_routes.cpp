@@ -30,7 +30,7 @@ Reply summary(const Services& s, const RequestContext& rq) {
               {{"all_units", all}});
     // The office's view is the same for all its staff: served from the last reply while no
     // write has happened since (the revision is read before the data).
-    const std::uint64_t revision = s->store.revision();
+    const std::int64_t revision = s->store.revision();
     if (all) {
       std::lock_guard lock(s->summary_mutex);
       auto it = s->summaries.find(k->id);

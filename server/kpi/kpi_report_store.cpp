@@ -1,6 +1,5 @@
 // The report lifecycle: drafts, confirmation, review, return, comments, each step with its
 // thread entry, notification and summary delta in one transaction.
-#include <atomic>
 #include <cstdio>
 
 #include "server/kpi/kpi_store.hpp"
@@ -70,7 +69,7 @@ namespace {
 // One lifecycle step in one transaction: the report row, its files, the thread, the
 // notification and the period's summary row change together or not at all.
 template <class Change>
-Result<Report> transition(storage::ConnectionPool& pool, std::atomic<std::uint64_t>& revision_, const StoredKpi& kpi, const Period& p, const std::string& unit,
+Result<Report> transition(storage::ConnectionPool& pool, const StoredKpi& kpi, const Period& p, const std::string& unit,
                           ReportAction action, Change&& change) {
   const std::string period = domain::period_id(p);
   const bool by_reporter = action == ReportAction::save_draft || action == ReportAction::confirm ||
@@ -92,7 +91,6 @@ Result<Report> transition(storage::ConnectionPool& pool, std::atomic<std::uint64
   save_row(*db, kpi.id, period, after);
   apply_delta(*db, kpi.id, period, domain::delta(before->unit, after.unit));
   tx.commit();
-  ++revision_;
   return after;
 }
 
@@ -101,7 +99,7 @@ Result<Report> transition(storage::ConnectionPool& pool, std::atomic<std::uint64
 Result<Report> KpiStore::save_draft(const StoredKpi& kpi, const Period& p, const std::string& unit,
                                     const domain::ReportDraft& draft, const Actor& actor) {
   const std::string period = domain::period_id(p);
-  return transition(db_, revision_, kpi, p, unit, ReportAction::save_draft, [&](Database& db, Report& r) -> std::optional<Refusal> {
+  return transition(db_, kpi, p, unit, ReportAction::save_draft, [&](Database& db, Report& r) -> std::optional<Refusal> {
     for (std::size_t i = 0; i < draft.files.size(); ++i) {
       auto q = db.prepare("SELECT uploader_org FROM kpi_files WHERE id = ?");
       q.bind(1, draft.files[i].file_id);
@@ -134,7 +132,7 @@ Result<Report> KpiStore::save_draft(const StoredKpi& kpi, const Period& p, const
 
 Result<Report> KpiStore::confirm(const StoredKpi& kpi, const Period& p, const std::string& unit, const Actor& actor) {
   const std::string period = domain::period_id(p);
-  return transition(db_, revision_, kpi, p, unit, ReportAction::confirm, [&](Database& db, Report& r) -> std::optional<Refusal> {
+  return transition(db_, kpi, p, unit, ReportAction::confirm, [&](Database& db, Report& r) -> std::optional<Refusal> {
     if (auto e = domain::check_ready_to_confirm({r.unit.self_score, r.files})) return Refusal{400, *e};
     r.unit.reporter = actor.name;
     r.return_reason.clear();
@@ -147,7 +145,7 @@ Result<Report> KpiStore::confirm(const StoredKpi& kpi, const Period& p, const st
 }
 
 Result<Report> KpiStore::unconfirm(const StoredKpi& kpi, const Period& p, const std::string& unit, const Actor&) {
-  return transition(db_, revision_, kpi, p, unit, ReportAction::unconfirm, [](Database&, Report&) -> std::optional<Refusal> {
+  return transition(db_, kpi, p, unit, ReportAction::unconfirm, [](Database&, Report&) -> std::optional<Refusal> {
     return std::nullopt;
   });
 }
@@ -155,7 +153,7 @@ Result<Report> KpiStore::unconfirm(const StoredKpi& kpi, const Period& p, const 
 Result<Report> KpiStore::review(const StoredKpi& kpi, const Period& p, const std::string& unit,
                                 const domain::Review& review, const Actor& actor) {
   const std::string period = domain::period_id(p);
-  return transition(db_, revision_, kpi, p, unit, ReportAction::review, [&](Database& db, Report& r) -> std::optional<Refusal> {
+  return transition(db_, kpi, p, unit, ReportAction::review, [&](Database& db, Report& r) -> std::optional<Refusal> {
     r.unit.review_score = from_hundredths(hundredths(review.score));
     r.unit.reviewer = actor.name;
     r.review_comment = review.comment;
@@ -172,7 +170,7 @@ Result<Report> KpiStore::review(const StoredKpi& kpi, const Period& p, const std
 Result<Report> KpiStore::return_report(const StoredKpi& kpi, const Period& p, const std::string& unit,
                                        const std::string& reason, const Actor& actor) {
   const std::string period = domain::period_id(p);
-  return transition(db_, revision_, kpi, p, unit, ReportAction::return_report, [&](Database& db, Report& r) -> std::optional<Refusal> {
+  return transition(db_, kpi, p, unit, ReportAction::return_report, [&](Database& db, Report& r) -> std::optional<Refusal> {
     r.return_reason = reason;
     r.unit.reviewer = actor.name;
     add_thread_entry(db, kpi.id, period, unit, "return", actor, reason);
@@ -187,7 +185,7 @@ Result<Report> KpiStore::return_report(const StoredKpi& kpi, const Period& p, co
 Result<Report> KpiStore::cancel_review(const StoredKpi& kpi, const Period& p, const std::string& unit,
                                        const Actor& actor) {
   const std::string period = domain::period_id(p);
-  return transition(db_, revision_, kpi, p, unit, ReportAction::cancel_review, [&](Database& db, Report& r) -> std::optional<Refusal> {
+  return transition(db_, kpi, p, unit, ReportAction::cancel_review, [&](Database& db, Report& r) -> std::optional<Refusal> {
     r.unit.review_score.reset();
     r.unit.reviewer.clear();
     r.review_comment.clear();
@@ -217,7 +215,6 @@ Result<Comment> KpiStore::add_comment(std::int64_t kpi_id, const Period& p, cons
   add_thread_entry(*db, kpi_id, period, unit, "comment", actor, body);
   const std::int64_t id = db->last_insert_rowid();
   tx.commit();
-  ++revision_;
   return Comment{id, "comment", actor.name, body, ""};
 }
 

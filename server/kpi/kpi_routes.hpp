@@ -47,7 +47,7 @@ struct KpiServices {
 
   // The full summary of a KPI as last served, with the store revision it was built at.
   struct CachedSummary {
-    std::uint64_t revision;
+    std::int64_t revision;
     std::string body;
   };
   std::mutex summary_mutex;

@@ -117,4 +117,57 @@ UPDATE kpi_files SET purpose = 'kpi_document'
  WHERE id IN (SELECT file_id FROM kpi_documents) AND id NOT IN (SELECT file_id FROM kpi_report_files);
 )sql";
 
+const std::string_view kSchema402 = R"sql(
+CREATE TABLE kpi_revision (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  n  INTEGER NOT NULL
+);
+INSERT INTO kpi_revision (id, n) VALUES (1, 0);
+CREATE TRIGGER kpis_revision_insert AFTER INSERT ON kpis BEGIN
+  UPDATE kpi_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER kpis_revision_update AFTER UPDATE ON kpis BEGIN
+  UPDATE kpi_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER kpis_revision_delete AFTER DELETE ON kpis BEGIN
+  UPDATE kpi_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER kpi_documents_revision_insert AFTER INSERT ON kpi_documents BEGIN
+  UPDATE kpi_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER kpi_documents_revision_update AFTER UPDATE ON kpi_documents BEGIN
+  UPDATE kpi_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER kpi_documents_revision_delete AFTER DELETE ON kpi_documents BEGIN
+  UPDATE kpi_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER kpi_reports_revision_insert AFTER INSERT ON kpi_reports BEGIN
+  UPDATE kpi_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER kpi_reports_revision_update AFTER UPDATE ON kpi_reports BEGIN
+  UPDATE kpi_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER kpi_reports_revision_delete AFTER DELETE ON kpi_reports BEGIN
+  UPDATE kpi_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER kpi_report_files_revision_insert AFTER INSERT ON kpi_report_files BEGIN
+  UPDATE kpi_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER kpi_report_files_revision_update AFTER UPDATE ON kpi_report_files BEGIN
+  UPDATE kpi_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER kpi_report_files_revision_delete AFTER DELETE ON kpi_report_files BEGIN
+  UPDATE kpi_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER kpi_period_summary_revision_insert AFTER INSERT ON kpi_period_summary BEGIN
+  UPDATE kpi_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER kpi_period_summary_revision_update AFTER UPDATE ON kpi_period_summary BEGIN
+  UPDATE kpi_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER kpi_period_summary_revision_delete AFTER DELETE ON kpi_period_summary BEGIN
+  UPDATE kpi_revision SET n = n + 1 WHERE id = 1;
+END;
+)sql";
+
 }  // namespace server::kpi

@@ -150,7 +150,6 @@ Result<StoredKpi> KpiStore::create(const std::string& office_code, const domain:
   s.run();
   const std::int64_t id = db->last_insert_rowid();
   tx.commit();
-  ++revision_;
   return StoredKpi{id, office_code, k};
 }
 
@@ -178,7 +177,6 @@ Result<StoredKpi> KpiStore::update(std::int64_t id, const domain::KpiDefinition&
   s.bind(10, id);
   s.run();
   tx.commit();
-  ++revision_;
   return StoredKpi{id, current->office_code, k};
 }
 
@@ -221,7 +219,6 @@ std::vector<StoredKpi> KpiStore::copy_year(const std::string& office_code, int y
     copied.push_back({id, office_code, next});
   }
   tx.commit();
-  ++revision_;
   return copied;
 }
 
@@ -279,7 +276,6 @@ Result<std::vector<std::string>> KpiStore::assign_units(const StoredKpi& kpi, co
   insert.reset();
   apply_delta(*db, kpi.id, period, d);
   tx.commit();
-  ++revision_;
   return std::vector<std::string>(wanted.begin(), wanted.end());
 }
 
@@ -382,6 +378,12 @@ std::vector<KpiStore::QueueItem> KpiStore::review_queue(const std::vector<std::i
   q.reset();
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.updated_at < b.updated_at; });
   return out;
+}
+
+std::int64_t KpiStore::revision() {
+  auto db = db_.acquire();
+  auto q = db->prepare("SELECT n FROM kpi_revision WHERE id = 1");
+  return q.step() ? q.integer(0) : 0;
 }
 
 }  // namespace server::kpi

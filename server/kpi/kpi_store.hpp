@@ -2,7 +2,6 @@
 // KPIs, their reporting units, reports, evidence and the live overview, in SQLite. Every
 // report write changes the period's summary row in the same transaction (by the domain's
 // delta), so the overview is exact after every write and never regenerated.
-#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -146,13 +145,13 @@ class KpiStore {
   bool remove_document(std::int64_t kpi_id, std::int64_t document_id);
 
 
-  // Goes up after every committed write of this store: a reply built at revision r is
-  // still exact while revision() == r (read the revision before reading the data).
-  std::uint64_t revision() const { return revision_.load(); }
+  // Goes up with every committed write to the KPI tables, by any server on this database
+  // (triggers of migration 402): a reply built at revision r is still exact while
+  // revision() == r (read the revision before reading the data).
+  std::int64_t revision();
 
  private:
   storage::ConnectionPool& db_;
-  std::atomic<std::uint64_t> revision_{0};
 };
 
 }  // namespace server::kpi

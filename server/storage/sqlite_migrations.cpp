@@ -59,6 +59,7 @@ INSERT INTO institution_names (institution_names) VALUES ('rebuild');
       {300, "school account registrations", registrations_schema},
       {400, "kpi definitions, reports, evidence and live summaries", kpi::kSchema400},
       {401, "kpi files: sealed content name, purpose, decoded images", kpi::kSchema401},
+      {402, "kpi: a revision of every write for the live summaries' cache", kpi::kSchema402},
       {500, "local education data: rounds, children, live counts, funded schools, confirmations", lec::kSchema500},
       {501, "local education data: child-development centres' basic data", lec::kSchema501},
       {502, "local education data: a revision per year for the progress view's cache", lec::kSchema502},

@@ -27,6 +27,7 @@ struct PermissionInfo {
   std::string_view id;  // wire value
   std::string_view name_th;
   std::string_view name_en;
+  std::string_view name(bool thai) const { return thai ? name_th : name_en; }
 };
 const std::vector<PermissionInfo>& permissions();
 const PermissionInfo& info(Permission p);

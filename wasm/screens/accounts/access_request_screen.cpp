@@ -113,7 +113,7 @@ void AccessRequestScreen::draw(app::Context& ctx) {
     const auto& about = domain::info(rights[i]);
     bool on = asked_[i];
     if (widgets::checkbox(("access.right." + std::string(about.id)).c_str(),
-                          ctx.language == ui::Language::th ? about.name_th : about.name_en, on))
+                          about.name(ctx.language == ui::Language::th), on))
       asked_[i] = on;
   }
   widgets::field_error("access.rights", errors_.of("rights[0]"), ctx.language);

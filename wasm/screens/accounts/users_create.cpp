@@ -170,7 +170,7 @@ void UsersScreen::draw_create(app::Context& ctx) {
     ImGui::BeginGroup();
     const float x0 = ImGui::GetCursorScreenPos().x;
     bool on = new_checked_[i] != 0;
-    const std::string_view name = ctx.language == ui::Language::th ? all[i].name_th : all[i].name_en;
+    const std::string_view name = all[i].name(ctx.language == ui::Language::th);
     if (widgets::checkbox(id.c_str(), name, on)) {
       new_checked_[i] = on;
       if (on && new_grant_orgs_[i].empty()) new_grant_orgs_[i] = domain::trim(new_org_);

@@ -56,7 +56,7 @@ static std::string right_names(const std::vector<std::string>& ids, ui::Language
   for (const auto& id : ids)
     if (auto p = domain::parse_permission(id))
       out += (out.empty() ? "" : ", ") +
-             std::string(l == ui::Language::th ? domain::info(p.value()).name_th : domain::info(p.value()).name_en);
+             std::string(domain::info(p.value()).name(l == ui::Language::th));
   return out;
 }
 
@@ -69,7 +69,7 @@ void UsersScreen::draw_rights_asked(app::Context& ctx, const nlohmann::json& req
     const auto& about = domain::info(p.value());
     bool on = !withheld_.count({id, std::string(about.id)});
     const std::string cid = "requests." + std::to_string(id) + ".right." + std::string(about.id);
-    if (widgets::checkbox(cid.c_str(), ctx.language == ui::Language::th ? about.name_th : about.name_en, on)) {
+    if (widgets::checkbox(cid.c_str(), about.name(ctx.language == ui::Language::th), on)) {
       if (on) withheld_.erase({id, std::string(about.id)});
       else withheld_.insert({id, std::string(about.id)});
     }

@@ -49,7 +49,7 @@ const nlohmann::json& grants_of(const nlohmann::json& user) {
 std::string permission_name(const nlohmann::json& g, ui::Language language) {
   const std::string id = api::text_of(g, "permission");
   for (const auto& p : domain::permissions())
-    if (p.id == id) return std::string(language == ui::Language::th ? p.name_th : p.name_en);
+    if (p.id == id) return std::string(p.name(language == ui::Language::th));
   return id;
 }
 
@@ -126,7 +126,7 @@ void UsersScreen::draw(app::Context& ctx) {
                                        std::string(ctx.tr(status_disabled)), std::string(ctx.tr(status_pending))};
   std::vector<std::string> perms = {std::string(ctx.tr(users_any))};
   for (const auto& p : domain::permissions())
-    perms.emplace_back(ctx.language == ui::Language::th ? p.name_th : p.name_en);
+    perms.emplace_back(p.name(ctx.language == ui::Language::th));
   bool go = false;
   go |= widgets::input_text("users.org", ctx.tr(users_filter_org), org_, cell).submitted;
   widgets::same_line_if_fits(cell);
@@ -243,7 +243,7 @@ void UsersScreen::draw_grants(app::Context& ctx) {
     }
     std::vector<std::string> names;
     for (const auto& p : domain::permissions())
-      names.emplace_back(ctx.language == ui::Language::th ? p.name_th : p.name_en);
+      names.emplace_back(p.name(ctx.language == ui::Language::th));
     const float width = std::min(ImGui::GetContentRegionAvail().x, 420.0f);
     widgets::text(ctx.tr(grants_permission));
     if (widgets::combo("grants.permission", ctx.tr(grants_pick_permission), names, grant_permission_, width))

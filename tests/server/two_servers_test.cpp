@@ -1,0 +1,65 @@
+// Issue 13: two server processes on one database behave as one. A session made on A works
+// on B and ends on both; a cached live KPI summary on B follows a write made on A (the
+// cache is checked against the revision in the database, not one process's counter).
+#include <catch2/catch.hpp>
+
+#include "tests/server/sign_in_helpers.hpp"
+
+using namespace test_server;
+using nlohmann::json;
+
+namespace {
+HttpResponse send_json(unsigned short port, const std::string& method, const std::string& target, const SignedIn& who,
+                       const json& body = json::object()) {
+  Headers h = as(who);
+  h["Content-Type"] = "application/json";
+  return request(port, method, target, h, body.dump());
+}
+}  // namespace
+
+TEST_CASE("two servers on one database: sessions and live summaries are shared", "[server][two_servers]") {
+  ServerProcess a;
+  ServerOptions second;
+  second.data_dir = a.data_dir();
+  ServerProcess b(second);
+
+  // Signed in on A, known on B; signed out on B, gone on A.
+  const auto controller = sign_in(a.port(), "area.kpi", demo_password("area.kpi"));
+  CHECK(get(b.port(), "/api/v1/me", as(controller)).status == 200);
+  const auto school = sign_in(b.port(), "1040010001", demo_password("1040010001"));
+  CHECK(get(a.port(), "/api/v1/me", as(school)).status == 200);
+
+  auto created = send_json(a.port(), "POST", "/api/v1/kpi", controller,
+                           {{"year", 2567}, {"number", "7"}, {"name", "ตัวชี้วัดของสองเครื่อง"}, {"type", "score_1_5"},
+                            {"criteria", {2, 3, 4, 5}}, {"cadence", "once"}, {"open_periods", {"once"}},
+                            {"status", "open"}});
+  INFO(created.body);
+  REQUIRE(created.status == 201);
+  const std::string kpi = "/api/v1/kpi/" + std::to_string(created.json()["id"].get<std::int64_t>());
+  REQUIRE(send_json(a.port(), "PUT", kpi + "/periods/once/units", controller, {{"unit_codes", {"1040010001"}}}).status ==
+          200);
+
+  // B builds and caches the summary: nothing submitted yet.
+  auto before = get(b.port(), kpi + "/summary", as(controller));
+  REQUIRE(before.status == 200);
+  CHECK(before.json()["periods"][0]["submitted"] == 0);
+  CHECK(get(b.port(), kpi + "/summary", as(controller)).json()["periods"][0]["submitted"] == 0);
+
+  // The school reports through A; B's next summary counts it.
+  const std::string report = kpi + "/periods/once/reports/1040010001";
+  REQUIRE(send_json(a.port(), "PUT", report, school, {{"self_score", 4}}).status == 200);
+  auto confirmed = send_json(a.port(), "POST", report + "/confirm", school);
+  INFO(confirmed.body);
+  REQUIRE(confirmed.status == 200);
+  auto after = get(b.port(), kpi + "/summary", as(controller));
+  REQUIRE(after.status == 200);
+  CHECK(after.json()["periods"][0]["submitted"] == 1);
+  CHECK(after.json()["periods"][0]["avg_self"] == 4.0);
+
+  // The SMS the submission sent through A is in the one outbox B reads.
+  CHECK(get(b.port(), "/api/v1/dev/outbox?phone=0800000005").json().size() == 1);
+
+  // Signing out on B ends the session on A too.
+  REQUIRE(send_json(b.port(), "POST", "/api/v1/auth/logout", school).status < 300);
+  CHECK(get(a.port(), "/api/v1/me", as(school)).status == 401);
+}
