@@ -3,11 +3,15 @@
 // fresh profile each), and where that time goes: the stages the loader and the client mark
 // (performance.mark 'app:…', see web/loader.js and platform_web.cpp) beside each file's
 // Resource Timing.
-//   node bench/first-frame.mjs [--runs N] [--rural] [--trace FILE]
+//   node bench/first-frame.mjs [--runs N] [--rural] [--warm] [--trace FILE] [--site DIR]
 //   --rural   Chromium's network emulation: 1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT
 //   --warm    also a second load in the same profile (files from the browser's cache)
 //   --trace   writes a Chrome performance trace of the last cold load (open it in DevTools'
 //             Performance panel) and prints the renderer main thread's busiest tasks
+//   --fresh-browser  a newly started browser for each load (its GPU process starting up, 1-4 s
+//             with SwiftShader on a busy machine, is then part of the figure); by default one
+//             browser, already running, and a new context (empty cache, no cookies) per load
+//   --site    another build of the site to serve (default build/site), to compare two builds
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,13 +23,14 @@ const { values: opt } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' }, rural: { type: 'boolean', default: false },
     warm: { type: 'boolean', default: false }, trace: { type: 'string' },
+    site: { type: 'string', default: 'build/site' }, 'fresh-browser': { type: 'boolean', default: false },
   },
 });
 const root = new URL('..', import.meta.url).pathname;
 const port = Number(process.env.BENCH_PORT || 18490);
 const data = mkdtempSync(join(tmpdir(), 'bench-ff-'));
 const server = spawn(join(root, 'build/native/server/school-server'),
-  ['--site', join(root, 'build/site'), '--assets', join(root, 'assets')],
+  ['--site', opt.site.startsWith('/') ? opt.site : join(root, opt.site), '--assets', join(root, 'assets')],
   { env: { ...process.env, PORT: String(port), BIND: '127.0.0.1', DATA_DIR: data }, stdio: 'ignore' });
 
 async function waitHealthy() {
@@ -129,9 +134,17 @@ try {
   await waitHealthy();
   const url = `http://127.0.0.1:${port}/`;
   const runs = Number(opt.runs), cold = [], warm = [];
+  const browser = opt['fresh-browser'] ? null : await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+  if (browser) {  // a browser someone is already using: its GPU process up and compositing
+    const warmup = await browser.newPage();
+    await warmup.goto('about:blank');
+    await warmup.evaluate(() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 1000))));
+    await warmup.close();
+  }
   for (let i = 0; i < runs; i++) {
     const profile = mkdtempSync(join(tmpdir(), 'bench-ff-profile-'));
-    const ctx = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args });
+    const ctx = browser ? await browser.newContext()
+      : await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args });
     const page = ctx.pages()[0] || await ctx.newPage();
     if (opt.trace && i === runs - 1) {
       const { result, events } = await traced(ctx, page, () => load(ctx, url, opt.rural));
@@ -147,7 +160,9 @@ try {
     await ctx.close();
     rmSync(profile, { recursive: true, force: true });
   }
-  const where = opt.rural ? 'rural line: 1.6 Mbit/s, 150 ms RTT' : 'loopback';
+  await browser?.close();
+  const where = (opt.rural ? 'rural line: 1.6 Mbit/s, 150 ms RTT' : 'loopback')
+    + (browser ? ', browser running' : ', browser started for each load');
   for (const [label, set] of [['cold cache', cold], ['warm cache', warm]]) {
     if (!set.length) continue;
     const times = set.map(t => t.seen).sort((a, b) => a - b);
