@@ -30,6 +30,8 @@ EM_JS(void, js_clipboard_write, (const char* text), {
     navigator.clipboard.writeText(UTF8ToString(text)).catch(function() {});
 });
 
+EM_JS(void, js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
+
 EM_JS(void, js_text_input, (int wanted, float x, float y, float w, float h), {
   Module.textInput && Module.textInput(!!wanted, x, y, w, h);
 });
@@ -135,7 +137,10 @@ void step(void* arg) {
   if (active) web.pacer.on_activity();
   web.pacer.set_timer(web.loop.wake_at());
   if (!web.pacer.take_frame(app::now())) return;  // idle: nothing happened, draw nothing
+  const bool first = test_hook::frames_drawn() == 0;
+  if (first) js_mark("app:frame-begin");  // bench/first-frame.mjs: where the start's time goes
   web.loop.draw();
+  if (first) js_mark("app:frame-end");
   sync_text_input();
 }
 
