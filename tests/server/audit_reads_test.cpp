@@ -14,13 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-HttpResponse send_json(unsigned short port, const std::string& method, const std::string& target, const SignedIn& who,
-                       const json& body = json::object()) {
-  Headers h = as(who);
-  h["Content-Type"] = "application/json";
-  return request(port, method, target, h, body.dump());
-}
-
 // The newest row of `action` was made by `actor` from loopback about `org`.
 void check_read(const ServerProcess& server, const std::string& action, std::optional<std::int64_t> actor,
                 const std::string& org) {

@@ -42,13 +42,6 @@ std::int64_t count(const std::map<std::string, domain::DeskEntry>& desk, const s
   return *it->second.count;
 }
 
-HttpResponse send_json(unsigned short port, const std::string& method, const std::string& target, const SignedIn& who,
-                       const json& body = json::object()) {
-  Headers h = as(who);
-  h["Content-Type"] = "application/json";
-  return request(port, method, target, h, body.dump());
-}
-
 std::string upload_evidence(unsigned short port, const SignedIn& who) {
   Headers h = as(who);
   h["Content-Type"] = "multipart/form-data; boundary=XyZ";

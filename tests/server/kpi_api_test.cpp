@@ -10,13 +10,6 @@ using nlohmann::json;
 
 namespace {
 
-HttpResponse send_json(unsigned short port, const std::string& method, const std::string& target, const SignedIn& who,
-                       const json& body = json::object()) {
-  Headers h = as(who);
-  h["Content-Type"] = "application/json";
-  return request(port, method, target, h, body.dump());
-}
-
 std::string upload(unsigned short port, const SignedIn& who, const std::string& name, const std::string& bytes) {
   Headers h = as(who);
   h["Content-Type"] = "multipart/form-data; boundary=XyZ";

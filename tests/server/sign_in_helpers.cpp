@@ -41,6 +41,13 @@ HttpResponse post_json(unsigned short port, const std::string& target, const nlo
   return request(port, "POST", target, h, body.dump());
 }
 
+HttpResponse send_json(unsigned short port, const std::string& method, const std::string& target, const SignedIn& who,
+                       const nlohmann::json& body) {
+  Headers h = as(who);
+  h["Content-Type"] = "application/json";
+  return request(port, method, target, h, body.dump());
+}
+
 std::string last_sms(unsigned short port, const std::string& phone) {
   auto r = get(port, "/api/v1/dev/outbox?phone=" + phone);
   REQUIRE(r.status == 200);

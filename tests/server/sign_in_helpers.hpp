@@ -27,6 +27,9 @@ std::string demo_password(const std::string& username);
 Headers as(const SignedIn& s, bool with_csrf = true);
 HttpResponse post_json(unsigned short port, const std::string& target, const nlohmann::json& body,
                        const Headers& headers = {});
+// A JSON request of any method as `who` (cookie and CSRF token).
+HttpResponse send_json(unsigned short port, const std::string& method, const std::string& target, const SignedIn& who,
+                       const nlohmann::json& body = nlohmann::json::object());
 
 // An otp_token for `phone` through the real flow: POST /api/v1/otp, the dev outbox, verify.
 std::string otp_token_for(unsigned short port, const std::string& phone, const std::string& purpose);

@@ -8,15 +8,6 @@
 using namespace test_server;
 using nlohmann::json;
 
-namespace {
-HttpResponse send_json(unsigned short port, const std::string& method, const std::string& target, const SignedIn& who,
-                       const json& body = json::object()) {
-  Headers h = as(who);
-  h["Content-Type"] = "application/json";
-  return request(port, method, target, h, body.dump());
-}
-}  // namespace
-
 TEST_CASE("two servers on one database: sessions and live summaries are shared", "[server][two_servers]") {
   ServerProcess a;
   ServerOptions second;
