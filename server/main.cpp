@@ -90,7 +90,12 @@ bool check_server_key(const Config& config, storage::ConnectionPool& db, http::R
                " value(s) sealed with the lost key cannot be read any more");
     else if (loaded.created)
       log.note("a new server key was written to " + file.string());
+    auto conn = db.acquire();
+    auth::check_key_matches_database(*conn, loaded.key, file, config.new_installation);
   } catch (const auth::KeyLost& e) {
+    std::cerr << "school-server: not starting: " << e.what() << std::endl;
+    return false;
+  } catch (const auth::KeyMismatch& e) {
     std::cerr << "school-server: not starting: " << e.what() << std::endl;
     return false;
   }

@@ -1,5 +1,6 @@
 #include "server/accounts/access_request_routes.hpp"
 
+#include "server/accounts/access_request_store.hpp"
 #include "server/auth/crypto.hpp"
 #include "server/auth/sessions.hpp"
 #include "server/http/errors.hpp"
@@ -20,51 +21,6 @@ constexpr domain::TextRule code_rule(std::string_view field, std::string_view th
   return {field, th, en, 10};
 }
 
-struct StoredRequest {
-  std::int64_t id = 0;
-  domain::AccessRequest request;
-  std::int64_t created_at = 0;
-  std::optional<std::int64_t> user_id;
-};
-
-// Stored as space-separated permission ids.
-std::string rights_text(const std::vector<Permission>& rights) {
-  std::string out;
-  for (auto p : rights) out += (out.empty() ? "" : " ") + std::string(domain::to_string(p));
-  return out;
-}
-
-std::vector<Permission> rights_of(const std::string& text) {
-  std::vector<Permission> out;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    const auto end = std::min(text.find(' ', at), text.size());
-    if (auto p = domain::parse_permission(text.substr(at, end - at))) out.push_back(p.value());
-    at = end + 1;
-  }
-  return out;
-}
-
-std::optional<StoredRequest> find_request(storage::Database& db, std::int64_t id) {
-  auto q = db.prepare(
-      "SELECT id, area_code, school_code, title, first_name, last_name, position, phone, email, status, reason, "
-      "created_at, user_id, rights, granted FROM access_requests WHERE id = ?");
-  q.bind(1, id);
-  if (!q.step()) return std::nullopt;
-  StoredRequest r;
-  r.id = q.integer(0);
-  r.request.area_code = q.text(1);
-  r.request.school_code = q.text(2);
-  r.request.person = {q.text(3), q.text(4), q.text(5), q.text(6), q.text(7), q.text(8)};
-  r.request.status = domain::parse_access_request_status(q.text(9)).value();
-  r.request.reason = q.text(10);
-  r.created_at = q.integer(11);
-  if (!q.is_null(12)) r.user_id = q.integer(12);
-  r.request.rights = rights_of(q.text(13));
-  r.request.granted = rights_of(q.text(14));
-  return r;
-}
-
 json request_json(const StoredRequest& r, const domain::OrgTree& tree) {
   json j = r.request;
   j["id"] = r.id;
@@ -79,13 +35,6 @@ http::Reply request_not_found() {
                                                      "No such request in the area you manage"});
 }
 
-std::string next_school_username(storage::Database& db, const std::string& school_code) {
-  for (int n = 1;; ++n) {
-    std::string name = school_code + "-w" + std::to_string(n);
-    if (!find_user(db, name)) return name;
-  }
-}
-
 std::optional<std::int64_t> parse_id(const std::string& s) {
   if (s.empty() || s.size() > 15 || !domain::is_ascii_digits(s)) return std::nullopt;
   return std::stoll(s);
@@ -97,14 +46,6 @@ std::optional<std::int64_t> parse_id(const std::string& s) {
   const auto& who = std::get<auth::Principal>(who##_or_reply)
 
 }  // namespace
-
-int count_school_users(storage::Database& db, std::string_view school_code, std::int64_t except_user_id) {
-  auto q = db.prepare(
-      "SELECT COUNT(*) FROM users WHERE school_user = 1 AND status != 'disabled' AND org_code = ? AND id != ?");
-  q.bind(1, school_code).bind(2, except_user_id);
-  q.step();
-  return static_cast<int>(q.integer(0));
-}
 
 void add_access_request_routes(http::Router& router, const Config& config, auth::Guard& guard,
                                AccountService& accounts, otp::OtpService& otp, sms::SmsGateway& sms,
@@ -136,18 +77,10 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
         {"local_government", {"pao", "municipality", "sao", "local_government"}},
         {"department", {"department"}}};
     const auto kinds = finer.count(kind) ? finer.at(kind) : std::vector<std::string>{kind};
-    std::string sql = "SELECT code, name_th, kind, province, parent_code FROM organisations WHERE kind IN (";
-    for (std::size_t i = 0; i < kinds.size(); ++i) sql += i ? ", ?" : "?";
-    sql += ") AND (? = '' OR instr(name_th, ?) > 0 OR code LIKE ? || '%' OR province = ?) ORDER BY code LIMIT 200";
-    auto db = pool.acquire();
-    auto stmt = db->prepare(sql);
-    int i = 1;
-    for (const auto& k : kinds) stmt.bind(i++, k);
-    for (int j = 0; j < 4; ++j) stmt.bind(i++, q);
     json list = json::array();
-    while (stmt.step())
-      list.push_back({{"code", stmt.text(0)}, {"name_th", stmt.text(1)}, {"kind", stmt.text(2)},
-                      {"province", stmt.text(3)}, {"parent_code", stmt.text(4)}});
+    for (const auto& o : find_orgs(*pool.acquire(), kinds, q))
+      list.push_back({{"code", o.code}, {"name_th", o.name_th}, {"kind", o.kind}, {"province", o.province},
+                      {"parent_code", o.parent_code}});
     return http::json_reply(http::Status::ok, list);
   });
 
@@ -165,15 +98,10 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
       if (!text) return http::bad_request(text.error());
       q = domain::to_ascii_digits(text.value());
     }
-    auto db = pool.acquire();
-    auto stmt = db->prepare(
-        "SELECT code, name_th, affiliation, province, district, parent_code FROM institutions WHERE parent_code = ? "
-        "AND (? = '' OR instr(name_th, ?) > 0 OR code LIKE ? || '%') ORDER BY code LIMIT 500");
-    stmt.bind(1, code).bind(2, q).bind(3, q).bind(4, q);
     json list = json::array();
-    while (stmt.step())
-      list.push_back({{"code", stmt.text(0)}, {"name_th", stmt.text(1)}, {"affiliation", stmt.text(2)},
-                      {"province", stmt.text(3)}, {"district", stmt.text(4)}, {"parent_code", stmt.text(5)}});
+    for (const auto& i : institutions_directly_under(*pool.acquire(), code, q))
+      list.push_back({{"code", i.code}, {"name_th", i.name_th}, {"affiliation", i.affiliation},
+                      {"province", i.province}, {"district", i.district}, {"parent_code", i.parent_code}});
     return http::json_reply(http::Status::ok, list);
   });
 
@@ -208,26 +136,16 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
         const bool full = opened.error().code == "school_user_quota";
         return http::error_reply(full ? http::Status::conflict : http::Status::bad_request, opened.error());
       }
-      auto pending = db->prepare(
-          "SELECT COUNT(*) FROM access_requests WHERE school_code = ? AND phone = ? AND status = 'pending'");
-      pending.bind(1, school.value()).bind(2, person.value().phone);
-      pending.step();
-      if (pending.integer(0) > 0)
+      if (pending_requests_from(*db, school.value(), person.value().phone) > 0)
         return http::error_reply(http::Status::conflict,
                                  {"request_pending", "school_code", "มีคำขอของหมายเลขนี้สำหรับโรงเรียนนี้รออนุมัติอยู่แล้ว",
                                   "A request from this phone for this school is already waiting for approval"});
       // The OTP proves this very phone; redeemed inside the transaction, so a refusal keeps it usable.
       auto phone = otp.redeem(*db, token.value(), domain::OtpPurpose::school_user, person.value().phone);
       if (!phone) return http::bad_request(phone.error());
-      const auto& r = opened.value();
-      db->prepare(
-            "INSERT INTO access_requests (area_code, school_code, title, first_name, last_name, position, phone, "
-            "email, status, created_at, rights) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)")
-          .bind(1, r.area_code).bind(2, r.school_code).bind(3, r.person.title).bind(4, r.person.first_name)
-          .bind(5, r.person.last_name).bind(6, r.person.position).bind(7, r.person.phone).bind(8, r.person.email)
-          .bind(9, now).bind(10, rights_text(rights.value()))
-          .run();
-      id = db->last_insert_rowid();
+      auto r = opened.value();
+      r.rights = rights.value();
+      id = insert_request(*db, r, now);
       const auto* node = tree.find(r.school_code);
       told = notifier->record(*db, {r.school_code, Permission::users_manage, domain::access_request_kind,
                                     domain::access_request_notice(node ? node->name_th : "", r.school_code),
@@ -312,14 +230,7 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
           stored.user_id = insert_user(*db, u, now);
           token = issue_token(*db, TokenPurpose::activation, *stored.user_id, now, domain::activation_link_lifetime);
         }
-        auto update = db->prepare(
-            "UPDATE access_requests SET status = ?, reason = ?, user_id = ?, decided_at = ?, decided_by = ?, granted = ? "
-            "WHERE id = ?");
-        update.bind(1, domain::to_string(stored.request.status)).bind(2, stored.request.reason);
-        if (stored.user_id) update.bind(3, *stored.user_id);
-        else update.bind_null(3);
-        update.bind(4, now).bind(5, admin.user_id).bind(6, rights_text(stored.request.granted)).bind(7, stored.id);
-        update.run();
+        record_decision(*db, stored, admin.user_id, now);
         tx.commit();
       }
       const auto* school = tree.find(stored.request.school_code);

@@ -5,6 +5,7 @@
 // disabled: the count and the write happen in one BEGIN IMMEDIATE transaction, so
 // concurrent requests or approvals cannot make a third.
 // Also the pickers: GET /api/v1/orgs?kind=&q= and GET /api/v1/orgs/{code}/institutions.
+#include "server/accounts/access_request_store.hpp"
 #include "server/accounts/account_service.hpp"
 #include "server/auth/guard.hpp"
 #include "server/config.hpp"
@@ -14,9 +15,6 @@
 #include "server/sms/sms_gateway.hpp"
 
 namespace server::accounts {
-
-// School users of `school_code` that are not disabled (pending activation counts).
-int count_school_users(storage::Database& db, std::string_view school_code, std::int64_t except_user_id = 0);
 
 // A new request tells the admins who decide it (users.manage on the school or above), in the
 // client and by SMS.

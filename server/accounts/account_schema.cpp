@@ -168,4 +168,27 @@ CREATE TABLE account_holders (
 CREATE INDEX account_holders_by_user ON account_holders (user_id, ended_at);
 )sql";
 
+// One row: a keyed hash that only the right server key reproduces (auth/server_key.cpp).
+const std::string_view server_key_check = R"sql(
+CREATE TABLE server_key_check (
+  id         INTEGER PRIMARY KEY CHECK (id = 1),
+  verifier   TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+)sql";
+
+// A sheet lives an hour, for the admin who made it, readable from any server process; the
+// PDF is sealed with the server key because its QR codes sign in.
+const std::string_view sign_in_sheets = R"sql(
+CREATE TABLE sign_in_sheets (
+  id         TEXT PRIMARY KEY,
+  owner      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  org_code   TEXT NOT NULL,
+  file_name  TEXT NOT NULL,
+  pdf_sealed TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX sign_in_sheets_by_expiry ON sign_in_sheets (expires_at);
+)sql";
+
 }  // namespace server::accounts::schema

@@ -10,8 +10,10 @@ extern const std::string_view sign_in;          // 102: sessions, failures, one-
 extern const std::string_view audit_log;        // 103
 extern const std::string_view audit_log_org;    // 110
 extern const std::string_view access_requests;  // 104: school website users (EMIS rule)
-extern const std::string_view sessions_device;
-extern const std::string_view access_request_rights;
-extern const std::string_view account_holders;  // 120: a session's public id and User-Agent
+extern const std::string_view sessions_device;        // 120: a session's public id and User-Agent
+extern const std::string_view access_request_rights;  // 121
+extern const std::string_view account_holders;        // 122
+extern const std::string_view server_key_check;       // 123: which key the database is sealed with
+extern const std::string_view sign_in_sheets;         // 124: QR sheets of new institution accounts
 
 }  // namespace server::accounts::schema

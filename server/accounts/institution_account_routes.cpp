@@ -1,17 +1,15 @@
 #include "server/accounts/institution_account_routes.hpp"
 
-#include <map>
-#include <memory>
-#include <mutex>
-
 #include "server/accounts/admin_routes.hpp"
 #include "server/accounts/sign_in_qr.hpp"
 #include "server/accounts/sign_in_sheet_pdf.hpp"
+#include "server/accounts/sign_in_sheet_store.hpp"
 #include "server/auth/crypto.hpp"
 #include "server/auth/sessions.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
 #include "server/http/upload_reply.hpp"
+#include "server/otp/otp_service.hpp"
 #include "shared/accounts/institution_accounts.hpp"
 #include "shared/core/text.hpp"
 
@@ -21,33 +19,6 @@ namespace {
 
 using domain::Permission;
 using nlohmann::json;
-
-// Sheets made in the last hour, by id; each only for the admin who made it.
-class Sheets {
- public:
-  std::string keep(std::int64_t owner, std::string org, std::string pdf, std::string name, std::int64_t now) {
-    std::lock_guard lock(mutex_);
-    for (auto it = sheets_.begin(); it != sheets_.end();) it = it->second.expires_at <= now ? sheets_.erase(it) : std::next(it);
-    std::string id = auth::random_token(16);
-    sheets_[id] = {owner, std::move(org), std::move(pdf), std::move(name), now + sign_in_sheet_lifetime};
-    return id;
-  }
-  struct Sheet {
-    std::int64_t owner = 0;
-    std::string org, pdf, name;
-    std::int64_t expires_at = 0;
-  };
-  std::optional<Sheet> find(const std::string& id, std::int64_t owner, std::int64_t now) {
-    std::lock_guard lock(mutex_);
-    auto it = sheets_.find(id);
-    if (it == sheets_.end() || it->second.owner != owner || it->second.expires_at <= now) return std::nullopt;
-    return it->second;
-  }
-
- private:
-  std::mutex mutex_;
-  std::map<std::string, Sheet> sheets_;
-};
 
 // The office named by `code`, checked for this admin: the reply to give when refused.
 std::variant<std::string, http::Reply> office_for(auth::Guard& guard, const auth::Principal& admin, const std::string& code) {
@@ -74,7 +45,7 @@ void add_institution_account_routes(http::Router& router, const Config& config, 
                                     AccountService& accounts) {
   auto& pool = accounts.db();
   auto& audit = accounts.audit();
-  auto sheets = std::make_shared<Sheets>();
+  auto sheet_keys = std::make_shared<storage::FileKeys>(otp::load_or_create_secret(config.server_key_file()));
   const auto name_of = [&guard](const std::string& code) {
     const auto* n = guard.orgs().find(code);
     return n ? n->name_th : std::string();
@@ -111,7 +82,7 @@ void add_institution_account_routes(http::Router& router, const Config& config, 
   // POST {"org_code"}: an account for each institution under it without one (at most
   // institution_accounts_per_call, by code), each with a one-time sign-in QR, on one sheet.
   router.add(http::Verb::post, "/api/v1/admin/institution-accounts", http::permission("users.manage", http::Scope::body),
-             [&, sheets, name_of](const http::RequestContext& rq) -> http::Reply {
+             [&, sheet_keys, name_of](const http::RequestContext& rq) -> http::Reply {
     auto admin_or_reply = guard.require_user(rq);
     if (auto* reply = std::get_if<http::Reply>(&admin_or_reply)) return std::move(*reply);
     const auto& admin = std::get<auth::Principal>(admin_or_reply);
@@ -161,7 +132,8 @@ void add_institution_account_routes(http::Router& router, const Config& config, 
                   {"sheet", nullptr}, {"sheet_expires_at", nullptr}};
     if (!entries.empty()) {
       auto pdf = render_sign_in_sheet(name_of(org) + " (" + org + ")", entries, now + sign_in_qr_lifetime);
-      const auto id = sheets->keep(admin.user_id, org, std::move(pdf), "sign-in-qr-" + org + ".pdf", now);
+      const auto id = keep_sheet(*pool.acquire(), *sheet_keys, admin.user_id,
+                                 {org, "sign-in-qr-" + org + ".pdf", std::move(pdf)}, now, now + sign_in_sheet_lifetime);
       reply["sheet"] = "/api/v1/admin/institution-accounts/sheets/" + id;
       reply["sheet_expires_at"] = auth::iso_time(now + sign_in_sheet_lifetime);
     }
@@ -170,18 +142,18 @@ void add_institution_account_routes(http::Router& router, const Config& config, 
 
   // GET …/sheets/{id}: the PDF, for the admin who made it, within the hour.
   router.add(http::Verb::get, "/api/v1/admin/institution-accounts/sheets/{id}", http::permission("users.manage", http::Scope::object, "id"),
-             [&, sheets](const http::RequestContext& rq) -> http::Reply {
+             [&, sheet_keys](const http::RequestContext& rq) -> http::Reply {
     auto admin_or_reply = guard.require_user(rq);
     if (auto* reply = std::get_if<http::Reply>(&admin_or_reply)) return std::move(*reply);
     const auto& admin = std::get<auth::Principal>(admin_or_reply);
-    auto sheet = sheets->find(rq.params.at("id"), admin.user_id, auth::unix_now());
+    auto sheet = find_sheet(*pool.acquire(), *sheet_keys, rq.params.at("id"), admin.user_id, auth::unix_now());
     if (!sheet)
       return http::error_reply(http::Status::not_found,
                                {"sheet_not_found", "", "ไม่พบเอกสาร QR นี้ (เก็บไว้ 1 ชั่วโมงสำหรับผู้สร้างเท่านั้น)",
                                 "No such QR sheet (kept for an hour, for its maker only)"});
     audit.record({admin.user_id, "institution_accounts.sheet_download", "institution_accounts", rq.client_address,
-                  {{"bytes", sheet->pdf.size()}}, sheet->org});
-    return http::download_reply(std::move(sheet->pdf), "application/pdf", sheet->name);
+                  {{"bytes", sheet->pdf.size()}}, sheet->org_code});
+    return http::download_reply(std::move(sheet->pdf), "application/pdf", sheet->file_name);
   });
 }
 

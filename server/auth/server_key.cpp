@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <ctime>
 #include <system_error>
 
 namespace server::auth {
@@ -68,7 +69,7 @@ std::int64_t count_sealed_values(storage::Database& db) {
   return n;
 }
 
-SecretKey write_new_server_key(const fs::path& file) {
+SecretKey write_new_server_key(const fs::path& file, bool replace) {
   init_crypto();
   SecretKey key;
   randombytes_buf(key.data(), key.size());
@@ -80,11 +81,27 @@ SecretKey write_new_server_key(const fs::path& file) {
   const bool written = ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) && ::fsync(fd) == 0;
   const int saved = errno;
   ::close(fd);
-  if (!written || ::rename(tmp.c_str(), file.c_str()) != 0) {
+  // link() publishes only where no key is yet: a second server starting at the same moment
+  // reads the first one's key instead of writing its own over it.
+  bool published = false, lost_race = false;
+  if (written) {
+    if (replace) published = ::rename(tmp.c_str(), file.c_str()) == 0;
+    else if (::link(tmp.c_str(), file.c_str()) == 0) published = true;
+    else if (errno == EEXIST) published = lost_race = true;
+  }
+  if (!published) {
     const int why = written ? errno : saved;
     ::unlink(tmp.c_str());
     errno = why;
     fail("cannot write the server key", file);
+  }
+  if (!replace) ::unlink(tmp.c_str());
+  if (lost_race) {
+    bool exists = false;
+    const std::string bytes = read_key_bytes(file, exists);
+    if (bytes.size() < key.size()) fail("another process wrote a short server key", file);
+    std::copy_n(bytes.begin(), key.size(), key.begin());
+    return key;
   }
   const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dfd < 0 || ::fsync(dfd) != 0) {
@@ -111,9 +128,35 @@ LoadedKey load_server_key(const fs::path& file, std::int64_t sealed_values, bool
                   "this database (or point SERVER_KEY_FILE / --key-file at it) and start again. A new key would make "
                   "them unreadable: only to begin a new, empty installation, start with --new-installation "
                   "(NEW_INSTALLATION=1).");
-  loaded.key = write_new_server_key(file);
+  loaded.key = write_new_server_key(file, new_installation || exists);
   loaded.created = true;
   return loaded;
+}
+
+void check_key_matches_database(storage::Database& db, const SecretKey& key, const fs::path& file,
+                                bool new_installation) {
+  static constexpr std::string_view label = "school-server: the key this database is sealed with";
+  std::array<unsigned char, 32> mac{};
+  crypto_generichash(mac.data(), mac.size(), reinterpret_cast<const unsigned char*>(label.data()), label.size(),
+                     key.data(), key.size());
+  const std::string verifier = to_hex(mac.data(), mac.size());
+  storage::Transaction tx(db);
+  auto q = db.prepare("SELECT verifier FROM server_key_check WHERE id = 1");
+  if (q.step()) {
+    if (equal_in_constant_time(q.text(0), verifier)) return;
+    if (!new_installation)
+      throw KeyMismatch("the server key " + file.string() +
+                        " is not the key this database is sealed with: another server's key, or a new one made "
+                        "where the right one was missing. Every server on one database must read the same key file: "
+                        "copy it from the server that first started on this database (SERVER_KEY_FILE / --key-file) "
+                        "and start again; only to begin a new, empty installation, start with --new-installation.");
+  }
+  db.prepare("INSERT INTO server_key_check (id, verifier, created_at) VALUES (1, ?, ?) "
+             "ON CONFLICT (id) DO UPDATE SET verifier = excluded.verifier, created_at = excluded.created_at")
+      .bind(1, verifier)
+      .bind(2, static_cast<std::int64_t>(::time(nullptr)))
+      .run();
+  tx.commit();
 }
 
 }  // namespace server::auth

@@ -22,6 +22,13 @@ class KeyLost : public std::runtime_error {
 // letters, OTP codes, KPI files, and the LEC children's IDs where that table exists. Tables not created yet count 0.
 std::int64_t count_sealed_values(storage::Database& db);
 
+// The key is not the one this database's values are sealed with (another server's key, or
+// a new one made where the right one was expected).
+class KeyMismatch : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 struct LoadedKey {
   SecretKey key{};
   bool created = false;  // a new key was written (first start, or a new installation)
@@ -32,7 +39,14 @@ struct LoadedKey {
 // the directory; mode 0600); otherwise throws KeyLost naming the file and what to restore.
 LoadedKey load_server_key(const std::filesystem::path& file, std::int64_t sealed_values, bool new_installation);
 
-// A new random key in `file`, durably (as above), replacing what is there.
-SecretKey write_new_server_key(const std::filesystem::path& file);
+// A new random key in `file`, durably (as above). `replace` false: a key that another
+// process put there first wins, and is returned, so servers starting at once share one.
+SecretKey write_new_server_key(const std::filesystem::path& file, bool replace = true);
+
+// The database records a keyed hash of the first key it met (server_key_check): every later
+// start, of any server, must bring the same key. Throws KeyMismatch naming `file`; with
+// `new_installation` this key is recorded instead.
+void check_key_matches_database(storage::Database& db, const SecretKey& key, const std::filesystem::path& file,
+                                bool new_installation);
 
 }  // namespace server::auth

@@ -55,6 +55,8 @@ INSERT INTO institution_names (institution_names) VALUES ('rebuild');
       {120, "sessions: a public id and the browser's User-Agent", accounts::schema::sessions_device},
       {121, "access requests: the rights asked for and given", accounts::schema::access_request_rights},
       {122, "the past holders of each account", accounts::schema::account_holders},
+      {123, "the check value of the server key", accounts::schema::server_key_check},
+      {124, "QR sheets of new institution accounts, for every server process", accounts::schema::sign_in_sheets},
       {200, "sms outbox and one-time passwords", sms_otp_schema},
       {300, "school account registrations", registrations_schema},
       {400, "kpi definitions, reports, evidence and live summaries", kpi::kSchema400},

@@ -121,11 +121,14 @@ TEST_CASE("access request: rejection with a reason; bad input changes nothing", 
   CHECK(post_json(port, "/api/v1/admin/access-requests/99999/approve", json::object(), as(admin)).status == 404);
 }
 
-TEST_CASE("access request: 50 concurrent approvals for one school make exactly 2 users", "[server][access][quota]") {
-  ServerProcess server;
-  const auto port = server.port();
+namespace {
+
+// 50 pending requests for one school approved at once, request i through ports[i % n]:
+// exactly 2 are approved. Returns how many were.
+long approve_fifty_at_once(const std::vector<unsigned short>& ports, const fs::path& database) {
+  const auto port = ports.front();
   // 50 people asked for the same school (their OTP-proven requests, as the table holds them).
-  execute(server.database(),
+  execute(database,
           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) "
           "INSERT INTO access_requests (area_code, school_code, title, first_name, last_name, position, phone, email, "
           "status, created_at) SELECT '1040000001', '1040020001', 'นาย', 'ผู้ขอ', 'คนที่ ' || i, 'ครู', "
@@ -136,7 +139,8 @@ TEST_CASE("access request: 50 concurrent approvals for one school make exactly 2
   std::vector<std::thread> threads;
   for (int i = 0; i < 50; ++i)
     threads.emplace_back([&, i] {
-      auto r = post_json(port, "/api/v1/admin/access-requests/" + std::to_string(i + 1) + "/approve", json::object(), as(admin));
+      const auto to = ports[static_cast<std::size_t>(i) % ports.size()];
+      auto r = post_json(to, "/api/v1/admin/access-requests/" + std::to_string(i + 1) + "/approve", json::object(), as(admin));
       statuses[i] = r.status;
       if (r.status != 200) codes[i] = r.json()["error"]["code"];
     });
@@ -145,9 +149,28 @@ TEST_CASE("access request: 50 concurrent approvals for one school make exactly 2
   const auto refused = std::count(codes.begin(), codes.end(), "school_user_quota");
   CHECK(approved == 2);
   CHECK(refused == 48);
-  CHECK(query_int(server.database(), "SELECT COUNT(*) FROM users WHERE school_user = 1 AND org_code = '1040020001'") == 2);
-  CHECK(query_int(server.database(), "SELECT COUNT(*) FROM access_requests WHERE status = 'approved'") == 2);
-  WARN("50 concurrent approvals for one school: " << approved << " approved, " << refused << " refused (school_user_quota)");
+  CHECK(query_int(database, "SELECT COUNT(*) FROM users WHERE school_user = 1 AND org_code = '1040020001'") == 2);
+  CHECK(query_int(database, "SELECT COUNT(*) FROM access_requests WHERE status = 'approved'") == 2);
+  WARN("50 concurrent approvals for one school over " << ports.size() << " server(s): " << approved << " approved, "
+                                                      << refused << " refused (school_user_quota)");
+  return approved;
+}
+
+}  // namespace
+
+TEST_CASE("access request: 50 concurrent approvals over three servers on one database make exactly 2 users",
+          "[server][access][quota][two_servers]") {
+  ServerProcess a;
+  ServerOptions same;
+  same.data_dir = a.data_dir();
+  ServerProcess b(same), c(same);
+  CHECK(approve_fifty_at_once({a.port(), b.port(), c.port()}, a.database()) == 2);
+}
+
+TEST_CASE("access request: 50 concurrent approvals for one school make exactly 2 users", "[server][access][quota]") {
+  ServerProcess server;
+  const auto port = server.port();
+  CHECK(approve_fifty_at_once({port}, server.database()) == 2);
 
   // A full school refuses new requests at once, and re-enabling a third user is refused too.
   const std::string token = otp_token_for(port, "0863334444", "school_user");

@@ -8,6 +8,7 @@
 #include "server/auth/server_key.hpp"
 #include "server/storage/sqlite_migrations.hpp"
 #include "tests/server/registration_helpers.hpp"
+#include "tests/server/sign_in_helpers.hpp"
 
 using namespace test_server;
 
@@ -118,4 +119,49 @@ TEST_CASE("server key: sealed values are counted in every sealed column there is
   CHECK_FALSE(fs::exists(dir / "server.key"));
   CHECK(server::auth::load_server_key(dir / "server.key", 2, true).created);
   CHECK_FALSE(server::auth::load_server_key(dir / "server.key", 2, false).created);
+}
+
+TEST_CASE("server key: a server with another key on the same database does not start", "[server][key][two_servers]") {
+  ServerProcess a;
+  TempDir elsewhere;
+  const auto own = elsewhere / "its-own.key";
+  // A second server on A's database with a key of its own: refused. (Without any key file it
+  // is refused as a lost key: the demo data already holds sealed values.)
+  server::auth::write_new_server_key(own);
+  auto b = start_once(a.data_dir(), {{"SERVER_KEY_FILE", own.string()}});
+  INFO(b.output);
+  CHECK(b.exit_code == 3);
+  CHECK(b.output.find("the server key " + own.string() + " is not the key this database is sealed with") !=
+        std::string::npos);
+  CHECK(b.output.find("SERVER_KEY_FILE") != std::string::npos);
+  CHECK(get(a.port(), "/api/v1/health").status == 200);  // A goes on with the one key
+  // A copy of A's key file is the way: then it starts.
+  fs::copy_file(a.data_dir() / "server.key", own, fs::copy_options::overwrite_existing);
+  ServerOptions same_key;
+  same_key.data_dir = a.data_dir();
+  same_key.env = {{"SERVER_KEY_FILE", own.string()}};
+  ServerProcess c(same_key);
+  CHECK(get(c.port(), "/api/v1/health").status == 200);
+}
+
+TEST_CASE("server key: the database's check value and the first key written win", "[server][key]") {
+  namespace auth = server::auth;
+  TempDir dir;
+  server::storage::Database db(dir / "school.db");
+  server::storage::migrate(db);
+  const auto first = auth::write_new_server_key(dir / "first.key");
+  const auto second = auth::write_new_server_key(dir / "second.key");
+  REQUIRE(first != second);
+  auth::check_key_matches_database(db, first, dir / "first.key", false);  // recorded
+  CHECK(query_int(dir / "school.db", "SELECT COUNT(*) FROM server_key_check") == 1);
+  CHECK_NOTHROW(auth::check_key_matches_database(db, first, dir / "first.key", false));
+  CHECK_THROWS_AS(auth::check_key_matches_database(db, second, dir / "second.key", false), auth::KeyMismatch);
+  auth::check_key_matches_database(db, second, dir / "second.key", true);  // a new installation
+  CHECK_THROWS_AS(auth::check_key_matches_database(db, first, dir / "first.key", false), auth::KeyMismatch);
+  // Two servers making a key at once: the one published first is what both use.
+  CHECK(auth::write_new_server_key(dir / "first.key", false) == first);
+  CHECK(read_file(dir / "first.key").size() == 32);
+  int leftovers = 0;
+  for (const auto& entry : fs::directory_iterator(dir.path())) leftovers += entry.path().string().find(".new-") != std::string::npos;
+  CHECK(leftovers == 0);
 }

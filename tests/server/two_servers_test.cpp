@@ -54,3 +54,33 @@ TEST_CASE("two servers on one database: sessions and live summaries are shared",
   REQUIRE(send_json(b.port(), "POST", "/api/v1/auth/logout", school).status < 300);
   CHECK(get(a.port(), "/api/v1/me", as(school)).status == 401);
 }
+
+TEST_CASE("two servers on one database: a QR sheet made on A is downloaded from B", "[server][two_servers]") {
+  ServerProcess a;
+  ServerOptions second;
+  second.data_dir = a.data_dir();
+  ServerProcess b(second);
+  const auto admin = sign_in(a.port(), "area.admin", demo_password("area.admin"));
+  auto made = post_json(a.port(), "/api/v1/admin/institution-accounts", {{"org_code", "1040000001"}}, as(admin));
+  INFO(made.body);
+  REQUIRE(made.status == 201);
+  const std::string sheet = made.json()["sheet"];
+  auto pdf = get(b.port(), sheet, as(admin));
+  REQUIRE(pdf.status == 200);
+  CHECK(pdf.body.rfind("%PDF-", 0) == 0);
+  // Kept sealed: the stored text is not the PDF, and the PDF's own bytes are nowhere in it.
+  CHECK(query_int(a.database(), "SELECT COUNT(*) FROM sign_in_sheets WHERE pdf_sealed LIKE 'JVBERi%'") == 0);
+  CHECK(query_int(a.database(), "SELECT COUNT(*) FROM sign_in_sheets") == 1);
+  // Only for its maker, from either server.
+  const auto other = sign_in(b.port(), "centre.admin", demo_password("centre.admin"));
+  CHECK(get(b.port(), sheet, as(other)).status == 404);
+  CHECK(get(a.port(), sheet, as(other)).status == 404);
+  // A restart of both keeps it (within its hour).
+  REQUIRE(a.stop() == 0);
+  REQUIRE(b.stop() == 0);
+  ServerOptions again;
+  again.data_dir = second.data_dir;
+  ServerProcess c(again);
+  const auto admin_again = sign_in(c.port(), "area.admin", demo_password("area.admin"));
+  CHECK(get(c.port(), sheet, as(admin_again)).body == pdf.body);
+}
