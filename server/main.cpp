@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "server/accounts/org_directory.hpp"
 #include "server/auth/crypto.hpp"
@@ -76,15 +77,16 @@ accounts::LoadedTree load_organisations(const Config& config, storage::Connectio
 
 // The key that unseals national IDs and OTP codes: checked before anything is served, so a
 // lost key stops the start instead of silently making every sealed value unreadable.
-bool check_server_key(const Config& config, storage::ConnectionPool& db, http::RequestLog& log) {
+std::optional<auth::SecretKey> check_server_key(const Config& config, storage::ConnectionPool& db, http::RequestLog& log) {
   const auto file = config.server_key_file();
   std::int64_t sealed = 0;
   {
     auto conn = db.acquire();
     sealed = auth::count_sealed_values(*conn);
   }
+  auth::LoadedKey loaded;
   try {
-    const auto loaded = auth::load_server_key(file, sealed, config.new_installation);
+    loaded = auth::load_server_key(file, sealed, config.new_installation);
     if (loaded.created && sealed > 0)
       log.note("NEW INSTALLATION: a new server key was written to " + file.string() + "; the " + std::to_string(sealed) +
                " value(s) sealed with the lost key cannot be read any more");
@@ -94,16 +96,16 @@ bool check_server_key(const Config& config, storage::ConnectionPool& db, http::R
     auth::check_key_matches_database(*conn, loaded.key, file, config.new_installation);
   } catch (const auth::KeyLost& e) {
     std::cerr << "school-server: not starting: " << e.what() << std::endl;
-    return false;
+    return std::nullopt;
   } catch (const auth::KeyMismatch& e) {
     std::cerr << "school-server: not starting: " << e.what() << std::endl;
-    return false;
+    return std::nullopt;
   }
   const bool inside = fs::absolute(file).lexically_normal().string().rfind(
                           fs::absolute(config.data_dir).lexically_normal().string(), 0) == 0;
   log.note("server key: " + fs::absolute(file).string() + " (unseals national IDs and OTP codes; back it up apart from " +
            (inside ? "the data folder, which holds it now: see SERVER_KEY_FILE in docs/operations.md)" : "the data folder)"));
-  return true;
+  return loaded.key;
 }
 
 // The connection limits: MAX_CONNECTIONS stays below the descriptor limit (ulimit -n), with
@@ -159,10 +161,12 @@ int serve(Config config) {
       log.note("removed " + std::to_string(n) + " unfinished upload(s) from " + (config.data_dir / sub).string());
   int clean = 0;
   {
-    storage::ConnectionPool db(config.database_file());
-    if (!check_server_key(config, db, log)) return 3;
+    auto pool = std::make_shared<storage::ConnectionPool>(config.database_file());
+    auto& db = *pool;
+    const auto server_key = check_server_key(config, db, log);
+    if (!server_key) return 3;
     // Uploads stored before they were sealed at rest: sealed now, under the same names.
-    const storage::FileKeys file_keys(otp::load_or_create_secret(config.server_key_file()));
+    const storage::FileKeys file_keys(*server_key);
     for (const char* sub : {"files", "letters"})
       if (int n = storage::seal_plain_files(config.data_dir / sub, file_keys))
         log.note("sealed " + std::to_string(n) + " stored upload(s) in " + (config.data_dir / sub).string() +
@@ -191,7 +195,7 @@ int serve(Config config) {
     const auto port = server.listen(config.bind, config.port);
     const std::string scheme = https ? "https" : "http";
     if (config.public_url.empty()) config.public_url = scheme + "://localhost:" + std::to_string(port);
-    Services services{config, *storage, db, site, guard, audit, accounts};
+    Services services{config, *storage, pool, site, guard, audit, accounts, *server_key};
     add_routes(router, services);
 
     std::cout << "Serving " << scheme << "://localhost:" << port << " (" << to_string(config.mode)

@@ -36,14 +36,13 @@ auto audit_to(auth::AuditLog& log) {
   };
 }
 
-// Local education data: its own connections; callers from the Guard; SMS through the
+// Local education data: callers from the Guard; SMS through the
 // notifier, as KPI's.
 std::shared_ptr<lec::LecServices> add_lec(http::Router& router, Services& s,
                                          std::shared_ptr<notifications::Notifier> notifier) {
   const Config& config = s.config;
   auto lec = std::make_shared<lec::LecServices>(
-      std::make_shared<storage::ConnectionPool>(config.database_file()), s.guard.orgs(),
-      auth::DerivedKeys(otp::load_or_create_secret(config.server_key_file()), 5, "lec-hash", 6, "lec-seal"));
+      s.db, s.guard.orgs(), auth::DerivedKeys(s.server_key, 5, "lec-hash", 6, "lec-seal"));
   lec->identify = [&guard = s.guard](const http::RequestContext& rq) -> std::variant<lec::Caller, http::Reply> {
     auto who = guard.require_user(rq);
     if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
@@ -80,23 +79,22 @@ void add_routes(http::Router& router, Services& s) {
   directory::add_directory_routes(router, s.storage.institutions());
   auth::add_auth_routes(router, config, s.guard, s.audit, s.accounts);
   accounts::add_admin_routes(router, config, s.guard, s.accounts);
-  accounts::add_institution_account_routes(router, config, s.guard, s.accounts);
+  accounts::add_institution_account_routes(router, config, s.guard, s.accounts, s.server_key);
   audit::add_audit_routes(router, s.guard, s.audit);
 
-  // SMS and OTP, on their own connections to the same database (migrated by `storage`).
+  // SMS and OTP.
   struct Messaging {
     std::shared_ptr<storage::ConnectionPool> pool;
     std::unique_ptr<sms::SmsGateway> gateway;
     std::shared_ptr<otp::OtpService> otp;
   };
   auto messaging = std::make_shared<Messaging>();
-  messaging->pool = std::make_shared<storage::ConnectionPool>(config.database_file());
+  messaging->pool = s.db;
   messaging->gateway = sms::make_gateway(config, *messaging->pool);
   // Development mode lets tests move the OTP clock forward; production runs on the real one.
   auto clock_offset = std::make_shared<std::atomic<std::int64_t>>(0);
   messaging->otp = std::make_shared<otp::OtpService>(*messaging->pool, *messaging->gateway,
-                                                     otp::load_or_create_secret(config.server_key_file()),
-                                                     [clock_offset] { return otp::system_now() + clock_offset->load(); });
+                                                     s.server_key, [clock_offset] { return otp::system_now() + clock_offset->load(); });
   if (config.mode == Mode::development) otp::add_dev_clock_route(router, clock_offset);
   // Notifications: written with each feature's change, SMS to the same people; the
   // notifier holds `messaging` (its gateway) alive.
@@ -115,7 +113,7 @@ void add_routes(http::Router& router, Services& s) {
 
   auto registrations = std::make_shared<registrations::RegistrationService>(
       *messaging->pool, s.storage.institutions(), *messaging->otp, *messaging->gateway,
-      otp::load_or_create_secret(config.server_key_file()), config.data_dir, config.public_url);
+      s.server_key, config.data_dir, config.public_url);
   // Approval creates or re-enables the institution account (username = institution code),
   // allowed to report for and see its own institution, and returns its activation token.
   registrations->set_issue_activation([&accounts = s.accounts](const registrations::Registration& r,
@@ -154,8 +152,8 @@ void add_routes(http::Router& router, Services& s) {
   auto kept = std::make_shared<Keep>(Keep{messaging, registrations});
   registrations::add_registration_routes(
       router, std::shared_ptr<registrations::RegistrationService>(kept, registrations.get()), std::move(hooks));
-  // KPI reporting: its own connections to the same database; callers come from the Guard.
-  auto kpi = std::make_shared<kpi::KpiServices>(std::make_shared<storage::ConnectionPool>(config.database_file()));
+  // KPI reporting: callers come from the Guard.
+  auto kpi = std::make_shared<kpi::KpiServices>(s.db);
   kpi->identify = [&guard = s.guard](const http::RequestContext& rq) -> std::variant<kpi::Caller, http::Reply> {
     auto who = guard.require_user(rq);
     if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
@@ -164,7 +162,7 @@ void add_routes(http::Router& router, Services& s) {
   };
   kpi->orgs = [&guard = s.guard]() -> const domain::OrgTree& { return guard.orgs(); };
   kpi->files_dir = config.data_dir / "files";
-  kpi->file_keys = std::make_shared<storage::FileKeys>(otp::load_or_create_secret(config.server_key_file()));
+  kpi->file_keys = std::make_shared<storage::FileKeys>(s.server_key);
   // SMS to the active users holding the permission on that organisation (reviewers of the
   // office for a new submission, the school for a review or a return).
   kpi->sms = [notifier](const std::string& org, domain::Permission permission, const std::string& text) {
@@ -176,7 +174,7 @@ void add_routes(http::Router& router, Services& s) {
   // The signed-in user's desk: the work waiting for them, counted by each feature's store.
   desk::add_desk_routes(router, std::make_shared<desk::DeskSources>(desk::DeskSources{
                                     s.guard, std::shared_ptr<registrations::RegistrationService>(kept, registrations.get()),
-                                    kpi, lec, s.db, [] { return lec::today_in_thailand(); }}));
+                                    kpi, lec, *s.db, [] { return lec::today_in_thailand(); }}));
 
   router.set_fallback([&site = s.site](const http::RequestContext& rq) { return site.serve(rq); });
   router.set_gate([&guard = s.guard](const http::RequestContext& rq, const http::Access& access) {

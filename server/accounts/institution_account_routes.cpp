@@ -9,7 +9,6 @@
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
 #include "server/http/upload_reply.hpp"
-#include "server/otp/otp_service.hpp"
 #include "shared/accounts/institution_accounts.hpp"
 #include "shared/core/text.hpp"
 
@@ -42,10 +41,10 @@ std::vector<std::string> without_account(storage::Database& db, const domain::Or
 }  // namespace
 
 void add_institution_account_routes(http::Router& router, const Config& config, auth::Guard& guard,
-                                    AccountService& accounts) {
+                                    AccountService& accounts, const auth::SecretKey& server_key) {
   auto& pool = accounts.db();
   auto& audit = accounts.audit();
-  auto sheet_keys = std::make_shared<storage::FileKeys>(otp::load_or_create_secret(config.server_key_file()));
+  auto sheet_keys = std::make_shared<storage::FileKeys>(server_key);
   const auto name_of = [&guard](const std::string& code) {
     const auto* n = guard.orgs().find(code);
     return n ? n->name_th : std::string();
