@@ -3,6 +3,7 @@
 #include "server/accounts/access_request_store.hpp"
 #include "server/auth/crypto.hpp"
 #include "server/auth/sessions.hpp"
+#include "server/http/path_params.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
 #include "shared/accounts/school_user_sms.hpp"
@@ -35,10 +36,6 @@ http::Reply request_not_found() {
                                                      "No such request in the area you manage"});
 }
 
-std::optional<std::int64_t> parse_id(const std::string& s) {
-  if (s.empty() || s.size() > 15 || !domain::is_ascii_digits(s)) return std::nullopt;
-  return std::stoll(s);
-}
 
 #define REQUIRE_USER(who, rq)                                                 \
   auto who##_or_reply = guard.require_user(rq);                              \
@@ -186,7 +183,7 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
     router.add(http::Verb::post, std::string("/api/v1/admin/access-requests/{id}/") + (approving ? "approve" : "reject"), http::permission("users.manage", http::Scope::object, "id"),
                [&, approving](const http::RequestContext& rq) -> http::Reply {
       REQUIRE_USER(admin, rq);
-      auto id = parse_id(rq.params.at("id"));
+      auto id = http::id_param(rq);
       std::string reason;
       nlohmann::json given;  // approve {"rights":[...]} (the body is optional): what of the asked-for rights is given
       if (!approving || !rq.request.body().empty()) {

@@ -7,6 +7,7 @@
 #include "server/accounts/sign_in_qr.hpp"
 #include "server/auth/crypto.hpp"
 #include "server/auth/sessions.hpp"
+#include "server/http/path_params.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
 #include "shared/accounts/school_users.hpp"
@@ -32,11 +33,6 @@ http::Reply conflict(std::string code, std::string th, std::string en, std::stri
   return http::error_reply(http::Status::conflict, {std::move(code), std::move(field), std::move(th), std::move(en)});
 }
 
-std::optional<std::int64_t> parse_id(const http::RequestContext& rq) {
-  const auto& s = rq.params.at("id");
-  if (s.empty() || s.size() > 15 || !domain::is_ascii_digits(s)) return std::nullopt;
-  return std::stoll(s);
-}
 
 // "grants": [{"permission","org_code"}...], each on a node the admin manages.
 domain::Checked<std::vector<domain::Grant>> parse_grants(const json& body, const auth::Guard& guard,
@@ -84,7 +80,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
   enum class Use { read, change };
   const auto managed_user = [&, manageable](const http::RequestContext& rq, const auth::Principal& admin,
                                             storage::Database& db, Use use) -> std::variant<UserRecord, http::Reply> {
-    auto id = parse_id(rq);
+    auto id = http::id_param(rq);
     if (!id) return user_not_found();
     auto u = find_user(db, *id);
     if (!u || !guard.allowed(admin, Permission::users_manage, u->org_code)) return user_not_found();

@@ -4,6 +4,7 @@
 #include <optional>
 #include <variant>
 
+#include "server/http/path_params.hpp"
 #include "server/http/errors.hpp"
 #include "server/kpi/kpi_routes.hpp"
 
@@ -28,13 +29,7 @@ inline Reply kpi_not_found() {
   return http::error_reply(Status::not_found, {"kpi_not_found", "id", "ไม่พบตัวชี้วัดนี้", "No such KPI"});
 }
 
-inline std::optional<std::int64_t> id_param(const RequestContext& rq, const char* name = "id") {
-  const auto it = rq.params.find(name);
-  if (it == rq.params.end() || it->second.empty() || it->second.size() > 18) return std::nullopt;
-  for (char c : it->second)
-    if (c < '0' || c > '9') return std::nullopt;
-  return std::stoll(it->second);
-}
+using http::id_param;
 
 class Call {
  public:

@@ -5,6 +5,7 @@
 
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
+#include "server/http/path_params.hpp"
 #include "shared/core/text.hpp"
 
 namespace server::lec {
@@ -22,11 +23,6 @@ using nlohmann::json;
 
 using Register = AtInstitution;
 
-std::optional<std::int64_t> child_id(const RequestContext& rq) {
-  const auto& v = rq.params.at("id");
-  if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::stoll(v);
-}
 
 Reply no_child() {
   return http::error_reply(Status::not_found, {"child_not_found", "id", "ไม่พบข้อมูลเด็กรายนี้", "No such child"});
@@ -106,7 +102,7 @@ Reply add(const Services& s, const RequestContext& rq) {
 
 Reply edit(const Services& s, const RequestContext& rq) {
   return at_institution(s, rq, Permission::children_edit, [&](const Register& g) -> Reply {
-    auto id = child_id(rq);
+    auto id = http::id_param(rq);
     if (!id) return no_child();
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
@@ -132,7 +128,7 @@ Reply edit(const Services& s, const RequestContext& rq) {
 
 Reply remove_one(const Services& s, const RequestContext& rq) {
   return at_institution(s, rq, Permission::children_edit, [&](const Register& g) -> Reply {
-    auto id = child_id(rq);
+    auto id = http::id_param(rq);
     if (!id) return no_child();
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
@@ -150,7 +146,7 @@ Reply remove_one(const Services& s, const RequestContext& rq) {
 
 Reply restore(const Services& s, const RequestContext& rq) {
   return at_institution(s, rq, Permission::children_edit, [&](const Register& g) -> Reply {
-    auto id = child_id(rq);
+    auto id = http::id_param(rq);
     if (!id) return no_child();
     auto r = s->store.restore_child(g.year, g.institution->code, *id, actor_of(g.caller));
     if (std::holds_alternative<WriteResult>(r))
@@ -168,7 +164,7 @@ Reply reveal(const Services& s, const RequestContext& rq) {
       return gr.permission == Permission::children_edit && gr.org_code == g.institution->code;
     });
     if (!own) return forbidden(Permission::children_edit);
-    auto id = child_id(rq);
+    auto id = http::id_param(rq);
     if (!id) return no_child();
     auto row = s->store.child(g.year, *id);
     if (!row || row->institution_code != g.institution->code) return no_child();

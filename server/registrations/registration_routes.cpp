@@ -1,5 +1,6 @@
 #include "server/registrations/registration_routes.hpp"
 
+#include "server/http/path_params.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
 #include "server/http/multipart.hpp"
@@ -40,16 +41,7 @@ Reply file_reply(std::string content_type, std::string bytes, const std::string&
   return res;
 }
 
-std::optional<std::int64_t> id_param(const RequestContext& rq) {
-  auto it = rq.params.find("id");
-  if (it == rq.params.end() || it->second.empty() || it->second.size() > 18) return std::nullopt;
-  std::int64_t v = 0;
-  for (char c : it->second) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  return v;
-}
+using http::id_param;
 
 std::string bearer(const RequestContext& rq) {
   auto it = rq.request.find(http::beast::http::field::authorization);
