@@ -51,3 +51,15 @@ while read -r f; do
   [ -f "$f.gz" ] && ! [ "$f" -nt "$f.gz" ] || gzip -9 -k -f "$f"
   [ -f "$f.br" ] && ! [ "$f" -nt "$f.br" ] || { brotli -q 11 -f -o "$f.br" "$f" && touch -r "$f" "$f.br"; }
 done
+
+# The first load's budget (issue 14, a slow rural line): what index.html loads, brotli.
+# A warning, not a failure: bench/bundle-size.sh shows which file grew.
+budget=460800
+total=0
+for f in index.html "${keep[@]}"; do
+  case "$f" in favicon.*) continue ;; esac
+  [ -f "$site/$f.br" ] && total=$((total + $(stat -c %s "$site/$f.br")))
+done
+if [ "$total" -gt "$budget" ]; then
+  echo "BUNDLE OVER BUDGET: $total bytes brotli > $budget" >&2
+fi

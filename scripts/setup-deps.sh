@@ -11,7 +11,7 @@ DEBS=(
   libsdl2-dev libimgui-dev nlohmann-json3-dev libboost1.81-dev catch2
   libsqlite3-dev sqlite3 libsodium-dev libssl-dev
   libthai-dev libthai-data libcairo2-dev libpango1.0-dev libqrencode-dev
-  fonts-thai-tlwg
+  fonts-thai-tlwg fonttools
   chromium xvfb libgl1-mesa-dri imagemagick
   poppler-utils qpdf wrk nginx-light brotli zbar-tools
   libxlsxwriter-dev libjpeg62-turbo-dev libpng-dev libqpdf-dev libpoppler-glib-dev

@@ -30,6 +30,11 @@ EM_JS(void, js_clipboard_write, (const char* text), {
     navigator.clipboard.writeText(UTF8ToString(text)).catch(function() {});
 });
 
+bool sleeping = false;  // the main loop is paused (step found nothing to do)
+
+// platform_web.js wakes the loop after `ms` (-1: only on an event).
+EM_JS(void, js_sleep, (int ms), { Module.sleep(ms); });
+
 EM_JS(void, js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
 
 EM_JS(void, js_text_input, (int wanted, float x, float y, float w, float h), {
@@ -116,6 +121,12 @@ struct WebLoop {
   KeyFrames keys;
 };
 
+void wake() {
+  if (!sleeping) return;
+  sleeping = false;
+  emscripten_resume_main_loop();  // the next animation frame runs `step`
+}
+
 void step(void* arg) {
   auto& web = *static_cast<WebLoop*>(arg);
   bool active = redraw_requested || web.keys.holding();
@@ -136,12 +147,22 @@ void step(void* arg) {
   }
   if (active) web.pacer.on_activity();
   web.pacer.set_timer(web.loop.wake_at());
-  if (!web.pacer.take_frame(app::now())) return;  // idle: nothing happened, draw nothing
-  const bool first = test_hook::frames_drawn() == 0;
-  if (first) js_mark("app:frame-begin");  // bench/first-frame.mjs: where the start's time goes
-  web.loop.draw();
-  if (first) js_mark("app:frame-end");
-  sync_text_input();
+  if (web.pacer.take_frame(app::now())) {
+    const bool first = test_hook::frames_drawn() == 0;
+    if (first) js_mark("app:frame-begin");  // bench/first-frame.mjs: where the start's time goes
+    web.loop.draw();
+    if (first) js_mark("app:frame-end");
+    sync_text_input();
+    web.pacer.set_timer(web.loop.wake_at());  // the frame may have started a timer
+  }
+  // Nothing to draw next frame: stop asking for animation frames (each one would wake the
+  // wasm for nothing) until an input event, a reply or the next timer (platform_web.js).
+  if (redraw_requested || web.keys.holding()) return;
+  const int wait = web.pacer.wait_ms(app::now());
+  if (wait == 0) return;
+  sleeping = true;
+  emscripten_pause_main_loop();
+  js_sleep(wait);
 }
 
 }  // namespace
@@ -222,7 +243,10 @@ void run(Loop loop) {
   emscripten_set_main_loop_arg(step, &web, 0, true);
 }
 
-void request_redraw() { redraw_requested = true; }
+void request_redraw() {
+  redraw_requested = true;
+  wake();
+}
 
 void install_clipboard() {
   ImGuiIO& io = ImGui::GetIO();
@@ -306,6 +330,9 @@ EMSCRIPTEN_KEEPALIVE void app_image_decoded(int id, int width, int height, const
 }
 
 EMSCRIPTEN_KEEPALIVE void app_request_redraw() { platform::request_redraw(); }
+
+// An input event or the sleep's timer (platform_web.js): `step` looks at what came.
+EMSCRIPTEN_KEEPALIVE void app_wake() { platform::wake(); }
 
 // Text that came without key events (paste, IME, dictation, mobile keyboards).
 EMSCRIPTEN_KEEPALIVE void app_insert_text(const char* utf8) {

@@ -122,6 +122,28 @@
     }).catch(fail);
   };
 
+  // --- Sleep: an idle app asks for no animation frames (platform_web.cpp step) -------------
+  // Woken by the next timer the UI wants (a countdown, a poll, a search's debounce) and by
+  // any event that may reach SDL or change what is shown; replies and hash changes wake it
+  // through app_request_redraw. Capture on window: before SDL's own listeners queue the
+  // event, which the step then reads in the next animation frame.
+  var sleepTimer = null;
+  function wake() {
+    clearTimeout(sleepTimer);
+    sleepTimer = null;
+    call(function () { _app_wake(); });
+  }
+  Module.sleep = function (ms) {
+    clearTimeout(sleepTimer);
+    sleepTimer = ms >= 0 ? setTimeout(wake, ms) : null;
+  };
+  ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'mousedown', 'mousemove', 'mouseup',
+   'touchstart', 'touchmove', 'touchend', 'touchcancel', 'wheel', 'keydown', 'keyup', 'keypress',
+   'resize', 'visibilitychange', 'focus', 'blur', 'focusin', 'focusout', 'mouseleave', 'mouseenter',
+   'contextmenu'].forEach(function (type) {
+    window.addEventListener(type, wake, { capture: true, passive: true });
+  });
+
   // --- Hash routes: a new one (link, back button, typed URL) draws a frame -----------------
   window.addEventListener('hashchange', function () { call(function () { _app_request_redraw(); }); });
 
