@@ -13,11 +13,11 @@
 //             browser, already running, and a new context (empty cache, no cookies) per load
 //   --site    another build of the site to serve (default build/site), to compare two builds
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { chromiumArgs, startSite } from './browser_site.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -26,24 +26,9 @@ const { values: opt } = parseArgs({
     site: { type: 'string', default: 'build/site' }, 'fresh-browser': { type: 'boolean', default: false },
   },
 });
-const root = new URL('..', import.meta.url).pathname;
 const port = Number(process.env.BENCH_PORT || 18490);
-const data = mkdtempSync(join(tmpdir(), 'bench-ff-'));
-const server = spawn(join(root, 'build/native/server/school-server'),
-  ['--site', opt.site.startsWith('/') ? opt.site : join(root, opt.site), '--assets', join(root, 'assets')],
-  { env: { ...process.env, PORT: String(port), BIND: '127.0.0.1', DATA_DIR: data }, stdio: 'ignore' });
-
-async function waitHealthy() {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) return; } catch {}
-    await new Promise(r => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
-
-const args = ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-gpu-sandbox', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-quic'];
+const site = startSite(opt.site, port, 'ff');
+const args = chromiumArgs;
 const rural = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 
 // Each stage: when it ended, in ms from navigation start (null: not seen).
@@ -131,7 +116,7 @@ function summarise(events) {
 const median = (xs) => { const v = xs.filter(x => x != null).sort((a, b) => a - b); return v.length ? v[(v.length - 1) >> 1] : null; };
 
 try {
-  await waitHealthy();
+  await site.ready();
   const url = `http://127.0.0.1:${port}/`;
   const runs = Number(opt.runs), cold = [], warm = [];
   const browser = opt['fresh-browser'] ? null : await chromium.launch({ executablePath: '/usr/bin/chromium', args });
@@ -180,6 +165,5 @@ try {
     });
   }
 } finally {
-  server.kill('SIGTERM');
-  rmSync(data, { recursive: true, force: true });
+  site.stop();
 }

@@ -6,11 +6,8 @@
 //   node bench/idle.mjs [--runs N] [--seconds S] [--site DIR]
 //   --site    another build of the site to serve (default build/site), to compare two builds
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { chromiumArgs, startSite } from './browser_site.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -18,24 +15,9 @@ const { values: opt } = parseArgs({
     site: { type: 'string', default: 'build/site' },
   },
 });
-const root = new URL('..', import.meta.url).pathname;
 const port = Number(process.env.BENCH_PORT || 18491);
-const data = mkdtempSync(join(tmpdir(), 'bench-idle-'));
-const server = spawn(join(root, 'build/native/server/school-server'),
-  ['--site', opt.site.startsWith('/') ? opt.site : join(root, opt.site), '--assets', join(root, 'assets')],
-  { env: { ...process.env, PORT: String(port), BIND: '127.0.0.1', DATA_DIR: data }, stdio: 'ignore' });
-
-async function waitHealthy() {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) return; } catch {}
-    await new Promise(r => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
-
-const args = ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-gpu-sandbox', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-quic'];
+const site = startSite(opt.site, port, 'idle');
+const args = chromiumArgs;
 
 // Runs in the page before its own scripts: counts draw calls and animation frames asked.
 function counters() {
@@ -54,7 +36,7 @@ const metric = (m, name) => m.metrics.find(x => x.name === name)?.value ?? 0;
 const median = (xs) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
 
 try {
-  await waitHealthy();
+  await site.ready();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
   const seconds = Number(opt.seconds), results = [];
   for (let i = 0; i < Number(opt.runs); i++) {
@@ -85,6 +67,5 @@ try {
   console.log(`median main-thread busy: ${median(results.map(r => r.busy)).toFixed(2)} % (goal: <= 2 %)`);
   console.log(`median draw calls: ${median(results.map(r => r.draws))} (goal: 0); animation frames asked: ${median(results.map(r => r.rafs))}`);
 } finally {
-  server.kill('SIGTERM');
-  rmSync(data, { recursive: true, force: true });
+  site.stop();
 }
