@@ -17,6 +17,7 @@ DEBS=(
   libxlsxwriter-dev libjpeg62-turbo-dev libpng-dev libqpdf-dev libpoppler-glib-dev
   dpkg-dev curl ccache libcurl4-openssl-dev
   libzip-dev libexpat1-dev
+  libpq-dev postgresql-15
   libbrotli-dev zlib1g-dev
 )
 

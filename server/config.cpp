@@ -11,9 +11,12 @@ const char* const usage_text =
     "usage:\n"
     "  school-server [--site DIR] [--assets DIR] [--mode development|production]\n"
     "                [--tls-cert CERT.pem --tls-key KEY.pem]   (HTTPS, TLS 1.2+)\n"
-    "                [--key-file FILE] [--new-installation]\n"
+    "                [--key-file FILE] [--new-installation] [--database postgresql://...]\n"
     "  school-server import-institutions FILE.csv\n"
+    "  school-server migrate-to-postgres --database postgresql://...   (copies DATA_DIR/school.db)\n"
     "environment: PORT (8080), BIND (0.0.0.0), DATA_DIR (./data), THREADS (2..4),\n"
+    "  DATABASE_URL (as --database: postgresql://user:password@host/db; default the SQLite\n"
+    "  file DATA_DIR/school.db),\n"
     "  TRUSTED_PROXY (addresses of reverse proxies), PUBLIC_URL (http://localhost:PORT),\n"
     "  TLS_CERT, TLS_KEY (as --tls-cert, --tls-key), SERVER_KEY_FILE (as --key-file;\n"
     "  default DATA_DIR/server.key), MIN_FREE_MB (16: /api/v1/health degraded below), NEW_INSTALLATION=1 (as --new-installation: a new server\n"
@@ -50,7 +53,7 @@ std::variant<Invocation, std::string> parse_invocation(const std::vector<std::st
     } else if (a == "--new-installation") {
       c.new_installation = true;
     } else if (a == "--site" || a == "--assets" || a == "--mode" || a == "--tls-cert" || a == "--tls-key" ||
-               a == "--key-file") {
+               a == "--key-file" || a == "--database") {
       const std::string* v = value();
       if (!v) return a + " needs a value";
       if (a == "--site") c.site_dir = *v;
@@ -58,11 +61,14 @@ std::variant<Invocation, std::string> parse_invocation(const std::vector<std::st
       if (a == "--tls-cert") c.tls_cert = *v;
       if (a == "--tls-key") c.tls_key = *v;
       if (a == "--key-file") c.key_file = *v;
+      if (a == "--database") c.database_url = *v;
       if (a == "--mode") {
         if (*v == "development") c.mode = Mode::development;
         else if (*v == "production") c.mode = Mode::production;
         else return "--mode must be development or production, not '" + *v + "'";
       }
+    } else if (a == "migrate-to-postgres" && i == 0) {
+      inv.command = MigrateToPostgres{};
     } else if (a == "import-institutions" && i == 0) {
       const std::string* v = value();
       if (!v) return "import-institutions needs a CSV file";
@@ -104,6 +110,7 @@ std::variant<Invocation, std::string> parse_invocation(const std::vector<std::st
   c.idle_timeout_s = static_cast<unsigned>(idle_timeout);
   if (const char* b = env("BIND")) c.bind = b;
   if (const char* d = env("DATA_DIR")) c.data_dir = d;
+  if (const char* u = env("DATABASE_URL"); u && c.database_url.empty()) c.database_url = u;
   if (const char* t = env("TRUSTED_PROXY")) c.trusted_proxies = t;
   if (const char* k = env("SERVER_KEY_FILE"); k && c.key_file.empty()) c.key_file = k;
   if (const char* n = env("NEW_INSTALLATION")) {
@@ -120,6 +127,8 @@ std::variant<Invocation, std::string> parse_invocation(const std::vector<std::st
     if (c.public_url.rfind("http://", 0) != 0 && c.public_url.rfind("https://", 0) != 0)
       return std::string("PUBLIC_URL must start with http:// or https://, not '") + u + "'";
   }
+  if (std::holds_alternative<MigrateToPostgres>(inv.command) && c.database().engine != storage::Engine::postgres)
+    return "migrate-to-postgres needs the target: --database postgresql://... (or DATABASE_URL)";
   return inv;
 }
 

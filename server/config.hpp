@@ -6,6 +6,8 @@
 #include <variant>
 #include <vector>
 
+#include "server/storage/database.hpp"
+
 namespace server {
 
 enum class Mode { development, production };
@@ -15,7 +17,8 @@ struct Config {
   Mode mode = Mode::development;       // development: demo helpers on (later: dev endpoints)
   std::string bind = "0.0.0.0";        // BIND
   std::uint16_t port = 8080;           // PORT; 0 = any free port (the real one is printed)
-  std::filesystem::path data_dir = "data";  // DATA_DIR: school.db lives here
+  std::filesystem::path data_dir = "data";  // DATA_DIR: school.db (SQLite) and uploaded files live here
+  std::string database_url;            // DATABASE_URL / --database: postgresql://... (or a SQLite file)
   std::filesystem::path site_dir;      // --site: the static web client; empty = none
   std::filesystem::path assets_dir = "assets";  // --assets: demo directory and other data
   unsigned threads = 2;                // THREADS; default: cores clamped to 2..4
@@ -34,6 +37,10 @@ struct Config {
   std::uint64_t max_connections_per_address = 128;  // MAX_CONNECTIONS_PER_ADDRESS (socket peer)       // --new-installation / NEW_INSTALLATION=1: a new key over sealed data
 
   std::filesystem::path database_file() const { return data_dir / "school.db"; }
+  // PostgreSQL when DATABASE_URL says so; otherwise the SQLite file under DATA_DIR.
+  storage::Location database() const {
+    return database_url.empty() ? storage::Location(database_file()) : storage::Location::parse(database_url);
+  }
   std::filesystem::path server_key_file() const { return key_file.empty() ? data_dir / "server.key" : key_file; }
 };
 
@@ -41,7 +48,8 @@ struct Config {
 struct Serve {};
 struct ImportInstitutions { std::filesystem::path csv; };
 struct ShowUsage {};
-using Command = std::variant<Serve, ImportInstitutions, ShowUsage>;
+struct MigrateToPostgres {};  // DATA_DIR/school.db into DATABASE_URL
+using Command = std::variant<Serve, ImportInstitutions, ShowUsage, MigrateToPostgres>;
 
 struct Invocation {
   Command command;

@@ -18,7 +18,9 @@
 #include "server/http/server.hpp"
 #include "server/otp/otp_service.hpp"
 #include "server/routes.hpp"
+#include "server/storage/connection_pool.hpp"
 #include "server/storage/content_store.hpp"
+#include "server/storage/copy_to_postgres.hpp"
 #include "server/storage/data_health.hpp"
 
 namespace fs = std::filesystem;
@@ -31,7 +33,8 @@ void print_rejected(const directory::ImportReport& report, std::ostream& out) {
 }
 
 int import_command(const Config& config, const fs::path& csv) {
-  auto storage = storage::open_sqlite_storage(config.database_file());
+  storage::ConnectionPool pool(config.database());
+  auto storage = storage::open_storage(pool);
   try {
     auto report = directory::import_institutions_file(csv, storage->institutions());
     std::cout << "imported " << directory::summary(report, csv.string()) << std::endl;
@@ -40,6 +43,34 @@ int import_command(const Config& config, const fs::path& csv) {
   } catch (const directory::ImportError& e) {
     std::cerr << "not imported: " << csv.string() << ": " << e.what() << std::endl;
     return 2;
+  }
+}
+
+// Every row of DATA_DIR/school.db into the PostgreSQL database, then the counts compared;
+// uploaded files stay in DATA_DIR/files and letters, which every server must share.
+int migrate_to_postgres_command(const Config& config) {
+  const storage::Location sqlite(config.database_file());
+  if (!fs::exists(config.database_file())) {
+    std::cerr << "not copied: " << config.database_file().string() << " does not exist (set DATA_DIR)" << std::endl;
+    return 2;
+  }
+  const auto target = config.database();
+  std::cout << "copying " << sqlite.describe() << " into " << target.describe() << std::endl;
+  try {
+    std::int64_t rows = 0;
+    const auto copied = storage::copy_to_postgres(sqlite, target, [&](const storage::CopiedTable& t) {
+      std::cout << "  " << t.name << ": " << t.source_rows << " -> " << t.target_rows << "\n";
+      rows += t.target_rows;
+    });
+    const auto files = storage::count_stored_files(config.data_dir);
+    std::cout << "copied " << rows << " rows in " << copied.size() << " tables; counts verified. " << files
+              << " uploaded file(s) stay in " << config.data_dir.string()
+              << " (files/, letters/): every server needs that folder (DATA_DIR) and the same SERVER_KEY_FILE"
+              << std::endl;
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "not copied: " << e.what() << std::endl;
+    return 1;
   }
 }
 
@@ -139,7 +170,8 @@ bool check_data_writable(const Config& config) {
   std::vector<std::string> problems;
   for (const auto& p : storage::check_data_dir(config.data_dir, 0))
     if (p.code == "data_dir_not_writable") problems.push_back(p.message_en);
-  if (auto p = storage::database_not_writable(config.database_file())) problems.push_back(*p);
+  if (config.database().engine == storage::Engine::sqlite)
+    if (auto p = storage::database_not_writable(config.database_file())) problems.push_back(*p);
   for (const auto& p : problems) std::cerr << "school-server: not starting: " << p << std::endl;
   return problems.empty();
 }
@@ -153,7 +185,8 @@ int serve(Config config) {
     return 2;
   }
   if (!check_data_writable(config)) return 4;
-  auto storage = storage::open_sqlite_storage(config.database_file());
+  auto pool = std::make_shared<storage::ConnectionPool>(config.database());
+  auto storage = storage::open_storage(*pool);
   seed_directory(config, *storage, log);
   // Half-written uploads of a crash: never named, never served, only taking room.
   for (const char* sub : {"files", "letters"})
@@ -161,7 +194,6 @@ int serve(Config config) {
       log.note("removed " + std::to_string(n) + " unfinished upload(s) from " + (config.data_dir / sub).string());
   int clean = 0;
   {
-    auto pool = std::make_shared<storage::ConnectionPool>(config.database_file());
     auto& db = *pool;
     const auto server_key = check_server_key(config, db, log);
     if (!server_key) return 3;
@@ -199,10 +231,12 @@ int serve(Config config) {
     add_routes(router, services);
 
     std::cout << "Serving " << scheme << "://localhost:" << port << " (" << to_string(config.mode)
-              << " mode, data: " << config.data_dir.string() << ")" << std::endl;
+              << " mode, data: " << config.data_dir.string() << ", database: " << config.database().describe() << ")"
+              << std::endl;
     clean = server.run(config.threads) ? 0 : 1;
   }
-  storage.reset();  // closes the database (checkpoints the WAL) before exiting
+  storage.reset();
+  pool.reset();  // closes the database (SQLite checkpoints the WAL) before exiting
   log.note("stopped");
   return clean;
 }
@@ -223,6 +257,7 @@ int main(int argc, char** argv) {
   try {
     fs::create_directories(config.data_dir);
     if (auto* import = std::get_if<ImportInstitutions>(&command)) return import_command(config, import->csv);
+    if (std::holds_alternative<MigrateToPostgres>(command)) return migrate_to_postgres_command(config);
     return serve(config);
   } catch (const std::exception& e) {
     std::cerr << "school-server: " << e.what() << std::endl;

@@ -49,14 +49,13 @@ std::optional<StoredRequest> find_request(storage::Database& db, std::int64_t id
 }
 
 std::int64_t insert_request(storage::Database& db, const domain::AccessRequest& r, std::int64_t now) {
-  db.prepare(
+  return db.prepare(
         "INSERT INTO access_requests (area_code, school_code, title, first_name, last_name, position, phone, "
-        "email, status, created_at, rights) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)")
+        "email, status, created_at, rights) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) RETURNING id")
       .bind(1, r.area_code).bind(2, r.school_code).bind(3, r.person.title).bind(4, r.person.first_name)
       .bind(5, r.person.last_name).bind(6, r.person.position).bind(7, r.person.phone).bind(8, r.person.email)
       .bind(9, now).bind(10, rights_text(r.rights))
-      .run();
-  return db.last_insert_rowid();
+      .returned_id();
 }
 
 void record_decision(storage::Database& db, const StoredRequest& stored, std::int64_t admin_id, std::int64_t now) {

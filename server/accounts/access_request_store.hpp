@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "server/storage/sqlite_database.hpp"
+#include "server/storage/database.hpp"
 #include "shared/accounts/school_users.hpp"
 
 namespace server::accounts {

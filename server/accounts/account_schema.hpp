@@ -1,5 +1,5 @@
 #pragma once
-// The accounts and sign-in tables (migrations 100-199, listed in storage/sqlite_migrations.cpp).
+// The accounts and sign-in tables (migrations 100-199, listed in storage/migrations.cpp).
 #include <string_view>
 
 namespace server::accounts::schema {

@@ -110,11 +110,10 @@ std::int64_t insert_user(storage::Database& db, const UserRecord& u, std::int64_
   auto s = db.prepare(
       "INSERT INTO users (password_hash, status, org_code, title, first_name, last_name, position, phone, email, "
       "must_change_password, must_complete_profile, password_expires_at, school_user, updated_at, username, "
-      "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?14)");
+      "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?14) RETURNING id");
   bind_columns(s, u, now);
   s.bind(15, u.username);
-  s.run();
-  const auto id = db.last_insert_rowid();
+  const auto id = s.returned_id();
   replace_grants(db, id, u.grants);
   return id;
 }
@@ -141,7 +140,7 @@ void update_user(storage::Database& db, const UserRecord& u, std::int64_t now) {
 
 void replace_grants(storage::Database& db, std::int64_t user_id, const std::vector<domain::Grant>& grants) {
   db.prepare("DELETE FROM grants WHERE user_id = ?").bind(1, user_id).run();
-  auto ins = db.prepare("INSERT OR IGNORE INTO grants (user_id, permission, org_code) VALUES (?, ?, ?)");
+  auto ins = db.prepare("INSERT INTO grants (user_id, permission, org_code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
   for (const auto& g : grants) {
     ins.reset();
     ins.bind(1, user_id).bind(2, domain::to_string(g.permission)).bind(3, g.org_code);

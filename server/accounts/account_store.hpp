@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "server/storage/sqlite_database.hpp"
+#include "server/storage/database.hpp"
 #include "shared/accounts/permission.hpp"
 #include "shared/accounts/profile.hpp"
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "server/storage/file_seal.hpp"
-#include "server/storage/sqlite_database.hpp"
+#include "server/storage/database.hpp"
 
 namespace server::accounts {
 

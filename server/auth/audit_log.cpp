@@ -54,16 +54,16 @@ void AuditLog::record_counted(const AuditEvent& e, std::int64_t now, std::int64_
   std::strftime(since, sizeof since, "%Y-%m-%dT%H:%M:%S", &tm);
   auto db = db_.acquire();
   storage::Transaction tx(*db);
-  db->prepare(
-        "UPDATE audit_log SET detail = json_set(detail, '$.count', COALESCE(json_extract(detail, '$.count'), 1) + 1) "
-        "WHERE id = (SELECT id FROM audit_log WHERE target = ? AND action = ? AND client_address = ? AND at >= ? "
-        "ORDER BY id DESC LIMIT 1)")
-      .bind(1, e.target)
-      .bind(2, e.action)
-      .bind(3, e.client_address)
-      .bind(4, std::string(since))
-      .run();
-  if (db->changes() == 0) {
+  auto last = db->prepare(
+      "SELECT id, detail FROM audit_log WHERE target = ? AND action = ? AND client_address = ? AND at >= ? "
+      "ORDER BY id DESC LIMIT 1");
+  last.bind(1, e.target).bind(2, e.action).bind(3, e.client_address).bind(4, std::string(since));
+  if (last.step()) {
+    auto detail = nlohmann::json::parse(last.text(1), nullptr, false);
+    if (!detail.is_object()) detail = nlohmann::json::object();
+    detail["count"] = detail.value("count", 1) + 1;
+    db->prepare("UPDATE audit_log SET detail = ? WHERE id = ?").bind(1, detail.dump()).bind(2, last.integer(0)).run();
+  } else {
     auto detail = e.detail;
     detail["count"] = 1;
     insert(*db, e, detail);
@@ -74,9 +74,10 @@ void AuditLog::record_counted(const AuditEvent& e, std::int64_t now, std::int64_
 std::vector<AuditEntry> AuditLog::find(const AuditQuery& q) const {
   std::string sql =
       "SELECT a.id, a.at, a.actor_user_id, a.action, a.target, a.client_address, a.detail, a.org_code, "
-      "COALESCE(u.username, '') FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id WHERE 1";
+      "COALESCE(u.username, '') FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id WHERE 1 = 1";
   if (q.orgs)
-    sql += " AND (a.org_code IN (SELECT value FROM json_each(?1)) OR u.org_code IN (SELECT value FROM json_each(?1)))";
+    // The subtree as one ",code,code," text, which both engines search the same way.
+    sql += " AND (instr(?1, ',' || a.org_code || ',') > 0 OR instr(?1, ',' || u.org_code || ',') > 0)";
   if (!q.person.empty()) sql += " AND (u.username = ?2 OR a.actor_user_id = ?9)";
   if (!q.action.empty()) sql += " AND (a.action = ?3 OR substr(a.action, 1, length(?3) + 1) = ?3 || '.')";
   if (!q.target.empty()) sql += " AND a.target = ?4";
@@ -86,7 +87,11 @@ std::vector<AuditEntry> AuditLog::find(const AuditQuery& q) const {
   sql += " ORDER BY a.id DESC LIMIT ?8";
   auto db = db_.acquire();
   auto stmt = db->prepare(sql);
-  if (q.orgs) stmt.bind(1, nlohmann::json(*q.orgs).dump());
+  if (q.orgs) {
+    std::string list = ",";
+    for (const auto& code : *q.orgs) list += code + ",";
+    stmt.bind(1, list);
+  }
   if (!q.person.empty()) {
     stmt.bind(2, q.person);
     if (q.person.size() <= 18 && q.person.find_first_not_of("0123456789") == std::string::npos)

@@ -42,12 +42,6 @@ std::string read_key_bytes(const fs::path& file, bool& exists) {
   return out;
 }
 
-bool table_exists(storage::Database& db, const char* name) {
-  auto q = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
-  q.bind(1, std::string_view(name));
-  return q.step();
-}
-
 }  // namespace
 
 std::int64_t count_sealed_values(storage::Database& db) {
@@ -61,7 +55,7 @@ std::int64_t count_sealed_values(storage::Database& db) {
       {"registrations", "letter_file"}, {"kpi_files", "content_name"}};
   std::int64_t n = 0;
   for (const auto& c : sealed) {
-    if (!table_exists(db, c.table)) continue;
+    if (!db.has_table(c.table)) continue;
     auto q = db.prepare(std::string("SELECT count(*) FROM \"") + c.table + "\" WHERE \"" + c.column +
                         "\" IS NOT NULL AND \"" + c.column + "\" <> ''");
     if (q.step()) n += q.integer(0);

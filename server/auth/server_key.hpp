@@ -8,7 +8,7 @@
 #include <string>
 
 #include "server/auth/crypto.hpp"
-#include "server/storage/sqlite_database.hpp"
+#include "server/storage/database.hpp"
 
 namespace server::auth {
 

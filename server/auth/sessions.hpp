@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "server/http/message.hpp"
-#include "server/storage/sqlite_database.hpp"
+#include "server/storage/database.hpp"
 
 namespace server::auth {
 

@@ -22,8 +22,7 @@ std::int64_t record_failure(storage::Database& db, const std::string& key, std::
       .bind(1, key)
       .bind(2, now - domain::account_slow_down.window)
       .run();
-  db.prepare("INSERT INTO sign_in_failures (key, at) VALUES (?, ?)").bind(1, key).bind(2, now).run();
-  return db.last_insert_rowid();
+  return db.prepare("INSERT INTO sign_in_failures (key, at) VALUES (?, ?) RETURNING rowid").bind(1, key).bind(2, now).returned_id();
 }
 
 void clear_failures(storage::Database& db, const std::string& key) {

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "server/storage/sqlite_database.hpp"
+#include "server/storage/database.hpp"
 #include "shared/accounts/rate_limit.hpp"
 
 namespace server::auth {

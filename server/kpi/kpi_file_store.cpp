@@ -80,13 +80,12 @@ Result<KpiStore::Document> KpiStore::add_document(std::int64_t kpi_id, const std
     insert_file(*db, file);
   }
   used.reset();
-  db->prepare("INSERT INTO kpi_documents (kpi_id, kind, file_id, label) VALUES (?,?,?,?)")
+  const std::int64_t id = db->prepare("INSERT INTO kpi_documents (kpi_id, kind, file_id, label) VALUES (?,?,?,?) RETURNING id")
       .bind(1, kpi_id)
       .bind(2, kind)
       .bind(3, file.id)
       .bind(4, label)
-      .run();
-  const std::int64_t id = db->last_insert_rowid();
+      .returned_id();
   tx.commit();
   return Document{id, kind, file.id, label, file.name};
 }

@@ -31,9 +31,9 @@ void save_row(Database& db, std::int64_t kpi_id, const std::string& period, cons
   s.run();
 }
 
-void add_thread_entry(Database& db, std::int64_t kpi_id, const std::string& period, const std::string& unit,
+std::int64_t add_thread_entry(Database& db, std::int64_t kpi_id, const std::string& period, const std::string& unit,
                       std::string_view kind, const Actor& actor, const std::string& body) {
-  db.prepare("INSERT INTO kpi_comments (kpi_id, period, unit_code, kind, author_id, author, body) VALUES (?,?,?,?,?,?,?)")
+  return db.prepare("INSERT INTO kpi_comments (kpi_id, period, unit_code, kind, author_id, author, body) VALUES (?,?,?,?,?,?,?) RETURNING id")
       .bind(1, kpi_id)
       .bind(2, period)
       .bind(3, unit)
@@ -41,7 +41,7 @@ void add_thread_entry(Database& db, std::int64_t kpi_id, const std::string& peri
       .bind(5, actor.user_id)
       .bind(6, actor.name)
       .bind(7, body)
-      .run();
+      .returned_id();
 }
 
 
@@ -212,8 +212,7 @@ Result<Comment> KpiStore::add_comment(std::int64_t kpi_id, const Period& p, cons
   auto db = db_.acquire();
   Transaction tx(*db);
   if (!load_report(*db, kpi_id, period, unit)) return not_assigned(unit);
-  add_thread_entry(*db, kpi_id, period, unit, "comment", actor, body);
-  const std::int64_t id = db->last_insert_rowid();
+  const std::int64_t id = add_thread_entry(*db, kpi_id, period, unit, "comment", actor, body);
   tx.commit();
   return Comment{id, "comment", actor.name, body, ""};
 }

@@ -1,5 +1,5 @@
 #pragma once
-// The KPI tables (migrations 400-499), listed in server/storage/sqlite_migrations.cpp.
+// The KPI tables (migrations 400-499), listed in server/storage/migrations.cpp.
 #include <string_view>
 
 namespace server::kpi {

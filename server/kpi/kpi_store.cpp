@@ -144,11 +144,10 @@ Result<StoredKpi> KpiStore::create(const std::string& office_code, const domain:
   if (number_taken(*db, office_code, k.year, k.number, 0)) return number_conflict(k.number);
   auto s = db->prepare(
       "INSERT INTO kpis (office_code, year, number, name, description, type, criteria, owner_group, cadence, "
-      "open_periods, status) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+      "open_periods, status) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
   s.bind(1, office_code).bind(2, std::int64_t{k.year});
   bind_definition(s, k, 3);
-  s.run();
-  const std::int64_t id = db->last_insert_rowid();
+  const std::int64_t id = s.returned_id();
   tx.commit();
   return StoredKpi{id, office_code, k};
 }
@@ -207,11 +206,10 @@ std::vector<StoredKpi> KpiStore::copy_year(const std::string& office_code, int y
     if (number_taken(*db, office_code, next.year, next.number, 0)) continue;
     auto s = db->prepare(
         "INSERT INTO kpis (office_code, year, number, name, description, type, criteria, owner_group, cadence, "
-        "open_periods, status) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+        "open_periods, status) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
     s.bind(1, office_code).bind(2, std::int64_t{next.year});
     bind_definition(s, next, 3);
-    s.run();
-    const std::int64_t id = db->last_insert_rowid();
+    const std::int64_t id = s.returned_id();
     db->prepare("INSERT INTO kpi_documents (kpi_id, kind, file_id, label) SELECT ?, kind, file_id, label FROM kpi_documents WHERE kpi_id = ?")
         .bind(1, id)
         .bind(2, k.id)

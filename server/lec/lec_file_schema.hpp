@@ -1,5 +1,5 @@
 #pragma once
-// Tables of the LEC files helper (spot checks), listed in server/storage/sqlite_migrations.cpp.
+// Tables of the LEC files helper (spot checks), listed in server/storage/migrations.cpp.
 #include <string_view>
 
 namespace server::lec {

@@ -25,10 +25,9 @@ std::int64_t LecFileStore::add_spot_check(int year, const std::string& org, std:
                                           const std::vector<domain::SampledInstitution>& sample) {
   auto db = db_.acquire();
   storage::Transaction tx(*db);
-  auto ins = db->prepare("INSERT INTO lec_spot_checks (year, org_code, seed, created_by, created_by_id) VALUES (?, ?, ?, ?, ?)");
+  auto ins = db->prepare("INSERT INTO lec_spot_checks (year, org_code, seed, created_by, created_by_id) VALUES (?, ?, ?, ?, ?) RETURNING id");
   ins.bind(1, std::int64_t{year}).bind(2, org).bind(3, std::to_string(seed)).bind(4, actor.name).bind(5, actor.user_id);
-  ins.run();
-  const std::int64_t id = db->last_insert_rowid();
+  const std::int64_t id = ins.returned_id();
   auto item = db->prepare("INSERT INTO lec_spot_check_items (check_id, institution_code, child_id) VALUES (?, ?, ?)");
   for (const auto& s : sample)
     for (auto child : s.child_ids) {

@@ -1,6 +1,6 @@
 #pragma once
 // The local-education-data tables (migrations 500-599), listed in
-// server/storage/sqlite_migrations.cpp.
+// server/storage/migrations.cpp.
 #include <string_view>
 
 namespace server::lec {

@@ -56,7 +56,7 @@ domain::LevelCounts counts_of_institution(Database& db, int year, const std::str
 void bump(Database& db, int year, const std::string& institution, domain::Level level, std::int64_t delta) {
   db.prepare(
         "INSERT INTO lec_counts (year, institution_code, level, n) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (year, institution_code, level) DO UPDATE SET n = n + excluded.n")
+        "ON CONFLICT (year, institution_code, level) DO UPDATE SET n = lec_counts.n + excluded.n")
       .bind(1, std::int64_t{year})
       .bind(2, institution)
       .bind(3, domain::to_string(level))
@@ -215,7 +215,7 @@ Result<WriteResult> LecStore::set_funded_schools(int year, const std::string& lg
     for (const auto& b : before)
       if (b.code == code) old = &b;
     changed = changed || !old;
-    auto ins = db->prepare("INSERT OR IGNORE INTO lec_funded (year, lgo_code, school_code, counts, closed) VALUES (?,?,?,?,?)");
+    auto ins = db->prepare("INSERT INTO lec_funded (year, lgo_code, school_code, counts, closed) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING");
     ins.bind(1, std::int64_t{year}).bind(2, lgo).bind(3, code).bind(5, std::int64_t{old && old->closed});
     if (old && old->counts) ins.bind(4, detail::stored_counts(*old->counts));
     else ins.bind_null(4);

@@ -175,12 +175,11 @@ Result<WriteResult> LecStore::add_child(int year, const std::string& institution
                             detail::counts_of_institution(*db, year, institution), {}};
   auto ins = db->prepare(
       "INSERT INTO lec_children (year, institution_code, id_kind, id_sealed, id_hash, id_masked, title, first_name, "
-      "last_name, sex, birth_date, level, room) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "last_name, sex, birth_date, level, room) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
   ins.bind(1, std::int64_t{year}).bind(2, institution).bind(3, domain::to_string(c.id.kind()));
   ins.bind(4, keys_.seal(c.id.value())).bind(5, hash).bind(6, c.id.masked());
   write_fields(ins, 7, c);
-  ins.run();
-  out.id = db->last_insert_rowid();
+  out.id = ins.returned_id();
   detail::bump(*db, year, institution, c.level, +1);
   history(*db, out.id, "added", {{"move_in", move_in}}, actor);
   change.after = detail::counts_of_institution(*db, year, institution);
@@ -323,13 +322,13 @@ Result<ApplyResult> LecStore::apply_children(int year, const std::string& instit
     }
     auto ins = db->prepare(
         "INSERT INTO lec_children (year, institution_code, id_kind, id_sealed, id_hash, id_masked, title, first_name, "
-        "last_name, sex, birth_date, level, room) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "last_name, sex, birth_date, level, room) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
     ins.bind(1, std::int64_t{year}).bind(2, institution).bind(3, domain::to_string(c.id.kind()));
     ins.bind(4, keys_.seal(c.id.value())).bind(5, hash).bind(6, c.id.masked());
     write_fields(ins, 7, c);
-    ins.run();
+    const std::int64_t id = ins.returned_id();
     detail::bump(*db, year, institution, c.level, +1);
-    history(*db, db->last_insert_rowid(), "added", {{"import", true}}, actor);
+    history(*db, id, "added", {{"import", true}}, actor);
     ++out.added;
   }
   if (out.added || out.updated) {

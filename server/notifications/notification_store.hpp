@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "server/storage/sqlite_database.hpp"
+#include "server/storage/database.hpp"
 #include "shared/accounts/permission.hpp"
 
 namespace server::notifications {

@@ -308,7 +308,7 @@ std::string RegistrationService::read_letter(const Registration& r) const {
 }
 
 std::vector<Registration> RegistrationService::queue(const QueueFilter& f) {
-  std::string sql = std::string("SELECT ") + columns + " FROM registrations WHERE 1";
+  std::string sql = std::string("SELECT ") + columns + " FROM registrations WHERE 1 = 1";
   std::vector<std::string> args;
   if (f.status) {
     sql += " AND status = ?";

@@ -1,18 +1,20 @@
 #pragma once
-// SQLite connections for any thread: a connection must not be shared between threads at
-// once, and WAL lets readers run beside a writer, so each call leases its own.
-#include <filesystem>
+// Database connections for any thread: a connection must not be shared between threads at
+// once (SQLite's WAL and PostgreSQL both let readers run beside a writer), so each call
+// leases its own.
 #include <memory>
 #include <mutex>
 #include <vector>
 
-#include "server/storage/sqlite_database.hpp"
+#include "server/storage/database.hpp"
 
 namespace server::storage {
 
 class ConnectionPool {
  public:
-  explicit ConnectionPool(std::filesystem::path file) : file_(std::move(file)) {}
+  explicit ConnectionPool(Location location) : location_(std::move(location)) {}
+  const Location& location() const { return location_; }
+  Engine engine() const { return location_.engine; }
 
   // A connection for the duration of one call; returned to the pool afterwards.
   class Lease {
@@ -38,7 +40,7 @@ class ConnectionPool {
         return Lease(*this, std::move(db));
       }
     }
-    return Lease(*this, std::make_unique<Database>(file_));
+    return Lease(*this, std::make_unique<Database>(location_));
   }
 
  private:
@@ -47,7 +49,7 @@ class ConnectionPool {
     if (idle_.size() < 8) idle_.push_back(std::move(db));
   }
 
-  std::filesystem::path file_;
+  Location location_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Database>> idle_;
 };

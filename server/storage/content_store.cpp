@@ -168,4 +168,15 @@ int remove_leftover_temporaries(const fs::path& dir) {
   return removed;
 }
 
+int count_stored_files(const fs::path& data_dir) {
+  int n = 0;
+  std::error_code ec;
+  for (const char* sub : {"files", "letters"}) {
+    if (!fs::is_directory(data_dir / sub, ec)) continue;
+    for (const auto& entry : fs::directory_iterator(data_dir / sub, ec))
+      n += entry.is_regular_file(ec) && entry.path().filename().string().find(".tmp") == std::string::npos;
+  }
+  return n;
+}
+
 }  // namespace server::storage

@@ -41,4 +41,7 @@ int seal_plain_files(const std::filesystem::path& dir, const FileKeys& keys);
 // the older `<name>.tmp<pid>`): removed at start. Returns how many.
 int remove_leftover_temporaries(const std::filesystem::path& dir);
 
+// The uploads stored under a data folder (files/ and letters/), temporaries not counted.
+int count_stored_files(const std::filesystem::path& data_dir);
+
 }  // namespace server::storage

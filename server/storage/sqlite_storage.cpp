@@ -1,7 +1,7 @@
-// The SQLite implementation of storage.hpp, over a pool of connections.
+// The institution directory's store, over a pool of connections (either engine).
 #include "server/storage/connection_pool.hpp"
-#include "server/storage/sqlite_database.hpp"
-#include "server/storage/sqlite_migrations.hpp"
+#include "server/storage/database.hpp"
+#include "server/storage/migrations.hpp"
 #include "server/storage/storage.hpp"
 
 namespace server::storage {
@@ -34,13 +34,13 @@ std::size_t code_points(std::string_view s) {
   return n;
 }
 
-class SqliteInstitutions final : public InstitutionStore {
+class Institutions final : public InstitutionStore {
  public:
-  explicit SqliteInstitutions(ConnectionPool& pool) : pool_(pool) {}
+  explicit Institutions(ConnectionPool& pool) : pool_(pool) {}
 
   std::vector<domain::Institution> search(const InstitutionSearch& s) override {
     std::string sql =
-        "SELECT code, name_th, affiliation, province, district, parent_code FROM institutions WHERE 1";
+        "SELECT code, name_th, affiliation, province, district, parent_code FROM institutions WHERE 1 = 1";
     std::vector<std::string> args;
     auto where = [&](std::string_view clause, std::string value) {
       sql += " AND ";
@@ -52,8 +52,9 @@ class SqliteInstitutions final : public InstitutionStore {
     if (!s.affiliation.empty()) where("affiliation = ?", s.affiliation);
     if (!s.province.empty()) where("province = ?", s.province);
     if (!s.name.empty()) {
-      // The trigram index needs three characters; shorter text scans (still fast at this size).
-      if (code_points(s.name) >= 3)
+      // SQLite's trigram index needs three characters; shorter text scans (still fast at this
+      // size). PostgreSQL answers LIKE from its own trigram index (pg_trgm).
+      if (code_points(s.name) >= 3 && pool_.engine() == Engine::sqlite)
         where("rowid IN (SELECT rowid FROM institution_names WHERE institution_names MATCH ?)", fts_phrase(s.name));
       else
         where("name_th LIKE ? ESCAPE '\\'", "%" + like_escape(s.name) + "%");
@@ -119,23 +120,20 @@ class SqliteInstitutions final : public InstitutionStore {
   ConnectionPool& pool_;
 };
 
-class SqliteStorage final : public Storage {
+class PooledStorage final : public Storage {
  public:
-  explicit SqliteStorage(const std::filesystem::path& file) : pool_(file), institutions_(pool_) {
-    auto db = pool_.acquire();
+  explicit PooledStorage(ConnectionPool& pool) : institutions_(pool) {
+    auto db = pool.acquire();
     migrate(*db);
   }
   InstitutionStore& institutions() override { return institutions_; }
 
  private:
-  ConnectionPool pool_;
-  SqliteInstitutions institutions_;
+  Institutions institutions_;
 };
 
 }  // namespace
 
-std::unique_ptr<Storage> open_sqlite_storage(const std::filesystem::path& file) {
-  return std::make_unique<SqliteStorage>(file);
-}
+std::unique_ptr<Storage> open_storage(ConnectionPool& pool) { return std::make_unique<PooledStorage>(pool); }
 
 }  // namespace server::storage

@@ -1,7 +1,5 @@
 #pragma once
-// What the handlers need from persistence, independent of the database: SQLite is the
-// embedded default; a PostgreSQL backend implements the same interfaces for deployments
-// with several server processes. Every method is safe to call from any thread.
+// The institution directory's store. Every method is safe to call from any thread.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -43,7 +41,9 @@ class Storage {
   virtual InstitutionStore& institutions() = 0;
 };
 
-// Opens (creating) the SQLite database file and brings its schema up to date.
-std::unique_ptr<Storage> open_sqlite_storage(const std::filesystem::path& file);
+class ConnectionPool;
+
+// Brings the database's schema up to date (either engine) and opens the stores over it.
+std::unique_ptr<Storage> open_storage(ConnectionPool& pool);
 
 }  // namespace server::storage

@@ -1,4 +1,4 @@
-#include "server/storage/sqlite_migrations.hpp"
+#include "server/storage/migrations.hpp"
 
 #include <string>
 
@@ -11,7 +11,7 @@
 
 namespace server::storage {
 
-const std::vector<Migration>& sqlite_migrations() {
+const std::vector<Migration>& migrations() {
   // Ordered by version. Each feature numbers in its own range: directory 1-99,
   // accounts/auth 100-199, OTP/SMS 200-299, registrations 300-399, KPI 400-499, local education data 500-599.
   static const std::vector<Migration> all = {
@@ -70,38 +70,70 @@ INSERT INTO institution_names (institution_names) VALUES ('rebuild');
   return all;
 }
 
-int migrate(Database& db, const std::vector<Migration>& migrations) {
-  db.exec(R"sql(
+namespace {
+
+void create_history(Database& db) {
+  db.exec(db.engine() == Engine::sqlite ? R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
   version    INTEGER PRIMARY KEY,
   name       TEXT NOT NULL,
   applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+))sql"
+                                        : R"sql(
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version    BIGINT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
 ))sql");
-  int applied = 0;
-  for (const Migration& m : migrations) {
+}
+
+bool applied(Database& db, int version) {
+  auto q = db.prepare("SELECT 1 FROM schema_migrations WHERE version = ?");
+  q.bind(1, std::int64_t{version});
+  return q.step();
+}
+
+void record(Database& db, const Migration& m) {
+  db.prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)").bind(1, std::int64_t{m.version}).bind(2, m.name).run();
+}
+
+}  // namespace
+
+int migrate(Database& db, const std::vector<Migration>& list) {
+  const bool postgres = db.engine() == Engine::postgres;
+  int count = 0;
+  {
+    // Inside the write lock: several processes starting at once create the history and
+    // the PostgreSQL baseline once.
+    Transaction tx(db);
+    create_history(db);
+    auto q = db.prepare("SELECT COALESCE(MAX(version), 0), COUNT(*) FROM schema_migrations");
+    q.step();
+    const std::int64_t newest = q.integer(0), recorded = q.integer(1);
+    if (newest > list.back().version)
+      throw StorageError("the database schema (version " + std::to_string(newest) +
+                         ") is newer than this program knows (" + std::to_string(list.back().version) + ")");
+    if (postgres && recorded == 0) {
+      db.exec(postgres_baseline_core());
+      db.exec(postgres_baseline_kpi_lec());
+      for (const Migration& m : list)
+        if (m.postgres.empty()) record(db, m), ++count;
+    }
+    tx.commit();
+  }
+  for (const Migration& m : list) {
+    const std::string_view sql = postgres ? m.postgres : m.sql;
+    if (postgres && sql.empty()) continue;  // in the baseline
     // Checked inside the write transaction: two processes starting at once apply it once.
     Transaction tx(db);
-    const std::int64_t newest = [&] {
-      auto q = db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-      q.step();
-      return q.integer(0);
-    }();
-    if (newest > migrations.back().version)
-      throw StorageError("the database schema (version " + std::to_string(newest) +
-                         ") is newer than this program knows (" + std::to_string(migrations.back().version) + ")");
     // Each feature numbers its migrations in its own range, so check each version itself.
-    auto applied_before = db.prepare("SELECT 1 FROM schema_migrations WHERE version = ?");
-    applied_before.bind(1, std::int64_t{m.version});
-    if (applied_before.step()) continue;
-    db.exec(m.sql);
-    db.prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)")
-        .bind(1, std::int64_t{m.version})
-        .bind(2, m.name)
-        .run();
+    if (applied(db, m.version)) continue;
+    db.exec(sql);
+    record(db, m);
     tx.commit();
-    ++applied;
+    ++count;
   }
-  return applied;
+  return count;
 }
 
 }  // namespace server::storage
