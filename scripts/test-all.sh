@@ -11,6 +11,10 @@ suite() {  # suite NAME COMMAND...: a suite passes when its command exits 0
   if "$@"; then passed=$((passed+1)); echo "=== $name: ok"; else failed=$((failed+1)); echo "=== $name: FAILED"; fi
 }
 
+# The server suite runs a second time on PostgreSQL, in a private cluster of its own.
+pg_env=$(bash scripts/postgres.sh start) || { echo "could not start a PostgreSQL cluster for the tests"; exit 1; }
+eval "$pg_env"
+trap 'bash scripts/postgres.sh stop "$TEST_POSTGRES_DIR"' EXIT
 suite "unit and integration (ctest)" ctest --test-dir build/native --output-on-failure -j "$(nproc)"
 suite "fuzzers, 5 s per target over fuzz/corpus" bash fuzz/run.sh --seconds 5
 suite "native client under Xvfb" bash tests/native/screenshot.sh

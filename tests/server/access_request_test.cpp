@@ -125,14 +125,14 @@ namespace {
 
 // 50 pending requests for one school approved at once, request i through ports[i % n]:
 // exactly 2 are approved. Returns how many were.
-long approve_fifty_at_once(const std::vector<unsigned short>& ports, const fs::path& database) {
+long approve_fifty_at_once(const std::vector<unsigned short>& ports, const server::storage::Location& database) {
   const auto port = ports.front();
   // 50 people asked for the same school (their OTP-proven requests, as the table holds them).
   execute(database,
           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) "
           "INSERT INTO access_requests (area_code, school_code, title, first_name, last_name, position, phone, email, "
           "status, created_at) SELECT '1040000001', '1040020001', 'นาย', 'ผู้ขอ', 'คนที่ ' || i, 'ครู', "
-          "printf('08600000%02d', i), 'x@example.org', 'pending', strftime('%s','now') FROM n");
+          "'08600001' || (10 + i), 'x@example.org', 'pending', " + now_sql() + " FROM n");
   auto admin = sign_in(port, "area.admin", demo_password("area.admin"));
   std::vector<unsigned> statuses(50);
   std::vector<std::string> codes(50);

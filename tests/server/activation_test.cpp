@@ -59,7 +59,7 @@ TEST_CASE("activation: an expired, unknown or superseded link changes nothing", 
   auto unknown = post_json(server.port(), "/api/v1/auth/activate", {{"token", std::string(32, 'f')}, {"password", "Good-Password-Here-1"}});
   CHECK(unknown.status == 404);
   CHECK(unknown.json()["error"]["code"] == "link_unknown");
-  execute(server.database(), "UPDATE one_time_tokens SET expires_at = strftime('%s','now') - 1");
+  execute(server.database(), "UPDATE one_time_tokens SET expires_at = " + now_sql() + " - 1");
   auto expired = post_json(server.port(), "/api/v1/auth/activate", {{"token", second}, {"password", "Good-Password-Here-1"}});
   CHECK(expired.status == 410);
   CHECK(expired.json()["error"]["code"] == "link_expired");

@@ -155,7 +155,7 @@ TEST_CASE("admin: no action on a user who holds a grant above the admin's subtre
   const auto snapshot = [&] {
     return query_text(db, "SELECT password_hash || '|' || status || '|' || must_change_password || '|' || updated_at "
                           "FROM users WHERE id = " + id) +
-           "|" + query_text(db, "SELECT group_concat(permission || '@' || org_code) FROM grants WHERE user_id = " + id) +
+           "|" + query_joined(db, "SELECT permission || '@' || org_code FROM grants WHERE user_id = " + id + " ORDER BY rowid") +
            "|" + std::to_string(query_int(db, "SELECT COUNT(*) FROM one_time_tokens WHERE user_id = " + id)) +
            "|" + std::to_string(query_int(db, "SELECT COUNT(*) FROM sessions WHERE user_id = " + id));
   };

@@ -16,11 +16,14 @@ std::string small_jpeg() {
 }
 
 nlohmann::json last_audit(const ServerProcess& server, const std::string& action) {
-  const std::string row = query_text(
-      server.database(),
-      "SELECT json_object('actor', actor_user_id, 'address', client_address, 'org', org_code, 'target', target, "
-      "'detail', json(detail)) FROM audit_log WHERE action = '" + action + "' ORDER BY id DESC LIMIT 1");
-  return row.empty() ? nlohmann::json() : nlohmann::json::parse(row);
+  server::storage::Database db(server.database());
+  auto q = db.prepare(
+      "SELECT actor_user_id, client_address, org_code, target, detail FROM audit_log WHERE action = ? "
+      "ORDER BY id DESC LIMIT 1");
+  q.bind(1, action);
+  if (!q.step()) return nlohmann::json();
+  return {{"actor", q.is_null(0) ? nlohmann::json() : nlohmann::json(q.integer(0))}, {"address", q.text(1)},
+          {"org", q.text(2)}, {"target", q.text(3)}, {"detail", nlohmann::json::parse(q.text(4))}};
 }
 
 std::int64_t user_id(const ServerProcess& server, const std::string& username) {

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "server/storage/sqlite_migrations.hpp"
+#include "server/storage/migrations.hpp"
 #include "tests/server/audit_helpers.hpp"
 #include "tests/server/sign_in_helpers.hpp"
 
@@ -151,7 +151,7 @@ TEST_CASE("audit log migration 110: entries written before it get their organisa
   TempDir dir;
   server::storage::Database db(dir / "old.db");
   std::vector<server::storage::Migration> before;
-  for (const auto& m : server::storage::sqlite_migrations())
+  for (const auto& m : server::storage::migrations())
     if (m.version != 110) before.push_back(m);
   server::storage::migrate(db, before);
   db.exec("INSERT INTO audit_log (actor_user_id, action, target, client_address, detail) VALUES "

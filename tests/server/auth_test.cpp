@@ -117,7 +117,7 @@ TEST_CASE("sessions expire after 30 idle minutes and after 8 hours in any case",
   auto active = sign_in(server.port(), "area.admin", demo_password("area.admin"));
   execute(server.database(), "UPDATE sessions SET last_seen_at = last_seen_at - 29 * 60, created_at = created_at - 29 * 60");
   CHECK(get(server.port(), "/api/v1/me", as(active)).status == 200);  // 29 idle minutes: still alive, and refreshed
-  CHECK(query_int(server.database(), "SELECT strftime('%s','now') - last_seen_at FROM sessions") < 60);
+  CHECK(query_int(server.database(), "SELECT " + now_sql() + " - last_seen_at FROM sessions") < 60);
   execute(server.database(), "UPDATE sessions SET created_at = created_at - 8 * 3600");
   auto old = get(server.port(), "/api/v1/me", as(active));
   CHECK(old.status == 401);
@@ -129,8 +129,8 @@ TEST_CASE("login: failed attempts slow down per account and per address, for unk
   const auto db = server.database();
   // 10 recent failures of one account: 7 charged -> 64 s to wait after the last one.
   const std::string ten = "WITH RECURSIVE n(value) AS (SELECT 0 UNION ALL SELECT value + 1 FROM n WHERE value < 9) ";
-  execute(db, ten + "INSERT INTO sign_in_failures (key, at) SELECT 'user:area.admin', strftime('%s','now') - value FROM n");
-  execute(db, ten + "INSERT INTO sign_in_failures (key, at) SELECT 'user:nobody.here', strftime('%s','now') - value FROM n");
+  execute(db, ten + "INSERT INTO sign_in_failures (key, at) SELECT 'user:area.admin', " + now_sql() + " - value FROM n");
+  execute(db, ten + "INSERT INTO sign_in_failures (key, at) SELECT 'user:nobody.here', " + now_sql() + " - value FROM n");
   auto known = post_json(server.port(), "/api/v1/auth/login", {{"username", "area.admin"}, {"password", demo_password("area.admin")}});
   auto unknown = post_json(server.port(), "/api/v1/auth/login", {{"username", "nobody.here"}, {"password", "whatever-it-is"}});
   CHECK(known.status == 429);  // even the right password waits
@@ -156,13 +156,12 @@ TEST_CASE("login: failed attempts slow down per account and per address, for unk
 
   // 12 failures from one address (any usernames): 2 charged -> 2 s for everyone there.
   execute(db, "WITH RECURSIVE n(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM n WHERE value < 12) "
-              "INSERT INTO sign_in_failures (key, at) SELECT 'address:127.0.0.1', strftime('%s','now') FROM n");
+              "INSERT INTO sign_in_failures (key, at) SELECT 'address:127.0.0.1', " + now_sql() + " FROM n");
   auto from_address = post_json(server.port(), "/api/v1/auth/login", {{"username", "area.kpi"}, {"password", demo_password("area.kpi")}});
   CHECK(from_address.status == 429);
   CHECK(std::stoi(from_address.header("retry-after")) <= 2);
   // Refusals are counted per address and minute, not written one row each.
-  CHECK(query_int(server.database(), "SELECT SUM(json_extract(detail, '$.count')) FROM audit_log "
-                                     "WHERE action = 'sign_in.throttled'") == 3);
+  CHECK(sum_detail(server.database(), "SELECT detail FROM audit_log WHERE action = 'sign_in.throttled'", "count") == 3);
 }
 
 TEST_CASE("login: three typing mistakes cost nothing, the fourth makes the next attempt wait", "[server][auth]") {

@@ -1,5 +1,6 @@
 #include "tests/server/bad_input_sweep.hpp"
 
+#include <algorithm>
 #include <functional>
 
 #include "tests/server/sign_in_helpers.hpp"
@@ -74,22 +75,29 @@ bool names(const std::string& error_field, const std::string& expected) {
          (error_field[expected.size()] == '.' || error_field[expected.size()] == '[');
 }
 
-std::vector<std::pair<std::string, std::size_t>> fingerprint(const fs::path& database) {
+std::vector<std::pair<std::string, std::size_t>> fingerprint(const server::storage::Location& database) {
   std::vector<std::pair<std::string, std::size_t>> out;
-  const std::string tables = query_text(
-      database,
-      "SELECT group_concat(name, '|') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN "
-      "('audit_log', 'sessions') AND name NOT LIKE 'sqlite_%' ORDER BY name)");
-  std::size_t at = 0;
-  while (at < tables.size()) {
-    const auto end = std::min(tables.find('|', at), tables.size());
-    const std::string table = tables.substr(at, end - at);
-    at = end + 1;
-    const std::string columns = query_text(
-        database, "SELECT group_concat('quote(\"' || name || '\")', '||'',''||') FROM pragma_table_info('" + table + "')");
-    const std::string rows = query_text(database, "SELECT count(*) || ':' || coalesce(group_concat(" + columns +
-                                                      ", char(10)), '') FROM \"" + table + "\"");
-    out.emplace_back(table, std::hash<std::string>{}(rows));
+  server::storage::Database db(database);
+  const bool sqlite = db.engine() == server::storage::Engine::sqlite;
+  std::vector<std::string> tables;
+  auto names = db.prepare(sqlite ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                                 : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                                   "AND table_type = 'BASE TABLE' ORDER BY table_name");
+  while (names.step())
+    if (names.text(0) != "audit_log" && names.text(0) != "sessions") tables.push_back(names.text(0));
+  for (const auto& table : tables) {
+    // Every row as text, sorted: the same rows give the same print in any order.
+    std::vector<std::string> rows;
+    auto q = db.prepare("SELECT * FROM \"" + table + "\"");
+    while (q.step()) {
+      std::string row;
+      for (int c = 0; c < q.columns(); ++c) row += (q.is_null(c) ? std::string("NULL") : "'" + q.text(c) + "'") + ",";
+      rows.push_back(std::move(row));
+    }
+    std::sort(rows.begin(), rows.end());
+    std::string all = std::to_string(rows.size()) + ":";
+    for (const auto& r : rows) all += r + "\n";
+    out.emplace_back(table, std::hash<std::string>{}(all));
   }
   return out;
 }

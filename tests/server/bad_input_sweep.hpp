@@ -53,6 +53,6 @@ std::string dotted(const std::string& pointer);  // "/files/0/description" -> "f
 
 // A digest of every table but the logs and per-request bookkeeping (sessions, audit rows,
 // throttles): equal before and after = nothing a refused request could have written.
-std::vector<std::pair<std::string, std::size_t>> fingerprint(const fs::path& database);
+std::vector<std::pair<std::string, std::size_t>> fingerprint(const server::storage::Location& database);
 
 }  // namespace test_server::sweep

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "server/http/disk_full.hpp"
-#include "server/storage/sqlite_database.hpp"
+#include "server/storage/database.hpp"
 #include "tests/server/http_client.hpp"
 #include "tests/server/server_process.hpp"
 
@@ -80,7 +80,7 @@ Finished start_without_override(const fs::path& data_dir) {
 
 }  // namespace
 
-TEST_CASE("a database that cannot be written stops the start, naming the file and what to do", "[server][health]") {
+TEST_CASE("a database that cannot be written stops the start, naming the file and what to do", "[server][health][sqlite]") {
   TempDir dir;
   const auto data = dir / "data";
   {

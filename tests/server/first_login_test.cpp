@@ -96,7 +96,7 @@ TEST_CASE("first login: profile, then a new password, before anything else works
 TEST_CASE("first login: an issued password expires after 72 hours", "[server][auth][first-login]") {
   ServerProcess server;
   const std::string issued = create_account(server, "1040030001", "1040030001");
-  execute(server.database(), "UPDATE users SET password_expires_at = strftime('%s','now') - 1 WHERE username = '1040030001'");
+  execute(server.database(), "UPDATE users SET password_expires_at = " + now_sql() + " - 1 WHERE username = '1040030001'");
   auto r = post_json(server.port(), "/api/v1/auth/login", {{"username", "1040030001"}, {"password", issued}});
   CHECK(r.status == 401);
   CHECK(r.json()["error"]["code"] == "issued_password_expired");
@@ -152,7 +152,7 @@ TEST_CASE("sign-in QR: a one-time link with its picture, never a password", "[se
   CHECK(post_json(port, "/api/v1/admin/users/" + std::to_string(outside) + "/sign-in-qr", json::object(), as(admin)).status == 404);
   // An expired code is refused.
   auto again = post_json(port, "/api/v1/admin/users/" + std::to_string(id) + "/sign-in-qr", json::object(), as(admin));
-  execute(server.database(), "UPDATE one_time_tokens SET expires_at = strftime('%s','now') - 1 WHERE purpose = 'sign_in_qr'");
+  execute(server.database(), "UPDATE one_time_tokens SET expires_at = " + now_sql() + " - 1 WHERE purpose = 'sign_in_qr'");
   CHECK(post_json(port, "/api/v1/auth/qr", {{"token", again.json()["token"]}}).status == 401);
   CHECK(query_int(server.database(), "SELECT COUNT(*) FROM audit_log WHERE action = 'user.issue_sign_in_qr'") == 2);
 }

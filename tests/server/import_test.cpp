@@ -3,6 +3,7 @@
 
 #include "tests/server/http_client.hpp"
 #include "tests/server/server_process.hpp"
+#include "tests/server/test_database.hpp"
 
 using namespace test_server;
 
@@ -11,7 +12,7 @@ namespace {
 Finished import_csv(const TempDir& data, const std::string& csv) {
   const auto file = data / "import.csv";
   write_file(file, csv);
-  return run_command({SERVER_BINARY, "import-institutions", file.string()}, {{"DATA_DIR", (data / "db").string()}});
+  return run_command({SERVER_BINARY, "import-institutions", file.string()}, data_env(data / "db"));
 }
 
 }  // namespace
@@ -65,7 +66,7 @@ TEST_CASE("import-institutions: a wrong header or missing file imports nothing",
   CHECK(wrong.output.find("line 1: the header must be 'code,name_th,affiliation,province,district,parent_code'") !=
         std::string::npos);
   auto missing = run_command({SERVER_BINARY, "import-institutions", (data / "nope.csv").string()},
-                             {{"DATA_DIR", (data / "db").string()}});
+                             data_env(data / "db"));
   CHECK(missing.exit_code == 2);
   CHECK(missing.output.find("cannot read") != std::string::npos);
 }
@@ -73,7 +74,7 @@ TEST_CASE("import-institutions: a wrong header or missing file imports nothing",
 TEST_CASE("the committed demo directory imports cleanly", "[server][import]") {
   TempDir data;
   auto result = run_command({SERVER_BINARY, "import-institutions", SOURCE_DIR "/assets/directory/institutions.csv"},
-                            {{"DATA_DIR", data.path().string()}});
+                            data_env(data.path()));
   INFO(result.output);
   CHECK(result.exit_code == 0);
   CHECK(result.output.find(" 0 rejected") != std::string::npos);

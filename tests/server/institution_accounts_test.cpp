@@ -124,8 +124,8 @@ TEST_CASE("institution accounts: one per institution of the office, a QR sheet, 
   CHECK(get(port, "/api/v1/admin/institution-accounts?org_code=1040000001", as(area)).json()["to_create"] == 0);
 
   // Audited: each account, the action, the download.
-  CHECK(query_int(server.database(), "SELECT COUNT(*) FROM audit_log WHERE action = 'user.create' AND "
-                                     "json_extract(detail, '$.institution_accounts') = '1040000001'") == 9);
+  CHECK(count_detail(server.database(), "SELECT detail FROM audit_log WHERE action = 'user.create'",
+                     "institution_accounts", "1040000001") == 9);
   CHECK(query_int(server.database(), "SELECT COUNT(*) FROM audit_log WHERE action = 'institution_accounts.create'") == 2);
   CHECK(query_int(server.database(), "SELECT COUNT(*) FROM audit_log WHERE action = 'institution_accounts.sheet_download'") == 1);
 }

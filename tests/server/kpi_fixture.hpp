@@ -7,7 +7,7 @@
 #include "server/http/errors.hpp"
 #include "server/kpi/kpi_routes.hpp"
 #include "server/notifications/notification_store.hpp"
-#include "server/storage/sqlite_migrations.hpp"
+#include "server/storage/migrations.hpp"
 #include "tests/server/file_fixtures.hpp"
 #include "tests/server/server_process.hpp"
 

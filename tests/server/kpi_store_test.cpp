@@ -4,7 +4,7 @@
 
 #include "server/kpi/kpi_store.hpp"
 #include "server/notifications/notification_store.hpp"
-#include "server/storage/sqlite_migrations.hpp"
+#include "server/storage/migrations.hpp"
 #include "tests/server/server_process.hpp"
 
 using namespace server::kpi;

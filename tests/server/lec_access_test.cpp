@@ -25,7 +25,7 @@ TEST_CASE("LEC: each user sees only their subtree; IDs stay masked and sealed", 
           "username = 'province.officer'");
   execute(server.database(),
           "INSERT INTO grants (user_id, permission, org_code) SELECT id, p, '5012000000' FROM users, "
-          "(SELECT 'view' AS p UNION SELECT 'data.confirm' UNION SELECT 'children.edit') WHERE username = 'nonthaburi.officer'");
+          "(SELECT 'view' AS p UNION SELECT 'data.confirm' UNION SELECT 'children.edit') AS ps WHERE username = 'nonthaburi.officer'");
   const auto other_province = sign_in(port, "nonthaburi.officer", demo_password("province.officer"));
   const std::string reg = base(year) + "/institutions/5110405002/children";
   const std::string raw = national_id(77);

@@ -20,9 +20,9 @@ TEST_CASE("LEC: bad input is refused naming the field, nothing changes", "[serve
   CHECK(confirm(port, school, year, "5110405002") == 201);
   const auto snapshot = [&] {
     return std::to_string(query_int(server.database(), "SELECT COUNT(*) FROM lec_children")) + "/" +
-           query_text(server.database(), "SELECT group_concat(n) FROM lec_counts") + "/" +
+           query_joined(server.database(), "SELECT n FROM lec_counts ORDER BY year, institution_code, level") + "/" +
            std::to_string(query_int(server.database(), "SELECT COUNT(*) FROM lec_confirmations")) + "/" +
-           query_text(server.database(), "SELECT group_concat(COALESCE(counts, '-')) FROM lec_funded");
+           query_joined(server.database(), "SELECT COALESCE(counts, '-') FROM lec_funded ORDER BY year, lgo_code, school_code");
   };
   const std::string before = snapshot();
   const int ce = domain::to_ce_year(year);

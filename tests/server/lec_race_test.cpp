@@ -15,7 +15,7 @@ using nlohmann::json;
 namespace {
 
 // Request t goes to ports[t % ports.size()]; `db` is their one database.
-void race(const std::vector<unsigned short>& ports, const fs::path& db) {
+void race(const std::vector<unsigned short>& ports, const server::storage::Location& db) {
   const auto port = ports.front();
   const int year = current_year();
   const auto school = sign_in(port, "5110405002", demo_password("5110405002"));
@@ -65,7 +65,7 @@ void race(const std::vector<unsigned short>& ports, const fs::path& db) {
   // ... and the live counts are the register's.
   CHECK(query_int(db, "SELECT COUNT(*) FROM (SELECT institution_code, level, COUNT(*) AS n FROM lec_children WHERE "
                       "status = 'attending' GROUP BY 1, 2) c LEFT JOIN lec_counts k USING (institution_code, level) "
-                      "WHERE k.n IS NOT c.n") == 0);
+                      "WHERE k.n IS DISTINCT FROM c.n") == 0);
   CHECK(query_int(db, "SELECT SUM(n) FROM lec_counts WHERE institution_code = '5110405002'") == 33 + 1 + 10);
 }
 

@@ -4,7 +4,7 @@
 
 #include "server/lec/lec_demo.hpp"
 #include "server/lec/lec_store.hpp"
-#include "server/storage/sqlite_migrations.hpp"
+#include "server/storage/migrations.hpp"
 #include "tests/server/sign_in_helpers.hpp"
 
 using namespace server::lec;

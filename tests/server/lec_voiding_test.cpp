@@ -134,5 +134,5 @@ TEST_CASE("LEC: add, edit, remove, restore, move-in and funded counts each void 
   // The live counts match the register exactly.
   CHECK(query_int(server.database(),
                   "SELECT COUNT(*) FROM (SELECT institution_code, level, COUNT(*) AS n FROM lec_children WHERE status = "
-                  "'attending' GROUP BY 1, 2) c LEFT JOIN lec_counts k USING (institution_code, level) WHERE k.n IS NOT c.n") == 0);
+                  "'attending' GROUP BY 1, 2) c LEFT JOIN lec_counts k USING (institution_code, level) WHERE k.n IS DISTINCT FROM c.n") == 0);
 }

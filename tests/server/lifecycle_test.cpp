@@ -4,6 +4,7 @@
 
 #include "tests/server/http_client.hpp"
 #include "tests/server/server_process.hpp"
+#include "tests/server/test_database.hpp"
 
 using namespace test_server;
 
@@ -11,9 +12,12 @@ TEST_CASE("start: prints where it serves and imports the demo directory into an 
   ServerProcess server;
   const std::string out = server.output();
   CHECK(out.find("Serving http://localhost:" + std::to_string(server.port()) + " (development mode, data: " +
-                 server.data_dir().string() + ")") != std::string::npos);
+                 server.data_dir().string() + ", database: ") != std::string::npos);
   CHECK(out.find("directory was empty, imported") != std::string::npos);
-  CHECK(std::filesystem::exists(server.data_dir() / "school.db"));
+  if (on_postgres())
+    CHECK(out.find("database: postgresql://") != std::string::npos);
+  else
+    CHECK(std::filesystem::exists(server.data_dir() / "school.db"));
 }
 
 TEST_CASE("SIGTERM: closes idle connections and exits 0 and the data survives a restart", "[server][lifecycle]") {

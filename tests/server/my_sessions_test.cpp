@@ -102,8 +102,7 @@ TEST_CASE("my sessions: ending the other one signs it out; CSRF needed; audited"
   CHECK(gone.json()["error"]["code"] == "not_signed_in");
   CHECK(works(port, desk));
   CHECK(sessions_of(port, desk).size() == 1);
-  CHECK(query_int(server.database(), "SELECT COUNT(*) FROM audit_log WHERE action = 'session.end' AND "
-                                     "json_extract(detail, '$.session') = '" + id + "'") == 1);
+  CHECK(count_detail(server.database(), "SELECT detail FROM audit_log WHERE action = 'session.end'", "session", id) == 1);
 
   auto again = del(port, target, as(desk));
   CHECK(again.status == 404);
@@ -161,8 +160,7 @@ TEST_CASE("my sessions: end-others keeps only the current one", "[server][accoun
   const auto left = sessions_of(port, a);
   REQUIRE(left.size() == 1);
   CHECK(left[0]["current"] == true);
-  CHECK(query_int(server.database(), "SELECT COUNT(*) FROM audit_log WHERE action = 'session.end_others' AND "
-                                     "json_extract(detail, '$.ended') = 2") == 1);
+  CHECK(count_detail(server.database(), "SELECT detail FROM audit_log WHERE action = 'session.end_others'", "ended", 2) == 1);
 }
 
 TEST_CASE("my sessions: changing the password ends the other sessions and keeps this client in",

@@ -11,9 +11,9 @@ using namespace server;
 
 TEST_CASE("org tree: offices and institutions under the centre 0000000000", "[server][orgs]") {
   TempDir dir;
-  auto storage = storage::open_sqlite_storage(dir / "school.db");
+  storage::ConnectionPool db(database_for(dir.path()));
+  auto storage = storage::open_storage(db);
   directory::import_institutions_file(fs::path(SOURCE_DIR) / "assets/directory/institutions.csv", storage->institutions());
-  storage::ConnectionPool db(dir / "school.db");
   auto report = accounts::import_offices(db, fs::path(SOURCE_DIR) / "assets/directory/offices.csv");
   CHECK(report.rows == 1347);
   CHECK(report.inserted == 1347);
@@ -34,7 +34,8 @@ TEST_CASE("org tree: offices and institutions under the centre 0000000000", "[se
 
 TEST_CASE("org tree: a node with an unknown parent is left out and reported, not fatal", "[server][orgs]") {
   TempDir dir;
-  auto storage = storage::open_sqlite_storage(dir / "school.db");
+  storage::ConnectionPool db(database_for(dir.path()));
+  auto storage = storage::open_storage(db);
   write_file(dir / "offices.csv",
              "code,name_th,kind,province,parent_code\n"
              "1000000000,สพฐ.,department,,\n"
@@ -42,7 +43,6 @@ TEST_CASE("org tree: a node with an unknown parent is left out and reported, not
              "1099000001,เขตที่ไม่มีต้นสังกัด,primary_area,ขอนแก่น,1999999999\n"
              "12345,สั้นเกินไป,primary_area,ขอนแก่น,1000000000\n"
              "1098000001,ประเภทแปลก,planet,ขอนแก่น,1000000000\n");
-  storage::ConnectionPool db(dir / "school.db");
   auto report = accounts::import_offices(db, dir / "offices.csv");
   CHECK(report.inserted == 3);
   REQUIRE(report.rejected.size() == 2);

@@ -3,7 +3,7 @@
 #include <regex>
 
 #include "server/otp/otp_service.hpp"
-#include "server/storage/sqlite_migrations.hpp"
+#include "server/storage/migrations.hpp"
 #include "tests/server/server_process.hpp"
 
 using namespace server;

@@ -6,9 +6,10 @@
 #include <sys/stat.h>
 
 #include "server/auth/server_key.hpp"
-#include "server/storage/sqlite_migrations.hpp"
+#include "server/storage/migrations.hpp"
 #include "tests/server/registration_helpers.hpp"
 #include "tests/server/sign_in_helpers.hpp"
+#include "tests/server/test_database.hpp"
 
 using namespace test_server;
 
@@ -22,7 +23,8 @@ Finished start_once(const fs::path& data_dir, std::map<std::string, std::string>
                                 "development"};
   args.insert(args.end(), extra.begin(), extra.end());
   env.merge(std::map<std::string, std::string>{
-      {"PORT", "0"}, {"BIND", "127.0.0.1"}, {"DATA_DIR", data_dir.string()}, {"THREADS", "2"}});
+      {"PORT", "0"}, {"BIND", "127.0.0.1"}, {"THREADS", "2"}});
+  env.merge(data_env(data_dir));
   return run_command(args, env, std::chrono::seconds(15));
 }
 
@@ -106,7 +108,7 @@ TEST_CASE("server key: SERVER_KEY_FILE keeps it outside the data folder", "[serv
 
 TEST_CASE("server key: sealed values are counted in every sealed column there is", "[server][key]") {
   TempDir dir;
-  server::storage::Database db(dir / "school.db");
+  server::storage::Database db(database_for(dir.path()));
   CHECK(server::auth::count_sealed_values(db) == 0);  // no tables yet
   server::storage::migrate(db);  // lec_children is one of the tables
   CHECK(server::auth::count_sealed_values(db) == 0);

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "tests/server/test_database.hpp"
+
 extern char** environ;
 
 namespace test_server {
@@ -125,7 +127,9 @@ ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options
   std::vector<std::string> args{SERVER_BINARY, "--site", options_.site.string(), "--assets",
                                 options_.assets.string(), "--mode", options_.mode};
   args.insert(args.end(), options_.args.begin(), options_.args.end());
+  database_ = database_for(options_.data_dir);
   auto env = server_env(options_.data_dir);
+  if (database_.engine == server::storage::Engine::postgres) env["DATABASE_URL"] = database_.url;
   for (const auto& [k, v] : options_.env) env[k] = v;
   pid_ = spawn(args, env, fd);
   reader_ = std::thread([this, fd] {
@@ -158,6 +162,13 @@ ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options
 ServerProcess::~ServerProcess() {
   if (pid_ > 0) stop(SIGKILL, 5s);
   if (reader_.joinable()) reader_.join();
+  // A data folder of its own goes with this server; a shared one outlives it.
+  if (options_.data_dir == temp_ / "data") {
+    try {
+      drop_database_for(options_.data_dir);
+    } catch (...) {  // a test's failure says more than the cleanup's
+    }
+  }
 }
 
 int ServerProcess::stop(int signal, std::chrono::seconds timeout) {

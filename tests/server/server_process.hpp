@@ -13,6 +13,9 @@
 #include <thread>
 #include <vector>
 
+#include "server/storage/database.hpp"
+#include "tests/server/test_database.hpp"
+
 namespace test_server {
 
 namespace fs = std::filesystem;
@@ -61,7 +64,7 @@ class ServerProcess {
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   unsigned short port() const { return port_; }
-  fs::path database() const { return options_.data_dir / "school.db"; }
+  const server::storage::Location& database() const { return database_; }  // SQLite file or PostgreSQL (test_database.hpp)
   pid_t pid() const { return pid_; }
   const fs::path& data_dir() const { return options_.data_dir; }
   const fs::path& site_dir() const { return options_.site; }
@@ -74,6 +77,7 @@ class ServerProcess {
  private:
   TempDir temp_;
   ServerOptions options_;
+  server::storage::Location database_{fs::path{}};
   pid_t pid_ = -1;
   int exit_code_ = -1;
   unsigned short port_ = 0;

@@ -16,7 +16,7 @@ TEST_CASE("refused sign-ins are counted on one audit row per address and minute"
   const auto db = server.database();
   // 20 failures from this address: 10 charged -> 512 s to wait.
   execute(db, "WITH RECURSIVE n(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM n WHERE value < 20) "
-              "INSERT INTO sign_in_failures (key, at) SELECT 'address:127.0.0.1', strftime('%s','now') FROM n");
+              "INSERT INTO sign_in_failures (key, at) SELECT 'address:127.0.0.1', " + now_sql() + " FROM n");
   for (int i = 0; i < 30; ++i) {
     auto r = post_json(server.port(), "/api/v1/auth/login",
                        {{"username", i % 2 ? "area.kpi" : "no.such.user"}, {"password", "Wrong-Password-1"}});
@@ -24,8 +24,8 @@ TEST_CASE("refused sign-ins are counted on one audit row per address and minute"
   }
   // A minute may turn during the loop: then two rows.
   CHECK(query_int(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'sign_in.throttled'") <= 2);
-  CHECK(query_int(db, "SELECT SUM(json_extract(detail, '$.count')) FROM audit_log WHERE action = 'sign_in.throttled' "
-                      "AND target = 'address:127.0.0.1' AND client_address = '127.0.0.1'") == 30);
+  CHECK(sum_detail(db, "SELECT detail FROM audit_log WHERE action = 'sign_in.throttled' "
+                      "AND target = 'address:127.0.0.1' AND client_address = '127.0.0.1'", "count") == 30);
   CHECK(query_int(db, "SELECT COUNT(*) FROM sign_in_failures") == 20);  // refusals are not failures
 }
 
@@ -42,7 +42,7 @@ TEST_CASE("expired sessions and old failures are deleted at the next sign-in and
   sign_in(first.port(), "1040010001", demo_password("1040010001"));
   execute(db, "UPDATE sessions SET last_seen_at = last_seen_at - 31 * 60 WHERE user_id = "
               "(SELECT id FROM users WHERE username = 'area.kpi')");
-  execute(db, "INSERT INTO sign_in_failures (key, at) VALUES ('user:ghost', strftime('%s','now') - 2 * 3600)");
+  execute(db, "INSERT INTO sign_in_failures (key, at) VALUES ('user:ghost', " + now_sql() + " - 2 * 3600)");
   sign_in(first.port(), "area.admin", demo_password("area.admin"));
   CHECK(session_count("area.kpi") == 0);  // idle 31 min: gone without anyone presenting it
   CHECK(session_count("area.reviewer") == 1);
@@ -68,7 +68,7 @@ TEST_CASE("50 wrong passwords at once for one account are checked no more often 
   // 8 failures, the last 16 s ago: 5 charged -> 16 s, just over. One attempt may go now;
   // its failure makes the next wait 32 s, far longer than this burst.
   execute(db, "WITH RECURSIVE n(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM n WHERE value < 8) "
-              "INSERT INTO sign_in_failures (key, at) SELECT 'user:1040010001', strftime('%s','now') - 16 FROM n");
+              "INSERT INTO sign_in_failures (key, at) SELECT 'user:1040010001', " + now_sql() + " - 16 FROM n");
   std::vector<unsigned> statuses(50);
   std::vector<std::thread> clients;
   for (std::size_t i = 0; i < statuses.size(); ++i)

@@ -1,6 +1,7 @@
 #include "tests/server/sign_in_helpers.hpp"
 
 #include <catch2/catch.hpp>
+#include <ctime>
 #include <regex>
 
 #include "server/accounts/account_service.hpp"
@@ -67,21 +68,54 @@ std::string otp_token_for(unsigned short port, const std::string& phone, const s
   return ok.json()["otp_token"];
 }
 
-std::string query_text(const fs::path& database, const std::string& sql) {
+std::string query_text(const server::storage::Location& database, const std::string& sql) {
   server::storage::Database db(database);
   auto q = db.prepare(sql);
   if (!q.step()) return {};
   return q.text(0);
 }
 
-std::int64_t query_int(const fs::path& database, const std::string& sql) {
+std::int64_t query_int(const server::storage::Location& database, const std::string& sql) {
   server::storage::Database db(database);
   auto q = db.prepare(sql);
   if (!q.step()) return -1;
   return q.integer(0);
 }
 
-void execute(const fs::path& database, const std::string& sql) {
+std::string query_joined(const server::storage::Location& database, const std::string& sql, const std::string& separator) {
+  server::storage::Database db(database);
+  auto q = db.prepare(sql);
+  std::string out;
+  for (bool first = true; q.step(); first = false) out += (first ? "" : separator) + q.text(0);
+  return out;
+}
+
+std::int64_t sum_detail(const server::storage::Location& database, const std::string& sql, const std::string& key) {
+  server::storage::Database db(database);
+  auto q = db.prepare(sql);
+  std::int64_t sum = 0;
+  while (q.step()) {
+    const auto detail = nlohmann::json::parse(q.text(0), nullptr, false);
+    if (detail.is_object() && detail.contains(key) && detail[key].is_number_integer()) sum += detail[key].get<std::int64_t>();
+  }
+  return sum;
+}
+
+std::int64_t count_detail(const server::storage::Location& database, const std::string& sql, const std::string& key,
+                          const nlohmann::json& value) {
+  server::storage::Database db(database);
+  auto q = db.prepare(sql);
+  std::int64_t n = 0;
+  while (q.step()) {
+    const auto detail = nlohmann::json::parse(q.text(0), nullptr, false);
+    n += detail.is_object() && detail.contains(key) && detail[key] == value;
+  }
+  return n;
+}
+
+std::string now_sql() { return std::to_string(static_cast<long long>(std::time(nullptr))); }
+
+void execute(const server::storage::Location& database, const std::string& sql) {
   server::storage::Database db(database);
   db.exec(sql);
 }

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "server/storage/sqlite_database.hpp"
+#include "server/storage/database.hpp"
 #include "tests/server/http_client.hpp"
 #include "tests/server/server_process.hpp"
 
@@ -37,8 +37,17 @@ std::string otp_token_for(unsigned short port, const std::string& phone, const s
 std::string last_sms(unsigned short port, const std::string& phone);
 
 // One value from the database (the first column of the first row), as text.
-std::string query_text(const fs::path& database, const std::string& sql);
-std::int64_t query_int(const fs::path& database, const std::string& sql);
-void execute(const fs::path& database, const std::string& sql);
+std::string query_text(const server::storage::Location& database, const std::string& sql);
+std::int64_t query_int(const server::storage::Location& database, const std::string& sql);
+void execute(const server::storage::Location& database, const std::string& sql);
+// The first column of every row, joined by `separator` (SQLite's group_concat, on either engine).
+std::string query_joined(const server::storage::Location& database, const std::string& sql, const std::string& separator = ",");
+// The sum of a number in the JSON `detail` of the rows the SQL selects (its one column).
+std::int64_t sum_detail(const server::storage::Location& database, const std::string& sql, const std::string& key);
+// How many of those details hold `value` under `key`.
+std::int64_t count_detail(const server::storage::Location& database, const std::string& sql, const std::string& key,
+                          const nlohmann::json& value);
+// Seconds since the epoch, as SQL text: for rows dated now on either engine.
+std::string now_sql();
 
 }  // namespace test_server

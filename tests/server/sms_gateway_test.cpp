@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "server/sms/sms_gateway.hpp"
-#include "server/storage/sqlite_migrations.hpp"
+#include "server/storage/migrations.hpp"
 #include "tests/server/server_process.hpp"
 #include "tests/server/sms_listener.hpp"
 

@@ -6,6 +6,7 @@
 
 #include "tests/server/http_client.hpp"
 #include "tests/server/server_process.hpp"
+#include "tests/server/test_database.hpp"
 
 using namespace test_server;
 
@@ -85,7 +86,8 @@ TEST_CASE("HTTPS: plain HTTP servers send no HSTS", "[server][tls]") {
 TEST_CASE("HTTPS: a missing certificate or a key that is not the certificate's stops the start", "[server][tls]") {
   SelfSigned certificate, other;
   TempDir data;
-  const std::map<std::string, std::string> env{{"PORT", "0"}, {"DATA_DIR", data.path().string()}};
+  auto env = data_env(data.path());
+  env["PORT"] = "0";
   const std::string missing = (data / "no-such-cert.pem").string();
 
   auto run = [&](std::vector<std::string> args) {
