@@ -43,12 +43,7 @@ std::shared_ptr<lec::LecServices> add_lec(http::Router& router, Services& s,
   const Config& config = s.config;
   auto lec = std::make_shared<lec::LecServices>(
       s.db, s.guard.orgs(), auth::DerivedKeys(s.server_key, 5, "lec-hash", 6, "lec-seal"));
-  lec->identify = [&guard = s.guard](const http::RequestContext& rq) -> std::variant<lec::Caller, http::Reply> {
-    auto who = guard.require_user(rq);
-    if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
-    const auto& p = std::get<auth::Principal>(who);
-    return lec::Caller{p.user_id, p.display_name.empty() ? p.username : p.display_name, p.org_code, p.grants};
-  };
+  lec->identify = [&guard = s.guard](const http::RequestContext& rq) { return guard.require_caller(rq); };
   lec->audit = audit_to(s.audit);
   lec->sms_holders = [notifier](const std::string& org, domain::Permission permission, const std::string& text) {
     return notifier->sms_holders(org, permission, text);
@@ -154,12 +149,7 @@ void add_routes(http::Router& router, Services& s) {
       router, std::shared_ptr<registrations::RegistrationService>(kept, registrations.get()), std::move(hooks));
   // KPI reporting: callers come from the Guard.
   auto kpi = std::make_shared<kpi::KpiServices>(s.db);
-  kpi->identify = [&guard = s.guard](const http::RequestContext& rq) -> std::variant<kpi::Caller, http::Reply> {
-    auto who = guard.require_user(rq);
-    if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
-    const auto& p = std::get<auth::Principal>(who);
-    return kpi::Caller{p.user_id, p.display_name.empty() ? p.username : p.display_name, p.org_code, p.grants};
-  };
+  kpi->identify = [&guard = s.guard](const http::RequestContext& rq) { return guard.require_caller(rq); };
   kpi->orgs = [&guard = s.guard]() -> const domain::OrgTree& { return guard.orgs(); };
   kpi->files_dir = config.data_dir / "files";
   kpi->file_keys = std::make_shared<storage::FileKeys>(s.server_key);

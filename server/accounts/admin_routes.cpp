@@ -9,6 +9,7 @@
 #include "server/auth/sessions.hpp"
 #include "server/http/path_params.hpp"
 #include "server/http/errors.hpp"
+#include "server/http/refusal.hpp"
 #include "server/http/json_body.hpp"
 #include "shared/accounts/school_users.hpp"
 #include "shared/accounts/sign_in_policy.hpp"
@@ -119,7 +120,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
       if (n == "org") {
         if (!guard.orgs().contains(v))
           return http::bad_request({"org_unknown", "org", "ไม่พบหน่วยงานรหัสนี้", "Unknown organisation code"});
-        if (!guard.allowed(admin, Permission::users_manage, v)) return guard.forbidden(Permission::users_manage);
+        if (!guard.allowed(admin, Permission::users_manage, v)) return http::forbidden(Permission::users_manage);
         org = v;
       } else if (n == "status") {
         status = parse_user_status(v);

@@ -4,6 +4,7 @@
 #include "server/auth/crypto.hpp"
 #include "server/auth/sessions.hpp"
 #include "server/http/errors.hpp"
+#include "server/http/refusal.hpp"
 #include "shared/accounts/sign_in_policy.hpp"
 
 namespace server::auth {
@@ -66,7 +67,7 @@ std::optional<http::Reply> Guard::gate(const http::RequestContext& rq, const htt
     for (const auto& id : access.permissions)
       if (domain::to_string(g.permission) == id) return std::nullopt;
   auto first = domain::parse_permission(access.permissions.empty() ? "" : access.permissions.front());
-  return forbidden(first ? first.value() : domain::Permission::view);
+  return http::forbidden(first ? first.value() : domain::Permission::view);
 }
 
 std::variant<Principal, http::Reply> Guard::authenticate(const http::RequestContext& rq) {
@@ -108,15 +109,16 @@ std::variant<Principal, http::Reply> Guard::authenticate(const http::RequestCont
                    user->must_complete_profile};
 }
 
+std::variant<Caller, http::Reply> Guard::require_caller(const http::RequestContext& rq) {
+  auto who = require_user(rq);
+  if (auto* reply = std::get_if<http::Reply>(&who)) return std::move(*reply);
+  const auto& p = std::get<Principal>(who);
+  return Caller{p.user_id, p.display_name.empty() ? p.username : p.display_name, p.org_code, p.grants};
+}
+
 bool Guard::allowed(const Principal& p, domain::Permission perm, std::string_view org_code) const {
   return domain::allowed(p.grants, perm, org_code, orgs_);
 }
 
-http::Reply Guard::forbidden(domain::Permission perm) const {
-  const auto& i = domain::info(perm);
-  return http::error_reply(http::Status::forbidden,
-                           {"forbidden", "", "ท่านไม่มีสิทธิ์ทำรายการนี้ (ต้องมีสิทธิ์ " + std::string(i.name_th) + ")",
-                            "You are not allowed to do this (it needs the permission " + std::string(i.id) + ")"});
-}
 
 }  // namespace server::auth

@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "server/auth/caller.hpp"
 #include "server/http/message.hpp"
 #include "server/http/router.hpp"
 #include "server/storage/connection_pool.hpp"
@@ -43,10 +44,11 @@ class Guard {
   // Refreshes the idle timer. Found once per request (kept in rq.signed_in_user).
   std::variant<Principal, http::Reply> require_user(const http::RequestContext& rq,
                                                     FirstLogin first_login = FirstLogin::must_be_done);
+  // The same, as the caller every feature's handlers take.
+  std::variant<Caller, http::Reply> require_caller(const http::RequestContext& rq);
   // The router's gate: a signed-in user, holding one of the rule's permissions somewhere.
   std::optional<http::Reply> gate(const http::RequestContext& rq, const http::Access& access);
   bool allowed(const Principal& p, domain::Permission perm, std::string_view org_code) const;
-  http::Reply forbidden(domain::Permission perm) const;  // 403 "forbidden"
   const domain::OrgTree& orgs() const { return orgs_; }
 
  private:

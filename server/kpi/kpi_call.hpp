@@ -16,14 +16,8 @@ using http::RequestContext;
 using http::Status;
 using Services = std::shared_ptr<KpiServices>;
 
-inline Reply refuse(const Refusal& r) { return http::error_reply(static_cast<Status>(r.status), r.error); }
-
-inline Reply forbidden(Permission p) {
-  const auto& i = domain::info(p);
-  return http::error_reply(Status::forbidden,
-                           {"forbidden", "", "ท่านไม่มีสิทธิ์ทำรายการนี้ (ต้องมีสิทธิ์ " + std::string(i.name_th) + ")",
-                            "You are not allowed to do this (needs " + std::string(i.name_en) + ")"});
-}
+using http::forbidden;
+using http::refuse;
 
 inline Reply kpi_not_found() {
   return http::error_reply(Status::not_found, {"kpi_not_found", "id", "ไม่พบตัวชี้วัดนี้", "No such KPI"});
@@ -35,7 +29,7 @@ class Call {
  public:
   Call(const Services& s, const Caller& c) : s_(s), c_(c) {}
   const Caller& caller() const { return c_; }
-  Actor actor() const { return {c_.user_id, c_.name}; }
+  Actor actor() const { return c_.actor(); }
   const domain::OrgTree& orgs() const { return s_->orgs(); }
 
   bool can(Permission p, std::string_view org) const { return domain::allowed(c_.grants, p, org, orgs()); }

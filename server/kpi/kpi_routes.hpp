@@ -18,13 +18,7 @@
 
 namespace server::kpi {
 
-// Who is calling, as the accounts helper's Guard reports it.
-struct Caller {
-  std::int64_t user_id = 0;
-  std::string name;      // display name: shown as reporter / reviewer
-  std::string org_code;  // home organisation
-  std::vector<domain::Grant> grants;
-};
+using auth::Caller;
 
 struct KpiServices {
   explicit KpiServices(std::shared_ptr<storage::ConnectionPool> db) : pool(std::move(db)), store(*pool) {}

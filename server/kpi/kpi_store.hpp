@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "server/auth/caller.hpp"
+#include "server/http/refusal.hpp"
 #include "server/storage/connection_pool.hpp"
 #include "shared/kpi/kpi_definition.hpp"
 #include "shared/kpi/kpi_summary.hpp"
@@ -14,17 +16,11 @@
 
 namespace server::kpi {
 
-// A refusal with its HTTP status (400 bad input, 404 unknown, 409 state conflict).
-struct Refusal {
-  int status;
-  domain::FieldError error;
-};
+// Refusals: 400 bad input, 404 unknown, 409 state conflict.
+using http::Refusal;
+using http::refused;
 template <class T>
-using Result = std::variant<T, Refusal>;
-template <class T>
-bool refused(const Result<T>& r) {
-  return r.index() == 1;
-}
+using Result = http::Outcome<T>;
 
 struct StoredKpi {
   std::int64_t id = 0;
@@ -32,10 +28,7 @@ struct StoredKpi {
   domain::KpiDefinition definition;
 };
 
-struct Actor {
-  std::int64_t user_id = 0;
-  std::string name;  // shown as reporter / reviewer
-};
+using auth::Actor;  // shown as reporter / reviewer
 
 struct Report {
   domain::UnitReport unit;  // status, scores, reporter, reviewer

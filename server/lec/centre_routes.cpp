@@ -46,7 +46,7 @@ Reply put_centre(const Services& s, const RequestContext& rq) {
     if (!body) return http::bad_request(body.error());
     auto profile = domain::parse_centre_profile(body.value());
     if (!profile) return http::bad_request(profile.error());
-    auto r = s->store.set_centre_profile(year, node.code, profile.value(), {caller.user_id, caller.name});
+    auto r = s->store.set_centre_profile(year, node.code, profile.value(), caller.actor());
     if (auto* refusal = std::get_if<Refusal>(&r)) return refuse(*refusal);
     const auto& w = std::get<WriteResult>(r);
     send_notices(s, w.notices);

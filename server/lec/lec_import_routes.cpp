@@ -73,7 +73,7 @@ Reply import(const Services& s, const RequestContext& rq) {
              {{"year", g.year}, {"rows", table.value().rows.size()}, {"errors", errors.size()}, {"dry_run", *dry_run}});
     if (*dry_run || !errors.empty()) return http::json_reply(Status::ok, out);
 
-    auto r = s->store.apply_children(g.year, code, rows, actor_of(g.caller));
+    auto r = s->store.apply_children(g.year, code, rows, g.caller.actor());
     if (auto* refusal = std::get_if<Refusal>(&r)) return refuse(*refusal);  // a child enrolled elsewhere meanwhile
     const auto& a = std::get<ApplyResult>(r);
     send_notices(s, a.notices);
@@ -135,7 +135,7 @@ Reply rollover(const Services& s, const RequestContext& rq) {
     json out{{"from_year", last}, {"year", g.year}, {"moved_up", moved}, {"graduated", graduated},
              {"already", plan.already.size()}, {"elsewhere", elsewhere}, {"voided", json::array()}};
     if (inputs.empty()) return http::json_reply(Status::ok, out);
-    auto r = s->store.apply_children(g.year, code, inputs, actor_of(g.caller));
+    auto r = s->store.apply_children(g.year, code, inputs, g.caller.actor());
     if (auto* refusal = std::get_if<Refusal>(&r)) return refuse(*refusal);
     const auto& a = std::get<ApplyResult>(r);
     send_notices(s, a.notices);

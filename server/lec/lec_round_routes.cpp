@@ -81,7 +81,7 @@ Reply put_funded(const Services& s, const RequestContext& rq) {
                                   "รหัสโรงเรียนต้องเป็นตัวเลข 10 หลัก", "A school code is 10 digits"});
       if (seen.insert(c.get<std::string>()).second) codes.push_back(c.get<std::string>());
     }
-    auto r = s->store.set_funded_schools(n.year, n.node->code, codes, actor_of(n.caller));
+    auto r = s->store.set_funded_schools(n.year, n.node->code, codes, n.caller.actor());
     if (std::holds_alternative<WriteResult>(r))
       s->audit(rq, n.caller.user_id, "lec.funded.set", "org:" + n.node->code, {{"year", n.year}, {"schools", codes}});
     return written(s, r);
@@ -99,7 +99,7 @@ Reply put_funded_counts(const Services& s, const RequestContext& rq) {
     auto counts = domain::parse_funded_counts(raw.is_null() && closed ? json::object() : raw);
     if (!counts) return http::bad_request(counts.error());
     const std::string school = rq.params.at("school_code");
-    auto r = s->store.set_funded_counts(n.year, n.node->code, school, counts.value(), closed, actor_of(n.caller));
+    auto r = s->store.set_funded_counts(n.year, n.node->code, school, counts.value(), closed, n.caller.actor());
     if (std::holds_alternative<WriteResult>(r))
       s->audit(rq, n.caller.user_id, "lec.funded.counts", "school:" + school, {{"year", n.year}, {"lgo", n.node->code}});
     return written(s, r);
@@ -122,7 +122,7 @@ Reply get_counts(const Services& s, const RequestContext& rq) {
 Reply confirm(const Services& s, const RequestContext& rq) {
   return with_node(s, rq, Permission::data_confirm, std::nullopt, [&](const Node& n) -> Reply {
     const bool on_behalf = domain::confirms_on_behalf(n.caller.grants, s->store.orgs(), n.node->code);
-    auto r = s->store.confirm(n.year, n.node->code, actor_of(n.caller), on_behalf);
+    auto r = s->store.confirm(n.year, n.node->code, n.caller.actor(), on_behalf);
     if (auto* refusal = std::get_if<Refusal>(&r)) return refuse(*refusal);
     const auto& c = std::get<Confirmation>(r);
     s->audit(rq, n.caller.user_id, "lec.confirm", "org:" + n.node->code, {{"year", n.year}, {"on_behalf", on_behalf}});
@@ -133,7 +133,7 @@ Reply confirm(const Services& s, const RequestContext& rq) {
 
 Reply withdraw(const Services& s, const RequestContext& rq) {
   return with_node(s, rq, Permission::data_confirm, std::nullopt, [&](const Node& n) -> Reply {
-    auto r = s->store.withdraw(n.year, n.node->code, actor_of(n.caller));
+    auto r = s->store.withdraw(n.year, n.node->code, n.caller.actor());
     if (std::holds_alternative<WriteResult>(r))
       s->audit(rq, n.caller.user_id, "lec.withdraw", "org:" + n.node->code, {{"year", n.year}});
     return written(s, r);
@@ -222,7 +222,7 @@ Reply put_deadlines(const Services& s, const RequestContext& rq) {
     return http::bad_request(*e);
   auto d = domain::parse_deadlines(body.value(), s->today());
   if (!d) return http::bad_request(d.error());
-  s->store.open_round(year.value(), d.value(), actor_of(caller));
+  s->store.open_round(year.value(), d.value(), caller.actor());
   s->audit(rq, caller.user_id, "lec.round.open", "year:" + std::to_string(year.value()), json::object());
   return http::json_reply(Status::ok, deadlines_json(year.value(), d.value(), s->today()));
 }

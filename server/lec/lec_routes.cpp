@@ -88,7 +88,7 @@ Reply add(const Services& s, const RequestContext& rq) {
     auto child = domain::parse_child(body.value(), g.year, s->today(), type);
     if (!child) return http::bad_request(child.error());
     const bool move_in = http::bool_field(body.value(), "move_in", false).value();
-    auto r = s->store.add_child(g.year, g.institution->code, child.value(), move_in, actor_of(g.caller));
+    auto r = s->store.add_child(g.year, g.institution->code, child.value(), move_in, g.caller.actor());
     auto reply = written(s, r, Status::created);
     if (auto* w = std::get_if<WriteResult>(&r)) {
       s->audit(rq, g.caller.user_id, "lec.child.add", "child:" + std::to_string(w->id),
@@ -118,7 +118,7 @@ Reply edit(const Services& s, const RequestContext& rq) {
     const auto type = domain::institution_type_from_name(g.institution->name_th);
     auto child = domain::parse_child(b, g.year, s->today(), type);
     if (!child) return http::bad_request(child.error());
-    auto r = s->store.edit_child(g.year, g.institution->code, *id, child.value(), actor_of(g.caller));
+    auto r = s->store.edit_child(g.year, g.institution->code, *id, child.value(), g.caller.actor());
     if (std::holds_alternative<WriteResult>(r))
       s->audit(rq, g.caller.user_id, "lec.child.edit", "child:" + std::to_string(*id),
                {{"year", g.year}, {"institution", g.institution->code}});
@@ -136,7 +136,7 @@ Reply remove_one(const Services& s, const RequestContext& rq) {
       return http::bad_request(*e);
     auto removal = domain::parse_removal(body.value());
     if (!removal) return http::bad_request(removal.error());
-    auto r = s->store.remove_child(g.year, g.institution->code, *id, removal.value(), actor_of(g.caller));
+    auto r = s->store.remove_child(g.year, g.institution->code, *id, removal.value(), g.caller.actor());
     if (std::holds_alternative<WriteResult>(r))
       s->audit(rq, g.caller.user_id, "lec.child.remove", "child:" + std::to_string(*id),
                {{"year", g.year}, {"institution", g.institution->code}, {"reason", domain::to_string(removal.value().reason)}});
@@ -148,7 +148,7 @@ Reply restore(const Services& s, const RequestContext& rq) {
   return at_institution(s, rq, Permission::children_edit, [&](const Register& g) -> Reply {
     auto id = http::id_param(rq);
     if (!id) return no_child();
-    auto r = s->store.restore_child(g.year, g.institution->code, *id, actor_of(g.caller));
+    auto r = s->store.restore_child(g.year, g.institution->code, *id, g.caller.actor());
     if (std::holds_alternative<WriteResult>(r))
       s->audit(rq, g.caller.user_id, "lec.child.restore", "child:" + std::to_string(*id),
                {{"year", g.year}, {"institution", g.institution->code}});

@@ -17,13 +17,7 @@
 
 namespace server::lec {
 
-// Who is calling, as the Guard reports it.
-struct Caller {
-  std::int64_t user_id = 0;
-  std::string name;
-  std::string org_code;
-  std::vector<domain::Grant> grants;
-};
+using auth::Caller;
 
 struct LecServices {
   LecServices(std::shared_ptr<storage::ConnectionPool> db, const domain::OrgTree& orgs, auth::DerivedKeys keys)
@@ -50,9 +44,8 @@ void add_lec_routes(http::Router& router, std::shared_ptr<LecServices> services)
 using Services = std::shared_ptr<LecServices>;
 // The {year} of the path, in an open round: 400 (format) or 409 round_not_open (field "year").
 std::variant<int, http::Reply> open_year(const Services& s, const http::RequestContext& rq);
-// 403 forbidden naming the permission.
-http::Reply forbidden(domain::Permission p);
-http::Reply refuse(const Refusal& r);
+using http::forbidden;
+using http::refuse;
 nlohmann::json voided_json(const std::vector<OrgRef>& voided);
 // Sends the queued SMS of a committed write.
 void send_notices(const Services& s, const std::vector<VoidNotice>& notices);
@@ -60,7 +53,6 @@ void send_notices(const Services& s, const std::vector<VoidNotice>& notices);
 inline bool can(const Services& s, const Caller& c, domain::Permission p, std::string_view org) {
   return domain::allowed(c.grants, p, org, s->store.orgs());
 }
-inline Actor actor_of(const Caller& c) { return {c.user_id, c.name}; }
 
 // A request about one institution of the round (path {code}) in an open year.
 struct AtInstitution {

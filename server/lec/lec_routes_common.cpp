@@ -14,22 +14,6 @@ std::variant<int, http::Reply> open_year(const Services& s, const http::RequestC
   return y.value();
 }
 
-http::Reply forbidden(domain::Permission p) {
-  const auto& i = domain::info(p);
-  return http::error_reply(http::Status::forbidden,
-                           {"forbidden", "", "ท่านไม่มีสิทธิ์ทำรายการนี้ (ต้องมีสิทธิ์ " + std::string(i.name_th) + ")",
-                            "You are not allowed to do this (needs " + std::string(i.name_en) + ")"});
-}
-
-http::Reply refuse(const Refusal& r) {
-  auto body = domain::to_error_body(r.error);
-  for (const auto& [k, v] : r.extra.items()) {
-    body[k] = v;
-    body["error"][k] = v;
-  }
-  return http::json_reply(static_cast<http::Status>(r.status), body);
-}
-
 nlohmann::json voided_json(const std::vector<OrgRef>& voided) {
   auto out = nlohmann::json::array();
   for (const auto& v : voided) out.push_back({{"code", v.code}, {"name_th", v.name_th}});

@@ -79,7 +79,7 @@ Reply draw(const Services& s, const FileStore& fs, const RequestContext& rq) {
     if (sample.empty())
       return http::error_reply(Status::conflict, {"spot_check_empty", "org", "ยังไม่มีข้อมูลเด็กในหน่วยงานนี้ให้สุ่มตรวจ",
                                                   "There are no children recorded below this office to sample"});
-    const auto id = fs->add_spot_check(g.year, g.node->code, seed, actor_of(g.caller), sample);
+    const auto id = fs->add_spot_check(g.year, g.node->code, seed, g.caller.actor(), sample);
     s->audit(rq, g.caller.user_id, "lec.spot_check.draw", "org:" + g.node->code, {{"year", g.year}, {"spot_check", id}});
     return http::json_reply(Status::created, check_json(s, *fs->spot_check(g.year, id)));
   });
@@ -114,7 +114,7 @@ Reply record(const Services& s, const FileStore& fs, const RequestContext& rq) {
     return http::bad_request(*e);
   auto finding = domain::parse_spot_check_finding(body.value());
   if (!finding) return http::bad_request(finding.error());
-  if (!fs->set_finding(check->id, *item, finding.value(), actor_of(caller))) return missing();
+  if (!fs->set_finding(check->id, *item, finding.value(), caller.actor())) return missing();
   s->audit(rq, caller.user_id, "lec.spot_check.record", "spot_check:" + std::to_string(check->id),
            {{"item", *item}, {"found", finding.value().found}});
   return http::json_reply(Status::ok, check_json(s, *fs->spot_check(check->year, check->id)));

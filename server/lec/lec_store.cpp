@@ -285,7 +285,7 @@ Result<Confirmation> LecStore::confirm(int year, const std::string& org, const A
   storage::Transaction tx(*db);
   const auto state = detail::load_state_around(*db, orgs_, year, org);
   if (auto e = domain::check_confirm(orgs_, state, org)) {
-    Refusal r{e->code == "confirmation_not_in_round" ? 400 : 409, *e};
+    Refusal r{e->code == "confirmation_not_in_round" ? 400u : 409u, *e};
     if (e->code == "confirmation_blocked") {
       r.extra["blocked_by"] = nlohmann::json::array();
       for (const auto& b : domain::blockers(orgs_, state, org)) {

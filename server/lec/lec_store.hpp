@@ -17,6 +17,8 @@
 #include <vector>
 
 #include "server/auth/crypto.hpp"
+#include "server/auth/caller.hpp"
+#include "server/http/refusal.hpp"
 #include "server/storage/connection_pool.hpp"
 #include "shared/lec/centre_profile.hpp"
 #include "shared/lec/child.hpp"
@@ -24,19 +26,12 @@
 
 namespace server::lec {
 
-// A refusal with its HTTP status (400 bad input, 404 unknown, 409 state conflict).
-struct Refusal {
-  int status;
-  domain::FieldError error;
-  nlohmann::json extra = nlohmann::json::object();  // merged into the error body (e.g. blocked_by)
-};
+// Refusals: 400 bad input, 404 unknown, 409 state conflict (`extra`: e.g. blocked_by).
+using http::Refusal;
 template <class T>
-using Result = std::variant<T, Refusal>;
+using Result = http::Outcome<T>;
 
-struct Actor {
-  std::int64_t user_id = 0;
-  std::string name;
-};
+using auth::Actor;
 
 struct OrgRef {
   std::string code, name_th;

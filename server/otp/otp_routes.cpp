@@ -5,13 +5,6 @@
 
 namespace server::otp {
 
-http::Reply refusal_reply(const Refusal& r) {
-  auto reply = http::error_reply(static_cast<http::Status>(r.status), r.error);
-  if (r.retry_after > 0)
-    std::get<http::StringResponse>(reply).set(http::beast::http::field::retry_after, std::to_string(r.retry_after));
-  return reply;
-}
-
 void add_dev_clock_route(http::Router& router, std::shared_ptr<std::atomic<std::int64_t>> offset) {
   router.add(http::Verb::post, "/api/v1/dev/clock", http::anyone(), [offset](const http::RequestContext& rq) {
     auto body = http::json_body(rq);
@@ -35,7 +28,7 @@ void add_otp_routes(http::Router& router, std::shared_ptr<OtpService> otp) {
     auto request = domain::parse_otp_request(body.value());
     if (!request) return http::bad_request(request.error());
     auto sent = otp->send(request.value(), rq.client_address);
-    if (auto* r = std::get_if<Refusal>(&sent)) return refusal_reply(*r);
+    if (auto* r = std::get_if<Refusal>(&sent)) return http::refuse(*r);
     const auto& s = std::get<OtpSent>(sent);
     return http::json_reply(http::Status::accepted, {{"otp_id", s.otp_id},
                                                      {"ref", s.reference},
@@ -51,7 +44,7 @@ void add_otp_routes(http::Router& router, std::shared_ptr<OtpService> otp) {
     auto code = http::exact_text_field(body.value(), {"code", "รหัส OTP", "The OTP code", 16});
     if (!code) return http::bad_request(code.error());
     auto verified = otp->verify(otp_id.value(), code.value());
-    if (auto* r = std::get_if<Refusal>(&verified)) return refusal_reply(*r);
+    if (auto* r = std::get_if<Refusal>(&verified)) return http::refuse(*r);
     return http::json_reply(http::Status::ok,
                             {{"otp_token", std::get<std::string>(verified)}, {"expires_in", otp_token_lifetime}});
   });

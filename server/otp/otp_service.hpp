@@ -14,6 +14,7 @@
 #include <variant>
 
 #include "server/auth/crypto.hpp"
+#include "server/http/refusal.hpp"
 #include "server/http/router.hpp"
 #include "server/sms/sms_gateway.hpp"
 #include "server/storage/connection_pool.hpp"
@@ -35,15 +36,8 @@ struct OtpSent {
   std::int64_t expires_in = 0, resend_after = 0;
 };
 
-// Why a call was refused: the HTTP status, the api.md error, and Retry-After for 429.
-struct Refusal {
-  unsigned status = 400;
-  domain::FieldError error;
-  std::int64_t retry_after = 0;
-};
-
-template <class T>
-using Outcome = std::variant<T, Refusal>;
+using http::Outcome;
+using http::Refusal;
 
 class OtpService {
  public:
@@ -76,8 +70,5 @@ void add_otp_routes(http::Router& router, std::shared_ptr<OtpService> otp);
 // Development mode only: POST /api/v1/dev/clock {"advance_seconds"} moves the OTP clock
 // forward (tests of cooldowns and expiry over HTTP); `offset` is what the service's clock adds.
 void add_dev_clock_route(http::Router& router, std::shared_ptr<std::atomic<std::int64_t>> offset);
-
-// The JSON reply of a refusal (429 carries Retry-After).
-http::Reply refusal_reply(const Refusal& r);
 
 }  // namespace server::otp

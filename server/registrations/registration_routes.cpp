@@ -15,7 +15,6 @@ namespace {
 using http::Reply;
 using http::RequestContext;
 
-Reply refusal(const Refusal& r) { return otp::refusal_reply(r); }
 
 constexpr domain::TextRule kRejectionReason{"reason", "เหตุผลที่ไม่อนุมัติ", "Reason for the rejection", 1000, true, true};
 
@@ -113,7 +112,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
     // Absent: replace whatever is open (api.md); false: only if nothing is (the wizard's default).
     auto supersede = http::bool_field(j, "supersede", true);
     auto created = service->create(form.value(), token.value(), supersede.value());
-    if (auto* r = std::get_if<Refusal>(&created)) return refusal(*r);
+    if (auto* r = std::get_if<Refusal>(&created)) return http::refuse(*r);
     const auto& c = std::get<Created>(created);
     nlohmann::json superseded = nlohmann::json::array();
     for (const auto& old : c.superseded) {
@@ -151,7 +150,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
     auto token = otp_token_of(j);
     if (!token) return http::bad_request(token.error());
     auto resumed = service->resume(code.value(), token.value());
-    if (auto* r = std::get_if<Refusal>(&resumed)) return refusal(*r);
+    if (auto* r = std::get_if<Refusal>(&resumed)) return http::refuse(*r);
     const auto& c = std::get<Created>(resumed);
     audit(rq, std::nullopt, "registration.resumed", "registration:" + std::to_string(c.registration.id));
     return http::json_reply(http::Status::ok, {{"registration_id", c.registration.id},
@@ -170,7 +169,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
                if (!id) return http::not_found();
                if (!service->token_matches(*id, bearer(rq))) return unauthorised();
                auto sent = service->renew_activation(*id);
-               if (auto* r = std::get_if<Refusal>(&sent)) return refusal(*r);
+               if (auto* r = std::get_if<Refusal>(&sent)) return http::refuse(*r);
                audit(rq, std::nullopt, "registration.activation_renewed", "registration:" + std::to_string(*id));
                return http::json_reply(http::Status::ok, {{"sent_to", std::get<std::string>(sent)}});
              });
@@ -213,7 +212,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
         if (auto* r = std::get_if<Refusal>(&uploaded)) {
           audit(rq, std::nullopt, "registration.letter_refused", "registration:" + std::to_string(*id),
                 {{"code", r->error.code}});
-          return refusal(*r);
+          return http::refuse(*r);
         }
         const auto& reg = std::get<Registration>(uploaded);
         audit(rq, std::nullopt, "registration.letter_uploaded", "registration:" + std::to_string(reg.id),
@@ -301,7 +300,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
                    reason = checked.value();
                  }
                  auto decided = approve ? service->approve(*id, rev.user_id) : service->reject(*id, reason, rev.user_id);
-                 if (auto* r = std::get_if<Refusal>(&decided)) return refusal(*r);
+                 if (auto* r = std::get_if<Refusal>(&decided)) return http::refuse(*r);
                  const auto& reg = std::get<Registration>(decided);
                  audit(rq, rev.user_id, approve ? "registration.approved" : "registration.rejected",
                        "registration:" + std::to_string(reg.id), {{"institution_code", reg.institution_code}});

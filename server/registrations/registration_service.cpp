@@ -15,54 +15,6 @@ namespace server::registrations {
 
 namespace {
 
-constexpr const char* columns =
-    "id, reference, status, affiliation, institution_code, institution_name, province, district, parent_code, "
-    "title, first_name, last_name, position, phone, email, national_id_masked, tsl_username, kiddiary_username, "
-    "letter_file, letter_type, letter_bytes, reason, created_at, updated_at, COALESCE(superseded_by, 0)";
-
-Registration read_row(const storage::Statement& q) {
-  Registration r;
-  r.id = q.integer(0);
-  r.reference = q.text(1);
-  r.status = domain::parse_registration_status(q.text(2)).value_or(domain::RegistrationStatus::awaiting_letter);
-  r.affiliation = q.text(3);
-  r.institution_code = q.text(4);
-  r.institution_name = q.text(5);
-  r.province = q.text(6);
-  r.district = q.text(7);
-  r.parent_code = q.text(8);
-  r.officer = domain::Profile{q.text(9), q.text(10), q.text(11), q.text(12), q.text(13), q.text(14)};
-  r.national_id_masked = q.text(15);
-  r.tsl_username = q.text(16);
-  r.kiddiary_username = q.text(17);
-  r.letter_file = q.text(18);
-  r.letter_type = q.text(19);
-  r.letter_bytes = q.integer(20);
-  r.reason = q.text(21);
-  r.created_at = q.text(22);
-  r.updated_at = q.text(23);
-  if (q.integer(24)) r.superseded_by = q.integer(24);
-  return r;
-}
-
-std::optional<Registration> load(storage::Database& db, std::int64_t id) {
-  auto q = db.prepare(std::string("SELECT ") + columns + " FROM registrations WHERE id = ?");
-  q.bind(1, id);
-  if (!q.step()) return std::nullopt;
-  return read_row(q);
-}
-
-// The institution's registrations still in progress (awaiting_letter, under_review), oldest first.
-std::vector<Registration> load_open(storage::Database& db, std::string_view institution_code) {
-  auto q = db.prepare(std::string("SELECT ") + columns +
-                      " FROM registrations WHERE institution_code = ? AND status IN ('awaiting_letter', "
-                      "'under_review') ORDER BY id");
-  q.bind(1, institution_code);
-  std::vector<Registration> out;
-  while (q.step()) out.push_back(read_row(q));
-  return out;
-}
-
 // "REG-" + 8 letters without I and O: short enough to read out on the phone.
 std::string new_reference() {
   static constexpr std::string_view alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -146,38 +98,36 @@ Outcome<Created> RegistrationService::create(const domain::RegistrationForm& for
     // One transaction: redeem the OTP, supersede the open ones, insert. Two registrations
     // racing for one institution are serialised here; the later supersedes the earlier.
     storage::Transaction tx(*db);
-    created.superseded = load_open(*db, reg.institution_code);
+    created.superseded = store::load_open(*db, reg.institution_code);
     // Checked before the OTP is redeemed, so the refused registrant can still confirm with it.
     if (!supersede_open && !created.superseded.empty()) return Refusal{409, domain::registration_open_error()};
     auto phone = otp_.redeem(*db, otp_token, domain::OtpPurpose::registration, reg.officer.phone);
     if (!phone) return Refusal{400, phone.error()};
     for (auto& old : created.superseded) {
       old.status = domain::next_status(old.status, domain::RegistrationEvent::superseded).value();
-      db->prepare("UPDATE registrations SET status = 'superseded', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
-                  "WHERE id = ?")
-          .bind(1, old.id)
-          .run();
+      store::supersede(*db, old.id);
     }
-    auto insert = db->prepare(
-        "INSERT INTO registrations (reference, token_hash, status, affiliation, institution_code, institution_name, "
-        "province, district, parent_code, title, first_name, last_name, position, phone, email, national_id_sealed, "
-        "national_id_hash, national_id_masked, tsl_username, kiddiary_username) VALUES "
-        "(?, ?, 'awaiting_letter', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-    insert.bind(1, new_reference()).bind(2, keys_.keyed_hash("token", created.token)).bind(3, reg.affiliation);
-    insert.bind(4, reg.institution_code).bind(5, inst.name_th).bind(6, inst.province).bind(7, inst.district);
-    insert.bind(8, inst.parent_code).bind(9, reg.officer.title).bind(10, reg.officer.first_name);
-    insert.bind(11, reg.officer.last_name).bind(12, reg.officer.position).bind(13, reg.officer.phone);
-    insert.bind(14, reg.officer.email).bind(15, keys_.seal(id));
-    insert.bind(16, keys_.keyed_hash("national_id", id)).bind(17, reg.national_id.masked());
-    insert.bind(18, reg.tsl_username).bind(19, reg.kiddiary_username);
-    insert.step();
-    const std::int64_t new_id = insert.integer(0);
-    insert.reset();
+    NewRegistration n;
+    n.shown.reference = new_reference();
+    n.shown.affiliation = reg.affiliation;
+    n.shown.institution_code = reg.institution_code;
+    n.shown.institution_name = inst.name_th;
+    n.shown.province = inst.province;
+    n.shown.district = inst.district;
+    n.shown.parent_code = inst.parent_code;
+    n.shown.officer = reg.officer;
+    n.shown.national_id_masked = reg.national_id.masked();
+    n.shown.tsl_username = reg.tsl_username;
+    n.shown.kiddiary_username = reg.kiddiary_username;
+    n.token_hash = keys_.keyed_hash("token", created.token);
+    n.national_id_sealed = keys_.seal(id);
+    n.national_id_hash = keys_.keyed_hash("national_id", id);
+    const std::int64_t new_id = store::insert(*db, n);
     for (auto& old : created.superseded) {
       old.superseded_by = new_id;
-      db->prepare("UPDATE registrations SET superseded_by = ? WHERE id = ?").bind(1, new_id).bind(2, old.id).run();
+      store::set_superseded_by(*db, old.id, new_id);
     }
-    created.registration = *load(*db, new_id);
+    created.registration = *store::load(*db, new_id);
     tx.commit();
   }
   for (const auto& old : created.superseded)
@@ -188,18 +138,15 @@ Outcome<Created> RegistrationService::create(const domain::RegistrationForm& for
 Outcome<Created> RegistrationService::resume(std::string_view institution_code, std::string_view otp_token) {
   auto db = pool_.acquire();
   storage::Transaction tx(*db);
-  auto q = db->prepare(std::string("SELECT ") + columns +
-                       " FROM registrations WHERE institution_code = ? AND status <> 'superseded' ORDER BY id DESC LIMIT 1");
-  q.bind(1, institution_code);
-  if (!q.step()) return Refusal{404, domain::registration_not_found_error()};
-  Registration r = read_row(q);
-  q.reset();
+  auto found = store::latest(*db, institution_code);
+  if (!found) return Refusal{404, domain::registration_not_found_error()};
+  Registration r = std::move(*found);
   if (!domain::can_look_up(r.status)) return Refusal{404, domain::registration_not_found_error()};
   auto phone = otp_.redeem(*db, otp_token, domain::OtpPurpose::registration, r.officer.phone);
   if (!phone) return Refusal{400, phone.error()};
   Created c;
   c.token = auth::random_token(32);
-  db->prepare("UPDATE registrations SET token_hash = ? WHERE id = ?").bind(1, keys_.keyed_hash("token", c.token)).bind(2, r.id).run();
+  store::set_token_hash(*db, r.id, keys_.keyed_hash("token", c.token));
   tx.commit();
   c.registration = std::move(r);
   return c;
@@ -222,24 +169,23 @@ Outcome<std::string> RegistrationService::renew_activation(std::int64_t id) {
 std::vector<domain::OpenRegistration> RegistrationService::open_registrations(std::string_view institution_code) {
   auto db = pool_.acquire();
   std::vector<domain::OpenRegistration> out;
-  for (const auto& r : load_open(*db, institution_code))
+  for (const auto& r : store::load_open(*db, institution_code))
     out.push_back({r.status, r.created_at, domain::phone_hint(r.officer.phone)});
   return out;
 }
 
 std::optional<Registration> RegistrationService::find(std::int64_t id) {
   auto db = pool_.acquire();
-  return load(*db, id);
+  return store::load(*db, id);
 }
 
 bool RegistrationService::token_matches(std::int64_t id, std::string_view token) {
   if (token.size() != 64) return false;
   auto db = pool_.acquire();
-  auto q = db->prepare("SELECT token_hash FROM registrations WHERE id = ?");
-  q.bind(1, id);
-  if (!q.step()) return false;
-  const std::string stored = q.text(0), given = keys_.keyed_hash("token", token);
-  return stored.size() == given.size() && sodium_memcmp(stored.data(), given.data(), given.size()) == 0;
+  const auto stored = store::token_hash(*db, id);
+  if (!stored) return false;
+  const std::string given = keys_.keyed_hash("token", token);
+  return stored->size() == given.size() && sodium_memcmp(stored->data(), given.data(), given.size()) == 0;
 }
 
 std::string RegistrationService::letter_pdf(const Registration& r) {
@@ -260,10 +206,7 @@ Outcome<Registration> RegistrationService::upload_letter(std::int64_t id, std::s
   if (!identity) return Refusal{400, identity.error()};
   {
     auto db = pool_.acquire();
-    auto q = db->prepare("SELECT national_id_hash FROM registrations WHERE id = ?");
-    q.bind(1, id);
-    q.step();
-    const std::string stored = q.text(0), given = keys_.keyed_hash("national_id", identity.value().digits());
+    const std::string stored = store::national_id_hash(*db, id).value_or(""), given = keys_.keyed_hash("national_id", identity.value().digits());
     if (sodium_memcmp(stored.data(), given.data(), std::min(stored.size(), given.size())) != 0 ||
         stored.size() != given.size())
       return Refusal{400, domain::national_id_mismatch()};
@@ -278,15 +221,12 @@ Outcome<Registration> RegistrationService::upload_letter(std::int64_t id, std::s
     auto db = pool_.acquire();
     storage::Transaction tx(*db);
     // Checked again inside the write: a decision or a newer registration may have come first.
-    auto now = load(*db, id);
+    auto now = store::load(*db, id);
     auto next = domain::next_status(now->status, domain::RegistrationEvent::letter_uploaded);
     if (!next) return Refusal{409, next.error()};
-    db->prepare("UPDATE registrations SET status = 'under_review', letter_file = ?, letter_type = ?, letter_bytes = ?, "
-                "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?")
-        .bind(1, stored.name).bind(2, std::string(domain::media_type(clean.value().kind)))
-        .bind(3, static_cast<std::int64_t>(clean.value().bytes.size())).bind(4, id)
-        .run();
-    updated = *load(*db, id);
+    store::set_letter(*db, id, stored.name, std::string(domain::media_type(clean.value().kind)),
+                      static_cast<std::int64_t>(clean.value().bytes.size()));
+    updated = *store::load(*db, id);
     // The reviewers who see it in their queue hear of it with the change.
     if (notifier_)
       told = notifier_->record(*db, {updated.institution_code, domain::Permission::registrations_review,
@@ -308,27 +248,8 @@ std::string RegistrationService::read_letter(const Registration& r) const {
 }
 
 std::vector<Registration> RegistrationService::queue(const QueueFilter& f) {
-  std::string sql = std::string("SELECT ") + columns + " FROM registrations WHERE 1 = 1";
-  std::vector<std::string> args;
-  if (f.status) {
-    sql += " AND status = ?";
-    args.emplace_back(domain::to_string(*f.status));
-  }
-  if (!f.affiliation.empty()) {
-    sql += " AND affiliation = ?";
-    args.push_back(f.affiliation);
-  }
-  if (!f.province.empty()) {
-    sql += " AND province = ?";
-    args.push_back(f.province);
-  }
-  sql += " ORDER BY id LIMIT " + std::to_string(f.limit);
   auto db = pool_.acquire();
-  auto q = db->prepare(sql);
-  for (std::size_t i = 0; i < args.size(); ++i) q.bind(static_cast<int>(i + 1), args[i]);
-  std::vector<Registration> out;
-  while (q.step()) out.push_back(read_row(q));
-  return out;
+  return store::queue(*db, f);
 }
 
 Outcome<Registration> RegistrationService::approve(std::int64_t id, std::optional<std::int64_t> actor) {
@@ -350,16 +271,13 @@ Outcome<Registration> RegistrationService::decide(std::int64_t id, domain::Regis
   {
     auto db = pool_.acquire();
     storage::Transaction tx(*db);
-    auto current = load(*db, id);
+    auto current = store::load(*db, id);
     if (!current) return not_found();
     before = current->status;
     auto next = domain::next_status(current->status, event);
     if (!next) return Refusal{409, next.error()};
-    db->prepare("UPDATE registrations SET status = ?, reason = ?, decided_by = ?, "
-                "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?")
-        .bind(1, std::string(domain::to_string(next.value()))).bind(2, reason).bind(3, actor.value_or(0)).bind(4, id)
-        .run();
-    r = *load(*db, id);
+    store::set_decision(*db, id, next.value(), reason, actor.value_or(0));
+    r = *store::load(*db, id);
     tx.commit();
   }
   std::string text;
@@ -370,8 +288,7 @@ Outcome<Registration> RegistrationService::decide(std::int64_t id, domain::Regis
     } catch (...) {
       // No account, no approval: back to the queue, and the reviewer sees the error.
       auto db = pool_.acquire();
-      db->prepare("UPDATE registrations SET status = ?, decided_by = NULL WHERE id = ?")
-          .bind(1, std::string(domain::to_string(before))).bind(2, id).run();
+      store::undo_decision(*db, id, before);
       throw;
     }
     text = domain::sms_approved(r.institution_code, public_url_ + "/#/activate/" + token);

@@ -11,6 +11,7 @@
 #include "server/notifications/notifier.hpp"
 #include "server/otp/otp_service.hpp"
 #include "server/registrations/letter_files.hpp"
+#include "server/registrations/registration_store.hpp"
 #include "server/sms/sms_gateway.hpp"
 #include "server/storage/connection_pool.hpp"
 #include "server/storage/file_seal.hpp"
@@ -21,22 +22,8 @@
 
 namespace server::registrations {
 
-using otp::Outcome;
-using otp::Refusal;
-
-struct Registration {
-  std::int64_t id = 0;
-  std::string reference;
-  domain::RegistrationStatus status = domain::RegistrationStatus::awaiting_letter;
-  std::string affiliation, institution_code, institution_name, province, district, parent_code;
-  domain::Profile officer;
-  std::string national_id_masked;
-  std::string tsl_username, kiddiary_username;
-  std::string letter_file, letter_type;
-  std::int64_t letter_bytes = 0;
-  std::string reason, created_at, updated_at;
-  std::optional<std::int64_t> superseded_by;
-};
+using http::Outcome;
+using http::Refusal;
 
 // Wire form; national ID masked only.
 nlohmann::json to_json(const Registration& r);
@@ -45,12 +32,6 @@ struct Created {
   Registration registration;
   std::string token;  // the registrant's bearer token, shown once
   std::vector<Registration> superseded;
-};
-
-struct QueueFilter {
-  std::optional<domain::RegistrationStatus> status;
-  std::string affiliation, province;
-  int limit = 1000;
 };
 
 // Creates or re-enables the institution account and returns its activation token (the

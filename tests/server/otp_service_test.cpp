@@ -57,7 +57,7 @@ OtpSent sent(const otp::Outcome<OtpSent>& o) {
   if (auto* r = std::get_if<Refusal>(&o)) FAIL("refused: " << r->error.code << " " << r->error.message_en);
   return std::get<OtpSent>(o);
 }
-Refusal refused(const auto& o) {
+Refusal refusal_of(const auto& o) {
   REQUIRE(std::holds_alternative<Refusal>(o));
   return std::get<Refusal>(o);
 }
@@ -85,7 +85,7 @@ TEST_CASE("otp: a re-send within the lifetime repeats the same code after the 60
   const auto first = sent(f.send());
   const auto code = f.code_sent();
   f.now += 30;
-  auto early = refused(f.send());
+  auto early = refusal_of(f.send());
   CHECK(early.status == 429);
   CHECK(early.retry_after == 30);
   CHECK(early.error.code == "rate_limited");
@@ -108,14 +108,14 @@ TEST_CASE("otp: at most 5 sends per number per day, and 20 per address per hour"
     sent(f.send("0812345678", "10.0.0." + std::to_string(i)));
     f.now += 61;
   }
-  auto sixth = refused(f.send("0812345678", "10.0.0.9"));
+  auto sixth = refusal_of(f.send("0812345678", "10.0.0.9"));
   CHECK(sixth.status == 429);
   CHECK(sixth.retry_after == 24 * 3600 - 5 * 61);  // until the first send is a day old
   CHECK(f.outbox->list("0812345678").size() == 5);
 
   // One address, many numbers.
   for (int i = 0; i < 20; ++i) sent(f.send("08100000" + std::to_string(10 + i), "192.0.2.7"));
-  auto over = refused(f.send("0819999999", "192.0.2.7"));
+  auto over = refusal_of(f.send("0819999999", "192.0.2.7"));
   CHECK(over.status == 429);
   CHECK(over.retry_after == 3600);
   f.now += 3600;
@@ -127,15 +127,15 @@ TEST_CASE("otp: verify gives a single-use token; wrong tries are counted; 5 wron
   Fixture f;
   auto s = sent(f.send());
   const auto code = f.code_sent();
-  auto wrong = refused(f.service->verify(s.otp_id, wrong_code(code)));
+  auto wrong = refusal_of(f.service->verify(s.otp_id, wrong_code(code)));
   CHECK(wrong.status == 400);
   CHECK(wrong.error.code == "otp_wrong");
   CHECK(wrong.error.message_en.find("4 tries left") != std::string::npos);
-  auto bad_format = refused(f.service->verify(s.otp_id, "12ab"));
+  auto bad_format = refusal_of(f.service->verify(s.otp_id, "12ab"));
   CHECK(bad_format.error.code == "otp_format");  // not counted as a try
   auto token = f.service->verify(s.otp_id, "  " + code + " ");
   REQUIRE(std::holds_alternative<std::string>(token));
-  CHECK(refused(f.service->verify(s.otp_id, code)).status == 410);  // no replay
+  CHECK(refusal_of(f.service->verify(s.otp_id, code)).status == 410);  // no replay
 
   // Redeem: once, for its purpose, for its phone.
   const auto& t = std::get<std::string>(token);
@@ -154,11 +154,11 @@ TEST_CASE("otp: verify gives a single-use token; wrong tries are counted; 5 wron
   f.now += 61;
   s = sent(f.send());
   const auto code2 = f.code_sent();
-  for (int i = 1; i <= 4; ++i) CHECK(refused(f.service->verify(s.otp_id, wrong_code(code2))).status == 400);
-  auto fifth = refused(f.service->verify(s.otp_id, wrong_code(code2)));
+  for (int i = 1; i <= 4; ++i) CHECK(refusal_of(f.service->verify(s.otp_id, wrong_code(code2))).status == 400);
+  auto fifth = refusal_of(f.service->verify(s.otp_id, wrong_code(code2)));
   CHECK(fifth.status == 410);
   CHECK(fifth.error.code == "otp_used_up");
-  CHECK(refused(f.service->verify(s.otp_id, code2)).error.code == "otp_used_up");
+  CHECK(refusal_of(f.service->verify(s.otp_id, code2)).error.code == "otp_used_up");
 }
 
 TEST_CASE("otp: a code expires 300 s after its first send; a token after 15 min", "[server][otp]") {
@@ -166,7 +166,7 @@ TEST_CASE("otp: a code expires 300 s after its first send; a token after 15 min"
   auto s = sent(f.send());
   const auto code = f.code_sent();
   f.now += 300;
-  auto late = refused(f.service->verify(s.otp_id, code));
+  auto late = refusal_of(f.service->verify(s.otp_id, code));
   CHECK(late.status == 410);
   CHECK(late.error.code == "otp_expired");
 
@@ -176,7 +176,7 @@ TEST_CASE("otp: a code expires 300 s after its first send; a token after 15 min"
   REQUIRE(std::holds_alternative<std::string>(token));
   f.now += otp::otp_token_lifetime;
   CHECK_FALSE(f.service->redeem(std::get<std::string>(token), domain::OtpPurpose::registration).ok());
-  CHECK(refused(f.service->verify("0123456789abcdef0123456789abcdef", "123456")).status == 404);
+  CHECK(refusal_of(f.service->verify("0123456789abcdef0123456789abcdef", "123456")).status == 404);
 }
 
 TEST_CASE("otp: a gateway failure is a 503 and is not counted as a send", "[server][otp]") {
@@ -184,7 +184,7 @@ TEST_CASE("otp: a gateway failure is a 503 and is not counted as a send", "[serv
   sms::UnconfiguredGateway broken;
   auto failing = f.make(broken);
   for (int i = 0; i < 7; ++i) {
-    auto r = refused(failing->send({"0812345678", domain::OtpPurpose::registration}, "10.0.0.1"));
+    auto r = refusal_of(failing->send({"0812345678", domain::OtpPurpose::registration}, "10.0.0.1"));
     CHECK(r.status == 503);
     CHECK(r.error.code == "sms_unavailable");
   }
