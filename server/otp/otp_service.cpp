@@ -9,11 +9,11 @@
 
 #include "server/auth/server_key.hpp"
 #include "server/http/errors.hpp"
+#include "server/otp/otp_store.hpp"
 
 namespace server::otp {
 
 namespace {
-
 
 template <std::size_t N>
 std::array<std::uint8_t, N> random_bytes() {
@@ -30,40 +30,6 @@ std::string draw_code() {
 std::string draw_reference() {
   for (;;)
     if (auto r = domain::otp_reference_from_bytes(random_bytes<domain::otp_reference_random_bytes>())) return *r;
-}
-
-std::vector<std::int64_t> times_since(storage::Database& db, std::string_view column, std::string_view value,
-                                      std::int64_t since) {
-  auto q = db.prepare("SELECT sent_at FROM otp_sends WHERE " + std::string(column) + " = ? AND sent_at > ?");
-  q.bind(1, value).bind(2, since);
-  std::vector<std::int64_t> out;
-  while (q.step()) out.push_back(q.integer(0));
-  return out;
-}
-
-struct StoredOtp {
-  std::string id, code_hash, code_sealed;
-  domain::OtpRecord record;
-};
-
-std::optional<StoredOtp> load(storage::Database& db, std::string_view where, std::string_view a,
-                              std::string_view b = {}) {
-  auto q = db.prepare(
-      "SELECT id, phone, purpose, reference, code_hash, code_sealed, created_at, last_sent_at, sends, "
-      "wrong_tries, used FROM otp_codes WHERE " +
-      std::string(where) + " ORDER BY created_at DESC LIMIT 1");
-  q.bind(1, a);
-  if (!b.empty()) q.bind(2, b);
-  if (!q.step()) return std::nullopt;
-  StoredOtp s;
-  s.id = q.text(0);
-  s.code_hash = q.text(4);
-  s.code_sealed = q.text(5);
-  auto purpose = domain::parse_otp_purpose(q.text(2));
-  s.record = domain::OtpRecord{q.text(1), purpose ? purpose.value() : domain::OtpPurpose::registration,
-                               q.text(3), q.integer(6), q.integer(7), static_cast<int>(q.integer(8)),
-                               static_cast<int>(q.integer(9)), q.integer(10) != 0};
-  return s;
 }
 
 Refusal gateway_down() {
@@ -93,8 +59,7 @@ OtpService::OtpService(storage::ConnectionPool& pool, sms::SmsGateway& gateway, 
 
 Outcome<OtpSent> OtpService::send(const domain::OtpRequest& request, std::string_view client_address) {
   const std::int64_t now = now_();
-  const std::string purpose(domain::to_string(request.purpose));
-  StoredOtp otp;
+  store::StoredOtp otp;
   bool fresh = false;
   std::string code;
   std::int64_t reservation = 0;
@@ -103,10 +68,10 @@ Outcome<OtpSent> OtpService::send(const domain::OtpRequest& request, std::string
     // the limits while the SMS is on its way, so two requests at once cannot both pass.
     auto db = pool_.acquire();
     storage::Transaction tx(*db);
-    auto live = load(*db, "phone = ?1 AND purpose = ?2 AND sends > 0", request.phone, purpose);
+    auto live = store::live(*db, request.phone, request.purpose);
     const auto decision = domain::decide_send(
-        live ? &live->record : nullptr, times_since(*db, "phone", request.phone, now - domain::otp_phone_window),
-        times_since(*db, "client_address", client_address, now - domain::otp_address_window), now);
+        live ? &live->record : nullptr, store::sends_to_phone_since(*db, request.phone, now - domain::otp_phone_window),
+        store::sends_from_address_since(*db, client_address, now - domain::otp_address_window), now);
     if (!decision.allowed()) return Refusal{429, *decision.rate.refusal, decision.rate.retry_after};
 
     if (decision.same_code) {
@@ -121,18 +86,9 @@ Outcome<OtpSent> OtpService::send(const domain::OtpRequest& request, std::string
       otp.record = domain::OtpRecord{request.phone, request.purpose, draw_reference(), now, now, 0, 0, false};
       otp.code_hash = keys_.keyed_hash(otp.id, code);
       otp.code_sealed = keys_.seal(code);
-      db->prepare(
-            "INSERT INTO otp_codes (id, phone, purpose, reference, code_hash, code_sealed, created_at, last_sent_at, "
-            "client_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .bind(1, otp.id).bind(2, request.phone).bind(3, purpose).bind(4, otp.record.reference)
-          .bind(5, otp.code_hash).bind(6, otp.code_sealed).bind(7, now).bind(8, now).bind(9, client_address)
-          .run();
+      store::insert_code(*db, otp, client_address);
     }
-    auto reserve = db->prepare("INSERT INTO otp_sends (phone, client_address, sent_at) VALUES (?, ?, ?) RETURNING id");
-    reserve.bind(1, request.phone).bind(2, client_address).bind(3, now);
-    reserve.step();
-    reservation = reserve.integer(0);
-    reserve.reset();
+    reservation = store::reserve_send(*db, request.phone, client_address, now);
     tx.commit();
   }
 
@@ -142,8 +98,8 @@ Outcome<OtpSent> OtpService::send(const domain::OtpRequest& request, std::string
   storage::Transaction tx(*db);
   if (!sent) {
     // Not delivered: not a send. Remove the reservation and a code nobody received.
-    db->prepare("DELETE FROM otp_sends WHERE id = ?").bind(1, reservation).run();
-    if (fresh) db->prepare("DELETE FROM otp_codes WHERE id = ?").bind(1, otp.id).run();
+    store::cancel_send(*db, reservation);
+    if (fresh) store::delete_code(*db, otp.id);
     tx.commit();
     return gateway_down();
   }
@@ -152,9 +108,7 @@ Outcome<OtpSent> OtpService::send(const domain::OtpRequest& request, std::string
   } else {
     domain::note_resend(otp.record, now);
   }
-  db->prepare("UPDATE otp_codes SET sends = ?, last_sent_at = ? WHERE id = ?")
-      .bind(1, std::int64_t{otp.record.sends}).bind(2, otp.record.last_sent_at).bind(3, otp.id)
-      .run();
+  store::set_sent(*db, otp);
   tx.commit();
   return OtpSent{otp.id, otp.record.reference, domain::otp_expires_in(otp.record, now), domain::otp_resend_cooldown};
 }
@@ -165,7 +119,7 @@ Outcome<std::string> OtpService::verify(std::string_view otp_id, std::string_vie
   const std::int64_t now = now_();
   auto db = pool_.acquire();
   storage::Transaction tx(*db);
-  auto otp = load(*db, "id = ?1 AND sends > 0", otp_id);
+  auto otp = store::sent_by_id(*db, otp_id);
   if (!otp)
     return Refusal{404, {"otp_unknown", "otp_id", "ไม่พบคำขอ OTP นี้ กรุณาขอรหัสใหม่",
                          "This OTP request is unknown; please request a new code"}};
@@ -173,18 +127,14 @@ Outcome<std::string> OtpService::verify(std::string_view otp_id, std::string_vie
   const bool matches = typed_hash.size() == otp->code_hash.size() &&
                        sodium_memcmp(typed_hash.data(), otp->code_hash.data(), typed_hash.size()) == 0;
   const auto result = domain::verify(otp->record, matches, now);
-  db->prepare("UPDATE otp_codes SET wrong_tries = ?, used = ? WHERE id = ?")
-      .bind(1, std::int64_t{otp->record.wrong_tries}).bind(2, std::int64_t{otp->record.used}).bind(3, otp->id)
-      .run();
+  store::set_tries(*db, *otp);
   if (auto error = domain::verify_error(result)) {
     tx.commit();  // the wrong try counts
     return Refusal{result.outcome == domain::VerifyOutcome::wrong ? 400u : 410u, *error};
   }
   const std::string token = auth::random_token(32);
-  db->prepare("INSERT INTO otp_tokens (token_hash, phone, purpose, expires_at) VALUES (?, ?, ?, ?)")
-      .bind(1, keys_.keyed_hash("token", token)).bind(2, otp->record.phone)
-      .bind(3, std::string(domain::to_string(otp->record.purpose))).bind(4, now + otp_token_lifetime)
-      .run();
+  store::insert_token(*db, keys_.keyed_hash("token", token), otp->record.phone, otp->record.purpose,
+                      now + otp_token_lifetime);
   tx.commit();
   return token;
 }
@@ -204,16 +154,14 @@ domain::Checked<std::string> OtpService::redeem(storage::Database& db, std::stri
                                    "The OTP confirmation is invalid, used or expired; please request a new OTP"};
   if (otp_token.empty() || otp_token.size() > 200) return invalid;
   const std::string hash = keys_.keyed_hash("token", otp_token);
-  auto q = db.prepare("SELECT phone FROM otp_tokens WHERE token_hash = ? AND purpose = ? AND used = 0 AND expires_at > ?");
-  q.bind(1, hash).bind(2, std::string(domain::to_string(purpose))).bind(3, now_());
-  if (!q.step()) return invalid;
-  std::string phone = q.text(0);
-  q.reset();
+  auto found = store::token_phone(db, hash, purpose, now_());
+  if (!found) return invalid;
+  std::string phone = std::move(*found);
   if (for_phone && *for_phone != phone)
     return domain::FieldError{"otp_phone_mismatch", "otp_token",
                               "รหัส OTP ยืนยันกับเบอร์โทรศัพท์อื่น กรุณายืนยัน OTP ของเบอร์ที่กรอก",
                               "The OTP was confirmed for another phone; confirm the OTP of the phone entered"};
-  db.prepare("UPDATE otp_tokens SET used = 1 WHERE token_hash = ?").bind(1, hash).run();
+  store::use_token(db, hash);
   return phone;
 }
 
