@@ -6,6 +6,7 @@ echo "== web bundle size (bytes)"; bash bench/bundle-size.sh
 echo "== time to first frame in headless Chromium (goal: <= 1 s loopback, <= 4 s rural line)"; node bench/first-frame.mjs; node bench/first-frame.mjs --rural --warm --runs 3
 echo "== static files beside nginx (goal: >= 0.8x nginx on app.wasm)"; bash bench/static-throughput.sh
 echo "== API throughput"; bash bench/api-throughput.sh
+echo "== SQLite beside PostgreSQL, one server and three behind nginx"; bash bench/postgres.sh
 echo "== sign-in throughput (Argon2id)"; bash bench/sign-in.sh
 echo "== KPI summary under load, exports"; bash bench/kpi-summary.sh
 echo "== appointment letter and signed upload"; bash bench/letter.sh
