@@ -1,8 +1,16 @@
 // Issue 13: two server processes on one database behave as one. A session made on A works
 // on B and ends on both; a cached live KPI summary on B follows a write made on A (the
-// cache is checked against the revision in the database, not one process's counter).
+// cache is checked against the revision in the database, not one process's counter); an OTP
+// and its waits are shared; servers starting together migrate once. On both engines.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <memory>
+#include <regex>
+#include <thread>
+
+#include "server/storage/migrations.hpp"
+#include "tests/server/registration_helpers.hpp"
 #include "tests/server/sign_in_helpers.hpp"
 
 using namespace test_server;
@@ -83,4 +91,59 @@ TEST_CASE("two servers on one database: a QR sheet made on A is downloaded from 
   ServerProcess c(again);
   const auto admin_again = sign_in(c.port(), "area.admin", demo_password("area.admin"));
   CHECK(get(c.port(), sheet, as(admin_again)).body == pdf.body);
+}
+
+TEST_CASE("two servers on one database: an OTP sent through A is verified through B, its wait holds on both",
+          "[server][two_servers]") {
+  ServerProcess a;
+  ServerOptions second;
+  second.data_dir = a.data_dir();
+  ServerProcess b(second);
+  const json ask{{"phone", "0812345678"}, {"purpose", "registration"}};
+  auto sent = post_json(a.port(), "/api/v1/otp", ask);
+  REQUIRE(sent.status == 202);
+  // The resend wait started on A holds on B.
+  auto again = post_json(b.port(), "/api/v1/otp", ask);
+  CHECK(again.status == 429);
+  CHECK_FALSE(again.header("retry-after").empty());
+  const std::string sms = last_sms(b.port(), "0812345678");
+  std::smatch code;
+  REQUIRE(std::regex_search(sms, code, std::regex("(\\d{6})")));
+  auto verified = post_json(b.port(), "/api/v1/otp/verify", {{"otp_id", sent.json()["otp_id"]}, {"code", code[1].str()}});
+  INFO(verified.body);
+  REQUIRE(verified.status == 200);
+  // The token made on B is redeemed once, on A.
+  auto body = registration_body();  // officer phone 081-234-5678
+  body["otp_token"] = verified.json()["otp_token"];
+  auto created = post_json(a.port(), "/api/v1/registrations", body);
+  INFO(created.body);
+  CHECK(created.status == 201);
+  body["institution_code"] = "1011010001";
+  CHECK(post_json(b.port(), "/api/v1/registrations", body).json()["error"]["code"] == "otp_token_invalid");
+}
+
+TEST_CASE("servers starting at once on an empty database apply each migration once", "[server][two_servers]") {
+  TempDir dir;
+  ServerOptions options;
+  options.data_dir = dir / "data";
+  std::vector<std::unique_ptr<ServerProcess>> servers(3);
+  std::vector<std::thread> starting;
+  std::atomic<int> failed{0};
+  for (auto& s : servers)
+    starting.emplace_back([&] {
+      try {
+        s = std::make_unique<ServerProcess>(options);
+      } catch (const std::exception&) {
+        ++failed;
+      }
+    });
+  for (auto& t : starting) t.join();
+  REQUIRE(failed == 0);
+  const auto db = servers[0]->database();
+  CHECK(query_int(db, "SELECT COUNT(*) FROM schema_migrations") ==
+        static_cast<std::int64_t>(server::storage::migrations().size()));
+  CHECK(query_int(db, "SELECT COUNT(DISTINCT version) FROM schema_migrations") ==
+        static_cast<std::int64_t>(server::storage::migrations().size()));
+  CHECK(query_int(db, "SELECT COUNT(*) FROM institutions") == 2922);  // the demo directory, once
+  for (auto& s : servers) CHECK(get(s->port(), "/api/v1/health").status == 200);
 }
