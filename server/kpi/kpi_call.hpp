@@ -7,6 +7,7 @@
 #include "server/http/path_params.hpp"
 #include "server/http/errors.hpp"
 #include "server/kpi/kpi_routes.hpp"
+#include "shared/kpi/kpi_messages.hpp"
 
 namespace server::kpi::detail {
 
@@ -20,7 +21,7 @@ using http::forbidden;
 using http::refuse;
 
 inline Reply kpi_not_found() {
-  return http::error_reply(Status::not_found, {"kpi_not_found", "id", "ไม่พบตัวชี้วัดนี้", "No such KPI"});
+  return http::error_reply(Status::not_found, domain::kpi_not_found_error());
 }
 
 using http::id_param;

@@ -5,6 +5,7 @@
 #include "server/kpi/kpi_store.hpp"
 #include "server/kpi/kpi_store_rows.hpp"
 #include "server/notifications/notification_store.hpp"
+#include "shared/kpi/kpi_messages.hpp"
 
 namespace server::kpi {
 
@@ -49,12 +50,6 @@ std::string report_link(const StoredKpi& k, const std::string& period, const std
   return "#/kpi/" + std::to_string(k.id) + "/" + period + "/" + unit;
 }
 
-std::string score_text(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------- reports
@@ -75,10 +70,9 @@ Result<Report> transition(storage::ConnectionPool& pool, const StoredKpi& kpi, c
   const bool by_reporter = action == ReportAction::save_draft || action == ReportAction::confirm ||
                            action == ReportAction::unconfirm;
   if (by_reporter && kpi.definition.status == domain::KpiStatus::closed)
-    return conflict({"kpi_closed", "status", "ตัวชี้วัดนี้ปิดรับรายงานแล้ว", "This KPI is closed: it takes no reports"});
+    return conflict(domain::kpi_closed_error());
   if (by_reporter && !kpi.definition.is_open(p))
-    return conflict({"period_closed", "period", domain::period_label_th(p, kpi.definition.year) + " ยังไม่เปิดหรือปิดรับรายงานแล้ว",
-                     domain::period_label_en(p, kpi.definition.year) + " is not open for reports"});
+    return conflict(domain::period_closed_error(p, kpi.definition.year));
   auto db = pool.acquire();
   Transaction tx(*db);
   auto before = load_report(*db, kpi.id, period, unit);
@@ -105,8 +99,7 @@ Result<Report> KpiStore::save_draft(const StoredKpi& kpi, const Period& p, const
       q.bind(1, draft.files[i].file_id);
       // Only the unit's own uploads: a file id seen elsewhere gives no access to it.
       if (!q.step() || q.text(0) != unit)
-        return Refusal{400, {"file_not_found", "files[" + std::to_string(i) + "].file_id",
-                             "ไม่พบไฟล์ที่แนบ โปรดอัปโหลดอีกครั้ง", "The file was not found: upload it again"}};
+        return Refusal{400, domain::evidence_not_found_error(i)};
     }
     r.unit.self_score = draft.self_score ? std::optional(from_hundredths(hundredths(*draft.self_score))) : std::nullopt;
     r.unit.reporter = actor.name;
@@ -136,10 +129,9 @@ Result<Report> KpiStore::confirm(const StoredKpi& kpi, const Period& p, const st
     if (auto e = domain::check_ready_to_confirm({r.unit.self_score, r.files})) return Refusal{400, *e};
     r.unit.reporter = actor.name;
     r.return_reason.clear();
-    notifications::add(db, {kpi.office_code, domain::Permission::report_review, "submitted",
-           "รายงานใหม่รอตรวจ: ตัวชี้วัด " + kpi.definition.number + " " + domain::period_label_th(p, kpi.definition.year) + " หน่วยงาน " + unit,
-           "New report waiting for review: KPI " + kpi.definition.number + " " + domain::period_label_en(p, kpi.definition.year) + " unit " + unit,
-           report_link(kpi, period, unit)});
+    const auto told = domain::report_submitted_notice(kpi.definition.number, p, kpi.definition.year, unit);
+    notifications::add(db, {kpi.office_code, domain::Permission::report_review, "submitted", told.th, told.en,
+                            report_link(kpi, period, unit)});
     return std::nullopt;
   });
 }
@@ -158,11 +150,10 @@ Result<Report> KpiStore::review(const StoredKpi& kpi, const Period& p, const std
     r.unit.reviewer = actor.name;
     r.review_comment = review.comment;
     add_thread_entry(db, kpi.id, period, unit, "review", actor,
-                     "คะแนน " + score_text(*r.unit.review_score) + (review.comment.empty() ? "" : ": " + review.comment));
-    notifications::add(db, {unit, domain::Permission::report_submit, "reviewed",
-           "ตัวชี้วัด " + kpi.definition.number + " " + domain::period_label_th(p, kpi.definition.year) + " ตรวจแล้ว ได้คะแนน " + score_text(*r.unit.review_score),
-           "KPI " + kpi.definition.number + " " + domain::period_label_en(p, kpi.definition.year) + " reviewed: score " + score_text(*r.unit.review_score),
-           report_link(kpi, period, unit)});
+                     domain::review_thread_text(*r.unit.review_score, review.comment));
+    const auto told = domain::report_reviewed_notice(kpi.definition.number, p, kpi.definition.year, *r.unit.review_score);
+    notifications::add(db, {unit, domain::Permission::report_submit, "reviewed", told.th, told.en,
+                            report_link(kpi, period, unit)});
     return std::nullopt;
   });
 }
@@ -174,10 +165,9 @@ Result<Report> KpiStore::return_report(const StoredKpi& kpi, const Period& p, co
     r.return_reason = reason;
     r.unit.reviewer = actor.name;
     add_thread_entry(db, kpi.id, period, unit, "return", actor, reason);
-    notifications::add(db, {unit, domain::Permission::report_submit, "returned",
-           "ตัวชี้วัด " + kpi.definition.number + " " + domain::period_label_th(p, kpi.definition.year) + " ถูกส่งกลับแก้ไข: " + reason,
-           "KPI " + kpi.definition.number + " " + domain::period_label_en(p, kpi.definition.year) + " was returned: " + reason,
-           report_link(kpi, period, unit)});
+    const auto told = domain::report_returned_notice(kpi.definition.number, p, kpi.definition.year, reason);
+    notifications::add(db, {unit, domain::Permission::report_submit, "returned", told.th, told.en,
+                            report_link(kpi, period, unit)});
     return std::nullopt;
   });
 }
@@ -190,7 +180,7 @@ Result<Report> KpiStore::cancel_review(const StoredKpi& kpi, const Period& p, co
     r.unit.reviewer.clear();
     r.review_comment.clear();
     r.return_reason.clear();
-    add_thread_entry(db, kpi.id, period, unit, "cancel_review", actor, "ยกเลิกผลการตรวจ");
+    add_thread_entry(db, kpi.id, period, unit, "cancel_review", actor, domain::cancel_review_thread_text());
     return std::nullopt;
   });
 }

@@ -1,5 +1,6 @@
 #include "server/kpi/kpi_store.hpp"
 #include "server/kpi/kpi_store_rows.hpp"
+#include "shared/kpi/kpi_messages.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -25,9 +26,7 @@ double from_hundredths(std::int64_t v) { return static_cast<double>(v) / 100.0; 
 Refusal conflict(FieldError e) { return {409, std::move(e)}; }
 
 Refusal not_assigned(const std::string& unit) {
-  return conflict({"unit_not_assigned", "unit_code",
-                   "หน่วยงาน " + unit + " ไม่ได้รับมอบหมายให้รายงานตัวชี้วัดนี้ในรอบนี้",
-                   "Unit " + unit + " is not assigned to report this KPI in this period"});
+  return conflict(domain::unit_not_assigned_error(unit));
 }
 
 // The row of one unit's report, or nullopt when the unit is not assigned.
@@ -131,8 +130,7 @@ bool number_taken(Database& db, const std::string& office, int year, const std::
 }
 
 Refusal number_conflict(const std::string& number) {
-  return conflict({"kpi_number_taken", "number", "เลขตัวชี้วัด " + number + " มีอยู่แล้วในปีนี้",
-                   "KPI number " + number + " already exists in this year"});
+  return conflict(domain::kpi_number_taken_error(number));
 }
 }  // namespace
 
@@ -156,17 +154,13 @@ Result<StoredKpi> KpiStore::update(std::int64_t id, const domain::KpiDefinition&
   auto db = db_.acquire();
   Transaction tx(*db);
   auto current = find_kpi(*db, id);
-  if (!current) return Refusal{404, {"kpi_not_found", "id", "ไม่พบตัวชี้วัดนี้", "No such KPI"}};
-  if (k.year != current->definition.year)
-    return Refusal{400, {"kpi_year_fixed", "year", "เปลี่ยนปีงบประมาณของตัวชี้วัดไม่ได้ ให้คัดลอกไปยังปีถัดไปแทน",
-                         "A KPI's fiscal year cannot change: copy it to the next year instead"}};
+  if (!current) return Refusal{404, domain::kpi_not_found_error()};
+  if (k.year != current->definition.year) return Refusal{400, domain::kpi_year_fixed_error()};
   if (k.cadence != current->definition.cadence) {
     auto q = db->prepare("SELECT 1 FROM kpi_reports WHERE kpi_id = ? LIMIT 1");
     q.bind(1, id);
     if (q.step())
-      return conflict({"kpi_cadence_locked", "cadence",
-                       "เปลี่ยนลักษณะการรายงานไม่ได้ เพราะมีหน่วยงานที่ได้รับมอบหมายแล้ว",
-                       "The cadence cannot change once units are assigned"});
+      return conflict(domain::kpi_cadence_locked_error());
   }
   if (number_taken(*db, current->office_code, k.year, k.number, id)) return number_conflict(k.number);
   auto s = db->prepare(
@@ -247,11 +241,7 @@ Result<std::vector<std::string>> KpiStore::assign_units(const StoredKpi& kpi, co
   }
   for (const auto& [code, r] : current) {
     if (wanted.count(code) || !domain::has_reported(r.unit.status)) continue;
-    return conflict({"unit_has_reported", "unit_codes",
-                     "นำหน่วยงาน " + code + " ออกไม่ได้ เพราะได้รายงานแล้ว (" +
-                         std::string(domain::report_status_label_th(r.unit.status)) + ")",
-                     "Unit " + code + " cannot be removed: it has reported (" +
-                         std::string(domain::report_status_label_en(r.unit.status)) + ")"});
+    return conflict(domain::unit_has_reported_error(code, r.unit.status));
   }
   domain::SummaryCounts d;
   for (const auto& [code, r] : current) {
