@@ -4,6 +4,7 @@
 
 #include "server/notifications/notification_store.hpp"
 #include "server/lec/lec_store_detail.hpp"
+#include "shared/lec/lec_messages.hpp"
 
 namespace server::lec {
 
@@ -81,12 +82,9 @@ void void_for_change(Database& db, const domain::OrgTree& orgs, int year, const 
     const std::int64_t user = who.step() ? who.integer(0) : 0;
     db.prepare("DELETE FROM lec_confirmations WHERE year = ? AND org_code = ?").bind(1, std::int64_t{year}).bind(2, node).run();
     const std::string name = name_of(orgs, node);
-    notifications::add(db, {node, domain::Permission::data_confirm, "lec_voided",
-           "การยืนยันข้อมูลเด็กปีการศึกษา " + std::to_string(year) + " ของ " + name + " ถูกยกเลิก: " +
-               domain::change_summary_th(change),
-           "The " + std::to_string(year) + " children data confirmation of " + name + " was voided: " +
-               domain::change_summary_en(change),
-           "#/lec/" + std::to_string(year) + "/progress/" + node});
+    const auto told = domain::confirmation_voided_notice(year, name, change);
+    notifications::add(db, {node, domain::Permission::data_confirm, "lec_voided", told.th, told.en,
+                            "#/lec/" + std::to_string(year) + "/progress/" + node});
     if (user) notices.push_back({user, domain::voided_sms(name, change)});
     bool seen = false;
     for (const auto& v : voided) seen = seen || v.code == node;
@@ -200,12 +198,9 @@ Result<WriteResult> LecStore::set_funded_schools(int year, const std::string& lg
     auto q = db->prepare("SELECT affiliation FROM institutions WHERE code = ?");
     q.bind(1, codes[i]);
     if (!q.step())
-      return Refusal{400, {"school_unknown", field, "ไม่พบโรงเรียนรหัส " + codes[i] + " ในทำเนียบ",
-                           "No school " + codes[i] + " in the directory"}};
+      return Refusal{400, domain::school_unknown_error(field, codes[i])};
     if (q.text(0) == "dla")
-      return Refusal{400, {"school_not_other_affiliation", field,
-                           "โรงเรียน " + codes[i] + " สังกัด อปท. อยู่แล้ว (ไม่ใช่โรงเรียนสังกัดอื่นที่ อปท. อุดหนุน)",
-                           "School " + codes[i] + " already belongs to a local government (not another affiliation)"}};
+      return Refusal{400, domain::school_not_other_affiliation_error(field, codes[i])};
   }
   const auto before = funded_schools(year, lgo);
   db->prepare("DELETE FROM lec_funded WHERE year = ? AND lgo_code = ?").bind(1, std::int64_t{year}).bind(2, lgo).run();
@@ -244,8 +239,7 @@ Result<WriteResult> LecStore::set_funded_counts(int year, const std::string& lgo
                        "FROM lec_funded WHERE year = ? AND lgo_code = ? AND school_code = ?");
   q.bind(1, std::int64_t{year}).bind(2, lgo).bind(3, school);
   if (!q.step())
-    return Refusal{404, {"funded_school_unknown", "school_code", "โรงเรียนนี้ไม่อยู่ในรายชื่อโรงเรียนที่ อปท. นี้อุดหนุน",
-                         "This school is not among the schools this local government funds"}};
+    return Refusal{404, domain::funded_school_unknown_error()};
   domain::DataChange change{school, q.text(1), "funded_counts", {}, closed ? domain::LevelCounts{} : counts};
   if (!q.is_null(0))
     if (auto c = domain::parse_funded_counts(nlohmann::json::parse(q.text(0), nullptr, false))) change.before = c.value();

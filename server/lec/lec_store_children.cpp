@@ -4,6 +4,7 @@
 #include "server/lec/lec_store.hpp"
 #include "server/notifications/notification_store.hpp"
 #include "server/lec/lec_store_detail.hpp"
+#include "shared/lec/lec_messages.hpp"
 
 namespace server::lec {
 
@@ -68,7 +69,7 @@ void history(Database& db, std::int64_t child, std::string_view action, const nl
 }
 
 Refusal not_found() {
-  return {404, {"child_not_found", "id", "ไม่พบข้อมูลเด็กรายนี้ในทะเบียนของสถานศึกษานี้", "No such child in this institution's register"}};
+  return {404, domain::child_not_found_error()};
 }
 
 }  // namespace
@@ -144,8 +145,7 @@ Result<WriteResult> LecStore::add_child(int year, const std::string& institution
   if (auto there = attending_by_hash(*db, year, hash)) {
     const std::string name = detail::name_of(orgs_, there->institution);
     if (there->institution == institution)
-      return Refusal{409, {"child_exists", "id_number", "เด็กคนนี้มีชื่ออยู่ในทะเบียนของสถานศึกษานี้แล้ว",
-                           "This child is already in this institution's register"}};
+      return Refusal{409, domain::child_exists_error()};
     if (!move_in) {
       Refusal r{409, domain::enrolled_elsewhere(name, there->institution)};
       r.extra["institution"] = {{"code", there->institution}, {"name_th", name}};
@@ -155,21 +155,18 @@ Result<WriteResult> LecStore::add_child(int year, const std::string& institution
     auto row = load(*db, year, there->id);
     db->prepare("UPDATE lec_children SET status = 'removed', removed_reason = 'moved', removed_note = ?, "
                 "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?")
-        .bind(1, "ย้ายไป " + detail::name_of(orgs_, institution))
+        .bind(1, domain::moved_to_note(detail::name_of(orgs_, institution)))
         .bind(2, there->id)
         .run();
     detail::bump(*db, year, there->institution, row->row.level, -1);
     history(*db, there->id, "moved_out", {{"to", institution}}, actor);
     moved.after = detail::counts_of_institution(*db, year, there->institution);
-    notifications::add(*db, {there->institution, domain::Permission::children_edit, "lec_moved_out",
-                   "เด็ก " + row->row.id_masked + " ย้ายไป " + detail::name_of(orgs_, institution) + " (จำหน่ายจากทะเบียนแล้ว)",
-                   "Child " + row->row.id_masked + " moved to " + detail::name_of(orgs_, institution) +
-                       " (removed from your register)",
-                   "#/lec/" + std::to_string(year) + "/children/" + there->institution});
+    const auto told = domain::child_moved_out_notice(row->row.id_masked, detail::name_of(orgs_, institution));
+    notifications::add(*db, {there->institution, domain::Permission::children_edit, "lec_moved_out", told.th, told.en,
+                             "#/lec/" + std::to_string(year) + "/children/" + there->institution});
     detail::void_for_change(*db, orgs_, year, there->institution, moved, out.voided, out.notices);
     out.moved_from = there->institution;
-    out.moved_text = "เด็ก " + row->row.id_masked + " ย้ายไป " + detail::name_of(orgs_, institution) +
-                     " แล้ว จำหน่ายจากทะเบียนของ " + name + " (ย้ายสถานศึกษา)";
+    out.moved_text = domain::child_moved_text(row->row.id_masked, detail::name_of(orgs_, institution), name);
   }
   domain::DataChange change{institution, detail::name_of(orgs_, institution), move_in ? "move_in" : "child_added",
                             detail::counts_of_institution(*db, year, institution), {}};
@@ -195,7 +192,7 @@ Result<WriteResult> LecStore::edit_child(int year, const std::string& institutio
   auto l = load(*db, year, id);
   if (!l || l->row.institution_code != institution) return not_found();
   if (!l->row.attending)
-    return Refusal{409, {"child_removed", "id", "รายการนี้ถูกจำหน่ายแล้ว: กู้คืนก่อนแก้ไข", "This record was removed: restore it first"}};
+    return Refusal{409, domain::child_removed_edit_error()};
   auto old_plain = keys_.unseal(l->sealed);
   auto old_id = domain::parse_child_id(old_plain ? *old_plain : "");
   if (!old_id) throw storage::StorageError("a sealed child ID could not be read (key changed?)");
@@ -236,7 +233,7 @@ Result<WriteResult> LecStore::remove_child(int year, const std::string& institut
   auto l = load(*db, year, id);
   if (!l || l->row.institution_code != institution) return not_found();
   if (!l->row.attending)
-    return Refusal{409, {"child_removed", "id", "รายการนี้ถูกจำหน่ายแล้ว", "This record was already removed"}};
+    return Refusal{409, domain::child_already_removed_error()};
   domain::DataChange change{institution, detail::name_of(orgs_, institution), "child_removed",
                             detail::counts_of_institution(*db, year, institution), {}};
   db->prepare("UPDATE lec_children SET status = 'removed', removed_reason = ?, removed_note = ?, "
@@ -260,7 +257,7 @@ Result<WriteResult> LecStore::restore_child(int year, const std::string& institu
   auto l = load(*db, year, id);
   if (!l || l->row.institution_code != institution) return not_found();
   if (l->row.attending)
-    return Refusal{409, {"child_attending", "id", "รายการนี้ยังอยู่ในทะเบียน", "This record is not removed"}};
+    return Refusal{409, domain::child_attending_error()};
   auto hash = db->prepare("SELECT id_hash FROM lec_children WHERE id = ?");
   hash.bind(1, id);
   hash.step();
