@@ -32,12 +32,7 @@ std::string draw_reference() {
     if (auto r = domain::otp_reference_from_bytes(random_bytes<domain::otp_reference_random_bytes>())) return *r;
 }
 
-Refusal gateway_down() {
-  return {503,
-          {"sms_unavailable", "phone", "ส่ง SMS ไม่สำเร็จในขณะนี้ กรุณาลองใหม่ในอีกสักครู่ (ยังไม่นับเป็นการส่ง)",
-           "The SMS could not be sent right now; please try again in a moment (this attempt is not counted)"},
-          30};
-}
+Refusal gateway_down() { return {503, domain::sms_unavailable_error(), 30}; }
 
 }  // namespace
 
@@ -121,8 +116,7 @@ Outcome<std::string> OtpService::verify(std::string_view otp_id, std::string_vie
   storage::Transaction tx(*db);
   auto otp = store::sent_by_id(*db, otp_id);
   if (!otp)
-    return Refusal{404, {"otp_unknown", "otp_id", "ไม่พบคำขอ OTP นี้ กรุณาขอรหัสใหม่",
-                         "This OTP request is unknown; please request a new code"}};
+    return Refusal{404, domain::otp_unknown_error()};
   const std::string typed_hash = keys_.keyed_hash(otp->id, code.value());
   const bool matches = typed_hash.size() == otp->code_hash.size() &&
                        sodium_memcmp(typed_hash.data(), otp->code_hash.data(), typed_hash.size()) == 0;
@@ -149,18 +143,14 @@ domain::Checked<std::string> OtpService::redeem(std::string_view otp_token, doma
 
 domain::Checked<std::string> OtpService::redeem(storage::Database& db, std::string_view otp_token,
                                                 domain::OtpPurpose purpose, std::optional<std::string_view> for_phone) {
-  const domain::FieldError invalid{"otp_token_invalid", "otp_token",
-                                   "การยืนยัน OTP ไม่ถูกต้อง ใช้แล้ว หรือหมดอายุ กรุณาขอรหัส OTP ใหม่",
-                                   "The OTP confirmation is invalid, used or expired; please request a new OTP"};
+  const domain::FieldError invalid = domain::otp_token_invalid_error();
   if (otp_token.empty() || otp_token.size() > 200) return invalid;
   const std::string hash = keys_.keyed_hash("token", otp_token);
   auto found = store::token_phone(db, hash, purpose, now_());
   if (!found) return invalid;
   std::string phone = std::move(*found);
   if (for_phone && *for_phone != phone)
-    return domain::FieldError{"otp_phone_mismatch", "otp_token",
-                              "รหัส OTP ยืนยันกับเบอร์โทรศัพท์อื่น กรุณายืนยัน OTP ของเบอร์ที่กรอก",
-                              "The OTP was confirmed for another phone; confirm the OTP of the phone entered"};
+    return domain::otp_phone_mismatch_error();
   store::use_token(db, hash);
   return phone;
 }

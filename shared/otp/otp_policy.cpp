@@ -172,4 +172,23 @@ std::string otp_sms_en(std::string_view code, std::string_view reference) {
          std::to_string(otp_lifetime / 60) + " minutes. Do not share this code with anyone.";
 }
 
+FieldError sms_unavailable_error() {
+  return {"sms_unavailable", "phone", "ส่ง SMS ไม่สำเร็จในขณะนี้ กรุณาลองใหม่ในอีกสักครู่ (ยังไม่นับเป็นการส่ง)",
+          "The SMS could not be sent right now; please try again in a moment (this attempt is not counted)"};
+}
+
+FieldError otp_unknown_error() {
+  return {"otp_unknown", "otp_id", "ไม่พบคำขอ OTP นี้ กรุณาขอรหัสใหม่", "This OTP request is unknown; please request a new code"};
+}
+
+FieldError otp_token_invalid_error() {
+  return {"otp_token_invalid", "otp_token", "การยืนยัน OTP ไม่ถูกต้อง ใช้แล้ว หรือหมดอายุ กรุณาขอรหัส OTP ใหม่",
+          "The OTP confirmation is invalid, used or expired; please request a new OTP"};
+}
+
+FieldError otp_phone_mismatch_error() {
+  return {"otp_phone_mismatch", "otp_token", "รหัส OTP ยืนยันกับเบอร์โทรศัพท์อื่น กรุณายืนยัน OTP ของเบอร์ที่กรอก",
+          "The OTP was confirmed for another phone; confirm the OTP of the phone entered"};
+}
+
 }  // namespace domain

@@ -92,6 +92,12 @@ std::optional<FieldError> verify_error(const VerifyResult& result);
 // What the user typed: trims, accepts Thai digits, must be exactly 6 digits.
 Checked<std::string> check_otp_code(std::string_view raw, std::string field = "code");
 
+// The other refusals of the OTP flow (api.md "OTP and SMS").
+FieldError sms_unavailable_error();    // 503: the gateway failed; the attempt is not counted
+FieldError otp_unknown_error();        // 404: no sent OTP with that otp_id
+FieldError otp_token_invalid_error();  // 400: invalid, used or expired otp_token
+FieldError otp_phone_mismatch_error(); // 400: the token proves another phone
+
 struct OtpRequest {
   std::string phone;  // normalised
   OtpPurpose purpose;
