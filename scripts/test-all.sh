@@ -12,7 +12,7 @@ suite() {  # suite NAME COMMAND...: a suite passes when its command exits 0
 }
 
 # The server suite runs a second time on PostgreSQL, in a private cluster of its own.
-pg_env=$(bash scripts/postgres.sh start) || { echo "could not start a PostgreSQL cluster for the tests"; exit 1; }
+pg_env=$(bash scripts/postgres.sh start fast) || { echo "could not start a PostgreSQL cluster for the tests"; exit 1; }
 eval "$pg_env"
 trap 'bash scripts/postgres.sh stop "$TEST_POSTGRES_DIR"' EXIT
 suite "unit and integration (ctest)" ctest --test-dir build/native --output-on-failure -j "$(nproc)"
