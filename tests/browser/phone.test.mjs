@@ -123,9 +123,10 @@ test('the area admin reads the users list on a phone: a fast swipe scrolls, clic
   // (Whether it glides on depends on the moves' pace: CDP delivers them 70-200 ms apart on a
   // loaded machine, a finger 16 ms apart; tests/client/touch_test.cpp checks the glide.)
   assert.ok(settled <= lifted, `it never moved back: ${lifted} -> ${settled}`);
-  // ... and it stopped: no frame while nothing moves.
+  // ... and it stopped: no frame while nothing moves. (No check that frames were drawn after
+  // the lift: on a loaded machine the list can settle before the count is read.)
   const idle = await frames(page);
-  assert.ok(idle > framesAtLift);
+  assert.ok(idle >= framesAtLift, `the frame count never goes back: ${framesAtLift} -> ${idle}`);
   await new Promise((r) => setTimeout(r, 600));
   assert.equal(await frames(page), idle, 'no frames once the glide ended');
   assert.equal(await hash(page), '#/admin/users', 'the swipe clicked nothing');
