@@ -81,8 +81,7 @@ std::vector<std::int64_t> sends_from_address_since(storage::Database& db, std::s
 std::int64_t reserve_send(storage::Database& db, std::string_view phone, std::string_view address, std::int64_t at) {
   auto q = db.prepare("INSERT INTO otp_sends (phone, client_address, sent_at) VALUES (?, ?, ?) RETURNING id");
   q.bind(1, phone).bind(2, address).bind(3, at);
-  q.step();
-  return q.integer(0);
+  return q.returned_id();
 }
 
 void cancel_send(storage::Database& db, std::int64_t reservation) {

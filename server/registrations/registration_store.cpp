@@ -106,8 +106,7 @@ std::int64_t insert(storage::Database& db, const NewRegistration& n) {
   q.bind(12, r.officer.position).bind(13, r.officer.phone).bind(14, r.officer.email);
   q.bind(15, n.national_id_sealed).bind(16, n.national_id_hash).bind(17, r.national_id_masked);
   q.bind(18, r.tsl_username).bind(19, r.kiddiary_username);
-  q.step();
-  return q.integer(0);
+  return q.returned_id();
 }
 
 void supersede(storage::Database& db, std::int64_t id) {

@@ -38,15 +38,16 @@ server::storage::Location database_for(const std::filesystem::path& data_dir) {
   if (!on_postgres()) return data_dir / "school.db";
   const std::string name = database_name(data_dir);
   server::storage::Database admin(server::storage::Location::postgres(cluster_url()));
-  auto exists = admin.prepare("SELECT 1 FROM pg_database WHERE datname = ?");
-  exists.bind(1, name);
-  if (!exists.step()) {
+  auto exists = [&] {
+    auto q = admin.prepare("SELECT 1 FROM pg_database WHERE datname = ?");
+    q.bind(1, name);
+    return q.step();
+  };
+  if (!exists()) {
     try {
       admin.exec("CREATE DATABASE " + name);
     } catch (const server::storage::StorageError&) {  // made at the same moment by another server of the test
-      auto again = admin.prepare("SELECT 1 FROM pg_database WHERE datname = ?");
-      again.bind(1, name);
-      if (!again.step()) throw;
+      if (!exists()) throw;
     }
   }
   return server::storage::Location::postgres(url_of(name));
