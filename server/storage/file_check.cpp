@@ -16,6 +16,15 @@ namespace {
 // 60 megapixels is an A4 page at 600 dpi with room to spare.
 constexpr std::uint64_t kMaxPixels = 60'000'000;
 
+// A few hundred bytes can declare 50 MP of flat colour (progressive JPEG's end-of-band runs,
+// deflate's 1:1032) and cost seconds to decode: a decompression bomb to send in a loop.
+// Beyond 4 MP, an image must bring a byte for every 1,024 pixels; a blank A4 page scanned at
+// 300 dpi brings one for every 64 or so, any photograph far more.
+bool pixels_allowed(std::uint64_t width, std::uint64_t height, std::size_t bytes) {
+  const std::uint64_t pixels = width * height;
+  return pixels > 0 && pixels <= kMaxPixels && pixels <= 4'000'000 + static_cast<std::uint64_t>(bytes) * 1024;
+}
+
 struct JpegError {
   jpeg_error_mgr mgr;
   std::jmp_buf jump;
@@ -98,9 +107,7 @@ std::optional<Pixels> decode_jpeg(std::string_view bytes) {
   jpeg_read_header(&in, TRUE);
   in.out_color_space = in.num_components == 1 ? JCS_GRAYSCALE : JCS_RGB;
   jpeg_start_decompress(&in);
-  if (in.output_width == 0 || in.output_height == 0 ||
-      static_cast<std::uint64_t>(in.output_width) * in.output_height > kMaxPixels)
-    std::longjmp(err.jump, 1);
+  if (!pixels_allowed(in.output_width, in.output_height, bytes.size())) std::longjmp(err.jump, 1);
   px.width = in.output_width;
   px.height = in.output_height;
   px.components = in.output_components;
@@ -119,7 +126,7 @@ bool png_decodes(std::string_view bytes) {
   png_image image{};
   image.version = PNG_IMAGE_VERSION;
   if (!png_image_begin_read_from_memory(&image, bytes.data(), bytes.size())) return false;
-  if (image.width == 0 || image.height == 0 || static_cast<std::uint64_t>(image.width) * image.height > kMaxPixels) {
+  if (!pixels_allowed(image.width, image.height, bytes.size())) {
     png_image_free(&image);
     return false;
   }

@@ -63,7 +63,7 @@ std::string tiny_png(unsigned width, unsigned height) {
   return out;
 }
 
-std::string tiny_jpeg(unsigned width, unsigned height) {
+std::string tiny_jpeg(unsigned width, unsigned height, bool arithmetic) {
   jpeg_error_mgr mgr;
   jpeg_compress_struct c{};
   c.err = jpeg_std_error(&mgr);
@@ -76,6 +76,7 @@ std::string tiny_jpeg(unsigned width, unsigned height) {
   c.input_components = 3;
   c.in_color_space = JCS_RGB;
   jpeg_set_defaults(&c);
+  c.arith_code = arithmetic ? TRUE : FALSE;
   jpeg_start_compress(&c, TRUE);
   std::vector<unsigned char> row(width * 3, 200);
   while (c.next_scanline < c.image_height) {

@@ -117,6 +117,27 @@ TEST_CASE("file types: judged by the container, not the first bytes", "[server][
   CHECK_FALSE(ok(jpeg.substr(0, jpeg.size() / 2), "a.jpg"));
 }
 
+TEST_CASE("file types: a few bytes declaring millions of pixels are refused before decoding (decompression bombs)", "[server][files][types]") {
+  const auto ok = [](const std::string& bytes) {
+    auto type = domain::check_evidence_bytes(bytes, "scan.jpg");
+    return type.ok() && storage::evidence_container_ok(bytes, type.value());
+  };
+  // A blank A4 page scanned at 300 dpi, as a scanner writes it, passes.
+  const std::string blank_page = tiny_jpeg(2480, 3508);
+  CHECK(ok(blank_page));
+  // The fuzzer's finding: arithmetic coding makes 49 MP of flat grey (under the 60 MP
+  // limit) a couple of hundred bytes, seconds to decode on a busy server.
+  const std::string bomb = tiny_jpeg(7000, 7000, true);
+  INFO("bomb bytes: " << bomb.size());
+  CHECK(bomb.size() < 1'000);
+  CHECK_FALSE(ok(bomb));
+  CHECK_FALSE(storage::decode_jpeg(bomb).has_value());
+  // The same kind of file decodes when it declares few pixels: the rule is pixels per byte.
+  const auto small = storage::decode_jpeg(tiny_jpeg(1500, 1500, true));
+  REQUIRE(small.has_value());
+  CHECK(small->width == 1500);
+}
+
 TEST_CASE("download headers: RFC 6266 names, attachment unless a decoded image", "[server][files][headers]") {
   using server::http::content_disposition;
   CHECK(content_disposition("report.pdf", false) == "attachment; filename=\"report.pdf\"; filename*=UTF-8''report.pdf");
