@@ -28,9 +28,6 @@ struct DemoAccount {
 // The accounts development mode seeds (GET /api/v1/dev/accounts lists them).
 const std::vector<DemoAccount>& demo_accounts();
 
-enum class TokenPurpose { activation, sign_in_qr, password_reset };
-std::string_view to_string(TokenPurpose p);
-
 class AccountService {
  public:
   AccountService(storage::ConnectionPool& db, const domain::OrgTree& orgs, auth::AuditLog& audit)
@@ -71,21 +68,5 @@ class AccountService {
 
 // 4 groups of 4 letters and digits without look-alikes (0/O, 1/l/I), e.g. "k7Pm-x3Qa-Hn9t-2bWe".
 std::string generate_password();
-
-// One-time tokens (activation links, sign-in QR codes, password resets): only the digest
-// is stored. Issuing a new one of a purpose voids the user's earlier unused ones.
-std::string issue_token(storage::Database& db, TokenPurpose purpose, std::int64_t user_id, std::int64_t now,
-                        std::int64_t lifetime);
-enum class TokenState { ok, unknown, used, expired };
-std::string_view to_string(TokenState s);
-struct RedeemedToken {
-  TokenState state = TokenState::unknown;
-  std::int64_t user_id = 0;
-};
-// The token's state without using it up: a link that cannot work is refused before any
-// password is hashed for it.
-RedeemedToken peek_token(storage::Database& db, TokenPurpose purpose, std::string_view token, std::int64_t now);
-// Marks the token used (at most once, also under concurrency) when it is live.
-RedeemedToken redeem_token(storage::Database& db, TokenPurpose purpose, std::string_view token, std::int64_t now);
 
 }  // namespace server::accounts

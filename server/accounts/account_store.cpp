@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "server/auth/crypto.hpp"
+
 namespace server::accounts {
 
 namespace {
@@ -165,6 +167,75 @@ std::vector<AccessRequestRef> access_requests_with_status(storage::Database& db,
   std::vector<AccessRequestRef> out;
   while (q.step()) out.push_back({q.integer(0), q.text(1)});
   return out;
+}
+
+std::string_view to_string(TokenPurpose p) {
+  switch (p) {
+    case TokenPurpose::activation: return "activation";
+    case TokenPurpose::sign_in_qr: return "sign_in_qr";
+    case TokenPurpose::password_reset: return "password_reset";
+  }
+  return "activation";
+}
+
+std::string_view to_string(TokenState s) {
+  switch (s) {
+    case TokenState::ok: return "ok";
+    case TokenState::unknown: return "unknown";
+    case TokenState::used: return "used";
+    case TokenState::expired: return "expired";
+  }
+  return "unknown";
+}
+
+std::string issue_token(storage::Database& db, TokenPurpose purpose, std::int64_t user_id, std::int64_t now,
+                        std::int64_t lifetime) {
+  db.prepare("UPDATE one_time_tokens SET used_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL")
+      .bind(1, now)
+      .bind(2, user_id)
+      .bind(3, to_string(purpose))
+      .run();
+  auto token = auth::random_token(16);
+  db.prepare(
+        "INSERT INTO one_time_tokens (token_digest, purpose, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+      .bind(1, auth::token_digest(token))
+      .bind(2, to_string(purpose))
+      .bind(3, user_id)
+      .bind(4, now)
+      .bind(5, now + lifetime)
+      .run();
+  return token;
+}
+
+RedeemedToken peek_token(storage::Database& db, TokenPurpose purpose, std::string_view token, std::int64_t now) {
+  auto q = db.prepare(
+      "SELECT user_id, expires_at, used_at FROM one_time_tokens WHERE token_digest = ? AND purpose = ?");
+  q.bind(1, auth::token_digest(token)).bind(2, to_string(purpose));
+  if (!q.step()) return {};
+  RedeemedToken r{TokenState::ok, q.integer(0)};
+  if (!q.is_null(2)) return {TokenState::used, r.user_id};
+  if (now >= q.integer(1)) return {TokenState::expired, r.user_id};
+  return r;
+}
+
+RedeemedToken redeem_token(storage::Database& db, TokenPurpose purpose, std::string_view token, std::int64_t now) {
+  auto r = peek_token(db, purpose, token, now);
+  if (r.state != TokenState::ok) return r;
+  // The WHERE makes the claim atomic: of two requests racing, one changes the row.
+  db.prepare("UPDATE one_time_tokens SET used_at = ? WHERE token_digest = ? AND used_at IS NULL")
+      .bind(1, now)
+      .bind(2, auth::token_digest(token))
+      .run();
+  if (db.changes() != 1) return {TokenState::used, r.user_id};
+  return r;
+}
+
+std::optional<std::int64_t> unused_token_expiry(storage::Database& db, std::int64_t user_id, TokenPurpose purpose) {
+  auto q = db.prepare(
+      "SELECT MAX(expires_at) FROM one_time_tokens WHERE user_id = ? AND purpose = ? AND used_at IS NULL");
+  q.bind(1, user_id).bind(2, to_string(purpose));
+  if (q.step() && !q.is_null(0)) return q.integer(0);
+  return std::nullopt;
 }
 
 }  // namespace server::accounts

@@ -63,4 +63,25 @@ struct AccessRequestRef {
 };
 std::vector<AccessRequestRef> access_requests_with_status(storage::Database& db, std::string_view status);
 
+enum class TokenPurpose { activation, sign_in_qr, password_reset };
+std::string_view to_string(TokenPurpose p);
+
+// One-time tokens (activation links, sign-in QR codes, password resets): only the digest
+// is stored. Issuing a new one of a purpose voids the user's earlier unused ones.
+std::string issue_token(storage::Database& db, TokenPurpose purpose, std::int64_t user_id, std::int64_t now,
+                        std::int64_t lifetime);
+enum class TokenState { ok, unknown, used, expired };
+std::string_view to_string(TokenState s);
+struct RedeemedToken {
+  TokenState state = TokenState::unknown;
+  std::int64_t user_id = 0;
+};
+// The token's state without using it up: a link that cannot work is refused before any
+// password is hashed for it.
+RedeemedToken peek_token(storage::Database& db, TokenPurpose purpose, std::string_view token, std::int64_t now);
+// Marks the token used (at most once, also under concurrency) when it is live.
+RedeemedToken redeem_token(storage::Database& db, TokenPurpose purpose, std::string_view token, std::int64_t now);
+// When the user's last unused token of the purpose expires (it may have already).
+std::optional<std::int64_t> unused_token_expiry(storage::Database& db, std::int64_t user_id, TokenPurpose purpose);
+
 }  // namespace server::accounts
