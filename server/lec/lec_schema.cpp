@@ -93,43 +93,45 @@ CREATE TABLE lec_centres (
 ) WITHOUT ROWID;
 )sql";
 
+// `lec_revision.n`, not a bare `n`, in the upserts: the same meaning on SQLite (as first
+// released), and PostgreSQL, whose schema is translated from this text, calls a bare one ambiguous.
 const std::string_view kSchema502 = R"sql(
 CREATE TABLE lec_revision (
   year INTEGER PRIMARY KEY,
   n    INTEGER NOT NULL
 );
 CREATE TRIGGER lec_counts_revision_insert AFTER INSERT ON lec_counts BEGIN
-  INSERT INTO lec_revision (year, n) VALUES (new.year, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1;
+  INSERT INTO lec_revision (year, n) VALUES (new.year, 1) ON CONFLICT (year) DO UPDATE SET n = lec_revision.n + 1;
 END;
 CREATE TRIGGER lec_counts_revision_update AFTER UPDATE ON lec_counts BEGIN
-  INSERT INTO lec_revision (year, n) VALUES (new.year, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1;
+  INSERT INTO lec_revision (year, n) VALUES (new.year, 1) ON CONFLICT (year) DO UPDATE SET n = lec_revision.n + 1;
 END;
 CREATE TRIGGER lec_counts_revision_delete AFTER DELETE ON lec_counts BEGIN
-  INSERT INTO lec_revision (year, n) VALUES (old.year, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1;
+  INSERT INTO lec_revision (year, n) VALUES (old.year, 1) ON CONFLICT (year) DO UPDATE SET n = lec_revision.n + 1;
 END;
 CREATE TRIGGER lec_confirmations_revision_insert AFTER INSERT ON lec_confirmations BEGIN
-  INSERT INTO lec_revision (year, n) VALUES (new.year, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1;
+  INSERT INTO lec_revision (year, n) VALUES (new.year, 1) ON CONFLICT (year) DO UPDATE SET n = lec_revision.n + 1;
 END;
 CREATE TRIGGER lec_confirmations_revision_update AFTER UPDATE ON lec_confirmations BEGIN
-  INSERT INTO lec_revision (year, n) VALUES (new.year, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1;
+  INSERT INTO lec_revision (year, n) VALUES (new.year, 1) ON CONFLICT (year) DO UPDATE SET n = lec_revision.n + 1;
 END;
 CREATE TRIGGER lec_confirmations_revision_delete AFTER DELETE ON lec_confirmations BEGIN
-  INSERT INTO lec_revision (year, n) VALUES (old.year, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1;
+  INSERT INTO lec_revision (year, n) VALUES (old.year, 1) ON CONFLICT (year) DO UPDATE SET n = lec_revision.n + 1;
 END;
 CREATE TRIGGER lec_funded_revision_insert AFTER INSERT ON lec_funded BEGIN
-  INSERT INTO lec_revision (year, n) VALUES (new.year, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1;
+  INSERT INTO lec_revision (year, n) VALUES (new.year, 1) ON CONFLICT (year) DO UPDATE SET n = lec_revision.n + 1;
 END;
 CREATE TRIGGER lec_funded_revision_update AFTER UPDATE ON lec_funded BEGIN
-  INSERT INTO lec_revision (year, n) VALUES (new.year, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1;
+  INSERT INTO lec_revision (year, n) VALUES (new.year, 1) ON CONFLICT (year) DO UPDATE SET n = lec_revision.n + 1;
 END;
 CREATE TRIGGER lec_funded_revision_delete AFTER DELETE ON lec_funded BEGIN
-  INSERT INTO lec_revision (year, n) VALUES (old.year, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1;
+  INSERT INTO lec_revision (year, n) VALUES (old.year, 1) ON CONFLICT (year) DO UPDATE SET n = lec_revision.n + 1;
 END;
 CREATE TRIGGER lec_rounds_revision_insert AFTER INSERT ON lec_rounds BEGIN
-  INSERT INTO lec_revision (year, n) VALUES (new.year, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1;
+  INSERT INTO lec_revision (year, n) VALUES (new.year, 1) ON CONFLICT (year) DO UPDATE SET n = lec_revision.n + 1;
 END;
 CREATE TRIGGER lec_rounds_revision_update AFTER UPDATE ON lec_rounds BEGIN
-  INSERT INTO lec_revision (year, n) VALUES (new.year, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1;
+  INSERT INTO lec_revision (year, n) VALUES (new.year, 1) ON CONFLICT (year) DO UPDATE SET n = lec_revision.n + 1;
 END;
 )sql";
 

@@ -104,7 +104,7 @@ int migrate(Database& db, const std::vector<Migration>& list) {
   int count = 0;
   {
     // Inside the write lock: several processes starting at once create the history and
-    // the PostgreSQL baseline once.
+    // the PostgreSQL schema once.
     Transaction tx(db);
     create_history(db);
     auto q = db.prepare("SELECT COALESCE(MAX(version), 0), COUNT(*) FROM schema_migrations");
@@ -114,21 +114,18 @@ int migrate(Database& db, const std::vector<Migration>& list) {
       throw StorageError("the database schema (version " + std::to_string(newest) +
                          ") is newer than this program knows (" + std::to_string(list.back().version) + ")");
     if (postgres && recorded == 0) {
-      db.exec(postgres_baseline_core());
-      db.exec(postgres_baseline_kpi_lec());
-      for (const Migration& m : list)
-        if (m.postgres.empty()) record(db, m), ++count;
+      db.exec(postgres_schema(list));
+      for (const Migration& m : list) record(db, m), ++count;
     }
     tx.commit();
   }
-  for (const Migration& m : list) {
-    const std::string_view sql = postgres ? m.postgres : m.sql;
-    if (postgres && sql.empty()) continue;  // in the baseline
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Migration& m = list[i];
     // Checked inside the write transaction: two processes starting at once apply it once.
     Transaction tx(db);
     // Each feature numbers its migrations in its own range, so check each version itself.
     if (applied(db, m.version)) continue;
-    db.exec(sql);
+    db.exec(postgres ? postgres_migration(list, i) : std::string(m.sql));
     record(db, m);
     tx.commit();
     ++count;
