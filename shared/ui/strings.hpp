@@ -30,6 +30,9 @@ inline constexpr Text development_mode{
 inline constexpr Text server_unreachable{
     "ไม่สามารถติดต่อเซิร์ฟเวอร์ได้ โปรดตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง",
     "Cannot reach the server. Check the connection and try again."};
+inline constexpr Text server_untrusted{
+    "ใบรับรองความปลอดภัยของเซิร์ฟเวอร์ไม่ผ่านการตรวจสอบ จึงไม่ได้ส่งข้อมูลใด ๆ โปรดแจ้งผู้ดูแลเครื่องให้ตรวจสอบ SERVER_URL และ SERVER_CA_FILE",
+    "The server's security certificate failed verification, so nothing was sent. Ask whoever looks after this computer to check SERVER_URL and SERVER_CA_FILE."};
 inline constexpr Text retry{"ลองอีกครั้ง", "Try again"};
 inline constexpr Text help{"วิธีใช้ (พิมพ์ได้)", "Help (printable)"};
 

@@ -1,5 +1,7 @@
 #include "wasm/app/app.hpp"
 
+#include "wasm/widgets/test_hook.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -183,9 +185,15 @@ void App::draw_banners() {
     style::banner(style::banner_dev_bg, style::banner_dev_text, [&] {
       widgets::text_wrapped(context_.tr(development_mode));
     });
-  if (context_.server.reach() == ServerStatus::Reach::unreachable)
+  const auto reach = context_.server.reach();
+  if (reach == ServerStatus::Reach::unreachable || reach == ServerStatus::Reach::untrusted)
     style::banner(style::banner_error_bg, style::banner_error_text, [&] {
-      widgets::text_wrapped(context_.tr(server_unreachable));
+      if (reach == ServerStatus::Reach::untrusted) {
+        widgets::text_wrapped(context_.tr(server_untrusted));
+        test_hook::record_item("server.untrusted", "text", std::string(context_.tr(server_untrusted)));
+      } else {
+        widgets::text_wrapped(context_.tr(server_unreachable));
+      }
       if (widgets::button("server.retry", context_.tr(retry))) {
         context_.server.check();
         if (context_.session.state() == Session::State::unknown) context_.session.check();

@@ -7,10 +7,10 @@ namespace app {
 
 class ServerStatus {
  public:
-  enum class Reach { unknown, ok, unreachable };
+  enum class Reach { unknown, ok, unreachable, untrusted };  // untrusted: HTTPS certificate refused
 
   void check();  // GET /api/v1/health
-  void saw_reply(int http_status);  // any reply: 0 means no answer
+  void saw_reply(int http_status, bool untrusted = false);  // any reply: 0 means no answer
 
   Reach reach() const { return reach_; }
   bool development_mode() const { return mode_ == "development"; }

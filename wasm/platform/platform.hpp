@@ -29,6 +29,7 @@ struct HttpResponse {
   std::string body;
   Headers headers;
   std::string header(std::string_view lower_case_name) const;
+  bool untrusted = false;  // HTTPS: no answer, because the server's certificate failed verification
 };
 using HttpCallback = std::function<void(const HttpResponse&)>;
 using ProgressCallback = std::function<void(double sent, double total)>;  // bytes

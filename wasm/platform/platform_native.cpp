@@ -1,12 +1,8 @@
-// The desktop platform (developers, kiosks): SDL2 + OpenGL 3.2 core, HTTP on a worker
-// thread with Boost.Beast and its own cookie jar, downloads saved to a folder, dropped
-// files, the route from START_ROUTE or the command line, the system clipboard through SDL.
+// The desktop platform (developers, kiosks): SDL2 + OpenGL 3.2 core, HTTP(S) on a worker
+// thread (native_http), downloads saved to a folder, dropped files, the route from
+// START_ROUTE or the command line, the system clipboard through SDL.
 #include <SDL.h>
 
-#include <boost/asio/connect.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <algorithm>
 #include <cctype>
 #include <condition_variable>
@@ -16,96 +12,22 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <thread>
 
-#include "wasm/api/wire.hpp"
 #include "wasm/app/clock.hpp"
 #include "wasm/app/frame_pacer.hpp"
 #include "wasm/platform/image_codec.hpp"
 #include "wasm/platform/key_frames.hpp"
+#include "wasm/platform/native_http.hpp"
 #include "wasm/platform/platform.hpp"
 #include "wasm/widgets/test_hook.hpp"
 
 namespace platform {
 namespace {
 
-namespace beast = boost::beast;
-namespace http = beast::http;
-using tcp = boost::asio::ip::tcp;
-
 // SDL event that wakes the loop when a reply is ready (any event makes frames).
 Uint32 wake_event = 0;
-
-struct Server {
-  std::string host = "127.0.0.1", port = "8080", base_path;
-};
-
-// SERVER_URL, e.g. http://127.0.0.1:8080 (http only: a kiosk talks to a local server
-// or through a TLS-terminating proxy on the same machine).
-Server server_from_env() {
-  Server s;
-  const char* env = std::getenv("SERVER_URL");
-  std::string url = env && *env ? env : "http://127.0.0.1:8080";
-  if (url.rfind("http://", 0) == 0) url = url.substr(7);
-  size_t slash = url.find('/');
-  std::string authority = url.substr(0, slash);
-  if (slash != std::string::npos) s.base_path = url.substr(slash);
-  while (!s.base_path.empty() && s.base_path.back() == '/') s.base_path.pop_back();
-  size_t colon = authority.rfind(':');
-  s.host = authority.substr(0, colon);
-  if (colon != std::string::npos) s.port = authority.substr(colon + 1);
-  else s.port = "80";
-  return s;
-}
-
-// Set-Cookie replies go in, Cookie headers come out: the worker thread only touches it.
-api::CookieJar cookies;
-
-// One request over a fresh connection (the server is local: no pooling needed). The body
-// goes out in 64 KiB pieces so that an upload's progress can be reported.
-HttpResponse blocking_request(const Server& server, const HttpRequest& request,
-                              const std::function<void(double, double)>& progress) {
-  try {
-    boost::asio::io_context io;
-    tcp::resolver resolver(io);
-    beast::tcp_stream stream(io);
-    stream.expires_after(std::chrono::seconds(30));
-    stream.connect(resolver.resolve(server.host, server.port));
-    http::request<http::empty_body> req{http::string_to_verb(request.method),
-                                        server.base_path + request.path, 11};
-    req.set(http::field::host, server.host);
-    req.set(http::field::user_agent, "school-client");
-    for (const auto& [k, v] : request.headers) req.set(k, v);
-    if (std::string jar = cookies.header(); !jar.empty()) req.set(http::field::cookie, jar);
-    if (!request.body.empty() || request.method != "GET") req.content_length(request.body.size());
-    http::request_serializer<http::empty_body> head{req};
-    http::write_header(stream, head);
-    const size_t piece = 64 * 1024, total = request.body.size();
-    for (size_t sent = 0; sent < total;) {
-      size_t n = std::min(piece, total - sent);
-      boost::asio::write(stream, boost::asio::buffer(request.body.data() + sent, n));
-      sent += n;
-      if (progress) progress(double(sent), double(total));
-    }
-    beast::flat_buffer buffer;
-    http::response_parser<http::string_body> parser;
-    parser.body_limit(512 * 1024 * 1024);
-    http::read(stream, buffer, parser);
-    auto& res = parser.get();
-    HttpResponse response{int(res.result_int()), std::move(res.body()), {}};
-    for (const auto& field : res) {
-      std::string name(field.name_string());
-      for (char& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
-      if (name == "set-cookie") cookies.store(field.value());
-      response.headers.emplace_back(std::move(name), std::string(field.value()));
-    }
-    beast::error_code ignored;
-    stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-    return response;
-  } catch (const std::exception&) {
-    return {};  // status 0: no answer
-  }
-}
 
 // Where downloads go: DOWNLOAD_DIR, else ~/Downloads when it exists, else the working folder.
 std::filesystem::path download_dir() {
@@ -142,7 +64,7 @@ struct HttpWorker {
   std::condition_variable wake;
   std::deque<Job> jobs;
   std::deque<std::function<void()>> done;
-  Server server = server_from_env();
+  native::Server server = native::server_from_env();
 
   void to_ui(std::function<void()> f) {
     {
@@ -165,7 +87,7 @@ struct HttpWorker {
           progress = [this, p = job.progress](double sent, double total) {
             to_ui([p, sent, total] { p(sent, total); });
           };
-        job.finished(blocking_request(server, job.request, progress));
+        job.finished(native::blocking_request(server, job.request, progress));
       }
     }).detach();
   }
@@ -252,8 +174,8 @@ void navigate(const std::string& r) {
 }
 
 void open_page(const std::string& path) {
-  const Server s = server_from_env();
-  const std::string url = "http://" + s.host + ":" + s.port + s.base_path + path;
+  const auto s = native::server_from_env();
+  const std::string url = s.origin() + s.base_path + path;
   if (SDL_OpenURL(url.c_str()) != 0) std::fprintf(stderr, "open %s: %s\n", url.c_str(), SDL_GetError());
 }
 
