@@ -12,7 +12,7 @@ DEBS=(
   libsqlite3-dev sqlite3 libsodium-dev libssl-dev
   libthai-dev libthai-data libcairo2-dev libpango1.0-dev libqrencode-dev
   fonts-thai-tlwg fonttools
-  chromium xvfb libgl1-mesa-dri imagemagick
+  chromium xvfb libgl1-mesa-dri imagemagick xdotool
   poppler-utils qpdf wrk nginx-light brotli zbar-tools
   libxlsxwriter-dev libjpeg62-turbo-dev libpng-dev libqpdf-dev libpoppler-glib-dev
   dpkg-dev curl ccache libcurl4-openssl-dev

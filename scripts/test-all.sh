@@ -19,6 +19,7 @@ suite "unit and integration (ctest)" ctest --test-dir build/native --output-on-f
 suite "fuzzers, 5 s per target over fuzz/corpus" bash fuzz/run.sh --seconds 5
 suite "native client under Xvfb" bash tests/native/screenshot.sh
 suite "native client over HTTPS under Xvfb" bash tests/native/https.sh
+suite "native client as a kiosk under Xvfb" bash tests/native/kiosk.sh
 for t in tests/browser/*.test.mjs; do
   [ -e "$t" ] || continue
   suite "browser: $(basename "$t")" node --test --test-reporter=spec "$t"

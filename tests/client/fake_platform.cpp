@@ -34,6 +34,10 @@ std::string font_path(std::string_view file_name) { return "/usr/share/fonts/tru
 void run(Loop) {}
 void request_redraw() {}
 void install_clipboard() {}
+domain::KioskSettings kiosk_settings(bool) { return {}; }
+void enter_kiosk(const Window&) {}
+void restart_clean() {}
+void quit() {}
 void publish_frame() {}
 
 }  // namespace platform

@@ -9,6 +9,7 @@
 #include "shared/audit/audit_filter.hpp"
 #include "shared/ui/preferences.hpp"
 #include "shared/ui/strings_client.hpp"
+#include "shared/ui/strings_kiosk.hpp"
 #include "wasm/app/clock.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/screens/accounts/access_request_screen.hpp"
@@ -80,8 +81,14 @@ void App::register_screens() {
   screens_.add("notifications", std::make_unique<kpi_screens::NotificationsScreen>(notifications_), Access::user());
 }
 
-App::App(fonts::Set fonts) {
+App::App(fonts::Set fonts, const domain::Checked<domain::KioskConfig>& kiosk) {
   context_.fonts = fonts;
+  if (!kiosk) kiosk_error_ = kiosk.error();
+  else if (kiosk.value().enabled) {
+    context_.kiosk = kiosk.value();
+    kiosk_.emplace(kiosk.value());
+    kiosk_->input(now());
+  }
   const ui::Preferences saved = ui::parse_preferences(platform::load_setting(ui::language_key),
                                                       platform::load_setting(ui::text_size_key));
   context_.language = saved.language;
@@ -100,7 +107,12 @@ void App::start() {
 }
 
 double App::wake_at() const {
-  return std::min(shown_ ? shown_->screen->wake_at() : FramePacer::never, notifications_.wake_at());
+  const double kiosk = kiosk_ ? kiosk_->wake_at() : FramePacer::never;
+  return std::min({shown_ ? shown_->screen->wake_at() : FramePacer::never, notifications_.wake_at(), kiosk});
+}
+
+void App::input(double now) {
+  if (kiosk_) kiosk_->input(now);
 }
 
 void App::draw(double now) {
@@ -108,6 +120,7 @@ void App::draw(double now) {
   context_.wall = wall_now();
   context_.nav.poll();
   notifications_.update(context_);
+  if (kiosk_) kiosk_->update(context_);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -125,8 +138,9 @@ void App::draw(double now) {
   const float width = std::min(avail, 960.0f);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) / 2);
   ImGui::BeginChild("###content", ImVec2(width, 0), false);
+  if (kiosk_) kiosk_->draw_strip(context_);
   draw_banners();
-  draw_screen();
+  if (!kiosk_ || !kiosk_->draw_exit(context_)) draw_screen();
   ImGui::EndChild();
   ImGui::End();
   context_.confirm.draw(context_.language, context_.fonts.body);
@@ -141,6 +155,11 @@ void App::draw_screen() {
   if (!entry) {
     shown_ = nullptr;
     draw_message(page_not_found, page_not_found_help);
+    return;
+  }
+  if (!context_.offers(context_.nav.current())) {
+    shown_ = nullptr;
+    draw_message(kiosk_not_offered, kiosk_not_offered_help);
     return;
   }
   const Access& access = entry->access;
@@ -175,12 +194,18 @@ void App::draw_screen() {
 
 void App::draw_message(const ui::Text& title, const ui::Text& help) {
   widgets::heading(context_.tr(title), context_.fonts.title);
+  test_hook::record_item("app.message", "text", std::string(context_.tr(title)));
   widgets::text_wrapped(context_.tr(help));
   if (widgets::link("app.home", context_.tr(ui::text::nav_home))) context_.nav.go("#/");
 }
 
 void App::draw_banners() {
   using namespace ui::text;
+  if (kiosk_error_)
+    style::banner(style::banner_error_bg, style::banner_error_text, [&] {
+      widgets::text_wrapped(std::string(context_.tr(kiosk_setting_wrong)) + " " +
+                            std::string(context_.tr(*kiosk_error_)));
+    });
   if (context_.server.development_mode())
     style::banner(style::banner_dev_bg, style::banner_dev_text, [&] {
       widgets::text_wrapped(context_.tr(development_mode));

@@ -1,7 +1,10 @@
 #pragma once
 // The client's state and its UI, drawn as a function of that state each frame: the top
 // bar, the banners, and the screen of the current hash route.
+#include <optional>
+
 #include "wasm/app/context.hpp"
+#include "wasm/app/kiosk.hpp"
 #include "wasm/app/notifications.hpp"
 #include "wasm/app/screen.hpp"
 
@@ -9,11 +12,15 @@ namespace app {
 
 class App {
  public:
-  explicit App(fonts::Set fonts);
+  // `kiosk`: the operator's kiosk settings as parsed (a refusal is shown, and the client
+  // runs as a normal one).
+  App(fonts::Set fonts, const domain::Checked<domain::KioskConfig>& kiosk);
 
   void start();           // first requests: is the server there, in which mode, who is signed in
   void draw(double now);  // one frame of the whole UI, filling the window
   double wake_at() const;  // the next timer the shown screen needs, or never
+  void input(double now);  // a person touched, clicked or typed (a kiosk's idle clock)
+  bool may_quit() const { return !kiosk_ || kiosk_->quit_requested(); }  // a kiosk: only its operator
 
   void set_fonts(fonts::Set fonts) { context_.fonts = fonts; }
   float text_zoom() const { return context_.text_zoom; }
@@ -34,6 +41,8 @@ class App {
   Screens screens_;
   const Screens::Entry* shown_ = nullptr;
   std::string opened_;  // the route shown_ was opened with
+  std::optional<KioskControls> kiosk_;
+  std::optional<domain::FieldError> kiosk_error_;
   bool menu_open_ = false;  // the phone's top-bar menu
   std::string menu_route_;  // the route it was opened on: leaving it closes the menu
 };

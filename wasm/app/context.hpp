@@ -3,14 +3,17 @@
 // the API client, the signed-in user, navigation, the server's reachability, and the one
 // question an irreversible action asks first (drawn by the app over the screen; a new
 // screen dismisses it).
+#include <string>
 #include <string_view>
 
 #include "shared/calendar/thai_time.hpp"
 #include "shared/core/field_error.hpp"
+#include "shared/kiosk/kiosk.hpp"
 #include "shared/ui/strings.hpp"
 #include "wasm/api/client.hpp"
 #include "wasm/app/fonts.hpp"
 #include "wasm/app/navigation.hpp"
+#include "wasm/app/route.hpp"
 #include "wasm/app/server_status.hpp"
 #include "wasm/app/session.hpp"
 #include "wasm/widgets/confirm.hpp"
@@ -34,6 +37,14 @@ struct Context {
   Navigation nav;
   ServerStatus server;
   widgets::Confirm confirm;
+  domain::KioskConfig kiosk;  // enabled: only the ways in it offers are shown and opened
+
+  // Whether a link to `hash_route` ("#/register/resume?code=...") is offered here.
+  bool offers(std::string_view hash_route) const {
+    std::string path;
+    for (const auto& s : parse_route(hash_route).segments) path += (path.empty() ? "" : "/") + s;
+    return domain::kiosk_allows(kiosk, path);
+  }
 
   // A server time (ISO 8601 UTC) as people say it: "5 นาทีที่แล้ว", "วันนี้ 14:05", B.E. dates.
   std::string when(std::string_view iso_utc) const {

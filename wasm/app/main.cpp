@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <cfloat>
 #include <string>
+#include <string_view>
 
+#include "shared/kiosk/kiosk.hpp"
 #include "shared/ui/strings.hpp"
 #include "wasm/app/app.hpp"
 #include "wasm/app/clock.hpp"
@@ -93,14 +95,37 @@ bool take_touch(app::Touch& touch, const SDL_Event& e) {
   }
 }
 
+// What a person does (not window or timer events): a kiosk's idle clock starts again.
+bool is_input(const SDL_Event& e) {
+  switch (e.type) {
+    case SDL_KEYDOWN:
+    case SDL_TEXTINPUT:
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEMOTION:
+    case SDL_MOUSEWHEEL:
+    case SDL_FINGERDOWN:
+    case SDL_FINGERMOTION:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc > 1) platform::navigate(argv[1]);  // natively: a start route, "#/signin"
+  bool kiosk_flag = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::string_view(argv[i]) == "--kiosk") kiosk_flag = true;
+    else platform::navigate(argv[i]);  // natively: a start route, "#/signin"
+  }
+  static const auto kiosk = domain::parse_kiosk(platform::kiosk_settings(kiosk_flag));
+  if (!kiosk) SDL_Log("%s / %s", kiosk.error().message_en.c_str(), kiosk.error().message_th.c_str());
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // fingers go to app::Touch, not to a fake mouse
   const std::string title(ui::text::app_title.th);
   platform::Window window = platform::open_window(title.c_str());
   if (!window.sdl) return 1;
+  if (kiosk && kiosk.value().enabled) platform::enter_kiosk(window);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -113,15 +138,16 @@ int main(int argc, char** argv) {
   platform::install_clipboard();
 
   static float font_ratio = pixel_ratio(window.sdl);  // the fonts' raster density: pixels x zoom
-  static app::App app(load_fonts(font_ratio));  // static: on the web the loop outlives main()
+  static app::App app(load_fonts(font_ratio), kiosk);  // static: on the web the loop outlives main()
   static app::Touch touch;
   app.start();
 
   platform::run({
       .on_event =
           [](const SDL_Event& e) {
+            if (is_input(e)) app.input(app::now());
             if (!take_touch(touch, e)) ImGui_ImplSDL2_ProcessEvent(&e);
-            return e.type != SDL_QUIT;
+            return e.type != SDL_QUIT || !app.may_quit();  // false: quit
           },
       .draw =
           [sdl = window.sdl] {

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "shared/kiosk/kiosk.hpp"
+
 struct SDL_Window;
 union SDL_Event;
 
@@ -131,6 +133,21 @@ void install_clipboard();
 // SDL's preference folder. "" when never saved or not readable.
 std::string load_setting(std::string_view key);
 void save_setting(std::string_view key, std::string_view value);
+
+// --- Kiosk (kiosk_native.cpp, kiosk_web.cpp) ----------------------------------------------
+// The operator's settings: natively KIOSK (or `flag`, from --kiosk), KIOSK_IDLE_SECONDS,
+// KIOSK_WAYS, KIOSK_OFFICE, KIOSK_EXIT_PIN; in a browser ?kiosk=1&idle=&ways=&office=
+// (no PIN: a browser kiosk is left the browser's way).
+domain::KioskSettings kiosk_settings(bool flag);
+// Natively: full screen without window chrome, the keyboard grabbed (no Alt+Tab to the
+// desktop). Web: nothing (the browser's own kiosk mode does it).
+void enter_kiosk(const Window& window);
+// Forgets everything of the last person and starts again at home: natively the files it
+// saved (DOWNLOAD_DIR, the settings file) are removed and the process replaces itself;
+// in a browser the page's storage is cleared and it reloads.
+void restart_clean();
+// Ends the client (the operator's exit from a kiosk).
+void quit();
 
 // --- Test hook ---------------------------------------------------------------------------
 // Publishes the frame just drawn (widgets, frame count) to the test harness: JavaScript

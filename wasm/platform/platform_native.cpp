@@ -14,6 +14,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <unistd.h>
 
 #include "wasm/app/clock.hpp"
 #include "wasm/app/frame_pacer.hpp"
@@ -39,6 +40,8 @@ std::filesystem::path download_dir() {
   return std::filesystem::current_path();
 }
 
+std::vector<std::filesystem::path> saved_files;  // this process's downloads, for a kiosk's reset
+
 // Saves without overwriting: "letter.pdf", then "letter (1).pdf", ...
 std::string save_download(const std::string& file_name, const std::string& bytes) {
   std::filesystem::path name = std::filesystem::path(file_name).filename();
@@ -49,6 +52,7 @@ std::string save_download(const std::string& file_name, const std::string& bytes
   std::ofstream out(path, std::ios::binary);
   out.write(bytes.data(), std::streamsize(bytes.size()));
   out.close();
+  saved_files.push_back(path);
   return out ? path.string() : std::string();
 }
 
@@ -181,7 +185,7 @@ void open_page(const std::string& path) {
 
 Window open_window(const char* title) {
   Window w;
-  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
     SDL_Log("SDL_Init: %s", SDL_GetError());
     return w;
   }
@@ -216,13 +220,28 @@ std::string font_path(std::string_view file_name) {
          std::string(file_name);
 }
 
+// Waits for an event, at most `ms` (-1: forever). SDL 2.26's SDL_WaitEventTimeout never
+// returned under X11 once the client had drawn (it kept polling past its timeout), so a
+// timer (a kiosk's countdown, a search's pause) pushes an event that ends the wait instead.
+static bool wait_event(SDL_Event& event, int ms) {
+  SDL_TimerID timer = 0;
+  if (ms > 0)
+    timer = SDL_AddTimer(Uint32(ms), [](Uint32, void*) -> Uint32 {
+      request_redraw();
+      return 0;
+    }, nullptr);
+  const bool got = SDL_WaitEvent(&event) == 1;
+  if (timer) SDL_RemoveTimer(timer);
+  return got;
+}
+
 void run(Loop loop) {
   app::FramePacer pacer;
   KeyFrames keys;
   for (;;) {
     SDL_Event first;
     int wait = keys.holding() ? 0 : pacer.wait_ms(app::now());
-    bool got = wait < 0 ? SDL_WaitEvent(&first) : SDL_WaitEventTimeout(&first, wait);
+    bool got = wait == 0 ? SDL_PollEvent(&first) == 1 : wait_event(first, wait);
     bool pending = got;
     auto batch = keys.take([&](SDL_Event& e) {
       if (pending) {
@@ -302,6 +321,47 @@ void save_setting(std::string_view key, std::string_view value) {
     if (!out) return;
   }
   std::filesystem::rename(temporary, file, ec);
+}
+
+domain::KioskSettings kiosk_settings(bool flag) {
+  auto env = [](const char* name) {
+    const char* v = std::getenv(name);
+    return std::string(v ? v : "");
+  };
+  return {flag ? "1" : env("KIOSK"), env("KIOSK_IDLE_SECONDS"), env("KIOSK_WAYS"), env("KIOSK_OFFICE"),
+          env("KIOSK_EXIT_PIN")};
+}
+
+void enter_kiosk(const Window& window) {
+  SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+  SDL_SetWindowBordered(window.sdl, SDL_FALSE);
+  // Many kiosks run X with no window manager, which would ignore the full-screen request:
+  // the window is also placed over the whole screen by hand.
+  SDL_DisplayMode desktop;
+  if (SDL_GetDesktopDisplayMode(SDL_GetWindowDisplayIndex(window.sdl), &desktop) == 0) {
+    SDL_SetWindowPosition(window.sdl, 0, 0);
+    SDL_SetWindowSize(window.sdl, desktop.w, desktop.h);
+  }
+  SDL_SetWindowFullscreen(window.sdl, SDL_WINDOW_FULLSCREEN_DESKTOP);
+  SDL_SetWindowKeyboardGrab(window.sdl, SDL_TRUE);
+}
+
+void restart_clean() {
+  std::error_code ec;
+  for (const auto& file : saved_files) std::filesystem::remove(file, ec);
+  if (const auto file = settings_file(); !file.empty()) std::filesystem::remove(file, ec);
+  SDL_Quit();
+  char self[] = "school-client", kiosk[] = "--kiosk";
+  char* args[] = {self, kiosk, nullptr};
+  execv("/proc/self/exe", args);  // the environment (SERVER_URL, KIOSK_*) carries over
+  std::perror("kiosk restart");
+  std::_Exit(1);  // never go on with the last person's data in memory
+}
+
+void quit() {
+  SDL_Event e{};
+  e.type = SDL_QUIT;
+  SDL_PushEvent(&e);
 }
 
 void publish_frame() {

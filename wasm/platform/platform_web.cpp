@@ -96,6 +96,20 @@ EM_JS(void, js_save_setting, (const char* key, const char* value), {
   try { localStorage.setItem('school.' + UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
 });
 
+EM_JS(int, js_query, (const char* name, char* buffer, int size), {
+  var v = new URLSearchParams(location.search).get(UTF8ToString(name)) || '';
+  if (lengthBytesUTF8(v) >= size) return 0;
+  stringToUTF8(v, buffer, size);
+  return 1;
+});
+// A kiosk's reset: the page's storage goes, the page reloads at home (the session cookie
+// went with the sign-out; the wasm memory with the reload).
+EM_JS(void, js_restart_clean, (), {
+  try { sessionStorage.clear(); localStorage.clear(); } catch (e) {}
+  history.replaceState(null, '', location.pathname + location.search + '#/');
+  location.reload();
+});
+
 EM_JS(void, js_open_page, (const char* path), { window.open(UTF8ToString(path), '_blank', 'noopener'); });
 
 void send(HttpRequest request, Call call, const char* download_name) {
@@ -267,6 +281,17 @@ std::string load_setting(std::string_view key) {
 void save_setting(std::string_view key, std::string_view value) {
   js_save_setting(std::string(key).c_str(), std::string(value).c_str());
 }
+
+domain::KioskSettings kiosk_settings(bool) {
+  auto query = [](const char* name) {
+    char buffer[256];
+    return js_query(name, buffer, sizeof buffer) ? std::string(buffer) : std::string();
+  };
+  return {query("kiosk"), query("idle"), query("ways"), query("office"), {}};
+}
+void enter_kiosk(const Window&) {}
+void restart_clean() { js_restart_clean(); }
+void quit() {}
 
 void publish_frame() {}  // JavaScript pulls: app_frames_drawn(), app_widgets_json()
 

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "shared/ui/strings_client.hpp"
+#include "shared/ui/strings_kiosk.hpp"
 #include "wasm/api/wire.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
@@ -20,9 +21,12 @@ void HomeScreen::draw_links(app::Context& ctx) {
       {"home.register", nav_register, "#/register"},
       {"home.access", nav_access_request, "#/access-request"},
       {"home.stats", nav_stats, "#/stats"},
+      // A kiosk offers it on its own (elsewhere it is one of a found school's next steps).
+      {"home.status", kiosk_registration_status, "#/register/resume"},
   };
   bool first = true;
   for (const Way& w : ways) {
+    if (!ctx.offers(w.route) || (!ctx.kiosk.enabled && std::string_view(w.id) == "home.status")) continue;
     // On one line while they fit (phones: one below the other).
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (!first && ImGui::GetItemRectMax().x + 24 + widgets::text_size(ctx.tr(w.label)).x < right)
@@ -37,7 +41,7 @@ void HomeScreen::draw(app::Context& ctx) {
   if (ctx.session.user() && !ctx.session.user()->first_login_pending()) {
     desk_.draw(ctx);
     ImGui::Spacing();
-    if (widgets::link("home.stats", ctx.tr(nav_stats))) ctx.nav.go("#/stats");
+    if (ctx.offers("#/stats") && widgets::link("home.stats", ctx.tr(nav_stats))) ctx.nav.go("#/stats");
     return;
   }
   draw_links(ctx);
@@ -86,13 +90,15 @@ void HomeScreen::draw_next_steps(app::Context& ctx, const domain::Institution& c
   const std::string code = api::percent_encode(chosen.code);
   style::banner(style::banner_info_bg, style::banner_info_text, [&] {
     widgets::text_wrapped(std::string(ctx.tr(next_steps_title)) + " " + chosen.code + " " + chosen.name_th);
-    if (widgets::primary_button("home.next.register", ctx.tr(next_register)))
+    if (ctx.offers("#/register") && widgets::primary_button("home.next.register", ctx.tr(next_register)))
       ctx.nav.go("#/register?institution=" + code);
-    if (widgets::link("home.next.resume", ctx.tr(next_resume))) ctx.nav.go("#/register/resume?code=" + code);
+    if (ctx.offers("#/register/resume") && widgets::link("home.next.resume", ctx.tr(next_resume)))
+      ctx.nav.go("#/register/resume?code=" + code);
     // School websites (EMIS) are the area offices' schools.
-    if (chosen.affiliation == "obec" && widgets::link("home.next.access", ctx.tr(next_access)))
+    if (chosen.affiliation == "obec" && ctx.offers("#/access-request") &&
+        widgets::link("home.next.access", ctx.tr(next_access)))
       ctx.nav.go("#/access-request?area=" + api::percent_encode(chosen.parent_code) + "&school=" + code);
-    if (!chosen.parent_code.empty() && widgets::link("home.next.stats", ctx.tr(next_stats)))
+    if (!chosen.parent_code.empty() && ctx.offers("#/stats") && widgets::link("home.next.stats", ctx.tr(next_stats)))
       ctx.nav.go("#/stats?office=" + api::percent_encode(chosen.parent_code));
     if (widgets::link("home.next.other", ctx.tr(next_other))) selected_code_.clear();
   });

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# The native client as a kiosk (issue 15), under Xvfb against the real server, driven with
+# real X input events (xdotool) at the coordinates of the client's widget tree:
+#  1. full screen, the strip with the office and "finish"; only the ways in it offers;
+#  2. a value typed into the registration-status form; the idle countdown shows, a touch
+#     keeps it; left alone, the kiosk resets: the value is gone from the widget tree;
+#  3. a school signs in through the UI; "finish" signs out on the server (its session row
+#     is gone, so the old cookie reads nothing) and the client starts afresh at home;
+#  4. the operator's exit: five taps in the corner, a wrong PIN refused, the right one ends it.
+# Saves artifacts/native-kiosk-*.png. CLIENT and SERVER override the binaries.
+set -euo pipefail
+XVFB_SIZE=1366x768  # a common kiosk touch screen; the window must fill it
+source "$(dirname "$0")/xvfb.sh"
+server="${SERVER:-build/native/server/school-server}"
+command -v xdotool >/dev/null || { echo "xdotool is missing (scripts/setup-deps.sh installs it)"; exit 1; }
+mkdir -p artifacts "$work/downloads"
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=$port BIND=127.0.0.1 DATA_DIR="$work/data" "$server" --assets assets --mode development >"$work/server.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.2; done
+curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null || { echo "server did not start:"; cat "$work/server.log"; exit 1; }
+
+idle=9  # the countdown is its last third: 3 s
+SERVER_URL="http://127.0.0.1:$port" SCHOOL_CLIENT_HOOK_FILE="$work/hook.json" SCHOOL_CLIENT_SETTINGS_DIR="$work" \
+  DOWNLOAD_DIR="$work/downloads" KIOSK_IDLE_SECONDS=$idle KIOSK_WAYS=register,registration_status,kpi,stats \
+  KIOSK_OFFICE=4000000000 KIOSK_EXIT_PIN=2468 "$client" --kiosk >"$work/client.log" 2>&1 &
+client_pid=$!
+pids+=($client_pid)
+
+# widget ID -> "x y" of its centre, from the last frame
+centre() {
+  python3 - "$work/hook.json" "$1" <<'PY'
+import json, sys
+for w in json.load(open(sys.argv[1]))["widgets"]:
+    if w["id"] == sys.argv[2]:
+        print(int(w["x"] + w["w"] / 2), int(w["y"] + w["h"] / 2)); break
+PY
+}
+value_of() {
+  python3 - "$work/hook.json" "$1" <<'PY'
+import json, sys
+for w in json.load(open(sys.argv[1]))["widgets"]:
+    if w["id"] == sys.argv[2]: print(w["value"]); break
+PY
+}
+click() {  # click WIDGET_ID: a real pointer press and release where it is drawn
+  wait_for_hook "$client_pid" "\"$1\"" || { echo "no widget $1 to click"; cat "$work/hook.json"; exit 1; }
+  local at; at=$(centre "$1")
+  xdotool mousemove $at click 1
+  sleep 0.3
+}
+type_into() {  # type_into WIDGET_ID TEXT
+  click "$1"
+  xdotool type --delay 40 "$2"
+  sleep 0.3
+}
+absent() { ! grep -q "$1" "$work/hook.json"; }
+
+# 1. Full screen, the strip, the offered ways only.
+wait_for_hook "$client_pid" '"home.signin"' || { echo "1: no home screen"; exit 1; }
+wait_for_hook "$client_pid" '"kiosk.finish"' || { echo "1: no kiosk strip"; exit 1; }
+geometry=$(xdotool search --pid "$client_pid" --onlyvisible --name . getwindowgeometry 2>/dev/null | grep Geometry | head -1)
+[[ "$geometry" == *"1366x768"* ]] || { echo "1: the kiosk is not full screen: $geometry"; exit 1; }
+for way in home.register home.status home.stats; do grep -q "\"$way\"" "$work/hook.json" || { echo "1: $way missing"; exit 1; }; done
+absent '"home.access"' || { echo "1: the kiosk offers a way it was not given (access request)"; exit 1; }
+grep -q '4000000000' "$work/hook.json" || { echo "1: the strip does not name the office"; exit 1; }
+echo "1. full screen 1366x768, strip with office and finish, ways: register, status, sign in, stats (no access request)"
+
+# 2. Typed, kept by a touch in the countdown, then reset when left alone.
+click home.status
+typed=1040010001
+type_into reg.resume.code "$typed"
+[ "$(value_of reg.resume.code)" = "$typed" ] || { echo "2: typing did not reach the field"; exit 1; }
+wait_for_hook "$client_pid" '"kiosk.countdown"' || { echo "2: no countdown before the reset"; cat "$work/hook.json"; cat "$work/client.log"; exit 1; }
+import -window root artifacts/native-kiosk-countdown.png
+click kiosk.continue
+sleep 1
+absent '"kiosk.countdown"' || { echo "2: a touch did not stop the countdown"; exit 1; }
+[ "$(value_of reg.resume.code)" = "$typed" ] || { echo "2: the touch lost the form"; exit 1; }
+started=$(date +%s)
+for _ in $(seq 1 200); do
+  if grep -q '"home.signin"' "$work/hook.json" 2>/dev/null && absent "$typed"; then break; fi
+  sleep 0.1
+done
+grep -q '"home.signin"' "$work/hook.json" && absent "$typed" || { echo "2: no reset after $idle s idle"; exit 1; }
+kill -0 "$client_pid" || { echo "2: the client died instead of starting afresh"; cat "$work/client.log"; exit 1; }
+echo "2. countdown shown and stopped by a touch; left alone, reset after ~$(( $(date +%s) - started )) s: the typed code is gone"
+
+# 3. Signed in, then "finish": the server session is gone, the client is at home again.
+sessions() { sqlite3 "$work/data/school.db" "SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = '1010720001'"; }
+click home.signin
+type_into signin.username 1010720001
+type_into signin.password Nong-Bua-School-Demo-1
+click signin.submit
+for _ in $(seq 1 100); do [ "$(sessions)" = 1 ] && break; sleep 0.1; done
+[ "$(sessions)" = 1 ] || { echo "3: signing in through the kiosk made no session"; cat "$work/server.log" | tail -5; exit 1; }
+wait_for_hook "$client_pid" '"kiosk.finish"'
+sleep 1
+import -window root artifacts/native-kiosk-signed-in.png
+click kiosk.finish
+for _ in $(seq 1 100); do [ "$(sessions)" = 0 ] && break; sleep 0.1; done
+[ "$(sessions)" = 0 ] || { echo "3: finish left the session alive on the server"; exit 1; }
+wait_for_hook "$client_pid" '"home.signin"' || { echo "3: not back at home after finish"; exit 1; }
+absent '1010720001' || { echo "3: the username is still in the widget tree"; exit 1; }
+echo "3. signed in through the UI; finish signed out on the server (0 sessions left) and started afresh"
+
+# 4. The operator's exit.
+for _ in 1 2 3 4 5; do xdotool mousemove 8 8 click 1; sleep 0.15; done
+wait_for_hook "$client_pid" '"kiosk.pin.ok"' || { echo "4: five corner taps did not ask for the PIN"; exit 1; }
+for d in 1 3 5 7; do click "kiosk.pin.$d"; done
+click kiosk.pin.ok
+wait_for_hook "$client_pid" '"kiosk.pin.wrong"' || { echo "4: a wrong PIN was not refused"; exit 1; }
+kill -0 "$client_pid" || { echo "4: a wrong PIN ended the kiosk"; exit 1; }
+for d in 2 4 6 8; do click "kiosk.pin.$d"; done
+[ "$(value_of kiosk.pin.value)" = "****" ] || { echo "4: the digit pad took $(value_of kiosk.pin.value) for 4 digits"; exit 1; }
+xdotool mousemove $(centre kiosk.pin.ok) click 1
+for _ in $(seq 1 50); do kill -0 "$client_pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$client_pid" 2>/dev/null; then echo "4: the right PIN did not end the kiosk"; cat "$work/hook.json"; exit 1; fi
+wait "$client_pid" && rc=0 || rc=$?
+[ "$rc" = 0 ] || { echo "4: the kiosk ended with exit code $rc"; cat "$work/client.log"; exit 1; }
+echo "4. five corner taps ask for the PIN; a wrong one refused; the right one ends the kiosk (exit 0)"
