@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <vector>
 
 #include "server/storage/engine.hpp"
@@ -128,8 +129,22 @@ class PostgresConnection final : public Connection {
 
   Engine kind() const override { return Engine::postgres; }
   void exec(std::string_view sql) override {
+    // A schema change may change what a prepared statement returns: prepare them anew.
+    if (!prepared_.empty() && changes_schema(sql)) forget_prepared();
     Result r(PQexec(conn_, std::string(sql).c_str()), &PQclear);
     check(r.get(), "exec");
+  }
+  // The statement's server-side name, prepared on first use: a request's few statements are
+  // then parsed and planned once per connection, not once per request.
+  const std::string& prepared(const std::string& sql, const std::vector<unsigned>& types) {
+    std::string key = sql;
+    for (unsigned t : types) key += '\0' + std::to_string(t);
+    if (auto found = prepared_.find(key); found != prepared_.end()) return found->second;
+    if (prepared_.size() >= kMaxPrepared) forget_prepared();
+    std::string name = "s" + std::to_string(++statements_);
+    Result r(PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(types.size()), types.data()), &PQclear);
+    check(r.get(), "prepare");
+    return prepared_.emplace(std::move(key), std::move(name)).first->second;
   }
   std::unique_ptr<Cursor> prepare(std::string_view sql) override { return std::make_unique<PostgresCursor>(*this, sql); }
   std::int64_t changes() const override { return changes_; }
@@ -150,8 +165,22 @@ class PostgresConnection final : public Connection {
   PGconn* handle() { return conn_; }
 
  private:
+  static constexpr std::size_t kMaxPrepared = 500;  // dynamic SQL (filters) stays a bounded set
+  static bool changes_schema(std::string_view sql) {
+    for (const char* word : {"CREATE ", "ALTER ", "DROP "})  // the project writes DDL in capitals
+      if (sql.find(word) != std::string_view::npos) return true;
+    return false;
+  }
+  void forget_prepared() {
+    prepared_.clear();
+    Result r(PQexec(conn_, "DEALLOCATE ALL"), &PQclear);
+    check(r.get(), "deallocate");
+  }
+
   PGconn* conn_;
   std::int64_t changes_ = 0;
+  std::unordered_map<std::string, std::string> prepared_;  // SQL and parameter types -> name
+  std::uint64_t statements_ = 0;
 };
 
 PostgresCursor::PostgresCursor(PostgresConnection& conn, std::string_view sql)
@@ -167,8 +196,8 @@ bool PostgresCursor::step() {
       // A number the SQL does not use still needs a type, or PostgreSQL refuses the statement.
       types[i] = translated_.referenced.count(static_cast<int>(i + 1)) ? values_[i].type : kText;
     }
-    result_.reset(PQexecParams(conn_.handle(), translated_.sql.c_str(), static_cast<int>(n), types.data(),
-                               values.data(), nullptr, nullptr, 0));
+    const std::string& name = conn_.prepared(translated_.sql, types);
+    result_.reset(PQexecPrepared(conn_.handle(), name.c_str(), static_cast<int>(n), values.data(), nullptr, nullptr, 0));
     conn_.check(result_.get(), "step");
     row_ = -1;
   }
