@@ -6,6 +6,7 @@
 #include "server/http/path_params.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
+#include "shared/accounts/account_messages.hpp"
 #include "shared/accounts/school_user_sms.hpp"
 #include "shared/accounts/school_users.hpp"
 #include "shared/accounts/sign_in_policy.hpp"
@@ -18,9 +19,6 @@ namespace {
 using domain::Permission;
 using nlohmann::json;
 
-constexpr domain::TextRule code_rule(std::string_view field, std::string_view th, std::string_view en) {
-  return {field, th, en, 10};
-}
 
 json request_json(const StoredRequest& r, const domain::OrgTree& tree) {
   json j = r.request;
@@ -32,8 +30,7 @@ json request_json(const StoredRequest& r, const domain::OrgTree& tree) {
 }
 
 http::Reply request_not_found() {
-  return http::error_reply(http::Status::not_found, {"request_not_found", "", "ไม่พบคำขอนี้ในพื้นที่ที่ท่านดูแล",
-                                                     "No such request in the area you manage"});
+  return http::error_reply(http::Status::not_found, domain::access_request_not_found_error());
 }
 
 
@@ -59,12 +56,11 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
       kind = domain::trim(p->value());
       auto k = domain::parse_org_kind(kind, "kind");
       if (!k || k.value() == domain::OrgKind::institution || k.value() == domain::OrgKind::centre)
-        return http::bad_request({"org_kind_unknown", "kind", "ประเภทหน่วยงานต้องเป็น department, province, area_office หรือ local_government",
-                                  "kind must be department, province, area_office or local_government"});
+        return http::bad_request(domain::requestable_org_kind_error());
     }
     if (auto p = rq.query.get("q")) {
       if (!*p) return http::bad_request(p->error());
-      auto text = domain::check_text(p->value(), {"q", "คำค้น", "Search text", 100, false});
+      auto text = domain::check_text(p->value(), domain::search_text_field);
       if (!text) return http::bad_request(text.error());
       q = domain::to_ascii_digits(text.value());
     }
@@ -86,12 +82,11 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
     const auto& code = rq.params.at("code");
     const auto* node = tree.find(code);
     if (!node || node->kind == domain::OrgKind::institution)
-      return http::error_reply(http::Status::not_found, {"org_unknown", "code", "ไม่พบหน่วยงานรหัสนี้",
-                                                         "Unknown organisation code"});
+      return http::error_reply(http::Status::not_found, domain::org_unknown_error("code"));
     std::string q;
     if (auto p = rq.query.get("q")) {
       if (!*p) return http::bad_request(p->error());
-      auto text = domain::check_text(p->value(), {"q", "คำค้น", "Search text", 100, false});
+      auto text = domain::check_text(p->value(), domain::search_text_field);
       if (!text) return http::bad_request(text.error());
       q = domain::to_ascii_digits(text.value());
     }
@@ -107,16 +102,16 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     const auto& b = body.value();
-    auto area = http::text_field(b, code_rule("area_code", "สำนักงานเขตพื้นที่การศึกษา", "Education-area office"));
+    auto area = http::text_field(b, domain::area_code_field);
     if (!area) return http::bad_request(area.error());
-    auto school = http::text_field(b, code_rule("school_code", "โรงเรียน", "School"));
+    auto school = http::text_field(b, domain::school_code_field);
     if (!school) return http::bad_request(school.error());
     auto person_it = b.find("person");
     if (person_it == b.end() || person_it->is_null())
-      return http::bad_request({"required", "person", "กรุณากรอกข้อมูลผู้ขอใช้งาน", "The person's details are required"});
+      return http::bad_request(domain::person_required_error());
     auto person = domain::profile_from_json(*person_it, "person", domain::EmailRule::required);
     if (!person) return http::bad_request(person.error());
-    auto token = http::exact_text_field(b, {"otp_token", "รหัสยืนยัน OTP", "OTP token", 200});
+    auto token = http::exact_text_field(b, domain::otp_token_field);
     if (!token) return http::bad_request(token.error());
     auto rights = domain::parse_rights(b.contains("rights") ? &b["rights"] : nullptr, domain::requestable_rights(), false);
     if (!rights) return http::bad_request(rights.error());
@@ -134,9 +129,7 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
         return http::error_reply(full ? http::Status::conflict : http::Status::bad_request, opened.error());
       }
       if (pending_requests_from(*db, school.value(), person.value().phone) > 0)
-        return http::error_reply(http::Status::conflict,
-                                 {"request_pending", "school_code", "มีคำขอของหมายเลขนี้สำหรับโรงเรียนนี้รออนุมัติอยู่แล้ว",
-                                  "A request from this phone for this school is already waiting for approval"});
+        return http::error_reply(http::Status::conflict, domain::access_request_pending_error());
       // The OTP proves this very phone; redeemed inside the transaction, so a refusal keeps it usable.
       auto phone = otp.redeem(*db, token.value(), domain::OtpPurpose::school_user, person.value().phone);
       if (!phone) return http::bad_request(phone.error());
@@ -192,8 +185,7 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
         if (approving) {
           if (body.value().contains("rights")) given = body.value()["rights"];
         } else {
-          auto r = http::text_field(body.value(), {"reason", "เหตุผลที่ไม่อนุมัติ", "Reason for rejection",
-                                                   domain::rejection_reason_max_length, true, true});
+          auto r = http::text_field(body.value(), domain::rejection_reason_field);
           if (!r) return http::bad_request(r.error());
           reason = r.value();
         }

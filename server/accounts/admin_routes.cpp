@@ -11,6 +11,7 @@
 #include "server/http/errors.hpp"
 #include "server/http/refusal.hpp"
 #include "server/http/json_body.hpp"
+#include "shared/accounts/account_messages.hpp"
 #include "shared/accounts/school_users.hpp"
 #include "shared/accounts/sign_in_policy.hpp"
 #include "shared/accounts/user_admin.hpp"
@@ -24,15 +25,9 @@ namespace {
 using domain::Permission;
 using nlohmann::json;
 
-http::Reply user_not_found() {
-  return http::error_reply(http::Status::not_found,
-                           {"user_not_found", "", "ไม่พบผู้ใช้นี้ในหน่วยงานที่ท่านดูแล",
-                            "No such user in the organisations you manage"});
-}
+http::Reply user_not_found() { return http::error_reply(http::Status::not_found, domain::user_not_found_error()); }
 
-http::Reply conflict(std::string code, std::string th, std::string en, std::string field = "") {
-  return http::error_reply(http::Status::conflict, {std::move(code), std::move(field), std::move(th), std::move(en)});
-}
+http::Reply conflict(const domain::FieldError& error) { return http::error_reply(http::Status::conflict, error); }
 
 
 // "grants": [{"permission","org_code"}...], each on a node the admin manages.
@@ -41,21 +36,18 @@ domain::Checked<std::vector<domain::Grant>> parse_grants(const json& body, const
   auto it = body.find("grants");
   if (it == body.end() || it->is_null()) return std::vector<domain::Grant>{};
   if (!it->is_array())
-    return domain::FieldError{"wrong_type", "grants", "สิทธิ์ต้องเป็นรายการ (JSON array)", "grants must be a JSON array"};
+    return domain::grants_not_a_list_error();
   if (it->size() > 50)
-    return domain::FieldError{"too_many", "grants", "สิทธิ์มากเกินไป (ไม่เกิน 50 รายการ)", "Too many grants (at most 50)"};
+    return domain::too_many_grants_error(50);
   std::vector<domain::Grant> out;
   for (std::size_t i = 0; i < it->size(); ++i) {
     const std::string field = "grants[" + std::to_string(i) + "]";
     auto g = domain::parse_grant((*it)[i], field);
     if (!g) return g.error();
     if (!guard.orgs().contains(g.value().org_code))
-      return domain::FieldError{"org_unknown", field + ".org_code", "ไม่พบหน่วยงานรหัส " + g.value().org_code,
-                                "Unknown organisation " + g.value().org_code};
+      return domain::grant_org_unknown_error(field + ".org_code", g.value().org_code);
     if (!guard.allowed(admin, Permission::users_manage, g.value().org_code))
-      return domain::FieldError{"grant_outside_subtree", field + ".org_code",
-                                "ให้สิทธิ์ได้เฉพาะในหน่วยงานที่ท่านดูแล",
-                                "Grants can only be given within the organisations you manage"};
+      return domain::grant_outside_subtree_error(field + ".org_code");
     if (std::find(out.begin(), out.end(), g.value()) == out.end()) out.push_back(g.value());
   }
   return out;
@@ -119,20 +111,19 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
       const std::string_view n = name;
       if (n == "org") {
         if (!guard.orgs().contains(v))
-          return http::bad_request({"org_unknown", "org", "ไม่พบหน่วยงานรหัสนี้", "Unknown organisation code"});
+          return http::bad_request(domain::org_unknown_error("org"));
         if (!guard.allowed(admin, Permission::users_manage, v)) return http::forbidden(Permission::users_manage);
         org = v;
       } else if (n == "status") {
         status = parse_user_status(v);
         if (!status)
-          return http::bad_request({"status_unknown", "status", "สถานะต้องเป็น active, disabled หรือ pending",
-                                    "status must be active, disabled or pending"});
+          return http::bad_request(domain::user_status_unknown_error());
       } else if (n == "permission") {
         auto perm = domain::parse_permission(v, "permission");
         if (!perm) return http::bad_request(perm.error());
         permission = perm.value();
       } else {
-        auto text = domain::check_text(v, {"q", "คำค้น", "Search text", 100, false});
+        auto text = domain::check_text(v, domain::search_text_field);
         if (!text) return http::bad_request(text.error());
         q = domain::ascii_lower(text.value());
       }
@@ -198,18 +189,16 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
     REQUIRE_USER(admin, rq);
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
-    auto raw_name = http::exact_text_field(body.value(), {"username", "ชื่อผู้ใช้", "Username", 100});
+    auto raw_name = http::exact_text_field(body.value(), domain::username_field);
     if (!raw_name) return http::bad_request(raw_name.error());
     auto username = domain::check_username(raw_name.value());
     if (!username) return http::bad_request(username.error());
-    auto org = http::text_field(body.value(), {"org_code", "รหัสหน่วยงาน", "Organisation code", 10});
+    auto org = http::text_field(body.value(), domain::org_code_field);
     if (!org) return http::bad_request(org.error());
     if (!guard.orgs().contains(org.value()))
-      return http::bad_request({"org_unknown", "org_code", "ไม่พบหน่วยงานรหัสนี้", "Unknown organisation code"});
+      return http::bad_request(domain::org_unknown_error("org_code"));
     if (!guard.allowed(admin, Permission::users_manage, org.value()))
-      return http::error_reply(http::Status::forbidden,
-                               {"forbidden", "org_code", "สร้างผู้ใช้ได้เฉพาะในหน่วยงานที่ท่านดูแล",
-                                "You can create users only within the organisations you manage"});
+      return http::error_reply(http::Status::forbidden, domain::create_outside_subtree_error());
     auto grants = parse_grants(body.value(), guard, admin);
     if (!grants) return http::bad_request(grants.error());
     const auto now = auth::unix_now();
@@ -218,7 +207,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
       auto db = pool.acquire();
       storage::Transaction tx(*db);
       if (find_user(*db, username.value()))
-        return conflict("username_taken", "ชื่อผู้ใช้นี้มีอยู่แล้ว", "This username is already taken", "username");
+        return conflict(domain::username_taken_error());
       UserRecord u;
       u.username = username.value();
       u.status = UserStatus::pending;  // until the password below is issued
@@ -250,10 +239,9 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
         if (auto* reply = std::get_if<http::Reply>(&found)) return std::move(*reply);
         auto u = std::get<UserRecord>(found);
         if (u.id == admin.user_id)
-          return conflict("own_account", "ท่านเปิดหรือปิดบัญชีของตนเองไม่ได้", "You cannot enable or disable your own account");
+          return conflict(domain::own_account_status_error());
         if (target_status == UserStatus::active && u.password_hash.empty())
-          return conflict("no_password", "บัญชีนี้ยังไม่มีรหัสผ่าน โปรดออกรหัสผ่านให้แทน",
-                          "This account has no password yet; issue a password instead");
+          return conflict(domain::no_password_error());
         if (target_status == UserStatus::active && u.school_user) {
           if (auto room = domain::may_add_school_user(count_school_users(*db, u.org_code, u.id)); !room)
             return http::error_reply(http::Status::conflict, room.error());
@@ -290,7 +278,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
       auto grants = parse_grants(body.value(), guard, admin);
       if (!grants) return http::bad_request(grants.error());
       if (u.id == admin.user_id)
-        return conflict("own_account", "ท่านแก้ไขสิทธิ์ของตนเองไม่ได้", "You cannot change your own grants");
+        return conflict(domain::own_grants_error());
       before = u.grants;
       std::vector<domain::Grant> kept;
       for (const auto& g : u.grants)
@@ -314,8 +302,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
       if (auto* reply = std::get_if<http::Reply>(&found)) return std::move(*reply);
       id = std::get<UserRecord>(found).id;
       if (id == admin.user_id)
-        return conflict("own_account", "ท่านออกรหัสผ่านให้ตนเองไม่ได้ โปรดใช้การเปลี่ยนรหัสผ่าน",
-                        "You cannot issue a password to yourself; change your password instead");
+        return conflict(domain::own_password_error());
     }
     const auto password = accounts.issue_password(id, admin.user_id, rq.client_address);
     return http::json_reply(http::Status::ok,
@@ -340,7 +327,7 @@ void add_admin_routes(http::Router& router, const Config& config, auth::Guard& g
       const auto& u = std::get<UserRecord>(found);
       id = u.id;
       if (u.status != UserStatus::active)
-        return conflict("user_not_active", "บัญชีนี้ไม่ได้เปิดใช้งาน", "This account is not active");
+        return conflict(domain::user_not_active_error());
       token = issue_token(*db, TokenPurpose::sign_in_qr, u.id, now, sign_in_qr_lifetime);
       tx.commit();
     }

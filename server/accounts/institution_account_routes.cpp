@@ -9,6 +9,7 @@
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
 #include "server/http/upload_reply.hpp"
+#include "shared/accounts/account_messages.hpp"
 #include "shared/accounts/institution_accounts.hpp"
 #include "shared/core/text.hpp"
 
@@ -24,9 +25,7 @@ std::variant<std::string, http::Reply> office_for(auth::Guard& guard, const auth
   auto office = domain::check_accounts_office(guard.orgs(), domain::trim(code));
   if (!office) return http::bad_request(office.error());
   if (!guard.allowed(admin, Permission::users_manage, office.value()))
-    return http::error_reply(http::Status::forbidden,
-                             {"forbidden", "org_code", "สร้างบัญชีได้เฉพาะในหน่วยงานที่ท่านดูแล",
-                              "You can create accounts only within the organisations you manage"});
+    return http::error_reply(http::Status::forbidden, domain::create_account_outside_subtree_error());
   return office.value();
 }
 
@@ -87,7 +86,7 @@ void add_institution_account_routes(http::Router& router, const Config& config, 
     const auto& admin = std::get<auth::Principal>(admin_or_reply);
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
-    auto raw = http::text_field(body.value(), {"org_code", "รหัสหน่วยงาน", "Organisation code", 10});
+    auto raw = http::text_field(body.value(), domain::org_code_field);
     if (!raw) return http::bad_request(raw.error());
     auto office = office_for(guard, admin, raw.value());
     if (auto* reply = std::get_if<http::Reply>(&office)) return std::move(*reply);
@@ -147,9 +146,7 @@ void add_institution_account_routes(http::Router& router, const Config& config, 
     const auto& admin = std::get<auth::Principal>(admin_or_reply);
     auto sheet = find_sheet(*pool.acquire(), *sheet_keys, rq.params.at("id"), admin.user_id, auth::unix_now());
     if (!sheet)
-      return http::error_reply(http::Status::not_found,
-                               {"sheet_not_found", "", "ไม่พบเอกสาร QR นี้ (เก็บไว้ 1 ชั่วโมงสำหรับผู้สร้างเท่านั้น)",
-                                "No such QR sheet (kept for an hour, for its maker only)"});
+      return http::error_reply(http::Status::not_found, domain::qr_sheet_not_found_error());
     audit.record({admin.user_id, "institution_accounts.sheet_download", "institution_accounts", rq.client_address,
                   {{"bytes", sheet->pdf.size()}}, sheet->org_code});
     return http::download_reply(std::move(sheet->pdf), "application/pdf", sheet->file_name);

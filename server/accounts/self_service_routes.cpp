@@ -6,6 +6,7 @@
 #include "server/auth/sign_in_throttle.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
+#include "shared/accounts/account_messages.hpp"
 #include "shared/core/text.hpp"
 #include "shared/password/password_policy.hpp"
 
@@ -15,10 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr domain::TextRule current_password_rule{"current_password", "รหัสผ่านปัจจุบัน", "Current password",
-                                                  domain::kPasswordMaxLength};
-constexpr domain::TextRule new_password_rule{"new_password", "รหัสผ่านใหม่", "New password",
-                                              domain::kPasswordMaxLength};
 
 #define REQUIRE_USER(who, rq, first_login)                                   \
   auto who##_or_reply = guard.require_user(rq, first_login);                 \
@@ -60,15 +57,14 @@ void add_self_service_routes(http::Router& router, auth::Guard& guard, AccountSe
     REQUIRE_USER(me, rq, auth::FirstLogin::may_be_pending);
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
-    auto current = http::exact_text_field(body.value(), current_password_rule);
+    auto current = http::exact_text_field(body.value(), domain::current_password_field);
     if (!current) return http::bad_request(current.error());
-    auto fresh = http::exact_text_field(body.value(), new_password_rule);
+    auto fresh = http::exact_text_field(body.value(), domain::new_password_field);
     if (!fresh) return http::bad_request(fresh.error());
     if (auto problem = domain::check_password(fresh.value(), me.username))
       return http::bad_request(domain::in_field(*problem, "new_password"));
     if (fresh.value() == current.value())
-      return http::bad_request({"password_unchanged", "new_password", "รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม",
-                                "The new password must differ from the current one"});
+      return http::bad_request(domain::password_unchanged_error());
     std::string stored;
     {
       auto db = pool.acquire();
@@ -77,8 +73,7 @@ void add_self_service_routes(http::Router& router, auth::Guard& guard, AccountSe
     if (!auth::verify_password(stored, current.value())) {
       audit.record({me.user_id, "password.change_refused", "user:" + std::to_string(me.user_id), rq.client_address,
                     json::object()});
-      return http::bad_request({"current_password_wrong", "current_password", "รหัสผ่านปัจจุบันไม่ถูกต้อง",
-                                "The current password is wrong"});
+      return http::bad_request(domain::current_password_wrong_error());
     }
     const auto hash = auth::hash_password(fresh.value());
     const auto now = auth::unix_now();
@@ -104,11 +99,11 @@ void add_self_service_routes(http::Router& router, auth::Guard& guard, AccountSe
   router.add(http::Verb::post, "/api/v1/auth/forgot-password", http::anyone(), [&](const http::RequestContext& rq) -> http::Reply {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
-    auto username = http::text_field(body.value(), {"username", "ชื่อผู้ใช้", "Username", 100});
+    auto username = http::text_field(body.value(), domain::username_field);
     if (!username) return http::bad_request(username.error());
-    auto token = http::exact_text_field(body.value(), {"otp_token", "รหัสยืนยัน OTP", "OTP token", 200});
+    auto token = http::exact_text_field(body.value(), domain::otp_token_field);
     if (!token) return http::bad_request(token.error());
-    auto fresh = http::exact_text_field(body.value(), new_password_rule);
+    auto fresh = http::exact_text_field(body.value(), domain::new_password_field);
     if (!fresh) return http::bad_request(fresh.error());
     const std::string name = domain::ascii_lower(username.value());
     if (auto problem = domain::check_password(fresh.value(), name))
@@ -151,19 +146,15 @@ void add_self_service_routes(http::Router& router, auth::Guard& guard, AccountSe
       tx.commit();
     }
     if (changed) {
-      sms.send({changed->profile.phone, "รหัสผ่านของบัญชี " + changed->username +
-                                            " ถูกเปลี่ยนแล้ว หากท่านไม่ได้เปลี่ยนเอง โปรดติดต่อผู้ดูแลทันที"});
+      sms.send({changed->profile.phone, domain::password_changed_sms(changed->username)});
       audit.record({changed->id, "password.reset", "user:" + std::to_string(changed->id), rq.client_address,
                     {{"signed_out_everywhere", true}}});
     } else {
       audit.record({std::nullopt, "password.reset_unmatched", "username:" + name, rq.client_address, json::object()});
     }
+    const auto said = domain::password_reset_submitted();
     return http::json_reply(http::Status::ok,
-                            {{"status", "submitted"},
-                             {"message_th", "หากชื่อผู้ใช้ตรงกับหมายเลขโทรศัพท์ที่ลงทะเบียนไว้ รหัสผ่านได้ถูกเปลี่ยนแล้ว "
-                                            "และจะมี SMS ยืนยันไปยังหมายเลขนั้น โปรดเข้าสู่ระบบด้วยรหัสผ่านใหม่"},
-                             {"message_en", "If the username matches the registered phone, the password has been "
-                                            "changed and an SMS confirms it to that phone. Sign in with the new password."}});
+                            {{"status", said.code}, {"message_th", said.message_th}, {"message_en", said.message_en}});
   });
 }
 

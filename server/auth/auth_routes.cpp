@@ -1,5 +1,7 @@
 #include "server/auth/auth_routes.hpp"
 
+#include "shared/accounts/account_messages.hpp"
+
 #include "server/auth/crypto.hpp"
 #include "server/auth/sessions.hpp"
 #include "server/auth/sign_in_throttle.hpp"
@@ -18,14 +20,9 @@ using accounts::UserStatus;
 using nlohmann::json;
 namespace bhttp = boost::beast::http;
 
-constexpr domain::TextRule username_rule{"username", "ชื่อผู้ใช้", "Username", 100};
-constexpr domain::TextRule password_rule{"password", "รหัสผ่าน", "Password", domain::kPasswordMaxLength};
-constexpr domain::TextRule token_rule{"token", "รหัสลิงก์", "Token", 64};
 
 http::Reply sign_in_failed() {
-  return http::error_reply(http::Status::unauthorized,
-                           {"sign_in_failed", "", "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง",
-                            "The username or password is wrong"});
+  return http::error_reply(http::Status::unauthorized, domain::sign_in_failed_error());
 }
 
 std::string user_target(std::int64_t id) { return "user:" + std::to_string(id); }
@@ -66,9 +63,9 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
   router.add(http::Verb::post, "/api/v1/auth/login", http::anyone(), [&](const http::RequestContext& rq) -> http::Reply {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
-    auto username = http::text_field(body.value(), username_rule);
+    auto username = http::text_field(body.value(), domain::username_field);
     if (!username) return http::bad_request(username.error());
-    auto password = http::exact_text_field(body.value(), password_rule);
+    auto password = http::exact_text_field(body.value(), domain::password_field);
     if (!password) return http::bad_request(password.error());
     username.value() = domain::ascii_lower(username.value());  // usernames are stored in lower case
 
@@ -109,19 +106,12 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
       const bool disabled = user->status == UserStatus::disabled;
       return http::error_reply(
           http::Status::forbidden,
-          disabled ? domain::FieldError{"account_disabled", "", "บัญชีนี้ถูกปิดการใช้งาน โปรดติดต่อผู้ดูแลของหน่วยงาน",
-                                        "This account is disabled; contact your organisation's administrator"}
-                   : domain::FieldError{"account_pending", "", "บัญชีนี้ยังไม่ได้รับการอนุมัติหรือยังไม่ได้เปิดใช้งาน",
-                                        "This account is not approved or activated yet"});
+          disabled ? domain::account_disabled_error() : domain::account_pending_error());
     }
     if (user->password_expires_at && now >= *user->password_expires_at) {
       audit.record({user->id, "sign_in.refused", user_target(user->id), rq.client_address,
                     {{"reason", "issued password expired"}}});
-      return http::error_reply(http::Status::unauthorized,
-                               {"issued_password_expired", "password",
-                                "รหัสผ่านที่ได้รับหมดอายุแล้ว (ใช้ได้ 72 ชั่วโมง) โปรดขอรหัสผ่านใหม่จากผู้ดูแล",
-                                "The issued password has expired (it works for 72 hours); ask your administrator "
-                                "for a new one"});
+      return http::error_reply(http::Status::unauthorized, domain::issued_password_expired_error());
     }
     clear_failures(*db, account_key(username.value()));
     audit.record({user->id, "sign_in", user_target(user->id), rq.client_address, json::object()});
@@ -132,7 +122,7 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
   router.add(http::Verb::post, "/api/v1/auth/qr", http::anyone(), [&](const http::RequestContext& rq) -> http::Reply {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
-    auto token = http::exact_text_field(body.value(), token_rule);
+    auto token = http::exact_text_field(body.value(), domain::link_token_field);
     if (!token) return http::bad_request(token.error());
     const auto now = unix_now();
     auto db = pool.acquire();
@@ -144,10 +134,7 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
       tx.commit();  // a used or expired code stays so; nothing else changed
       audit.record({std::nullopt, "sign_in.qr_refused", redeemed.user_id ? user_target(redeemed.user_id) : "token",
                     rq.client_address, {{"state", accounts::to_string(redeemed.state)}}});
-      return http::error_reply(http::Status::unauthorized,
-                               {"qr_invalid", "token",
-                                "รหัส QR นี้ใช้ไม่ได้ (ใช้ไปแล้ว หมดอายุ หรือไม่ถูกต้อง) โปรดขอรหัสใหม่จากผู้ดูแล",
-                                "This QR code cannot be used (used, expired or unknown); ask your administrator for a new one"});
+      return http::error_reply(http::Status::unauthorized, domain::qr_invalid_error());
     }
     auto reply = start_session(*db, accounts, *user, rq, now);
     tx.commit();
@@ -182,9 +169,9 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
   router.add(http::Verb::post, "/api/v1/auth/activate", http::anyone(), [&](const http::RequestContext& rq) -> http::Reply {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
-    auto token = http::exact_text_field(body.value(), token_rule);
+    auto token = http::exact_text_field(body.value(), domain::link_token_field);
     if (!token) return http::bad_request(token.error());
-    auto password = http::exact_text_field(body.value(), password_rule);
+    auto password = http::exact_text_field(body.value(), domain::password_field);
     if (!password) return http::bad_request(password.error());
 
     // The link is judged before any password is hashed for it: a wrong link costs the
@@ -197,15 +184,8 @@ void add_auth_routes(http::Router& router, const Config& config, Guard& guard, A
       const bool used = redeemed.state == accounts::TokenState::used;
       if (expired || used)
         return http::error_reply(http::Status::gone,
-                                 expired ? domain::FieldError{"link_expired", "token",
-                                                              "ลิงก์เปิดใช้งานหมดอายุแล้ว (ใช้ได้ 72 ชั่วโมง) โปรดติดต่อผู้ตรวจสอบเพื่อขอลิงก์ใหม่",
-                                                              "The activation link has expired (it works for 72 hours); "
-                                                              "ask the reviewers for a new one"}
-                                         : domain::FieldError{"link_used", "token", "ลิงก์เปิดใช้งานนี้ถูกใช้ไปแล้ว",
-                                                              "This activation link has already been used"});
-      return http::error_reply(http::Status::not_found,
-                               {"link_unknown", "token", "ไม่พบลิงก์เปิดใช้งานนี้ โปรดตรวจสอบว่าคัดลอกมาครบ",
-                                "This activation link is unknown; check that it was copied completely"});
+                                 expired ? domain::activation_link_expired_error() : domain::activation_link_used_error());
+      return http::error_reply(http::Status::not_found, domain::activation_link_unknown_error());
     };
     std::optional<UserRecord> user;
     {

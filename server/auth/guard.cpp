@@ -5,6 +5,7 @@
 #include "server/auth/sessions.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/refusal.hpp"
+#include "shared/accounts/account_messages.hpp"
 #include "shared/accounts/sign_in_policy.hpp"
 
 namespace server::auth {
@@ -28,12 +29,11 @@ constexpr std::int64_t touch_interval = 60;
 }  // namespace
 
 http::Reply not_signed_in() {
-  return unauthorised({"not_signed_in", "", "กรุณาเข้าสู่ระบบก่อน", "Please sign in first"});
+  return unauthorised(domain::not_signed_in_error());
 }
 
 http::Reply session_expired() {
-  return unauthorised({"session_expired", "", "หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง",
-                       "Your session has expired, please sign in again"});
+  return unauthorised(domain::session_expired_error());
 }
 
 std::variant<Principal, http::Reply> Guard::require_user(const http::RequestContext& rq, FirstLogin first_login) {
@@ -45,13 +45,9 @@ std::variant<Principal, http::Reply> Guard::require_user(const http::RequestCont
   const auto& p = *std::any_cast<Principal>(&rq.signed_in_user);
   if (first_login == FirstLogin::must_be_done) {
     if (p.must_complete_profile)
-      return http::error_reply(http::Status::forbidden,
-                               {"must_complete_profile", "", "กรุณากรอกข้อมูลผู้ใช้ให้ครบก่อนใช้งาน",
-                                "Please complete your profile first"});
+      return http::error_reply(http::Status::forbidden, domain::must_complete_profile_error());
     if (p.must_change_password)
-      return http::error_reply(http::Status::forbidden,
-                               {"must_change_password", "", "กรุณาตั้งรหัสผ่านใหม่ก่อนใช้งาน",
-                                "Please set a new password first"});
+      return http::error_reply(http::Status::forbidden, domain::must_change_password_error());
   }
   return p;
 }
@@ -89,9 +85,7 @@ std::variant<Principal, http::Reply> Guard::authenticate(const http::RequestCont
   if (changes_state(rq.request.method())) {
     auto header = rq.request.find("X-CSRF-Token");
     if (header == rq.request.end() || !equal_in_constant_time(header->value(), session->csrf_token))
-      return http::error_reply(http::Status::forbidden,
-                               {"csrf_failed", "", "คำขอนี้ไม่มีรหัสยืนยันที่ถูกต้อง โปรดโหลดหน้าใหม่แล้วลองอีกครั้ง",
-                                "This request lacks a valid CSRF token; reload the page and try again"});
+      return http::error_reply(http::Status::forbidden, domain::csrf_failed_error());
   }
   if (now - session->last_seen_at >= touch_interval) {
     touch_session(*db, session->digest, now);

@@ -110,8 +110,7 @@ Checked<AccessRequest> approve(const AccessRequest& request, int active_school_u
 
 Checked<AccessRequest> reject(const AccessRequest& request, std::string_view reason) {
   if (!can_move(request.status, AccessRequestStatus::rejected)) return not_pending(request.status);
-  auto text = check_text(reason, {"reason", "เหตุผลที่ไม่อนุมัติ", "Reason for rejection",
-                                  rejection_reason_max_length, true, true});
+  auto text = check_text(reason, rejection_reason_field);
   if (!text) return text.error();
   auto out = request;
   out.status = AccessRequestStatus::rejected;

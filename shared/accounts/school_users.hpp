@@ -10,6 +10,7 @@
 #include "shared/accounts/permission.hpp"
 #include "shared/accounts/profile.hpp"
 #include "shared/core/field_error.hpp"
+#include "shared/core/text.hpp"
 
 namespace domain {
 
@@ -26,6 +27,8 @@ Checked<AccessRequestStatus> parse_access_request_status(std::string_view id,
 bool can_move(AccessRequestStatus from, AccessRequestStatus to);
 
 inline constexpr std::size_t rejection_reason_max_length = 500;
+inline constexpr TextRule rejection_reason_field{"reason", "เหตุผลที่ไม่อนุมัติ", "Reason for rejection",
+                                                 rejection_reason_max_length, true, true};
 
 struct AccessRequest {
   std::string area_code;    // the education-area office chosen first
