@@ -24,5 +24,11 @@ inline constexpr Text kiosk_exit_ok{"ออกจากตู้บริกา�
 inline constexpr Text kiosk_exit_clear{"ลบ", "Clear"};
 inline constexpr Text kiosk_setting_wrong{"ตั้งค่าตู้บริการไม่ถูกต้อง จึงทำงานแบบปกติ:",
                                           "The kiosk settings are wrong, so this runs as a normal client:"};
+// The on-screen keyboard's keys that are not characters.
+inline constexpr Text osk_shift{"Shift", "Shift"};
+inline constexpr Text osk_backspace{"ลบ", "Delete"};
+inline constexpr Text osk_enter{"ตกลง", "Enter"};
+inline constexpr Text osk_next{"ช่องถัดไป", "Next"};
+inline constexpr Text osk_space{"เว้นวรรค", "Space"};
 
 }  // namespace ui::text

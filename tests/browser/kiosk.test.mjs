@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { artifacts, openApp, press, serverAndBrowser, signInFromHome, typeInto, waitForWidget, widgets } from './harness.mjs';
+import { artifacts, openApp, press, serverAndBrowser, typeInto, typeKeys, waitForWidget, widgets } from './harness.mjs';
 
 const env = serverAndBrowser();
 
@@ -22,7 +22,15 @@ test('a browser kiosk offers its ways only, and an idle reset forgets the person
   await waitForWidget(page, { id: 'app.message' }, (w) => w.label === 'ตู้บริการนี้ไม่มีบริการนี้');
   await press(page, 'app.home');
 
-  await signInFromHome(page, '1010720001', env.password('1010720001'));
+  // Signing in the kiosk's way: the on-screen keyboard's "next" reaches the password field
+  // (under the keyboard on this screen), its Enter sends the form.
+  await press(page, 'home.signin');
+  await typeInto(page, 'signin.username', '1010720001');
+  await press(page, 'osk.next');
+  await waitForWidget(page, { id: 'signin.password' }, (w) => w.active);
+  await typeKeys(page, env.password('1010720001'));
+  await press(page, 'osk.enter');
+  await page.waitForFunction(() => location.hash === '#/' || location.hash === '', null, { timeout: 15000 });
   const cookies = await context.cookies();
   assert.ok(cookies.length > 0, 'a session cookie');
   const me = () => fetch(`${env.server.url}/api/v1/me`, {

@@ -65,12 +65,24 @@ geometry=$(xdotool search --pid "$client_pid" --onlyvisible --name . getwindowge
 for way in home.register home.status home.stats; do grep -q "\"$way\"" "$work/hook.json" || { echo "1: $way missing"; exit 1; }; done
 absent '"home.access"' || { echo "1: the kiosk offers a way it was not given (access request)"; exit 1; }
 grep -q '4000000000' "$work/hook.json" || { echo "1: the strip does not name the office"; exit 1; }
-echo "1. full screen 1366x768, strip with office and finish, ways: register, status, sign in, stats (no access request)"
+# The on-screen keyboard: Thai for a name search, its keys type into the field.
+click home.search
+wait_for_hook "$client_pid" '"osk.ก"' || { echo "1: no Thai on-screen keyboard for the search field"; exit 1; }
+click osk.ก
+[ "$(value_of home.search)" = "ก" ] || { echo "1: the on-screen ก did not reach the field: $(value_of home.search)"; exit 1; }
+click osk.backspace
+[ "$(value_of home.search)" = "" ] || { echo "1: the on-screen delete did not delete"; exit 1; }
+echo "1. full screen 1366x768, strip with office and finish, ways: register, status, sign in, stats (no access request); Thai on-screen keys type and delete"
 
 # 2. Typed, kept by a touch in the countdown, then reset when left alone.
 click home.status
 typed=1040010001
-type_into reg.resume.code "$typed"
+click reg.resume.code
+wait_for_hook "$client_pid" '"osk.backspace"' || { echo "2: no on-screen keyboard"; exit 1; }
+grep -q '"osk.q"' "$work/hook.json" && { echo "2: a code field got letters, not the digit pad"; exit 1; }
+import -window root artifacts/native-kiosk-keyboard.png
+for d in $(echo "${typed}9" | grep -o .); do click "osk.$d"; done
+click osk.backspace
 [ "$(value_of reg.resume.code)" = "$typed" ] || { echo "2: typing did not reach the field"; exit 1; }
 wait_for_hook "$client_pid" '"kiosk.countdown"' || { echo "2: no countdown before the reset"; cat "$work/hook.json"; cat "$work/client.log"; exit 1; }
 import -window root artifacts/native-kiosk-countdown.png
@@ -85,14 +97,16 @@ for _ in $(seq 1 200); do
 done
 grep -q '"home.signin"' "$work/hook.json" && absent "$typed" || { echo "2: no reset after $idle s idle"; exit 1; }
 kill -0 "$client_pid" || { echo "2: the client died instead of starting afresh"; cat "$work/client.log"; exit 1; }
-echo "2. countdown shown and stopped by a touch; left alone, reset after ~$(( $(date +%s) - started )) s: the typed code is gone"
+echo "2. typed on the on-screen digit pad (and deleted with its key); countdown shown and stopped by a touch; left alone, reset after ~$(( $(date +%s) - started )) s: the typed code is gone"
 
 # 3. Signed in, then "finish": the server session is gone, the client is at home again.
 sessions() { sqlite3 "$work/data/school.db" "SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = '1010720001'"; }
 click home.signin
 type_into signin.username 1010720001
-type_into signin.password Nong-Bua-School-Demo-1
-click signin.submit
+click osk.next  # the password field may sit under the keyboard: its "next" key goes there
+wait_for_hook "$client_pid" '"active":true,"h":[0-9.]*,"id":"signin.password"' || { echo "3: next did not reach the password"; exit 1; }
+xdotool type --delay 40 Nong-Bua-School-Demo-1
+click osk.enter  # the on-screen keyboard's Enter sends the form, as a physical one would
 for _ in $(seq 1 100); do [ "$(sessions)" = 1 ] && break; sleep 0.1; done
 [ "$(sessions)" = 1 ] || { echo "3: signing in through the kiosk made no session"; cat "$work/server.log" | tail -5; exit 1; }
 wait_for_hook "$client_pid" '"kiosk.finish"'

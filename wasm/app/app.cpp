@@ -123,7 +123,7 @@ void App::draw(double now) {
   if (kiosk_) kiosk_->update(context_);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
-  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, vp->WorkSize.y - keyboard_.height()));  // a kiosk's keys below
   // A phone's every pixel of width counts: narrower margins there.
   const ImVec2 padding = ImGui::GetStyle().WindowPadding;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(vp->WorkSize.x < 600 ? 10 : padding.x, padding.y));
@@ -144,6 +144,7 @@ void App::draw(double now) {
   ImGui::EndChild();
   ImGui::End();
   context_.confirm.draw(context_.language, context_.fonts.body);
+  if (kiosk_) keyboard_.draw(context_);
 }
 
 // The screen of the current route, after its access rules: signed in (else to sign-in,

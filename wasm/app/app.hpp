@@ -5,6 +5,7 @@
 
 #include "wasm/app/context.hpp"
 #include "wasm/app/kiosk.hpp"
+#include "wasm/app/onscreen_keyboard.hpp"
 #include "wasm/app/notifications.hpp"
 #include "wasm/app/screen.hpp"
 
@@ -20,6 +21,9 @@ class App {
   void draw(double now);  // one frame of the whole UI, filling the window
   double wake_at() const;  // the next timer the shown screen needs, or never
   void input(double now);  // a person touched, clicked or typed (a kiosk's idle clock)
+  // A press or release at `at` (ImGui units) that a kiosk's on-screen keyboard takes.
+  bool keyboard_takes(ImVec2 at, bool down) { return kiosk_ && keyboard_.take(at, down); }
+  bool keyboard_holds() const { return keyboard_.holding(); }
   bool may_quit() const { return !kiosk_ || kiosk_->quit_requested(); }  // a kiosk: only its operator
 
   void set_fonts(fonts::Set fonts) { context_.fonts = fonts; }
@@ -43,6 +47,7 @@ class App {
   std::string opened_;  // the route shown_ was opened with
   std::optional<KioskControls> kiosk_;
   std::optional<domain::FieldError> kiosk_error_;
+  OnScreenKeyboard keyboard_;
   bool menu_open_ = false;  // the phone's top-bar menu
   std::string menu_route_;  // the route it was opened on: leaving it closes the menu
 };

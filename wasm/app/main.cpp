@@ -111,6 +111,24 @@ bool is_input(const SDL_Event& e) {
   }
 }
 
+// Presses on a kiosk's on-screen keyboard are its own, never ImGui's (app::OnScreenKeyboard).
+bool to_keyboard(app::App& app, const SDL_Event& e, float zoom) {
+  switch (e.type) {
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+      return e.button.button == SDL_BUTTON_LEFT &&
+             app.keyboard_takes(ImVec2(float(e.button.x) / zoom, float(e.button.y) / zoom),
+                                e.type == SDL_MOUSEBUTTONDOWN);
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP: {
+      const ImVec2 size = ImGui::GetIO().DisplaySize;
+      return app.keyboard_takes(ImVec2(e.tfinger.x * size.x, e.tfinger.y * size.y), e.type == SDL_FINGERDOWN);
+    }
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -144,8 +162,9 @@ int main(int argc, char** argv) {
 
   platform::run({
       .on_event =
-          [](const SDL_Event& e) {
+          [sdl = window.sdl](const SDL_Event& e) {
             if (is_input(e)) app.input(app::now());
+            if (to_keyboard(app, e, zoom_for(sdl, app.text_zoom()))) return true;
             if (!take_touch(touch, e)) ImGui_ImplSDL2_ProcessEvent(&e);
             return e.type != SDL_QUIT || !app.may_quit();  // false: quit
           },
@@ -161,6 +180,7 @@ int main(int argc, char** argv) {
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplSDL2_NewFrame();
             apply_zoom(ImGui::GetIO(), zoom);
+            if (app.keyboard_holds()) ImGui::GetIO().MouseDown[0] = false;  // the press is the on-screen key's
             test_hook::set_scale(zoom);
             const double now = app::now();
             touch.feed(ImGui::GetIO(), now);

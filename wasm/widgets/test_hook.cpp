@@ -19,6 +19,11 @@ void record_item(std::string id, std::string kind, std::string label, std::strin
                      min.y * scale, (max.x - min.x) * scale, (max.y - min.y) * scale, ImGui::IsItemActive()});
 }
 
+void record_rect(std::string id, std::string kind, std::string label, float x0, float y0, float x1, float y1) {
+  current.push_back({std::move(id), std::move(kind), std::move(label), {}, x0 * scale, y0 * scale, (x1 - x0) * scale,
+                     (y1 - y0) * scale, false});
+}
+
 void begin_frame() { current.clear(); }
 
 void end_frame() {

@@ -23,6 +23,9 @@ void set_scale(float scale);
 // Records the last ImGui item (its rectangle and state) under `id`, in window pixels.
 void record_item(std::string id, std::string kind, std::string label, std::string value = {});
 
+// Records a rectangle drawn without an ImGui item (the kiosk's on-screen keys), in ImGui units.
+void record_rect(std::string id, std::string kind, std::string label, float x0, float y0, float x1, float y1);
+
 void begin_frame();
 void end_frame();  // the frame's list becomes last_frame(); counts the frame
 
