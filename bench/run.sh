@@ -11,5 +11,6 @@ echo "== sign-in throughput (Argon2id)"; bash bench/sign-in.sh
 echo "== KPI summary under load, exports"; bash bench/kpi-summary.sh
 echo "== appointment letter and signed upload"; bash bench/letter.sh
 echo "== LEC register import (20,000 rows)"; bash bench/lec-import.sh
+echo "== native client as a kiosk: start-up, a minute idle, the idle reset"; bash bench/kiosk.sh
 echo "== KPI overview frame time (native, 1,000 units)"; build/native/bench/kpi-overview-frames 1000
 echo "== fuzzers (10 M executions per target; long)"; bash bench/fuzz.sh

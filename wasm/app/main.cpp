@@ -139,6 +139,9 @@ int main(int argc, char** argv) {
   }
   static const auto kiosk = domain::parse_kiosk(platform::kiosk_settings(kiosk_flag));
   if (!kiosk) SDL_Log("%s / %s", kiosk.error().message_en.c_str(), kiosk.error().message_th.c_str());
+  // A kiosk refuses to quit from the screen, but its service manager's SIGTERM still ends it:
+  // SDL would turn the signal into the quit event the kiosk ignores.
+  if (kiosk && kiosk.value().enabled) SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // fingers go to app::Touch, not to a fake mouse
   const std::string title(ui::text::app_title.th);
   platform::Window window = platform::open_window(title.c_str());

@@ -29,6 +29,8 @@ namespace {
 
 // SDL event that wakes the loop when a reply is ready (any event makes frames).
 Uint32 wake_event = 0;
+// Ends a timed wait (wait_event); not activity: the pacer decides whether a timer is due.
+Uint32 timer_event = 0;
 
 // Where downloads go: DOWNLOAD_DIR, else ~/Downloads when it exists, else the working folder.
 std::filesystem::path download_dir() {
@@ -189,7 +191,8 @@ Window open_window(const char* title) {
     SDL_Log("SDL_Init: %s", SDL_GetError());
     return w;
   }
-  wake_event = SDL_RegisterEvents(1);
+  wake_event = SDL_RegisterEvents(2);
+  timer_event = wake_event + 1;
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
@@ -227,7 +230,9 @@ static bool wait_event(SDL_Event& event, int ms) {
   SDL_TimerID timer = 0;
   if (ms > 0)
     timer = SDL_AddTimer(Uint32(ms), [](Uint32, void*) -> Uint32 {
-      request_redraw();
+      SDL_Event e{};
+      e.type = timer_event;
+      SDL_PushEvent(&e);
       return 0;
     }, nullptr);
   const bool got = SDL_WaitEvent(&event) == 1;
@@ -251,6 +256,7 @@ void run(Loop loop) {
       }
       return SDL_PollEvent(&e) == 1;
     });
+    std::erase_if(batch, [](const SDL_Event& e) { return e.type == timer_event; });
     bool quit = false;
     keys.feed(batch, [&](const SDL_Event& e) {
       if (e.type == SDL_DROPFILE) {  // for the file picker widget's path field
