@@ -3,11 +3,11 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <string_view>
 
 #include "shared/ui/strings_client.hpp"
 #include "shared/ui/strings_kiosk.hpp"
 #include "wasm/app/context.hpp"
-#include "wasm/app/frame_pacer.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/platform/platform.hpp"
 #include "wasm/widgets/test_hook.hpp"
@@ -89,22 +89,16 @@ bool KioskControls::draw_exit(Context& ctx) {
   }
   // A digit pad of touch-sized keys: kiosks have no keyboard.
   const ImVec2 key(72, 56);
-  const char* rows[] = {"123", "456", "789"};
-  for (const char* row : rows) {
-    for (int i = 0; i < 3; ++i) {
-      const char digit[2] = {row[i], 0};
-      const std::string id = std::string("kiosk.pin.") + digit;
-      if (i) ImGui::SameLine();
-      ImGui::PushID(id.c_str());
-      if (ImGui::Button(digit, key) && pin_.size() < 12) pin_ += digit;
-      ImGui::PopID();
-      test_hook::record_item(id, "button", digit);
-    }
+  const std::string_view digits = "1234567890";  // three to a row, 0 under 7
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    const char digit[2] = {digits[i], 0};
+    const std::string id = std::string("kiosk.pin.") + digit;
+    if (i % 3) ImGui::SameLine();
+    ImGui::PushID(id.c_str());
+    if (ImGui::Button(digit, key) && pin_.size() < 12) pin_ += digit;
+    ImGui::PopID();
+    test_hook::record_item(id, "button", digit);
   }
-  ImGui::PushID("kiosk.pin.0");
-  if (ImGui::Button("0", key) && pin_.size() < 12) pin_ += '0';
-  ImGui::PopID();
-  test_hook::record_item("kiosk.pin.0", "button", "0");
   ImGui::SameLine();
   if (widgets::button("kiosk.pin.clear", ctx.tr(kiosk_exit_clear))) pin_.clear();
   ImGui::Spacing();

@@ -14,6 +14,8 @@ namespace {
 constexpr float key_height = 52, gap = 6;
 
 // A combining Thai mark (above or below the line) is shown after a space, alone.
+bool inside(ImVec2 at, ImVec2 min, ImVec2 max) { return at.x >= min.x && at.x < max.x && at.y >= min.y && at.y < max.y; }
+
 bool combining(const std::string& s) {
   if (s.size() != 3) return false;
   const auto b = [&](int i) { return unsigned(static_cast<unsigned char>(s[std::size_t(i)])); };
@@ -43,18 +45,16 @@ void OnScreenKeyboard::draw(Context& ctx) {
     io.KeysDown[release_key_] = false;
     release_key_ = -1;
   }
-  std::string field;
-  for (const auto& w : test_hook::last_frame())
-    if ((w.kind == "input" || w.kind == "password" || w.kind == "multiline") && w.active) field = w.id;
-  if (!io.WantTextInput || field.empty()) {
+  const test_hook::Widget* editing = test_hook::active_text_field();
+  if (!io.WantTextInput || !editing) {
     shown_ = false;
     placed_.clear();
     field_.clear();
     return;
   }
-  if (field != field_) {
-    field_ = field;
-    layout_ = domain::keyboard_for_field(field);
+  if (editing->id != field_) {
+    field_ = editing->id;
+    layout_ = domain::keyboard_for_field(field_);
     shifted_ = false;
   }
   shown_ = true;
@@ -102,16 +102,14 @@ bool OnScreenKeyboard::take(ImVec2 at, bool down) {
     const int was = pressed_;
     pressed_ = -1;
     const auto& p = placed_[std::size_t(was)];
-    if (at.x >= p.min.x && at.x < p.max.x && at.y >= p.min.y && at.y < p.max.y) act(p.key);
+    if (inside(at, p.min, p.max)) act(p.key);
     platform::request_redraw();
     return true;
   }
-  if (!shown_ || at.y < panel_min_.y || at.y > panel_max_.y || at.x < panel_min_.x || at.x > panel_max_.x)
-    return false;
+  if (!shown_ || !inside(at, panel_min_, panel_max_)) return false;
   if (down) {
     for (std::size_t i = 0; i < placed_.size(); ++i)
-      if (at.x >= placed_[i].min.x && at.x < placed_[i].max.x && at.y >= placed_[i].min.y && at.y < placed_[i].max.y)
-        pressed_ = int(i);
+      if (inside(at, placed_[i].min, placed_[i].max)) pressed_ = int(i);
     platform::request_redraw();
   }
   return true;

@@ -134,7 +134,7 @@ void install_clipboard();
 std::string load_setting(std::string_view key);
 void save_setting(std::string_view key, std::string_view value);
 
-// --- Kiosk (kiosk_native.cpp, kiosk_web.cpp) ----------------------------------------------
+// --- Kiosk ---------------------------------------------------------------------------------
 // The operator's settings: natively KIOSK (or `flag`, from --kiosk), KIOSK_IDLE_SECONDS,
 // KIOSK_WAYS, KIOSK_OFFICE, KIOSK_EXIT_PIN; in a browser ?kiosk=1&idle=&ways=&office=
 // (no PIN: a browser kiosk is left the browser's way).

@@ -123,10 +123,9 @@ void send(HttpRequest request, Call call, const char* download_name) {
 // Keeps the hidden textarea focused, over the field being edited, while ImGui wants
 // text: mobile keyboards, IMEs and dictation type into it, and the paste lands there.
 void sync_text_input() {
-  float x = 0, y = 0, w = 0, h = 0;
-  for (const auto& widget : test_hook::last_frame())
-    if ((widget.kind == "input" || widget.kind == "password" || widget.kind == "multiline") && widget.active) x = widget.x, y = widget.y, w = widget.w, h = widget.h;
-  js_text_input(ImGui::GetIO().WantTextInput, x, y, w, h);
+  const test_hook::Widget* field = test_hook::active_text_field();
+  js_text_input(ImGui::GetIO().WantTextInput, field ? field->x : 0, field ? field->y : 0, field ? field->w : 0,
+                field ? field->h : 0);
 }
 
 struct WebLoop {

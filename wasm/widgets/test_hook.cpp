@@ -34,6 +34,13 @@ void end_frame() {
 
 const std::vector<Widget>& last_frame() { return previous; }
 
+const Widget* active_text_field() {
+  const Widget* found = nullptr;
+  for (const auto& w : previous)
+    if ((w.kind == "input" || w.kind == "password" || w.kind == "multiline") && w.active) found = &w;
+  return found;
+}
+
 std::string last_frame_json() {
   auto list = nlohmann::json::array();
   for (const auto& w : previous)

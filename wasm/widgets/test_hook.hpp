@@ -30,6 +30,8 @@ void begin_frame();
 void end_frame();  // the frame's list becomes last_frame(); counts the frame
 
 const std::vector<Widget>& last_frame();
+// The text field being edited in the last frame (input, password or multiline), or null.
+const Widget* active_text_field();
 std::string last_frame_json();  // [{"id","kind","label","value","x","y","w","h","active"}]
 unsigned long frames_drawn();
 
