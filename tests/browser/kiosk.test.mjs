@@ -18,6 +18,12 @@ test('a browser kiosk offers its ways only, and an idle reset forgets the person
   assert.ok(ids.includes('home.signin') && ids.includes('home.status'), 'the ways given');
   assert.ok(!ids.includes('home.register') && !ids.includes('home.access') && !ids.includes('home.stats'),
     `ways not given are hidden: ${ids}`);
+  // In English too: the strip and the ways follow the language switch.
+  await press(page, 'lang.en');
+  await waitForWidget(page, { id: 'kiosk.finish' }, (w) => w.label === 'Finish (clear your data)');
+  await waitForWidget(page, { id: 'home.status' }, (w) => w.label === "Check a registration's status");
+  await press(page, 'lang.th');
+  await waitForWidget(page, { id: 'kiosk.finish' }, (w) => w.label === 'เสร็จสิ้น (ล้างข้อมูลของท่าน)');
   await page.evaluate(() => { location.hash = '#/admin/users'; });
   await waitForWidget(page, { id: 'app.message' }, (w) => w.label === 'ตู้บริการนี้ไม่มีบริการนี้');
   await press(page, 'app.home');
