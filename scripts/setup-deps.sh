@@ -15,7 +15,7 @@ DEBS=(
   chromium xvfb libgl1-mesa-dri imagemagick xdotool
   poppler-utils qpdf wrk nginx-light brotli zbar-tools
   libxlsxwriter-dev libjpeg62-turbo-dev libpng-dev libqpdf-dev libpoppler-glib-dev
-  dpkg-dev curl ccache libcurl4-openssl-dev
+  dpkg-dev curl ccache libcurl4-openssl-dev libjwt-dev
   libzip-dev libexpat1-dev
   libpq-dev postgresql-15
   libbrotli-dev zlib1g-dev
@@ -62,7 +62,7 @@ if ! ls -d "$third"/libsdl2-src >/dev/null 2>&1; then
 fi
 
 # npm packages for browser tests and benchmarks
-if [ ! -d node_modules/playwright-core ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/oidc-provider ]; then
   echo "[setup] npm install"
   npm install --no-audit --no-fund --loglevel=error >/dev/null
 fi

@@ -1,5 +1,9 @@
 #include "server/config.hpp"
 
+#include <unistd.h>
+
+#include <cctype>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
@@ -22,7 +26,9 @@ const char* const usage_text =
     "  default DATA_DIR/server.key), MIN_FREE_MB (16: /api/v1/health degraded below), NEW_INSTALLATION=1 (as --new-installation: a new server\n"
     "  key even though the database holds values sealed with a lost one),\n"
     "  HEADER_TIMEOUT (10 s), IDLE_TIMEOUT (15 s), BODY_MIN_RATE (16384 bytes/s),\n"
-    "  MAX_CONNECTIONS (descriptor limit less a reserve), MAX_CONNECTIONS_PER_ADDRESS (128)\n";
+    "  MAX_CONNECTIONS (descriptor limit less a reserve), MAX_CONNECTIONS_PER_ADDRESS (128),\n"
+    "  OIDC_<P>_ISSUER, OIDC_<P>_CLIENT_ID, OIDC_<P>_CLIENT_SECRET, OIDC_<P>_ID_CLAIM (pid),\n"
+    "  OIDC_<P>_SCOPES (openid pid profile), OIDC_<P>_NAME: an OpenID provider <P>, e.g. THAID\n";
 
 std::string_view to_string(Mode m) { return m == Mode::development ? "development" : "production"; }
 
@@ -126,6 +132,24 @@ std::variant<Invocation, std::string> parse_invocation(const std::vector<std::st
     while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();
     if (c.public_url.rfind("http://", 0) != 0 && c.public_url.rfind("https://", 0) != 0)
       return std::string("PUBLIC_URL must start with http:// or https://, not '") + u + "'";
+  }
+  // OpenID providers: every OIDC_<P>_ISSUER in the environment names one.
+  for (char** e = environ; *e; ++e) {
+    std::string_view var(*e);
+    const auto eq = var.find('=');
+    const auto name = var.substr(0, eq);
+    if (name.substr(0, 5) != "OIDC_" || name.size() <= 12 || name.substr(name.size() - 7) != "_ISSUER") continue;
+    const std::string upper(name.substr(5, name.size() - 12));
+    std::string id;
+    for (char ch : upper) id += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    auto get = [&](const char* suffix) {
+      const char* v = env(("OIDC_" + upper + "_" + suffix).c_str());
+      return std::string(v ? v : "");
+    };
+    auto provider = domain::parse_identity_provider(
+        {id, get("ISSUER"), get("CLIENT_ID"), get("CLIENT_SECRET"), get("ID_CLAIM"), get("SCOPES"), get("NAME")});
+    if (!provider) return provider.error().message_en;
+    c.identity_providers.push_back(provider.value());
   }
   if (std::holds_alternative<MigrateToPostgres>(inv.command) && c.database().engine != storage::Engine::postgres)
     return "migrate-to-postgres needs the target: --database postgresql://... (or DATABASE_URL)";

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "server/storage/database.hpp"
+#include "shared/identity/oidc.hpp"
 
 namespace server {
 
@@ -25,6 +26,8 @@ struct Config {
   std::string trusted_proxies;         // TRUSTED_PROXY: addresses whose X-Forwarded-For/Proto count
   std::string tls_cert, tls_key;      // --tls-cert/--tls-key or TLS_CERT/TLS_KEY: serve HTTPS
   std::string public_url;              // PUBLIC_URL: links in SMS; empty = http://localhost:<port>
+  // OIDC_<P>_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _ID_CLAIM, _SCOPES, _NAME (api.md "Identity providers").
+  std::vector<domain::IdentityProvider> identity_providers;
 
   std::filesystem::path key_file;      // SERVER_KEY_FILE / --key-file; empty = DATA_DIR/server.key
   std::uint64_t min_free_mb = 16;      // MIN_FREE_MB: /health is degraded below this much free space

@@ -1,3 +1,4 @@
+#include "server/identity/identity_routes.hpp"
 #include "server/routes.hpp"
 
 #include <algorithm>
@@ -101,8 +102,11 @@ void add_routes(http::Router& router, Services& s) {
   otp::add_otp_routes(router, std::shared_ptr<otp::OtpService>(messaging, messaging->otp.get()));
   // School website users: OTP-proven requests, SMS on decision. `messaging` lives in the
   // otp handlers for as long as the router.
+  // Proofs of identity by OpenID providers (ThaID), for access requests, registrations and sign-in.
+  auto identities = std::make_shared<identity::IdentityService>(config, s.server_key, *s.db);
+  identity::add_identity_routes(router, config, s.audit, s.accounts, identities);
   accounts::add_access_request_routes(router, config, s.guard, s.accounts, *messaging->otp, *messaging->gateway,
-                                      notifier);
+                                      notifier, identities);
   accounts::add_self_service_routes(router, s.guard, s.accounts, *messaging->otp, *messaging->gateway);
   accounts::add_my_sessions_routes(router, s.guard, s.audit, s.accounts.db());
 
@@ -113,11 +117,14 @@ void add_routes(http::Router& router, Services& s) {
   // allowed to report for and see its own institution, and returns its activation token.
   registrations->set_issue_activation([&accounts = s.accounts](const registrations::Registration& r,
                                                                std::optional<std::int64_t> actor) {
-    return accounts.issue_activation(
+    auto token = accounts.issue_activation(
         {r.institution_code, r.institution_code, r.officer.title, r.officer.first_name, r.officer.last_name,
          r.officer.position, r.officer.phone, r.officer.email,
          {{domain::Permission::view, r.institution_code}, {domain::Permission::report_submit, r.institution_code}}},
         actor);
+    // The officer may then sign in with ThaID: the account holds their national ID.
+    identity::link_user_to_registration(*accounts.db().acquire(), r.institution_code, r.id);
+    return token;
   });
   registrations->set_renew_activation(
       [&accounts = s.accounts](const registrations::Registration& r) -> std::variant<std::string, domain::FieldError> {
@@ -140,6 +147,7 @@ void add_routes(http::Router& router, Services& s) {
                                    }};
   };
   hooks.audit = audit_to(s.audit);
+  hooks.identities = identities;
   struct Keep {  // the service refers to the messaging parts: keep them alive with it
     std::shared_ptr<Messaging> messaging;
     std::shared_ptr<registrations::RegistrationService> service;

@@ -6,6 +6,7 @@
 #include "server/http/path_params.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
+#include "server/identity/identity_store.hpp"
 #include "shared/accounts/account_messages.hpp"
 #include "shared/accounts/school_user_sms.hpp"
 #include "shared/accounts/school_users.hpp"
@@ -43,7 +44,8 @@ http::Reply request_not_found() {
 
 void add_access_request_routes(http::Router& router, const Config& config, auth::Guard& guard,
                                AccountService& accounts, otp::OtpService& otp, sms::SmsGateway& sms,
-                               std::shared_ptr<notifications::Notifier> notifier) {
+                               std::shared_ptr<notifications::Notifier> notifier,
+                               std::shared_ptr<identity::IdentityService> identities) {
   auto& pool = accounts.db();
   auto& audit = accounts.audit();
   const auto& tree = guard.orgs();
@@ -97,8 +99,8 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
     return http::json_reply(http::Status::ok, list);
   });
 
-  // POST /api/v1/access-requests {"area_code","school_code","person":{…},"otp_token"}
-  router.add(http::Verb::post, "/api/v1/access-requests", http::anyone(), [&, notifier](const http::RequestContext& rq) -> http::Reply {
+  // POST /api/v1/access-requests {"area_code","school_code","person":{…},"otp_token" | "identity_token"}
+  router.add(http::Verb::post, "/api/v1/access-requests", http::anyone(), [&, notifier, identities](const http::RequestContext& rq) -> http::Reply {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
     const auto& b = body.value();
@@ -109,14 +111,34 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
     auto person_it = b.find("person");
     if (person_it == b.end() || person_it->is_null())
       return http::bad_request(domain::person_required_error());
-    auto person = domain::profile_from_json(*person_it, "person", domain::EmailRule::required);
+    const auto now = auth::unix_now();
+    // Proved by an identity provider: the names (and the national ID) are the provider's.
+    const bool proved = b.contains("identity_token") && !b["identity_token"].is_null();
+    std::string identity_token;
+    std::optional<identity::Proof> proof;
+    nlohmann::json person_json = *person_it;
+    if (proved) {
+      auto t = http::exact_text_field(b, domain::identity_token_field);
+      if (!t) return http::bad_request(t.error());
+      identity_token = t.value();
+      proof = identities->peek(identity_token, now);
+      if (!proof) return http::bad_request(domain::identity_token_invalid_error());
+      if (person_json.is_object()) {
+        person_json.update({{"first_name", proof->first_name}, {"last_name", proof->last_name}});
+        if (!proof->title.empty()) person_json["title"] = proof->title;
+      }
+    }
+    auto person = domain::profile_from_json(person_json, "person", domain::EmailRule::required);
     if (!person) return http::bad_request(person.error());
-    auto token = http::exact_text_field(b, domain::otp_token_field);
-    if (!token) return http::bad_request(token.error());
+    std::string otp_token;
+    if (!proved) {
+      auto token = http::exact_text_field(b, domain::otp_token_field);
+      if (!token) return http::bad_request(token.error());
+      otp_token = token.value();
+    }
     auto rights = domain::parse_rights(b.contains("rights") ? &b["rights"] : nullptr, domain::requestable_rights(), false);
     if (!rights) return http::bad_request(rights.error());
 
-    const auto now = auth::unix_now();
     std::int64_t id = 0;
     notifications::Outgoing told;
     {
@@ -130,12 +152,24 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
       }
       if (pending_requests_from(*db, school.value(), person.value().phone) > 0)
         return http::error_reply(http::Status::conflict, domain::access_request_pending_error());
-      // The OTP proves this very phone; redeemed inside the transaction, so a refusal keeps it usable.
-      auto phone = otp.redeem(*db, token.value(), domain::OtpPurpose::school_user, person.value().phone);
-      if (!phone) return http::bad_request(phone.error());
       auto r = opened.value();
       r.rights = rights.value();
-      id = insert_request(*db, r, now);
+      if (proved) {
+        // One person is one request and one user per school, whatever phone they give.
+        if (identity::pending_requests_with_national_id(*db, school.value(), proof->national_id_hash) > 0)
+          return http::error_reply(http::Status::conflict, domain::identity_already_requested_error());
+        if (identity::school_users_with_national_id(*db, school.value(), proof->national_id_hash) > 0)
+          return http::error_reply(http::Status::conflict, domain::identity_already_user_error());
+        if (!identities->redeem(*db, identity_token, now)) return http::bad_request(domain::identity_token_invalid_error());
+        r.identity_provider = proof->provider;
+        r.id_masked = proof->id_masked;
+        id = insert_request(*db, r, now, proof->national_id_hash, proof->national_id_sealed);
+      } else {
+        // The OTP proves this very phone; redeemed inside the transaction, so a refusal keeps it usable.
+        auto phone = otp.redeem(*db, otp_token, domain::OtpPurpose::school_user, person.value().phone);
+        if (!phone) return http::bad_request(phone.error());
+        id = insert_request(*db, r, now);
+      }
       const auto* node = tree.find(r.school_code);
       told = notifier->record(*db, {r.school_code, Permission::users_manage, domain::access_request_kind,
                                     domain::access_request_notice(node ? node->name_th : "", r.school_code),
@@ -144,7 +178,7 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
     }
     notifier->send(told);
     audit.record({std::nullopt, "access_request.create", "access_request:" + std::to_string(id), rq.client_address,
-                  {{"school_code", school.value()}}});
+                  {{"school_code", school.value()}, {"proved_by", proved ? proof->provider : std::string("sms")}}});
     return http::json_reply(http::Status::created, {{"request_id", id}, {"status", "pending"}});
   });
 
@@ -217,6 +251,8 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
           u.grants = {{Permission::view, stored.request.school_code}};
           for (auto p : stored.request.granted) u.grants.push_back({p, stored.request.school_code});
           stored.user_id = insert_user(*db, u, now);
+          if (!stored.national_id_hash.empty())  // proven: the user may sign in with the same provider
+            identity::set_user_national_id(*db, *stored.user_id, stored.national_id_hash, stored.national_id_sealed);
           token = issue_token(*db, TokenPurpose::activation, *stored.user_id, now, domain::activation_link_lifetime);
         }
         record_decision(*db, stored, admin.user_id, now);

@@ -31,7 +31,8 @@ std::vector<Permission> rights_of(const std::string& text) {
 std::optional<StoredRequest> find_request(storage::Database& db, std::int64_t id) {
   auto q = db.prepare(
       "SELECT id, area_code, school_code, title, first_name, last_name, position, phone, email, status, reason, "
-      "created_at, user_id, rights, granted FROM access_requests WHERE id = ?");
+      "created_at, user_id, rights, granted, identity_provider, id_masked, national_id_hash, national_id_sealed "
+      "FROM access_requests WHERE id = ?");
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
   StoredRequest r;
@@ -45,16 +46,23 @@ std::optional<StoredRequest> find_request(storage::Database& db, std::int64_t id
   if (!q.is_null(12)) r.user_id = q.integer(12);
   r.request.rights = rights_of(q.text(13));
   r.request.granted = rights_of(q.text(14));
+  r.request.identity_provider = q.text(15);
+  r.request.id_masked = q.text(16);
+  r.national_id_hash = q.text(17);
+  r.national_id_sealed = q.text(18);
   return r;
 }
 
-std::int64_t insert_request(storage::Database& db, const domain::AccessRequest& r, std::int64_t now) {
+std::int64_t insert_request(storage::Database& db, const domain::AccessRequest& r, std::int64_t now,
+                            const std::string& national_id_hash, const std::string& national_id_sealed) {
   return db.prepare(
         "INSERT INTO access_requests (area_code, school_code, title, first_name, last_name, position, phone, "
-        "email, status, created_at, rights) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) RETURNING id")
+        "email, status, created_at, rights, identity_provider, id_masked, national_id_hash, national_id_sealed) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?) RETURNING id")
       .bind(1, r.area_code).bind(2, r.school_code).bind(3, r.person.title).bind(4, r.person.first_name)
       .bind(5, r.person.last_name).bind(6, r.person.position).bind(7, r.person.phone).bind(8, r.person.email)
-      .bind(9, now).bind(10, rights_text(r.rights))
+      .bind(9, now).bind(10, rights_text(r.rights)).bind(11, r.identity_provider).bind(12, r.id_masked)
+      .bind(13, national_id_hash).bind(14, national_id_sealed)
       .returned_id();
 }
 

@@ -17,11 +17,14 @@ struct StoredRequest {
   domain::AccessRequest request;
   std::int64_t created_at = 0;
   std::optional<std::int64_t> user_id;
+  std::string national_id_hash, national_id_sealed;  // when an identity provider proved the person
 };
 
 std::optional<StoredRequest> find_request(storage::Database& db, std::int64_t id);
 // A new pending request: its id.
-std::int64_t insert_request(storage::Database& db, const domain::AccessRequest& request, std::int64_t now);
+// `national_id_hash`/`_sealed`: the proven national ID (request.identity_provider set), else "".
+std::int64_t insert_request(storage::Database& db, const domain::AccessRequest& request, std::int64_t now,
+                            const std::string& national_id_hash = {}, const std::string& national_id_sealed = {});
 // The decision on `stored` (status, reason, user, rights given), by `admin_id` at `now`.
 void record_decision(storage::Database& db, const StoredRequest& stored, std::int64_t admin_id, std::int64_t now);
 // Requests waiting for approval from `phone` for `school_code`.

@@ -191,4 +191,44 @@ CREATE TABLE sign_in_sheets (
 CREATE INDEX sign_in_sheets_by_expiry ON sign_in_sheets (expires_at);
 )sql";
 
+// Proofs of identity by an OpenID provider (ThaID): a flow lives from /start to /callback
+// (its state only as a digest; the PKCE verifier sealed); a proof lives until the form that
+// uses it. The national ID it proves is kept as a keyed hash (to know the same person again:
+// in access requests, in users) and sealed, never in clear.
+const std::string_view identity_proofs = R"sql(
+CREATE TABLE identity_flows (
+  state_digest    TEXT PRIMARY KEY,
+  provider        TEXT NOT NULL,
+  purpose         TEXT NOT NULL,
+  next_route      TEXT NOT NULL,
+  nonce           TEXT NOT NULL,
+  verifier_sealed TEXT NOT NULL,
+  expires_at      INTEGER NOT NULL,
+  used_at         INTEGER
+);
+CREATE TABLE identity_proofs (
+  token_digest       TEXT PRIMARY KEY,
+  provider           TEXT NOT NULL,
+  subject            TEXT NOT NULL,
+  purpose            TEXT NOT NULL,
+  national_id_hash   TEXT NOT NULL,
+  national_id_sealed TEXT NOT NULL,
+  id_masked          TEXT NOT NULL,
+  title              TEXT NOT NULL,
+  first_name         TEXT NOT NULL,
+  last_name          TEXT NOT NULL,
+  created_at         INTEGER NOT NULL,
+  expires_at         INTEGER NOT NULL,
+  used_at            INTEGER
+);
+ALTER TABLE access_requests ADD COLUMN identity_provider TEXT NOT NULL DEFAULT '';
+ALTER TABLE access_requests ADD COLUMN national_id_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE access_requests ADD COLUMN national_id_sealed TEXT NOT NULL DEFAULT '';
+ALTER TABLE access_requests ADD COLUMN id_masked TEXT NOT NULL DEFAULT '';
+CREATE INDEX access_requests_by_national_id ON access_requests (school_code, national_id_hash);
+ALTER TABLE users ADD COLUMN national_id_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE users ADD COLUMN national_id_sealed TEXT NOT NULL DEFAULT '';
+CREATE INDEX users_by_national_id ON users (national_id_hash);
+)sql";
+
 }  // namespace server::accounts::schema

@@ -15,5 +15,6 @@ extern const std::string_view access_request_rights;  // 121
 extern const std::string_view account_holders;        // 122
 extern const std::string_view server_key_check;       // 123: which key the database is sealed with
 extern const std::string_view sign_in_sheets;         // 124: QR sheets of new institution accounts
+extern const std::string_view identity_proofs;        // 125: OpenID Connect flows and proofs
 
 }  // namespace server::accounts::schema

@@ -32,6 +32,14 @@ Reply not_found() {
   return error_reply(Status::not_found, {"not_found", "", "ไม่พบสิ่งที่ร้องขอ", "Not found"});
 }
 
+Reply redirect(const std::string& location) {
+  StringResponse res{Status::found, 11};
+  res.set(beast::http::field::location, location);
+  res.set(beast::http::field::cache_control, "no-store");
+  res.prepare_payload();
+  return res;
+}
+
 Reply method_not_allowed(std::string_view allow) {
   Reply r = error_reply(Status::method_not_allowed,
                         {"method_not_allowed", "", "ไม่รองรับวิธีการเรียกนี้สำหรับที่อยู่นี้",

@@ -15,6 +15,7 @@ Reply error_reply(Status status, const domain::FieldError& error);
 Reply bad_request(const domain::FieldError& error);  // 400, names the field
 Reply malformed_request();                           // 400, the HTTP itself was unreadable
 Reply not_found();                                   // 404
+Reply redirect(const std::string& location);         // 302 Found, never cached
 Reply method_not_allowed(std::string_view allow);    // 405 with Allow
 Reply body_too_large(std::uint64_t limit_bytes);      // 413
 Reply headers_too_large();                           // 431

@@ -1,5 +1,6 @@
 #include "server/registrations/registration_routes.hpp"
 
+#include "server/auth/sessions.hpp"
 #include "server/http/path_params.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/json_body.hpp"
@@ -93,25 +94,47 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
     return read(*r, std::get<Reviewer>(who).user_id);
   };
 
-  router.add(http::Verb::post, "/api/v1/registrations", http::anyone(), [service, audit](const RequestContext& rq) {
+  router.add(http::Verb::post, "/api/v1/registrations", http::anyone(), [service, audit, hooks](const RequestContext& rq) {
     auto body = http::json_body(rq);
     if (!body) return http::bad_request(body.error());
-    const auto& j = body.value();
+    auto& j = body.value();
     // The officer's and legacy fields are typed by registration_form_from_json (officer.*, legacy.*).
     if (auto e = http::check_fields(j, {{"affiliation", http::JsonType::text},
                                         {"institution_code", http::JsonType::text},
                                         {"officer", http::JsonType::object},
                                         {"legacy", http::JsonType::object},
                                         {"otp_token", http::JsonType::text},
+                                        {"identity_token", http::JsonType::text},
                                         {"supersede", http::JsonType::boolean}}))
       return http::bad_request(*e);
+    // Proved by an identity provider: the officer's names and national ID are the provider's.
+    std::optional<identity::Proof> proof;
+    const auto now = auth::unix_now();
+    if (j.contains("identity_token") && !j["identity_token"].is_null()) {
+      const auto token = j["identity_token"].get<std::string>();
+      if (hooks.identities) proof = hooks.identities->peek(token, now);
+      const auto digits = proof ? hooks.identities->unseal_text(proof->national_id_sealed) : std::nullopt;
+      if (!digits) return http::bad_request(domain::identity_token_invalid_error());
+      if (!j.contains("officer") || !j["officer"].is_object()) j["officer"] = nlohmann::json::object();
+      j["officer"].update({{"first_name", proof->first_name}, {"last_name", proof->last_name}, {"national_id", *digits}});
+      if (!proof->title.empty()) j["officer"]["title"] = proof->title;
+    }
     auto form = domain::registration_form_from_json(j);
     if (!form) return http::bad_request(form.error());
-    auto token = otp_token_of(j);
-    if (!token) return http::bad_request(token.error());
     // Absent: replace whatever is open (api.md); false: only if nothing is (the wizard's default).
     auto supersede = http::bool_field(j, "supersede", true);
-    auto created = service->create(form.value(), token.value(), supersede.value());
+    Outcome<Created> created = Refusal{};
+    if (proof) {
+      const auto token = j["identity_token"].get<std::string>();
+      created = service->create(form.value(), [&](storage::Database& db, const std::string&) -> std::optional<domain::FieldError> {
+        if (!hooks.identities->redeem(db, token, now)) return domain::identity_token_invalid_error();
+        return std::nullopt;
+      }, supersede.value());
+    } else {
+      auto token = otp_token_of(j);
+      if (!token) return http::bad_request(token.error());
+      created = service->create(form.value(), token.value(), supersede.value());
+    }
     if (auto* r = std::get_if<Refusal>(&created)) return http::refuse(*r);
     const auto& c = std::get<Created>(created);
     nlohmann::json superseded = nlohmann::json::array();
@@ -121,7 +144,8 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
             {{"by", c.registration.id}});
     }
     audit(rq, std::nullopt, "registration.created", "registration:" + std::to_string(c.registration.id),
-          {{"institution_code", c.registration.institution_code}, {"national_id", c.registration.national_id_masked}});
+          {{"institution_code", c.registration.institution_code}, {"national_id", c.registration.national_id_masked},
+           {"proved_by", proof ? proof->provider : std::string("sms")}});
     return http::json_reply(http::Status::created, {{"registration_id", c.registration.id},
                                                     {"registration_token", c.token},
                                                     {"status", domain::to_string(c.registration.status)},

@@ -1,5 +1,6 @@
 #pragma once
 // The registration endpoints of api.md (docs/api.md, "School account registration").
+#include "server/identity/identity_service.hpp"
 #include <functional>
 #include <memory>
 #include <optional>
@@ -25,6 +26,8 @@ struct RegistrationHooks {
   std::function<void(const http::RequestContext&, std::optional<std::int64_t> actor, std::string action,
                      std::string target, nlohmann::json detail)>
       audit;
+  // Proofs of identity that may stand in for the OTP ("identity_token"); unset: none accepted.
+  std::shared_ptr<identity::IdentityService> identities;
 };
 
 inline constexpr std::uint64_t upload_body_limit = 12 * 1024 * 1024;  // the 10 MB file and the form around it

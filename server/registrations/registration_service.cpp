@@ -80,6 +80,16 @@ void RegistrationService::notify(const std::string& phone, const std::string& te
 
 Outcome<Created> RegistrationService::create(const domain::RegistrationForm& form, std::string_view otp_token,
                                              bool supersede_open) {
+  const std::string token(otp_token);
+  return create(form, [this, token](storage::Database& db, const std::string& phone) -> std::optional<domain::FieldError> {
+    auto proved = otp_.redeem(db, token, domain::OtpPurpose::registration, phone);
+    if (!proved) return proved.error();
+    return std::nullopt;
+  }, supersede_open);
+}
+
+Outcome<Created> RegistrationService::create(const domain::RegistrationForm& form, const Proof& proof,
+                                             bool supersede_open) {
   auto checked = domain::check_registration(form);
   if (!checked) return Refusal{400, checked.error()};
   const auto& reg = checked.value();
@@ -101,8 +111,7 @@ Outcome<Created> RegistrationService::create(const domain::RegistrationForm& for
     created.superseded = store::load_open(*db, reg.institution_code);
     // Checked before the OTP is redeemed, so the refused registrant can still confirm with it.
     if (!supersede_open && !created.superseded.empty()) return Refusal{409, domain::registration_open_error()};
-    auto phone = otp_.redeem(*db, otp_token, domain::OtpPurpose::registration, reg.officer.phone);
-    if (!phone) return Refusal{400, phone.error()};
+    if (auto refused = proof(*db, reg.officer.phone)) return Refusal{400, *refused};
     for (auto& old : created.superseded) {
       old.status = domain::next_status(old.status, domain::RegistrationEvent::superseded).value();
       store::supersede(*db, old.id);

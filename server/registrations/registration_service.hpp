@@ -55,6 +55,11 @@ class RegistrationService {
   // are any, 409 registration_open and nothing changes (the OTP token stays usable).
   Outcome<Created> create(const domain::RegistrationForm& form, std::string_view otp_token,
                           bool supersede_open = true);
+  // What proves the registrant, run inside the write transaction (a refusal rolls it back):
+  // the OTP above, or an identity provider's proof (server/identity), nullopt when it holds.
+  // It is given the officer's checked phone.
+  using Proof = std::function<std::optional<domain::FieldError>(storage::Database&, const std::string& phone)>;
+  Outcome<Created> create(const domain::RegistrationForm& form, const Proof& proof, bool supersede_open);
   // What a new registrant is shown before replacing one (no personal data but a phone hint).
   std::vector<domain::OpenRegistration> open_registrations(std::string_view institution_code);
   // A new bearer token for the institution's latest registration (any state but superseded)

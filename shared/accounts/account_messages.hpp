@@ -15,6 +15,7 @@ inline constexpr TextRule link_token_field{"token", "รหัสลิงก์
 inline constexpr TextRule org_code_field{"org_code", "รหัสหน่วยงาน", "Organisation code", 10};
 inline constexpr TextRule search_text_field{"q", "คำค้น", "Search text", 100, false};
 inline constexpr TextRule otp_token_field{"otp_token", "รหัสยืนยัน OTP", "OTP token", 200};
+inline constexpr TextRule identity_token_field{"identity_token", "ผลการยืนยันตัวตน", "Identity proof", 200};
 inline constexpr TextRule current_password_field{"current_password", "รหัสผ่านปัจจุบัน", "Current password",
                                                  kPasswordMaxLength};
 inline constexpr TextRule new_password_field{"new_password", "รหัสผ่านใหม่", "New password", kPasswordMaxLength};

@@ -131,6 +131,9 @@ void to_json(nlohmann::json& j, const AccessRequest& r) {
   };
   j["rights"] = ids(r.rights);
   if (r.status == AccessRequestStatus::approved) j["granted"] = ids(r.granted);
+  // How the person proved who they are: an identity provider (names and ID from it), or else an SMS code.
+  if (!r.identity_provider.empty())
+    j["identity"] = {{"provider", r.identity_provider}, {"id_masked", r.id_masked}};
 }
 
 }  // namespace domain

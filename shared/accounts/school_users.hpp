@@ -38,6 +38,8 @@ struct AccessRequest {
   std::string reason;  // why it was rejected; empty otherwise
   std::vector<Permission> rights;   // asked for beyond view (see requestable_rights)
   std::vector<Permission> granted;  // given at approval: some or all of `rights`
+  std::string identity_provider;    // "thaid" when the person proved who they are there; "" = SMS code
+  std::string id_masked;            // the proven national ID, masked ("1-2345-xxxxx-xx-1")
 };
 
 // What a school website user may ask for beyond seeing the school: reporting its KPIs.
@@ -60,7 +62,8 @@ Checked<AccessRequest> approve(const AccessRequest& request, int active_school_u
                                std::vector<Permission> granted = {});
 Checked<AccessRequest> reject(const AccessRequest& request, std::string_view reason);
 
-// Wire: {"area_code","school_code","person":{...},"status","reason"?,"rights":[...],"granted"?:[...]}.
+// Wire: {"area_code","school_code","person":{...},"status","reason"?,"rights":[...],"granted"?:[...],
+// "identity"?:{"provider","id_masked"}}.
 void to_json(nlohmann::json& j, const AccessRequest& r);
 
 }  // namespace domain

@@ -1,0 +1,92 @@
+#include "server/identity/jose.hpp"
+
+#include <jwt.h>
+#include <openssl/bio.h>
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+#include <openssl/param_build.h>
+#include <openssl/pem.h>
+#include <sodium.h>
+
+#include <memory>
+
+namespace server::identity {
+
+namespace {
+
+std::optional<std::string> base64url_decode(const std::string& s) {
+  std::string out(s.size(), '\0');
+  std::size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), s.c_str(), s.size(), nullptr, &len,
+                        nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
+    return std::nullopt;
+  out.resize(len);
+  return out;
+}
+
+using Jwt = std::unique_ptr<jwt_t, decltype(&jwt_free)>;
+
+Jwt decode(const std::string& token, const std::string* pem) {
+  jwt_t* raw = nullptr;
+  const int rc = pem ? jwt_decode(&raw, token.c_str(), reinterpret_cast<const unsigned char*>(pem->data()),
+                                  static_cast<int>(pem->size()))
+                     : jwt_decode(&raw, token.c_str(), nullptr, 0);
+  if (rc != 0) raw = nullptr;
+  return Jwt(raw, jwt_free);
+}
+
+}  // namespace
+
+std::optional<std::string> rsa_jwk_to_pem(const nlohmann::json& jwk) {
+  if (!jwk.is_object() || jwk.value("kty", "") != "RSA" || !jwk.contains("n") || !jwk.contains("e") ||
+      !jwk["n"].is_string() || !jwk["e"].is_string())
+    return std::nullopt;
+  auto n = base64url_decode(jwk["n"].get<std::string>()), e = base64url_decode(jwk["e"].get<std::string>());
+  if (!n || !e || n->size() < 256) return std::nullopt;  // RSA below 2048 bits is refused
+  std::unique_ptr<BIGNUM, decltype(&BN_free)> bn_n(
+      BN_bin2bn(reinterpret_cast<const unsigned char*>(n->data()), static_cast<int>(n->size()), nullptr), BN_free);
+  std::unique_ptr<BIGNUM, decltype(&BN_free)> bn_e(
+      BN_bin2bn(reinterpret_cast<const unsigned char*>(e->data()), static_cast<int>(e->size()), nullptr), BN_free);
+  std::unique_ptr<OSSL_PARAM_BLD, decltype(&OSSL_PARAM_BLD_free)> build(OSSL_PARAM_BLD_new(), OSSL_PARAM_BLD_free);
+  if (!bn_n || !bn_e || !build || !OSSL_PARAM_BLD_push_BN(build.get(), OSSL_PKEY_PARAM_RSA_N, bn_n.get()) ||
+      !OSSL_PARAM_BLD_push_BN(build.get(), OSSL_PKEY_PARAM_RSA_E, bn_e.get()))
+    return std::nullopt;
+  std::unique_ptr<OSSL_PARAM, decltype(&OSSL_PARAM_free)> params(OSSL_PARAM_BLD_to_param(build.get()), OSSL_PARAM_free);
+  std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr),
+                                                                  EVP_PKEY_CTX_free);
+  EVP_PKEY* key = nullptr;
+  if (!params || !ctx || EVP_PKEY_fromdata_init(ctx.get()) <= 0 ||
+      EVP_PKEY_fromdata(ctx.get(), &key, EVP_PKEY_PUBLIC_KEY, params.get()) <= 0)
+    return std::nullopt;
+  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> owned(key, EVP_PKEY_free);
+  std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), BIO_free);
+  if (!bio || PEM_write_bio_PUBKEY(bio.get(), key) != 1) return std::nullopt;
+  char* data = nullptr;
+  const long len = BIO_get_mem_data(bio.get(), &data);
+  return std::string(data, static_cast<std::size_t>(len));
+}
+
+std::optional<JwtHeader> peek_header(const std::string& token) {
+  auto jwt = decode(token, nullptr);
+  if (!jwt) return std::nullopt;
+  JwtHeader h;
+  h.alg = jwt_alg_str(jwt_get_alg(jwt.get())) ? jwt_alg_str(jwt_get_alg(jwt.get())) : "";
+  if (const char* kid = jwt_get_header(jwt.get(), "kid")) h.kid = kid;
+  return h;
+}
+
+std::optional<nlohmann::json> verify_rs256(const std::string& token, const std::string& pem) {
+  auto header = peek_header(token);
+  if (!header || header->alg != "RS256") return std::nullopt;
+  auto jwt = decode(token, &pem);
+  if (!jwt || jwt_get_alg(jwt.get()) != JWT_ALG_RS256) return std::nullopt;
+  char* payload = jwt_get_grants_json(jwt.get(), nullptr);
+  if (!payload) return std::nullopt;
+  auto claims = nlohmann::json::parse(payload, nullptr, false);
+  free(payload);
+  if (claims.is_discarded() || !claims.is_object()) return std::nullopt;
+  return claims;
+}
+
+}  // namespace server::identity
