@@ -29,6 +29,7 @@ std::string take_dropped_file() { return {}; }
 std::string current_route() { return fake_platform::route; }
 void navigate(const std::string& route) { fake_platform::route = route; }
 void open_page(const std::string& path) { fake_platform::opened_pages.push_back(path); }
+void leave_to(const std::string& path) { fake_platform::opened_pages.push_back(path); }
 Window open_window(const char*) { return {}; }
 std::string font_path(std::string_view file_name) { return "/usr/share/fonts/truetype/tlwg/" + std::string(file_name); }
 void run(Loop) {}

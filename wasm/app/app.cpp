@@ -13,6 +13,7 @@
 #include "wasm/app/clock.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/screens/accounts/access_request_screen.hpp"
+#include "wasm/screens/accounts/identity_failed_screen.hpp"
 #include "wasm/screens/accounts/account_screen.hpp"
 #include "wasm/screens/accounts/activation_screen.hpp"
 #include "wasm/screens/accounts/first_login_screen.hpp"
@@ -56,6 +57,7 @@ void App::register_screens() {
   screens_.add("qr", std::make_unique<accounts::QrSignInScreen>());
   screens_.add("forgot-password", std::make_unique<accounts::ForgotPasswordScreen>());
   screens_.add("access-request", std::make_unique<accounts::AccessRequestScreen>());
+  screens_.add("identity-failed", std::make_unique<accounts::IdentityFailedScreen>());
   screens_.add("admin/users", std::make_unique<accounts::UsersScreen>(),
                Access::holding(domain::Permission::users_manage));
   screens_.add("audit", std::make_unique<audit_screens::AuditScreen>(), Access::holding(domain::audit_permission));

@@ -98,6 +98,10 @@ void navigate(const std::string& route);
 // A page of the site beside the app ("/help/kpi.html"), for reading and printing: web, a new
 // tab; native, the system's browser at SERVER_URL.
 void open_page(const std::string& path);
+// A page of the server that takes over and comes back to the app (an identity provider's
+// sign-in): web, this tab goes there; native, the system's browser, where the proof ends
+// in the web client.
+void leave_to(const std::string& path);
 
 // --- The window and its loop -------------------------------------------------------------
 struct Window {

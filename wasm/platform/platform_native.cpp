@@ -185,6 +185,8 @@ void open_page(const std::string& path) {
   if (SDL_OpenURL(url.c_str()) != 0) std::fprintf(stderr, "open %s: %s\n", url.c_str(), SDL_GetError());
 }
 
+void leave_to(const std::string& path) { open_page(path); }
+
 Window open_window(const char* title) {
   Window w;
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {

@@ -111,6 +111,7 @@ EM_JS(void, js_restart_clean, (), {
 });
 
 EM_JS(void, js_open_page, (const char* path), { window.open(UTF8ToString(path), '_blank', 'noopener'); });
+EM_JS(void, js_leave_to, (const char* path), { window.location.assign(UTF8ToString(path)); });
 
 void send(HttpRequest request, Call call, const char* download_name) {
   const int id = next_id++;
@@ -218,6 +219,7 @@ std::string current_route() {
 }
 
 void open_page(const std::string& path) { js_open_page(path.c_str()); }
+void leave_to(const std::string& path) { js_leave_to(path.c_str()); }
 
 void navigate(const std::string& route) {
   js_navigate(route.c_str());

@@ -37,8 +37,11 @@ void AccessRequestScreen::open(app::Context& ctx, const app::Route& route) {
     schools_.clear(), school_names_.clear();
     person_.fill({});
     otp_.reset();
+    identity_.reset();
+    person_.unlock_names();
     asked_.clear();
   }
+  identity_.open(ctx, route);
   if (!areas_.empty()) return choose_wanted(ctx);
   ctx.api.get("/api/v1/orgs?kind=area_office", pending_.guard([this, &ctx](const api::Reply& r) {
     if (!r.ok()) {
@@ -97,6 +100,8 @@ void AccessRequestScreen::draw(app::Context& ctx) {
   }
   widgets::text_wrapped(ctx.tr(access_intro));
   const float width = std::min(ImGui::GetContentRegionAvail().x, 560.0f);
+  identity_.draw(ctx);
+  if (const auto& p = identity_.proved(); p && !person_.names_locked()) person_.lock_names(p->title, p->first_name, p->last_name);
 
   widgets::text(ctx.tr(access_area));
   if (widgets::combo("access.area", ctx.tr(areas_.empty() ? loading : access_area), area_names_, area_, width))
@@ -121,7 +126,8 @@ void AccessRequestScreen::draw(app::Context& ctx) {
   person_.draw(ctx, width);
   const std::string phone = person_.value().phone;
   const bool phone_ok = !phone.empty() && !person_.errors().of("person.phone");
-  if (phone_ok && otp_.token().empty()) {
+  const bool proved = !identity_.token().empty() && identity_.proved();
+  if (phone_ok && otp_.token().empty() && !proved) {
     otp_.draw(ctx, phone, width);
   }
   widgets::error_banner("access.error",
@@ -130,7 +136,7 @@ void AccessRequestScreen::draw(app::Context& ctx) {
   widgets::error_banner("access.person.error",
                         person_.errors().general_if([&](const std::string& f) { return person_.shows(f); }),
                         ctx.language);
-  const bool ready = !otp_.token().empty() && !sending_;
+  const bool ready = (!otp_.token().empty() || proved) && !sending_;
   if (!widgets::primary_button("access.submit", ctx.tr(sending_ ? working : access_submit), ready)) return;
   errors_.clear();
   if (area_ < 0) errors_.set(client_error("required", "area_code", field_required));
@@ -140,8 +146,9 @@ void AccessRequestScreen::draw(app::Context& ctx) {
   nlohmann::json body = {{"area_code", areas_[size_t(area_)].code},
                          {"school_code", schools_[size_t(school_)].code},
                          {"person", person_.value()},
-                         {"otp_token", otp_.token()},
                          {"rights", nlohmann::json::array()}};
+  if (proved) body["identity_token"] = identity_.token();
+  else body["otp_token"] = otp_.token();
   for (std::size_t i = 0; i < asked_.size(); ++i)
     if (asked_[i]) body["rights"].push_back(domain::to_string(domain::requestable_rights()[i]));
   ctx.api.post("/api/v1/access-requests", body, pending_.guard([this](const api::Reply& r) {
@@ -150,6 +157,7 @@ void AccessRequestScreen::draw(app::Context& ctx) {
       if (r.error && person_.shows(r.error->field)) person_.errors().take(r);
       else errors_.take(r);
       if (r.code() == "otp_token_invalid") otp_.reset();
+      if (r.code() == "identity_token_invalid") identity_.reset(), person_.unlock_names();
       return;
     }
     done_ = true;

@@ -2,7 +2,9 @@
 // #/access-request: a person asks for a school website account (the EMIS rule): pick the
 // education-area office, then a school in it, tick the rights asked for beyond view (KPI
 // reporting), fill in name, surname, phone, e-mail, prove
-// the phone by OTP, send (POST /api/v1/access-requests). The area's admin decides.
+// the phone by OTP, send (POST /api/v1/access-requests). The area's admin decides. Where an
+// identity provider is configured (ThaID), proving who one is there comes first: the names
+// are then the provider's and no OTP is asked (?identity_token= on the way back).
 // ?area=<code>&school=<code> (from the home page's search) chooses both.
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 
 #include "wasm/api/client.hpp"
 #include "wasm/app/screen.hpp"
+#include "wasm/screens/accounts/identity_step.hpp"
 #include "wasm/screens/accounts/otp_step.hpp"
 #include "wasm/screens/accounts/profile_form.hpp"
 
@@ -37,6 +40,7 @@ class AccessRequestScreen : public app::Screen {
   std::vector<bool> asked_;  // per domain::requestable_rights()
   ProfileForm person_{"access.person", "person", true, domain::EmailRule::required};
   OtpStep otp_{"access.otp", domain::OtpPurpose::school_user};
+  IdentityStep identity_{"access.identity", domain::IdentityPurpose::access_request, "/access-request"};
   api::FormErrors errors_;
   double now_ = 0;
   bool sending_ = false, done_ = false;

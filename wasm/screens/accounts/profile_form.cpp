@@ -1,6 +1,8 @@
 #include "wasm/screens/accounts/profile_form.hpp"
 
 #include "shared/ui/strings_account_screens.hpp"
+#include "shared/ui/strings_identity.hpp"
+#include "wasm/widgets/test_hook.hpp"
 #include "wasm/widgets/widgets.hpp"
 
 namespace accounts {
@@ -51,24 +53,54 @@ bool ProfileForm::shows(std::string_view wire_field) const {
   return false;
 }
 
+void ProfileForm::lock_names(const std::string& title, const std::string& first_name, const std::string& last_name) {
+  p_.title = title, p_.first_name = first_name, p_.last_name = last_name;
+  for (auto f : {"title", "first_name", "last_name"}) errors_.clear(wire(f));
+  names_locked_ = true;
+  title_given_ = !title.empty();
+}
+
 void ProfileForm::draw(app::Context& ctx, float width) {
+  using namespace ui::text;
+  auto id = [&](const char* f) { return id_ + "." + f; };
+  if (names_locked_) {
+    if (!title_given_) draw_title(ctx, width);  // a provider that gives no title: the person picks it
+    const std::string names = p_.title + p_.first_name + " " + p_.last_name;
+    widgets::text(std::string(ctx.tr(profile_first_name)) + " / " + std::string(ctx.tr(profile_last_name)) + ": " + names);
+    test_hook::record_item(id("names").c_str(), "text", names);
+    widgets::text_wrapped(ctx.tr(identity_names_from_provider));
+  } else {
+    draw_names(ctx, width);
+  }
+  std::vector<Row> rows;
+  if (with_position_) rows.push_back({"position", profile_position, p_.position});
+  rows.push_back({"phone", profile_phone, p_.phone});
+  rows.push_back({"email", email_ == domain::EmailRule::required ? profile_email : profile_email_optional, p_.email});
+  draw_rows(ctx, rows, width);
+}
+
+void ProfileForm::draw_names(app::Context& ctx, float width) {
+  using namespace ui::text;
+  draw_title(ctx, width);
+  std::vector<Row> rows = {{"first_name", profile_first_name, p_.first_name},
+                           {"last_name", profile_last_name, p_.last_name}};
+  draw_rows(ctx, rows, width);
+}
+
+void ProfileForm::draw_title(app::Context& ctx, float width) {
   using namespace ui::text;
   static const std::vector<std::string> titles = title_options();
   auto id = [&](const char* f) { return id_ + "." + f; };
-
   widgets::text(ctx.tr(profile_title));
   if (widgets::combo(id("title").c_str(), ctx.tr(profile_title), titles, title_, width)) {
     p_.title = titles[size_t(title_)];
     check("title");
   }
   widgets::field_error(id("title").c_str(), errors_.of(wire("title")), ctx.language);
+}
 
-  struct Row { const char* field; const ui::Text& label; std::string& value; };
-  std::vector<Row> rows = {{"first_name", profile_first_name, p_.first_name},
-                           {"last_name", profile_last_name, p_.last_name}};
-  if (with_position_) rows.push_back({"position", profile_position, p_.position});
-  rows.push_back({"phone", profile_phone, p_.phone});
-  rows.push_back({"email", email_ == domain::EmailRule::required ? profile_email : profile_email_optional, p_.email});
+void ProfileForm::draw_rows(app::Context& ctx, std::vector<Row>& rows, float width) {
+  auto id = [&](const char* f) { return id_ + "." + f; };
   for (auto& r : rows) {
     // Checked as typed once the field holds something; an empty field waits for "send".
     if (widgets::field(id(r.field).c_str(), ctx.tr(r.label), r.value, errors_.of(wire(r.field)),

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "shared/accounts/profile.hpp"
+#include "shared/ui/strings.hpp"
 #include "wasm/api/form_errors.hpp"
 #include "wasm/app/context.hpp"
 
@@ -18,6 +19,10 @@ class ProfileForm {
       : id_(std::move(id)), prefix_(std::move(wire_prefix)), with_position_(with_position), email_(email) {}
 
   void fill(const domain::Profile& p);
+  // Title and names given by an identity provider: shown, not editable.
+  void lock_names(const std::string& title, const std::string& first_name, const std::string& last_name);
+  void unlock_names() { names_locked_ = false; }
+  bool names_locked() const { return names_locked_; }
   void draw(app::Context& ctx, float width);
   // Checks every field (shows all errors); true when the profile may be sent.
   bool check_all();
@@ -29,12 +34,21 @@ class ProfileForm {
  private:
   std::string wire(std::string_view field) const { return prefix_.empty() ? std::string(field) : prefix_ + "." + std::string(field); }
   void check(std::string_view field);
+  struct Row {
+    const char* field;
+    const ui::Text& label;
+    std::string& value;
+  };
+  void draw_names(app::Context& ctx, float width);
+  void draw_title(app::Context& ctx, float width);
+  void draw_rows(app::Context& ctx, std::vector<Row>& rows, float width);
 
   std::string id_, prefix_;
   bool with_position_;
   domain::EmailRule email_;
   domain::Profile p_;
   int title_ = -1;
+  bool names_locked_ = false, title_given_ = false;
   api::FormErrors errors_;
 };
 

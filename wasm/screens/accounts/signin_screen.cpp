@@ -2,6 +2,7 @@
 
 #include "shared/ui/strings_account_screens.hpp"
 #include "shared/ui/strings_client.hpp"
+#include "shared/ui/strings_identity.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/app/style.hpp"
 #include "wasm/widgets/test_hook.hpp"
@@ -18,6 +19,8 @@ void SignInScreen::open(app::Context& ctx, const app::Route& route) {
   password_.clear();
   if (std::string u = route.get("username"); !u.empty()) username_ = u;
   next_ = next_route(route);
+  identity_.set_next(next_);
+  identity_.open(ctx, route);
   if (ctx.session.user()) ctx.nav.go(next_);  // already signed in
 }
 
@@ -72,6 +75,7 @@ void SignInScreen::draw(app::Context& ctx) {
   ImGui::SameLine(0, 24);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
   if (widgets::link("signin.forgot", ctx.tr(signin_forgot))) ctx.nav.go("#/forgot-password");
+  identity_.draw_buttons(ctx, identity_sign_in);
   ImGui::EndGroup();
 }
 
