@@ -6,6 +6,7 @@
 #include "shared/accounts/permission.hpp"
 #include "shared/ui/confirmations.hpp"
 #include "shared/ui/strings_account_screens.hpp"
+#include "shared/ui/strings_identity.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/screens/accounts/users_screen.hpp"
 #include "wasm/widgets/test_hook.hpp"
@@ -88,6 +89,14 @@ void UsersScreen::draw_requests(app::Context& ctx) {
     const std::string line = api::text_of(q, "school_code") + " " + api::text_of(q, "school_name") + ": " + who;
     widgets::text(line);
     test_hook::record_item(base, "row", line);
+    // The admin sees how the person was proved: by an identity provider (who they are), or only their phone.
+    const auto& identity = q.contains("identity") ? q["identity"] : nlohmann::json();
+    const std::string proved = identity.is_object()
+        ? std::string(ctx.tr(identity_admin_proved)) + " " + (api::text_of(identity, "provider") == "thaid" ? "ThaID" : api::text_of(identity, "provider")) +
+              " (" + api::text_of(identity, "id_masked") + ")"
+        : std::string(ctx.tr(identity_admin_sms));
+    widgets::text(proved);
+    test_hook::record_item(base + ".identity", "text", proved);
     const std::string school = api::text_of(q, "school_name");
     const std::string person_name = api::text_of(person, "first_name") + " " + api::text_of(person, "last_name");
     draw_rights_asked(ctx, q, id);

@@ -34,6 +34,10 @@ bool RegisterScreen::step_ok(int step) {
   } else if (step == 2 || step == 3) {
     for (const auto& e : domain::registration_problems(form_)) {
       const bool legacy = e.field.rfind("legacy.", 0) == 0, officer = e.field.rfind("officer.", 0) == 0;
+      // Proved by the provider: its names and national ID, which the client never holds in full.
+      if (proved() && (e.field == "officer.first_name" || e.field == "officer.last_name" ||
+                       e.field == "officer.national_id" || (e.field == "officer.title" && !form_.officer.title.empty())))
+        continue;
       if ((step == 2 && legacy) || (step == 3 && officer)) errors_.set(e);
     }
   }
@@ -46,6 +50,7 @@ void RegisterScreen::open(app::Context& ctx, const app::Route& route) {
   if (resuming_ && !route.get("code").empty()) resume_code_ = route.get("code");
   if (resuming_ && resume_code_.empty()) resume_code_ = form_.institution_code;
   errors_.clear();
+  identity_.open(ctx, route);
   // From the home page's search: start at the institution step with it chosen (only before
   // the OTP, while nothing has been sent).
   const std::string wanted = route.get("institution");
@@ -107,7 +112,8 @@ void RegisterScreen::draw(app::Context& ctx) {
       --step_;
     }
     if (step_ > 0) ImGui::SameLine();
-    if (widgets::primary_button("reg.next", ctx.tr(reg_next)) && step_ok(step_)) {
+    if (widgets::primary_button("reg.next", ctx.tr(reg_next), !busy_) && step_ok(step_)) {
+      if (step_ == 3 && proved()) return submit(ctx);  // the proof stands in for the OTP
       ++step_;
       if (step_ == 4) send_otp(ctx);
     }
@@ -115,6 +121,11 @@ void RegisterScreen::draw(app::Context& ctx) {
 }
 
 void RegisterScreen::draw_affiliation(app::Context& ctx) {
+  identity_.draw(ctx);
+  if (const auto& p = identity_.proved(); p && form_.officer.first_name != p->first_name) {
+    form_.officer.title = p->title, form_.officer.first_name = p->first_name, form_.officer.last_name = p->last_name;
+    form_.national_id.clear();
+  }
   for (const auto& a : domain::affiliations()) {
     const std::string id = "reg.affiliation." + std::string(a.id);
     const std::string label = std::string(ctx.language == ui::Language::th ? a.name_th : a.name_en);
@@ -244,6 +255,17 @@ void RegisterScreen::draw_holder(app::Context& ctx) {
       {"reg.email", reg_email, &form_.officer.email, "officer.email"},
   };
   for (const auto& f : fields) {
+    if (proved() && (f.value == &form_.officer.first_name || f.value == &form_.officer.last_name ||
+                     f.value == &form_.national_id || (f.value == &form_.officer.title && !identity_.proved()->title.empty()))) {
+      if (f.value == &form_.national_id) {
+        const std::string line = std::string(ctx.tr(f.label)) + ": " + identity_.proved()->id_masked;
+        widgets::text(line);
+        test_hook::record_item(f.id, "text", line);
+      } else {
+        widgets::text(std::string(ctx.tr(f.label)) + ": " + *f.value);
+      }
+      continue;
+    }
     if (!widgets::field(f.id, ctx.tr(f.label), *f.value, errors_.of(f.field), ctx.language).changed) continue;
     // Inline: this field's rule as the user types (blank fields are judged at "next").
     std::optional<domain::FieldError> problem;
@@ -266,7 +288,8 @@ void RegisterScreen::send_otp(app::Context& ctx) {
 
 void RegisterScreen::submit(app::Context& ctx) {
   auto body = domain::to_json(form_);
-  body["otp_token"] = otp_token_;
+  if (proved()) body["identity_token"] = identity_.token();
+  else body["otp_token"] = otp_token_;
   body["supersede"] = supersede_;
   busy_ = true;
   ctx.api.post("/api/v1/registrations", body, pending_.guard([this, &ctx](const api::Reply& c) {

@@ -4,7 +4,9 @@
 // Back and next keep what was typed; every field is checked with the rules of shared/.
 // An institution's registration in progress is shown when it is chosen: its registrant
 // continues it or sees where it stands (#/register/resume: a new OTP to the same phone), or
-// the new registrant confirms replacing it; nothing is replaced unconfirmed.
+// the new registrant confirms replacing it; nothing is replaced unconfirmed. Where an identity
+// provider is configured (ThaID), the first step offers it: the holder's names and national
+// ID then come from the provider, and the proof stands in for the OTP.
 #include <string>
 #include <vector>
 
@@ -14,6 +16,7 @@
 #include "wasm/api/form_errors.hpp"
 #include "shared/registration/open_registration.hpp"
 #include "wasm/app/screen.hpp"
+#include "wasm/screens/accounts/identity_step.hpp"
 #include "wasm/screens/accounts/otp_step.hpp"
 #include "wasm/screens/registration/registration_status.hpp"
 #include "wasm/widgets/widgets.hpp"
@@ -54,6 +57,8 @@ class RegisterScreen : public app::Screen {
   bool resuming_ = false;
   std::string resume_code_, resume_phone_;
   accounts::OtpStep resume_otp_{"reg.resume.otp", domain::OtpPurpose::registration};
+  accounts::IdentityStep identity_{"reg.identity", domain::IdentityPurpose::registration, "/register"};
+  bool proved() const { return !identity_.token().empty() && identity_.proved(); }
   std::string registration_id_, token_, username_;
   bool superseded_any_ = false;
   std::string upload_username_, upload_national_id_;
