@@ -27,12 +27,10 @@ std::optional<std::string> base64url_decode(const std::string& s) {
 
 using Jwt = std::unique_ptr<jwt_t, decltype(&jwt_free)>;
 
-Jwt decode(const std::string& token, const std::string* pem) {
+Jwt decode(const std::string& token, const std::string& pem) {
   jwt_t* raw = nullptr;
-  const int rc = pem ? jwt_decode(&raw, token.c_str(), reinterpret_cast<const unsigned char*>(pem->data()),
-                                  static_cast<int>(pem->size()))
-                     : jwt_decode(&raw, token.c_str(), nullptr, 0);
-  if (rc != 0) raw = nullptr;
+  if (jwt_decode(&raw, token.c_str(), reinterpret_cast<const unsigned char*>(pem.data()), static_cast<int>(pem.size())) != 0)
+    raw = nullptr;
   return Jwt(raw, jwt_free);
 }
 
@@ -67,19 +65,24 @@ std::optional<std::string> rsa_jwk_to_pem(const nlohmann::json& jwk) {
   return std::string(data, static_cast<std::size_t>(len));
 }
 
+// The header is read here, not by libjwt: decoding without a key, libjwt 1.10 reports every
+// token as alg "none". Only which key to try comes from it; libjwt checks the signature.
 std::optional<JwtHeader> peek_header(const std::string& token) {
-  auto jwt = decode(token, nullptr);
-  if (!jwt) return std::nullopt;
-  JwtHeader h;
-  h.alg = jwt_alg_str(jwt_get_alg(jwt.get())) ? jwt_alg_str(jwt_get_alg(jwt.get())) : "";
-  if (const char* kid = jwt_get_header(jwt.get(), "kid")) h.kid = kid;
+  const auto dot = token.find('.');
+  if (dot == std::string::npos || token.find('.', dot + 1) == std::string::npos) return std::nullopt;
+  auto raw = base64url_decode(token.substr(0, dot));
+  if (!raw) return std::nullopt;
+  auto j = nlohmann::json::parse(*raw, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("alg") || !j["alg"].is_string()) return std::nullopt;
+  JwtHeader h{j["alg"].get<std::string>(), ""};
+  if (j.contains("kid") && j["kid"].is_string()) h.kid = j["kid"].get<std::string>();
   return h;
 }
 
 std::optional<nlohmann::json> verify_rs256(const std::string& token, const std::string& pem) {
   auto header = peek_header(token);
   if (!header || header->alg != "RS256") return std::nullopt;
-  auto jwt = decode(token, &pem);
+  auto jwt = decode(token, pem);
   if (!jwt || jwt_get_alg(jwt.get()) != JWT_ALG_RS256) return std::nullopt;
   char* payload = jwt_get_grants_json(jwt.get(), nullptr);
   if (!payload) return std::nullopt;
