@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const artifacts = path.join(root, 'artifacts');
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -26,14 +26,15 @@ function freePort() {
 }
 
 // Starts build/native/server/school-server serving build/site; it imports the demo
-// directory into its fresh DATA_DIR on start.
-export async function startServer({ mode = 'development' } = {}) {
-  const port = await freePort();
+// directory into its fresh DATA_DIR on start. `port` (from freePort()) lets a caller name
+// the server's URL before it starts (PUBLIC_URL); `env` adds or overrides variables.
+export async function startServer({ mode = 'development', port: chosenPort, env = {} } = {}) {
+  const port = chosenPort ?? await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'school-data-'));
   const binary = path.join(root, 'build/native/server/school-server');
   const proc = spawn(binary, ['--site', 'build/site', '--assets', 'assets', '--mode', mode], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), BIND: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), BIND: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
