@@ -25,5 +25,11 @@ for t in tests/browser/*.test.mjs; do
   suite "browser: $(basename "$t")" node --test --test-reporter=spec "$t"
 done
 
+# The server as an OpenID Connect relying party, against a real provider (tests/oidc/provider.mjs).
+for t in tests/oidc/*.test.mjs; do
+  [ -e "$t" ] || continue
+  suite "oidc: $(basename "$t")" node --test --test-reporter=spec "$t"
+done
+
 echo "suites: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
