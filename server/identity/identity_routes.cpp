@@ -92,19 +92,23 @@ void add_identity_routes(http::Router& router, const Config& config, auth::Audit
                    {"national_id", person.national_id.masked()}};
 
     if (flow->purpose == domain::to_string(domain::IdentityPurpose::sign_in)) {
-      auto db = pool.acquire();
-      storage::Transaction tx(*db);
-      const auto users = active_users_with_national_id(*db, hash);
+      std::vector<std::int64_t> users;
+      std::optional<auth::NewSession> session;
+      {
+        auto db = pool.acquire();
+        storage::Transaction tx(*db);
+        users = active_users_with_national_id(*db, hash);
+        if (users.size() == 1)
+          session = auth::create_session(*db, users.front(), rq.client_address, rq.request[bhttp::field::user_agent], now);
+        tx.commit();
+      }  // closed before the audit entry of a refusal is written
       if (users.empty()) return failed(rq, id, flow->purpose, domain::identity_failure("identity_no_account"));
-      if (users.size() > 1) return failed(rq, id, flow->purpose, domain::identity_failure("identity_several_accounts"));
-      auto session = auth::create_session(*db, users.front(), rq.client_address,
-                                          rq.request[bhttp::field::user_agent], now);
-      tx.commit();
+      if (!session) return failed(rq, id, flow->purpose, domain::identity_failure("identity_several_accounts"));
       audit.record({users.front(), "identity.proved", "user:" + std::to_string(users.front()), rq.client_address, detail});
       audit.record({users.front(), "sign_in", "user:" + std::to_string(users.front()), rq.client_address,
                     {{"method", "oidc"}, {"provider", id}}});
       auto reply = http::redirect(public_url + "/#" + flow->next_route);
-      std::get<http::StringResponse>(reply).set(bhttp::field::set_cookie, auth::session_cookie(session.token));
+      std::get<http::StringResponse>(reply).set(bhttp::field::set_cookie, auth::session_cookie(session->token));
       return reply;
     }
 
