@@ -82,3 +82,17 @@ export async function walkProvider(authorizationUrl, { login = 'somchai', redire
   }
   throw new Error(`no redirect back after ${maxSteps} steps:\n${seen.join('\n')}`);
 }
+
+// A whole proof, as the relying party's user makes it: start at `serverUrl` for `purpose`,
+// walk the provider as `login`, call the callback; the identity token it hands back (throws
+// when the server sends the person to the failure route instead).
+export async function proveIdentity(serverUrl, { purpose = 'access_request', next = '/access-request', login = 'somchai' } = {}) {
+  const start = await fetch(`${serverUrl}/api/v1/auth/oidc/thaid/start?${new URLSearchParams({ purpose, next })}`, { redirect: 'manual' });
+  if (start.status !== 302) throw new Error(`start: ${start.status} ${await start.text()}`);
+  const redirectUri = new URL(start.headers.get('location')).searchParams.get('redirect_uri');
+  const callback = await walkProvider(start.headers.get('location'), { login, redirectUri });
+  const back = (await fetch(callback, { redirect: 'manual' })).headers.get('location') ?? '';
+  const token = new URLSearchParams(back.split('?')[1] ?? '').get('identity_token');
+  if (!token) throw new Error(`no identity token: ${back}`);
+  return token;
+}

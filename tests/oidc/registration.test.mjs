@@ -1,0 +1,81 @@
+// A school account registration proved by ThaID (docs/api.md "Identity providers"): the
+// identity token stands in for the OTP, the officer's names and national ID are the
+// provider's whatever the body says, a proof works once, and a made-up one changes nothing.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { freePort, startServer } from '../browser/harness.mjs';
+import { proveIdentity } from './flow.mjs';
+import { startProvider } from './provider.mjs';
+
+let server; let provider;
+
+before(async () => {
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  provider = await startProvider({ redirectUris: [`${publicUrl}/api/v1/auth/oidc/thaid/callback`] });
+  server = await startServer({
+    port,
+    env: {
+      OIDC_THAID_ISSUER: provider.issuer, OIDC_THAID_CLIENT_ID: provider.clientId,
+      OIDC_THAID_CLIENT_SECRET: provider.clientSecret, PUBLIC_URL: publicUrl,
+    },
+  });
+});
+after(async () => {
+  await server?.stop();
+  await provider?.stop();
+});
+
+// Typed names and ID that the provider's must replace.
+const body = (extra) => ({
+  affiliation: 'obec', institution_code: '1010720001',
+  officer: { title: 'นางสาว', first_name: 'พิมพ์', last_name: 'ผิดคน', national_id: '3-1006-00000-00-1',
+             position: 'ครู', phone: '081-234-5678', email: 'officer@example.org' },
+  legacy: { tsl_username: '', kiddiary_username: '' },
+  ...extra,
+});
+
+async function post(json) {
+  const r = await fetch(`${server.url}/api/v1/registrations`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(json),
+  });
+  return { status: r.status, json: await r.json() };
+}
+
+test('a registration with a ThaID proof: no OTP, the officer is the provider\'s person', async () => {
+  const token = await proveIdentity(server.url, { purpose: 'registration', next: '/register' });
+  const created = await post(body({ identity_token: token }));
+  assert.equal(created.status, 201, JSON.stringify(created.json));
+  const r = await fetch(`${server.url}/api/v1/registrations/${created.json.registration_id}`, {
+    headers: { Authorization: `Bearer ${created.json.registration_token}` },
+  });
+  assert.equal(r.status, 200);
+  const text = await r.text();
+  const registration = JSON.parse(text);
+  const officer = registration.officer ?? registration;
+  assert.equal(officer.first_name, 'สมชาย');
+  assert.equal(officer.last_name, 'ใจดี');
+  assert.equal(officer.title, 'นาย');
+  assert.ok(text.includes('1-1017-xxxxx-xx-8'), text);
+  assert.ok(!text.includes('1101700230708') && !text.includes('3-1006'), 'only the provider\'s ID, masked');
+
+  // The proof is spent.
+  const again = await post(body({ identity_token: token }));
+  assert.equal(again.status, 400);
+  assert.equal(again.json.error.code, 'identity_token_invalid');
+  assert.equal(again.json.error.field, 'identity_token');
+});
+
+test('a made-up identity token, or none and no OTP: 400 naming the field, nothing created', async () => {
+  const before = await (await fetch(`${server.url}/api/v1/registrations?institution_code=1010720002`)).json();
+  const made = await post(body({ institution_code: '1010720002', identity_token: 'made-up' }));
+  assert.equal(made.status, 400);
+  assert.equal(made.json.error.code, 'identity_token_invalid');
+  assert.ok(made.json.error.message_th && made.json.error.message_en);
+  const none = await post(body({ institution_code: '1010720002' }));
+  assert.equal(none.status, 400);
+  assert.equal(none.json.error.field, 'otp_token');
+  const afterwards = await (await fetch(`${server.url}/api/v1/registrations?institution_code=1010720002`)).json();
+  assert.deepEqual(afterwards, before);
+});
