@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { freePort, startServer } from '../browser/harness.mjs';
+import { apiSession, freePort, startServer } from '../browser/harness.mjs';
 import { proveIdentity } from './flow.mjs';
 import { startProvider } from './provider.mjs';
 
@@ -78,4 +78,22 @@ test('a made-up identity token, or none and no OTP: 400 naming the field, nothin
   assert.equal(none.json.error.field, 'otp_token');
   const afterwards = await (await fetch(`${server.url}/api/v1/registrations?institution_code=1010720002`)).json();
   assert.deepEqual(afterwards, before);
+});
+
+test('every proof is audited: provider, purpose, subject and the masked ID; never a token or the full ID', async () => {
+  await proveIdentity(server.url, { purpose: 'access_request', next: '/access-request', login: 'malee' });
+  const accounts = await (await fetch(`${server.url}/api/v1/dev/accounts`)).json();
+  const root = accounts.find((a) => a.username === 'centre.admin');
+  const admin = await apiSession(server.url, root.username, root.password);
+  const log = await admin.call('GET', '/api/v1/audit?action=identity&limit=200');
+  assert.equal(log.status, 200, log.text);
+  const proved = log.json.entries.filter((e) => e.action === 'identity.proved');
+  const malee = proved.find((e) => JSON.stringify(e).includes('3-1012-xxxxx-xx-9'));
+  assert.ok(malee, log.text);
+  const detail = typeof malee.detail === 'string' ? JSON.parse(malee.detail) : malee.detail;
+  assert.equal(detail.provider, 'thaid');
+  assert.equal(detail.purpose, 'access_request');
+  assert.ok(detail.subject, 'the subject at the provider');
+  assert.ok(!log.text.includes('3101200456789') && !log.text.includes('1101700230708'), 'no full national ID');
+  assert.ok(!/identity_token|eyJ[A-Za-z0-9_-]{10,}/.test(log.text), 'no token, no JWT');
 });
