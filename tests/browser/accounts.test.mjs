@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  answerConfirm, artifacts, click, fill, newOtp, openApp, openFromDesk, press, replace, serverAndBrowser, typeKeys,
+  answerConfirm, artifacts, chooseAreaAndSchool, click, fill, newOtp, openApp, openFromDesk, press, replace, serverAndBrowser, typeKeys,
   waitForIdle, waitForWidget, widgets,
 } from './harness.mjs';
 
@@ -239,20 +239,7 @@ test('forgotten password: OTP to the registered phone, a new password, no sign-i
 test('access request: area, school, KPI reporting asked for, details, OTP; the area admin gives it', async () => {
   const page = await openApp(env.browser, `${env.server.url}/#/`, { height: 1300 });
   await press(page, 'home.access');
-  await click(page, await waitForWidget(page, { id: 'access.area' }));
-  const filter = await waitForWidget(page, { id: 'access.area.filter' });
-  assert.ok(filter);
-  await typeKeys(page, '1040000001');
-  await waitForIdle(page);
-  await click(page, await waitForWidget(page, { idPrefix: 'access.area.', labelIncludes: '1040000001' },
-    (w) => w.kind === 'option'));
-  await waitForWidget(page, { id: 'access.area' }, (w) => w.value.startsWith('1040000001'));
-  await waitForIdle(page);
-  await click(page, await waitForWidget(page, { id: 'access.school' }));
-  await waitForIdle(page);
-  await click(page, await waitForWidget(page, { idPrefix: 'access.school.', labelIncludes: '1040010001' },
-    (w) => w.kind === 'option'));
-  await waitForWidget(page, { id: 'access.school' }, (w) => w.value.startsWith('1040010001'));
+  await chooseAreaAndSchool(page, '1040000001', '1040010001');
   await press(page, 'access.right.report.submit');
   await waitForWidget(page, { id: 'access.right.report.submit' }, (w) => w.value === 'checked');
   await waitForIdle(page);

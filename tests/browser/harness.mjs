@@ -361,4 +361,21 @@ export function realPdf(size, text = 'evidence') {
 }
 
 // --- phones: touch only (tests/browser/touch.mjs) ------------------------------------------
+// The access request's pickers: the area office (typed into its filter), then a school in it.
+export async function chooseAreaAndSchool(page, area, school) {
+  await waitForIdle(page);  // the form's first replies (offices, identity providers) placed
+  await click(page, await waitForWidget(page, { id: 'access.area' }));
+  await waitForWidget(page, { id: 'access.area.filter' });
+  await typeKeys(page, area);
+  await waitForIdle(page);
+  await click(page, await waitForWidget(page, { idPrefix: 'access.area.', labelIncludes: area }, (w) => w.kind === 'option'));
+  await waitForWidget(page, { id: 'access.area' }, (w) => w.value.startsWith(area));
+  await waitForIdle(page);
+  await click(page, await waitForWidget(page, { id: 'access.school' }));
+  await waitForIdle(page);
+  await click(page, await waitForWidget(page, { idPrefix: 'access.school.', labelIncludes: school }, (w) => w.kind === 'option'));
+  await waitForWidget(page, { id: 'access.school' }, (w) => w.value.startsWith(school));
+  await waitForIdle(page);
+}
+
 export * from './touch.mjs';

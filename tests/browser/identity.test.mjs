@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  apiSession, click, fill, freePort, launchBrowser, openApp, openFromDesk, press, startServer, typeKeys,
+  apiSession, chooseAreaAndSchool, click, fill, freePort, launchBrowser, openApp, openFromDesk, press, startServer,
   waitForIdle, waitForWidget,
 } from './harness.mjs';
 import { startProvider } from '../oidc/provider.mjs';
@@ -61,23 +61,6 @@ async function atProvider(page, login) {
   await waitForIdle(page);
 }
 
-async function chooseSchool(page) {
-  await click(page, await waitForWidget(page, { id: 'access.area' }));
-  await waitForWidget(page, { id: 'access.area.filter' });
-  await typeKeys(page, '1040000001');
-  await waitForIdle(page);
-  await click(page, await waitForWidget(page, { idPrefix: 'access.area.', labelIncludes: '1040000001' },
-    (w) => w.kind === 'option'));
-  await waitForWidget(page, { id: 'access.area' }, (w) => w.value.startsWith('1040000001'));
-  await waitForIdle(page);
-  await click(page, await waitForWidget(page, { id: 'access.school' }));
-  await waitForIdle(page);
-  await click(page, await waitForWidget(page, { idPrefix: 'access.school.', labelIncludes: '1040010001' },
-    (w) => w.kind === 'option'));
-  await waitForWidget(page, { id: 'access.school' }, (w) => w.value.startsWith('1040010001'));
-  await waitForIdle(page);
-}
-
 test('access request with ThaID: the provider\'s login, names from it, no OTP; the admin sees it proved', async () => {
   const page = await openApp(env.browser, `${env.server.url}/#/`, { height: 1300 });
   await press(page, 'home.access');
@@ -95,7 +78,7 @@ test('access request with ThaID: the provider\'s login, names from it, no OTP; t
   const shown = await page.evaluate(() => window.__app.widgets());
   assert.ok(!shown.some((w) => w.id === 'access.person.first_name'), 'the names cannot be edited');
 
-  await chooseSchool(page);
+  await chooseAreaAndSchool(page, '1040000001', '1040010001');
   await fill(page, 'access.person.position', 'ครู');
   await fill(page, 'access.person.phone', '0891234567');
   await fill(page, 'access.person.email', 'somchai@example.org');
@@ -112,7 +95,7 @@ test('access request with ThaID: the provider\'s login, names from it, no OTP; t
   await click(again, await waitForWidget(again, { id: 'access.identity.provider.thaid' }));
   await atProvider(again, 'somchai');
   await waitForWidget(again, { id: 'access.identity.proved' });
-  await chooseSchool(again);
+  await chooseAreaAndSchool(again, '1040000001', '1040010001');
   await fill(again, 'access.person.position', 'ครู');
   await fill(again, 'access.person.phone', '0891234500');
   await fill(again, 'access.person.email', 'somchai@example.org');
