@@ -221,6 +221,11 @@ CREATE TABLE identity_proofs (
   expires_at         INTEGER NOT NULL,
   used_at            INTEGER
 );
+)sql";
+
+// The national ID a proof gave, on the request it made and on the user approved from it.
+// The same text on PostgreSQL (migration 126's second text).
+const std::string_view identity_columns = R"sql(
 ALTER TABLE access_requests ADD COLUMN identity_provider TEXT NOT NULL DEFAULT '';
 ALTER TABLE access_requests ADD COLUMN national_id_hash TEXT NOT NULL DEFAULT '';
 ALTER TABLE access_requests ADD COLUMN national_id_sealed TEXT NOT NULL DEFAULT '';

@@ -16,5 +16,6 @@ extern const std::string_view account_holders;        // 122
 extern const std::string_view server_key_check;       // 123: which key the database is sealed with
 extern const std::string_view sign_in_sheets;         // 124: QR sheets of new institution accounts
 extern const std::string_view identity_proofs;        // 125: OpenID Connect flows and proofs
+extern const std::string_view identity_columns;       // 126: the proven national ID on requests and users
 
 }  // namespace server::accounts::schema

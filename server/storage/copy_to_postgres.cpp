@@ -14,7 +14,8 @@ namespace {
 const std::vector<std::string>& tables() {
   static const std::vector<std::string> all = {
       "institutions", "organisations", "users", "grants", "sessions", "sign_in_failures", "one_time_tokens",
-      "audit_log", "access_requests", "account_holders", "server_key_check", "sign_in_sheets", "sms_outbox",
+      "audit_log", "access_requests", "account_holders", "server_key_check", "sign_in_sheets", "identity_flows",
+      "identity_proofs", "sms_outbox",
       "otp_codes", "otp_sends", "otp_tokens", "registrations", "kpi_files", "kpis", "kpi_documents", "kpi_reports",
       "kpi_report_files", "kpi_period_summary", "kpi_comments", "kpi_notifications", "lec_rounds", "lec_children",
       "lec_child_history", "lec_counts", "lec_funded", "lec_confirmations", "lec_centres", "lec_spot_checks",

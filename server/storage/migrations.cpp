@@ -58,6 +58,8 @@ INSERT INTO institution_names (institution_names) VALUES ('rebuild');
       {123, "the check value of the server key", accounts::schema::server_key_check},
       {124, "QR sheets of new institution accounts, for every server process", accounts::schema::sign_in_sheets},
       {125, "proofs of identity by an OpenID provider (ThaID)", accounts::schema::identity_proofs},
+      {126, "the proven national ID on access requests and users", accounts::schema::identity_columns,
+       accounts::schema::identity_columns},
       {200, "sms outbox and one-time passwords", sms_otp_schema},
       {300, "school account registrations", registrations_schema},
       {400, "kpi definitions, reports, evidence and live summaries", kpi::kSchema400},
