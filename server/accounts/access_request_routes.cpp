@@ -121,7 +121,7 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
       auto t = http::exact_text_field(b, domain::identity_token_field);
       if (!t) return http::bad_request(t.error());
       identity_token = t.value();
-      proof = identities->peek(identity_token, now);
+      proof = identities->peek(identity_token, domain::IdentityPurpose::access_request, now);
       if (!proof) return http::bad_request(domain::identity_token_invalid_error());
       if (person_json.is_object()) {
         person_json.update({{"first_name", proof->first_name}, {"last_name", proof->last_name}});
@@ -160,7 +160,7 @@ void add_access_request_routes(http::Router& router, const Config& config, auth:
           return http::error_reply(http::Status::conflict, domain::identity_already_requested_error());
         if (identity::school_users_with_national_id(*db, school.value(), proof->national_id_hash) > 0)
           return http::error_reply(http::Status::conflict, domain::identity_already_user_error());
-        if (!identities->redeem(*db, identity_token, now)) return http::bad_request(domain::identity_token_invalid_error());
+        if (!identities->redeem(*db, identity_token, domain::IdentityPurpose::access_request, now)) return http::bad_request(domain::identity_token_invalid_error());
         r.identity_provider = proof->provider;
         r.id_masked = proof->id_masked;
         id = insert_request(*db, r, now, proof->national_id_hash, proof->national_id_sealed);

@@ -129,7 +129,7 @@ void add_identity_routes(http::Router& router, const Config& config, auth::Audit
              [&pool, identities](const http::RequestContext& rq) -> http::Reply {
     const auto now = auth::unix_now();
     auto db = pool.acquire();
-    auto proof = identities->peek(*db, rq.params.at("token"), now);
+    auto proof = find_proof(*db, auth::token_digest(rq.params.at("token")), now);
     if (!proof) return http::error_reply(http::Status::not_found, domain::identity_token_invalid_error());
     std::string name_th = proof->provider, name_en = proof->provider;
     for (const auto& p : identities->providers())

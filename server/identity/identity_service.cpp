@@ -19,17 +19,23 @@ std::string IdentityService::national_id_hash(const domain::NationalId& id) cons
 
 std::string IdentityService::seal(const domain::NationalId& id) const { return keys_.seal(id.digits()); }
 
-std::optional<Proof> IdentityService::peek(storage::Database& db, const std::string& token, std::int64_t now) const {
+std::optional<Proof> IdentityService::peek(storage::Database& db, const std::string& token,
+                                           domain::IdentityPurpose purpose, std::int64_t now) const {
   if (token.empty() || token.size() > 200) return std::nullopt;
-  return find_proof(db, auth::token_digest(token), now);
+  auto proof = find_proof(db, auth::token_digest(token), now);
+  // A proof serves the form it was made for: one made to register does not ask for access.
+  if (proof && proof->purpose != domain::to_string(purpose)) return std::nullopt;
+  return proof;
 }
 
-std::optional<Proof> IdentityService::peek(const std::string& token, std::int64_t now) const {
-  return peek(*pool_.acquire(), token, now);
+std::optional<Proof> IdentityService::peek(const std::string& token, domain::IdentityPurpose purpose,
+                                           std::int64_t now) const {
+  return peek(*pool_.acquire(), token, purpose, now);
 }
 
-std::optional<Proof> IdentityService::redeem(storage::Database& db, const std::string& token, std::int64_t now) const {
-  auto proof = peek(db, token, now);
+std::optional<Proof> IdentityService::redeem(storage::Database& db, const std::string& token,
+                                             domain::IdentityPurpose purpose, std::int64_t now) const {
+  auto proof = peek(db, token, purpose, now);
   if (!proof || !use_proof(db, proof->token_digest, now)) return std::nullopt;
   return proof;
 }

@@ -30,12 +30,14 @@ class IdentityService {
   std::string seal_text(const std::string& text) const { return keys_.seal(text); }
   std::optional<std::string> unseal_text(const std::string& sealed) const { return keys_.unseal(sealed); }
 
-  // The proof behind `token`, still unused and unexpired (no change).
-  std::optional<Proof> peek(storage::Database& db, const std::string& token, std::int64_t now) const;
-  std::optional<Proof> peek(const std::string& token, std::int64_t now) const;
+  // The proof behind `token`, still unused, unexpired and made for `purpose` (no change).
+  std::optional<Proof> peek(storage::Database& db, const std::string& token, domain::IdentityPurpose purpose,
+                            std::int64_t now) const;
+  std::optional<Proof> peek(const std::string& token, domain::IdentityPurpose purpose, std::int64_t now) const;
   // The same, marked used: call inside the caller's write transaction, so a refused form
   // (rolled back) leaves the proof usable.
-  std::optional<Proof> redeem(storage::Database& db, const std::string& token, std::int64_t now) const;
+  std::optional<Proof> redeem(storage::Database& db, const std::string& token, domain::IdentityPurpose purpose,
+                              std::int64_t now) const;
 
  private:
   std::vector<domain::IdentityProvider> providers_;

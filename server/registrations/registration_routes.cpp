@@ -112,7 +112,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
     const auto now = auth::unix_now();
     if (j.contains("identity_token") && !j["identity_token"].is_null()) {
       const auto token = j["identity_token"].get<std::string>();
-      if (hooks.identities) proof = hooks.identities->peek(token, now);
+      if (hooks.identities) proof = hooks.identities->peek(token, domain::IdentityPurpose::registration, now);
       const auto digits = proof ? hooks.identities->unseal_text(proof->national_id_sealed) : std::nullopt;
       if (!digits) return http::bad_request(domain::identity_token_invalid_error());
       if (!j.contains("officer") || !j["officer"].is_object()) j["officer"] = nlohmann::json::object();
@@ -127,7 +127,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
     if (proof) {
       const auto token = j["identity_token"].get<std::string>();
       created = service->create(form.value(), [&](storage::Database& db, const std::string&) -> std::optional<domain::FieldError> {
-        if (!hooks.identities->redeem(db, token, now)) return domain::identity_token_invalid_error();
+        if (!hooks.identities->redeem(db, token, domain::IdentityPurpose::registration, now)) return domain::identity_token_invalid_error();
         return std::nullopt;
       }, supersede.value());
     } else {

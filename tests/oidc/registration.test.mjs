@@ -67,6 +67,13 @@ test('a registration with a ThaID proof: no OTP, the officer is the provider\'s 
   assert.equal(again.json.error.field, 'identity_token');
 });
 
+test('a proof made to ask for school website access does not register an account', async () => {
+  const token = await proveIdentity(server.url, { purpose: 'access_request', next: '/access-request' });
+  const refused = await post(body({ institution_code: '1010720002', identity_token: token }));
+  assert.equal(refused.status, 400);
+  assert.equal(refused.json.error.code, 'identity_token_invalid');
+});
+
 test('a made-up identity token, or none and no OTP: 400 naming the field, nothing created', async () => {
   const before = await (await fetch(`${server.url}/api/v1/registrations?institution_code=1010720002`)).json();
   const made = await post(body({ institution_code: '1010720002', identity_token: 'made-up' }));
