@@ -300,8 +300,10 @@ void RegisterScreen::submit(app::Context& ctx) {
                    e.field = "supersede";
                    return errors_.set(e);
                  }
+                 if (c.code() == "identity_token_invalid") identity_.reset();  // spent or lapsed: prove again, or type
                  if (errors_.take(c)) return;
                  otp_token_.clear();
+                 identity_.reset();  // spent: a registration made again proves again
                  registration_id_ = std::to_string(c.body.value("registration_id", 0));
                  token_ = c.body.value("registration_token", "");
                  username_ = c.body.value("username", "");
