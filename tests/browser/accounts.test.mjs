@@ -237,7 +237,7 @@ test('forgotten password: OTP to the registered phone, a new password, no sign-i
 });
 
 test('access request: area, school, KPI reporting asked for, details, OTP; the area admin gives it', async () => {
-  const page = await openApp(env.browser, `${env.server.url}/#/`, { height: 1300 });
+  const page = await openApp(env.browser, `${env.server.url}/#/`, { height: 1400 });
   await press(page, 'home.access');
   await chooseAreaAndSchool(page, '1040000001', '1040010001');
   await press(page, 'access.right.report.submit');

@@ -62,7 +62,7 @@ async function atProvider(page, login) {
 }
 
 test('access request with ThaID: the provider\'s login, names from it, no OTP; the admin sees it proved', async () => {
-  const page = await openApp(env.browser, `${env.server.url}/#/`, { height: 1300 });
+  const page = await openApp(env.browser, `${env.server.url}/#/`, { height: 1400 });
   await press(page, 'home.access');
   const button = await waitForWidget(page, { id: 'access.identity.provider.thaid' });
   assert.match(button.label, /ยืนยันตัวตนด้วย ThaID/);
@@ -91,7 +91,7 @@ test('access request with ThaID: the provider\'s login, names from it, no OTP; t
   await page.close();
 
   // The same person asking again for the same school is the same request.
-  const again = await openApp(env.browser, `${env.server.url}/#/access-request`, { height: 1300 });
+  const again = await openApp(env.browser, `${env.server.url}/#/access-request`, { height: 1400 });
   await click(again, await waitForWidget(again, { id: 'access.identity.provider.thaid' }));
   await atProvider(again, 'somchai');
   await waitForWidget(again, { id: 'access.identity.proved' });
@@ -140,7 +140,7 @@ test('sign in with ThaID: the account holding the proven national ID', async () 
 test('a refused proof lands on #/identity-failed saying why, and nothing is created', async () => {
   env.provider.setTamper('wrong_nonce');
   try {
-    const page = await openApp(env.browser, `${env.server.url}/#/access-request`, { height: 1300 });
+    const page = await openApp(env.browser, `${env.server.url}/#/access-request`, { height: 1400 });
     await click(page, await waitForWidget(page, { id: 'access.identity.provider.thaid' }));
     await atProvider(page, 'malee');
     assert.match(page.url(), /#\/identity-failed\?code=identity_nonce_mismatch/);
