@@ -1,8 +1,8 @@
 #include "server/config.hpp"
 
-#include <unistd.h>
+#include "shared/core/text.hpp"
 
-#include <cctype>
+#include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
@@ -140,8 +140,7 @@ std::variant<Invocation, std::string> parse_invocation(const std::vector<std::st
     const auto name = var.substr(0, eq);
     if (name.substr(0, 5) != "OIDC_" || name.size() <= 12 || name.substr(name.size() - 7) != "_ISSUER") continue;
     const std::string upper(name.substr(5, name.size() - 12));
-    std::string id;
-    for (char ch : upper) id += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string id = domain::ascii_lower(upper);
     auto get = [&](const char* suffix) {
       const char* v = env(("OIDC_" + upper + "_" + suffix).c_str());
       return std::string(v ? v : "");

@@ -9,6 +9,32 @@
 
 namespace server::auth {
 
+namespace {
+
+int sodium_variant(Base64 v) {
+  return v == Base64::url ? sodium_base64_VARIANT_URLSAFE_NO_PADDING : sodium_base64_VARIANT_ORIGINAL;
+}
+
+}  // namespace
+
+std::string to_base64(std::string_view bytes, Base64 variant) {
+  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_variant(variant)), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                    sodium_variant(variant));
+  out.resize(out.size() - 1);  // the terminating NUL
+  return out;
+}
+
+std::optional<std::string> from_base64(std::string_view text, Base64 variant) {
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
+                        &length, nullptr, sodium_variant(variant)) != 0)
+    return std::nullopt;
+  out.resize(length);
+  return out;
+}
+
 std::string to_hex(const unsigned char* data, std::size_t size) {
   std::string hex(size * 2 + 1, '\0');
   sodium_bin2hex(hex.data(), hex.size(), data, size);

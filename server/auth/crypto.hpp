@@ -40,6 +40,11 @@ std::string token_digest(std::string_view token);
 bool equal_in_constant_time(std::string_view a, std::string_view b);
 
 std::string to_hex(const unsigned char* data, std::size_t size);
+// Base64 (RFC 4648): `standard` with padding (sealed bytes in a text column), `url` without
+// padding (JOSE, PKCE, URL tokens). Decoding gives nullopt for anything else.
+enum class Base64 { standard, url };
+std::string to_base64(std::string_view bytes, Base64 variant);
+std::optional<std::string> from_base64(std::string_view text, Base64 variant);
 std::string sha256_hex(std::string_view bytes);  // content addresses of stored files
 
 // The server secret (DATA_DIR/server.key) and, derived from it for one use (OTP codes,

@@ -131,9 +131,10 @@ void add_identity_routes(http::Router& router, const Config& config, auth::Audit
     auto db = pool.acquire();
     auto proof = find_proof(*db, auth::token_digest(rq.params.at("token")), now);
     if (!proof) return http::error_reply(http::Status::not_found, domain::identity_token_invalid_error());
-    std::string name_th = proof->provider, name_en = proof->provider;
-    for (const auto& p : identities->providers())
-      if (p.id == proof->provider) name_th = p.name_th, name_en = p.name_en;
+    // A proof outlives a provider taken out of the configuration: then its id.
+    const auto* client = identities->client(proof->provider);
+    const std::string name_th = client ? client->provider().name_th : proof->provider;
+    const std::string name_en = client ? client->provider().name_en : proof->provider;
     return http::json_reply(http::Status::ok,
                             {{"provider", proof->provider}, {"provider_name_th", name_th}, {"provider_name_en", name_en},
                              {"purpose", proof->purpose},

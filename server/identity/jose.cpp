@@ -7,23 +7,14 @@
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
 #include <openssl/pem.h>
-#include <sodium.h>
 
 #include <memory>
+
+#include "server/auth/crypto.hpp"
 
 namespace server::identity {
 
 namespace {
-
-std::optional<std::string> base64url_decode(const std::string& s) {
-  std::string out(s.size(), '\0');
-  std::size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), s.c_str(), s.size(), nullptr, &len,
-                        nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
-    return std::nullopt;
-  out.resize(len);
-  return out;
-}
 
 using Jwt = std::unique_ptr<jwt_t, decltype(&jwt_free)>;
 
@@ -40,7 +31,8 @@ std::optional<std::string> rsa_jwk_to_pem(const nlohmann::json& jwk) {
   if (!jwk.is_object() || jwk.value("kty", "") != "RSA" || !jwk.contains("n") || !jwk.contains("e") ||
       !jwk["n"].is_string() || !jwk["e"].is_string())
     return std::nullopt;
-  auto n = base64url_decode(jwk["n"].get<std::string>()), e = base64url_decode(jwk["e"].get<std::string>());
+  auto n = auth::from_base64(jwk["n"].get<std::string>(), auth::Base64::url),
+       e = auth::from_base64(jwk["e"].get<std::string>(), auth::Base64::url);
   if (!n || !e || n->size() < 256) return std::nullopt;  // RSA below 2048 bits is refused
   std::unique_ptr<BIGNUM, decltype(&BN_free)> bn_n(
       BN_bin2bn(reinterpret_cast<const unsigned char*>(n->data()), static_cast<int>(n->size()), nullptr), BN_free);
@@ -70,7 +62,7 @@ std::optional<std::string> rsa_jwk_to_pem(const nlohmann::json& jwk) {
 std::optional<JwtHeader> peek_header(const std::string& token) {
   const auto dot = token.find('.');
   if (dot == std::string::npos || token.find('.', dot + 1) == std::string::npos) return std::nullopt;
-  auto raw = base64url_decode(token.substr(0, dot));
+  auto raw = auth::from_base64(token.substr(0, dot), auth::Base64::url);
   if (!raw) return std::nullopt;
   auto j = nlohmann::json::parse(*raw, nullptr, false);
   if (j.is_discarded() || !j.is_object() || !j.contains("alg") || !j["alg"].is_string()) return std::nullopt;

@@ -2,8 +2,7 @@
 
 #include <sodium.h>
 
-#include <cstring>
-
+#include "server/auth/crypto.hpp"
 #include "server/http/outbound.hpp"
 #include "server/identity/jose.hpp"
 
@@ -20,10 +19,7 @@ constexpr auto kDiscoveryLifetime = std::chrono::hours(1);
 constexpr auto kJwksRefetchPause = std::chrono::seconds(5);
 
 std::string base64url(const unsigned char* data, std::size_t size) {
-  std::string out(sodium_base64_ENCODED_LEN(size, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-  sodium_bin2base64(out.data(), out.size(), data, size, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(std::strlen(out.c_str()));
-  return out;
+  return auth::to_base64(std::string_view(reinterpret_cast<const char*>(data), size), auth::Base64::url);
 }
 
 // A JSON object from `url`, or why not: unreachable, or not JSON.

@@ -60,8 +60,12 @@ Checked<IdentityProvider> parse_identity_provider(const IdentityProviderEnv& env
   if (!trim(env.scopes).empty()) p.scopes = trim(env.scopes);
   if (p.scopes.find("openid") == std::string::npos) p.scopes = "openid " + p.scopes;
   const std::string name = trim(env.name);
-  p.name_th = p.name_en = !name.empty() ? name : env.id == "thaid" ? "ThaID" : env.id;
+  p.name_th = p.name_en = !name.empty() ? name : identity_provider_name(env.id);
   return p;
+}
+
+std::string identity_provider_name(std::string_view provider_id) {
+  return provider_id == "thaid" ? "ThaID" : std::string(provider_id);
 }
 
 std::string oidc_redirect_uri(std::string_view public_url, std::string_view provider_id) {

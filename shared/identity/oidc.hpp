@@ -29,6 +29,8 @@ struct IdentityProviderEnv {  // the raw values, each named by its variable in e
 // The issuer must be https://, or http:// on a loopback address (a test provider); the
 // client id and secret are required. Errors name the variable (field "OIDC_THAID_ISSUER").
 Checked<IdentityProvider> parse_identity_provider(const IdentityProviderEnv& env);
+// The name people know a provider by when none is configured: "thaid" -> "ThaID", else the id.
+std::string identity_provider_name(std::string_view provider_id);
 // "{public_url}/api/v1/auth/oidc/{p}/callback"
 std::string oidc_redirect_uri(std::string_view public_url, std::string_view provider_id);
 

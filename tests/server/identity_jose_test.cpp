@@ -5,11 +5,11 @@
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
-#include <sodium.h>
 
 #include <catch2/catch.hpp>
 #include <memory>
 
+#include "server/auth/crypto.hpp"
 #include "server/identity/jose.hpp"
 
 using server::identity::peek_header;
@@ -23,13 +23,7 @@ struct RsaKey {
   nlohmann::json jwk;
 };
 
-std::string b64url(const std::string& bytes) {
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(std::strlen(out.c_str()));
-  return out;
-}
+std::string b64url(const std::string& bytes) { return server::auth::to_base64(bytes, server::auth::Base64::url); }
 
 std::string bn_bytes(EVP_PKEY* key, const char* name) {
   BIGNUM* bn = nullptr;

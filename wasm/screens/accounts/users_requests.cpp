@@ -6,6 +6,7 @@
 #include "shared/accounts/permission.hpp"
 #include "shared/ui/confirmations.hpp"
 #include "shared/ui/strings_account_screens.hpp"
+#include "shared/identity/oidc.hpp"
 #include "shared/ui/strings_identity.hpp"
 #include "wasm/app/context.hpp"
 #include "wasm/screens/accounts/users_screen.hpp"
@@ -92,7 +93,7 @@ void UsersScreen::draw_requests(app::Context& ctx) {
     // The admin sees how the person was proved: by an identity provider (who they are), or only their phone.
     const auto& identity = q.contains("identity") ? q["identity"] : nlohmann::json();
     const std::string proved = identity.is_object()
-        ? std::string(ctx.tr(identity_admin_proved)) + " " + (api::text_of(identity, "provider") == "thaid" ? "ThaID" : api::text_of(identity, "provider")) +
+        ? std::string(ctx.tr(identity_admin_proved)) + " " + domain::identity_provider_name(api::text_of(identity, "provider")) +
               " (" + api::text_of(identity, "id_masked") + ")"
         : std::string(ctx.tr(identity_admin_sms));
     widgets::text(proved);
