@@ -234,6 +234,7 @@ int serve(Config config) {
               << " mode, data: " << config.data_dir.string() << ", database: " << config.database().describe() << ")"
               << std::endl;
     clean = server.run(config.threads) ? 0 : 1;
+    audit.flush();
   }
   storage.reset();
   pool.reset();  // closes the database (SQLite checkpoints the WAL) before exiting

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <ctime>
 
 #include "server/accounts/access_request_routes.hpp"
 #include "server/accounts/admin_routes.hpp"
@@ -34,6 +35,16 @@ auto audit_to(auth::AuditLog& log) {
   return [&log](const http::RequestContext& rq, std::optional<std::int64_t> actor, std::string action,
                 std::string target, nlohmann::json detail, std::string org_code = {}) {
     log.record({actor, std::move(action), std::move(target), rq.client_address, std::move(detail), std::move(org_code)});
+  };
+}
+
+// For the reads a screen repeats by polling: AuditLog::record_repeated_read.
+auto repeated_reads_to(auth::AuditLog& log) {
+  return [&log](const http::RequestContext& rq, std::optional<std::int64_t> actor, std::string action,
+                std::string target, nlohmann::json detail, std::string org_code = {}) {
+    log.record_repeated_read(
+        {actor, std::move(action), std::move(target), rq.client_address, std::move(detail), std::move(org_code)},
+        std::time(nullptr));
   };
 }
 
@@ -167,6 +178,7 @@ void add_routes(http::Router& router, Services& s) {
     notifier->sms_holders(org, permission, text);
   };
   kpi->audit = audit_to(s.audit);
+  kpi->audit_repeated = repeated_reads_to(s.audit);
   kpi::add_kpi_routes(router, kpi);
   auto lec = add_lec(router, s, notifier);
   // The signed-in user's desk: the work waiting for them, counted by each feature's store.

@@ -26,17 +26,19 @@ std::optional<std::int64_t> target_user(const AuditEvent& e) {
   return std::stoll(id);
 }
 
-void insert(storage::Database& db, const AuditEvent& e, const nlohmann::json& detail) {
+std::int64_t insert(storage::Database& db, const AuditEvent& e, const nlohmann::json& detail) {
   auto insert = db.prepare(
       "INSERT INTO audit_log (actor_user_id, action, target, client_address, detail, org_code) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, COALESCE((SELECT org_code FROM users WHERE id = ?7), ?6))");
+      "VALUES (?1, ?2, ?3, ?4, ?5, COALESCE((SELECT org_code FROM users WHERE id = ?7), ?6)) RETURNING id");
   if (e.actor_user_id) insert.bind(1, *e.actor_user_id);
   else insert.bind_null(1);
   insert.bind(2, e.action).bind(3, e.target).bind(4, e.client_address).bind(5, detail.dump()).bind(6, attributed_org(e));
   if (auto user = target_user(e)) insert.bind(7, *user);
   else insert.bind_null(7);
-  insert.run();
+  return insert.step() ? insert.integer(0) : 0;
 }
+
+constexpr std::int64_t repeat_window = 60, repeat_write_every = 10;
 
 }  // namespace
 
@@ -69,6 +71,50 @@ void AuditLog::record_counted(const AuditEvent& e, std::int64_t now, std::int64_
     insert(*db, e, detail);
   }
   tx.commit();
+}
+
+void AuditLog::write_count(storage::Database& db, Repeats& r, std::int64_t now) {
+  if (r.count == r.written) return;
+  auto detail = nlohmann::json::parse(r.detail, nullptr, false);
+  if (!detail.is_object()) detail = nlohmann::json::object();
+  detail["count"] = r.count;
+  db.prepare("UPDATE audit_log SET detail = ? WHERE id = ?").bind(1, detail.dump()).bind(2, r.row).run();
+  r.written = r.count;
+  r.written_at = now;
+}
+
+void AuditLog::record_repeated_read(const AuditEvent& e, std::int64_t now) {
+  const std::string key = std::to_string(e.actor_user_id.value_or(0)) + '\n' + e.action + '\n' + e.target + '\n' +
+                          e.client_address + '\n' + e.org_code;
+  const std::int64_t window = now - now % repeat_window;
+  std::lock_guard lock(repeats_mutex_);
+  auto& r = repeats_[key];
+  if (r.row && r.window == window) {
+    ++r.count;
+    if (now - r.written_at < repeat_write_every) return;
+    auto db = db_.acquire();
+    write_count(*db, r, now);
+    return;
+  }
+  auto db = db_.acquire();
+  // A new minute: last minute's repeats of every key go in first, and the finished entries go.
+  for (auto it = repeats_.begin(); it != repeats_.end();) {
+    if (it->second.row) write_count(*db, it->second, now);
+    if (it->second.window < window && &it->second != &r) it = repeats_.erase(it);
+    else ++it;
+  }
+  auto detail = e.detail;
+  detail["count"] = 1;
+  r = {insert(*db, e, detail), window, 1, 1, now, e.detail.dump()};
+}
+
+void AuditLog::flush() {
+  std::lock_guard lock(repeats_mutex_);
+  if (repeats_.empty()) return;
+  auto db = db_.acquire();
+  for (auto& [key, r] : repeats_)
+    if (r.row) write_count(*db, r, 0);
+  repeats_.clear();
 }
 
 std::vector<AuditEntry> AuditLog::find(const AuditQuery& q) const {

@@ -3,6 +3,8 @@
 // read or change of personal data. `detail` holds ids and outcomes, never personal data
 // (national IDs only masked). Stored in SQLite (audit_log), newest last.
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -52,10 +54,25 @@ class AuditLog {
   // Repeats of one event (same action, target and address) within the same `window` seconds
   // share one row: detail.count counts them, the rest of detail is the first one's.
   void record_counted(const AuditEvent& event, std::int64_t now, std::int64_t window);
+  // A read that a screen repeats by itself (a polled live view): the first read of each
+  // minute by one person of one target from one address is written at once, so who read what
+  // and when is never lost; the repeats are counted in memory and written into that row's
+  // detail.count at most every 10 s, at the next minute's read, or by flush(). A live view
+  // then costs no write per poll.
+  void record_repeated_read(const AuditEvent& event, std::int64_t now);
+  void flush();  // the repeats counted and not yet written (the server calls it when stopping)
   std::vector<AuditEntry> find(const AuditQuery& query) const;  // newest first
 
  private:
+  struct Repeats {
+    std::int64_t row = 0, window = 0, count = 0, written = 0, written_at = 0;
+    std::string detail;  // the first read's, as a JSON object
+  };
+  void write_count(storage::Database& db, Repeats& r, std::int64_t now);
+
   storage::ConnectionPool& db_;
+  std::mutex repeats_mutex_;  // held over the rare writes too, so counts land in order
+  std::map<std::string, Repeats> repeats_;
 };
 
 }  // namespace server::auth

@@ -71,7 +71,47 @@ class Packed {
 };
 Packed packed_bodies;
 
+std::string_view chosen_coding(const Request& request) {
+  const std::string_view accept = request[field::accept_encoding];
+  return accepts_coding(accept, "br") ? "br" : accepts_coding(accept, "gzip") ? "gzip" : "";
+}
+
 }  // namespace
+
+std::shared_ptr<const ReadyJson> make_ready_json(std::string body) {
+  auto ready = std::make_shared<ReadyJson>();
+  ready->etag = "W/" + content_etag(body);
+  auto smaller = [&](std::optional<std::string> packed) -> std::shared_ptr<const std::string> {
+    if (body.size() <= compress_above || !packed || packed->size() >= body.size()) return nullptr;
+    return std::make_shared<const std::string>(std::move(*packed));
+  };
+  ready->br = smaller(brotli(body));
+  ready->gzip = smaller(gzip(body));
+  ready->plain = std::make_shared<const std::string>(std::move(body));
+  return ready;
+}
+
+Reply ready_json_reply(const ReadyJson& ready, const Request& request) {
+  const auto headers = [&](auto& r) {
+    r.set(field::cache_control, no_cache);
+    r.set(field::etag, ready.etag);
+    r.set(field::vary, "Accept-Encoding");
+  };
+  if (etag_matches(request[field::if_none_match], ready.etag)) {
+    EmptyResponse not_modified{Status::not_modified, request.version()};
+    headers(not_modified);
+    return not_modified;
+  }
+  const std::string_view coding = chosen_coding(request);
+  const auto& packed = coding == "br" ? ready.br : coding == "gzip" ? ready.gzip : ready.plain;
+  SharedResponse ok{Status::ok, request.version()};
+  headers(ok);
+  ok.set(field::content_type, "application/json; charset=utf-8");
+  if (packed && packed != ready.plain) ok.set(field::content_encoding, coding);
+  ok.body() = SharedBody::value_type(packed ? packed : ready.plain);
+  ok.prepare_payload();
+  return ok;
+}
 
 Reply revalidated(Reply reply) {
   std::visit([](auto& r) { r.set(field::cache_control, no_cache); }, reply);
@@ -106,8 +146,7 @@ void finish_api_reply(Reply& reply, const Request* request) {
   }
 
   if (response->body().size() <= compress_above || response->count(field::content_encoding)) return;
-  const std::string_view accept = (*request)[field::accept_encoding];
-  const std::string_view coding = accepts_coding(accept, "br") ? "br" : accepts_coding(accept, "gzip") ? "gzip" : "";
+  const std::string_view coding = chosen_coding(*request);
   if (coding.empty()) return;
   const bool keep = !etag.empty() && response->body().size() >= Packed::worth_keeping;
   const std::string key = keep ? etag + std::string(coding) : std::string();

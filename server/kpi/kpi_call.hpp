@@ -39,6 +39,12 @@ class Call {
             nlohmann::json detail = nlohmann::json::object()) const {
     if (s_->audit) s_->audit(rq, c_.user_id, std::move(action), std::move(target), std::move(detail), std::move(org));
   }
+  // The same for a view the screen polls: KpiServices::audit_repeated.
+  void read_repeated(const RequestContext& rq, std::string action, std::string target, std::string org,
+                     nlohmann::json detail) const {
+    const auto& audit = s_->audit_repeated ? s_->audit_repeated : s_->audit;
+    if (audit) audit(rq, c_.user_id, std::move(action), std::move(target), std::move(detail), std::move(org));
+  }
   // A KPI is visible to whoever may see its office, and to units inside the office.
   bool sees(const StoredKpi& k) const {
     if (can(Permission::view, k.office_code)) return true;

@@ -26,15 +26,18 @@ Reply summary(const Services& s, const RequestContext& rq) {
     if (auto* no = std::get_if<Reply>(&found)) return std::move(*no);
     const StoredKpi* k = &std::get<StoredKpi>(found);
     const bool all = call.sees_all_units(*k);
-    call.read(rq, "kpi.summary.read", "kpi:" + std::to_string(k->id), all ? k->office_code : call.caller().org_code,
-              {{"all_units", all}});
-    // The office's view is the same for all its staff: served from the last reply while no
-    // write has happened since (the revision is read before the data).
+    // Polled by the overview screen: a read counted, not a write per poll.
+    call.read_repeated(rq, "kpi.summary.read", "kpi:" + std::to_string(k->id),
+                       all ? k->office_code : call.caller().org_code, {{"all_units", all}});
+    // The office's view is the same for all its staff: served ready (tag and compressed
+    // copies made once) while no write has happened since (the revision is read before the
+    // data, in every server process).
     const std::int64_t revision = s->store.revision();
     if (all) {
       std::lock_guard lock(s->summary_mutex);
       auto it = s->summaries.find(k->id);
-      if (it != s->summaries.end() && it->second.revision == revision) return json_text_reply(it->second.body);
+      if (it != s->summaries.end() && it->second.revision == revision)
+        return http::ready_json_reply(*it->second.reply, rq.request);
     }
     json periods = json::array(), names = json::object();
     for (auto& ps : s->store.summary(*k)) {
@@ -49,11 +52,13 @@ Reply summary(const Services& s, const RequestContext& rq) {
       periods.push_back(std::move(pj));
     }
     std::string body = json{{"kpi_id", k->id}, {"periods", periods}, {"unit_names", names}}.dump();
-    if (all) {
+    if (!all) return json_text_reply(std::move(body));
+    auto ready = http::make_ready_json(std::move(body));
+    {
       std::lock_guard lock(s->summary_mutex);
-      s->summaries[k->id] = {revision, body};
+      s->summaries[k->id] = {revision, ready};
     }
-    return json_text_reply(std::move(body));
+    return http::ready_json_reply(*ready, rq.request);
   });
 }
 

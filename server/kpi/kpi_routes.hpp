@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "server/http/api_replies.hpp"
 #include "server/http/router.hpp"
 #include "server/kpi/kpi_store.hpp"
 #include "server/storage/file_seal.hpp"
@@ -38,11 +39,17 @@ struct KpiServices {
   std::function<void(const http::RequestContext&, std::int64_t actor, std::string action, std::string target,
                      nlohmann::json detail, std::string org_code)>
       audit;
+  // The same for a read that a screen repeats by polling (the summary), counted rather than
+  // written each time (AuditLog::record_repeated_read); empty = `audit`.
+  std::function<void(const http::RequestContext&, std::int64_t actor, std::string action, std::string target,
+                     nlohmann::json detail, std::string org_code)>
+      audit_repeated;
 
-  // The full summary of a KPI as last served, with the store revision it was built at.
+  // The full summary of a KPI as last served, ready to send, with the store revision it was
+  // built at.
   struct CachedSummary {
     std::int64_t revision;
-    std::string body;
+    std::shared_ptr<const http::ReadyJson> reply;
   };
   std::mutex summary_mutex;
   std::map<std::int64_t, CachedSummary> summaries;

@@ -1,6 +1,9 @@
 // The SQLite engine behind storage::Database: the C API, one connection per Database.
 #include <sqlite3.h>
 
+#include <string>
+#include <unordered_map>
+
 #include "server/storage/engine.hpp"
 
 namespace server::storage::engine {
@@ -11,13 +14,74 @@ namespace {
   throw StorageError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
+sqlite3_stmt* compile(sqlite3* db, std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
+      SQLITE_OK)
+    fail(db, "prepare");
+  return stmt;
+}
+
+// A connection's statements, compiled once and reused: parsing and planning the SQL cost
+// more than running it for a request's few small queries. SQLite recompiles a statement by
+// itself when the schema changes under it.
+class StatementCache {
+ public:
+  struct Entry {
+    sqlite3_stmt* stmt = nullptr;
+    bool in_use = false;
+  };
+  ~StatementCache() { clear(); }
+  // A statement for `sql`, borrowed until given back; a fresh one when it is already out
+  // (the same query open twice at once), `entry` then null.
+  sqlite3_stmt* borrow(sqlite3* db, std::string_view sql, Entry*& entry) {
+    auto it = entries_.find(std::string(sql));
+    if (it == entries_.end()) {
+      if (entries_.size() >= max_entries) clear_unused();
+      it = entries_.emplace(std::string(sql), Entry{compile(db, sql)}).first;
+    }
+    if (it->second.in_use) {
+      entry = nullptr;
+      return compile(db, sql);
+    }
+    it->second.in_use = true;
+    entry = &it->second;
+    return it->second.stmt;
+  }
+  void clear() {
+    for (auto& [sql, e] : entries_) sqlite3_finalize(e.stmt);
+    entries_.clear();
+  }
+
+ private:
+  static constexpr std::size_t max_entries = 512;
+  void clear_unused() {
+    for (auto it = entries_.begin(); it != entries_.end();)
+      if (it->second.in_use) ++it;
+      else {
+        sqlite3_finalize(it->second.stmt);
+        it = entries_.erase(it);
+      }
+  }
+  std::unordered_map<std::string, Entry> entries_;  // node-based: an Entry stays put
+};
+
 class SqliteCursor final : public Cursor {
  public:
-  SqliteCursor(sqlite3* db, std::string_view sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
-      fail(db, "prepare");
+  SqliteCursor(sqlite3* db, StatementCache& cache, std::string_view sql) : db_(db) {
+    stmt_ = cache.borrow(db, sql, entry_);
   }
-  ~SqliteCursor() override { sqlite3_finalize(stmt_); }
+  SqliteCursor(sqlite3* db, std::string_view sql) : db_(db), stmt_(compile(db, sql)) {}
+  // Reset at once: a statement left stepped would keep its read transaction open.
+  ~SqliteCursor() override {
+    if (!entry_) {
+      sqlite3_finalize(stmt_);
+      return;
+    }
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    entry_->in_use = false;
+  }
 
   void bind_text(int index, std::string_view text) override {
     // An empty string_view may have no data pointer, which SQLite would bind as NULL.
@@ -52,6 +116,7 @@ class SqliteCursor final : public Cursor {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+  StatementCache::Entry* entry_ = nullptr;  // null: not cached, finalized when done
 };
 
 class SqliteConnection final : public Connection {
@@ -71,7 +136,10 @@ class SqliteConnection final : public Connection {
       throw;
     }
   }
-  ~SqliteConnection() override { sqlite3_close_v2(db_); }
+  ~SqliteConnection() override {
+    statements_.clear();
+    sqlite3_close_v2(db_);
+  }
 
   Engine kind() const override { return Engine::sqlite; }
   void exec(std::string_view sql) override {
@@ -82,7 +150,9 @@ class SqliteConnection final : public Connection {
       throw StorageError(message);
     }
   }
-  std::unique_ptr<Cursor> prepare(std::string_view sql) override { return std::make_unique<SqliteCursor>(db_, sql); }
+  std::unique_ptr<Cursor> prepare(std::string_view sql) override {
+    return std::make_unique<SqliteCursor>(db_, statements_, sql);
+  }
   std::int64_t changes() const override { return sqlite3_changes64(db_); }
   bool has_table(std::string_view name) override {
     SqliteCursor q(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
@@ -93,11 +163,16 @@ class SqliteConnection final : public Connection {
 
  private:
   sqlite3* db_ = nullptr;
+  StatementCache statements_;
 };
 
 }  // namespace
 
 std::unique_ptr<Connection> open_sqlite(const std::filesystem::path& file) {
+  // Without memory statistics SQLite takes no process-wide mutex on every allocation (which
+  // the request threads would contend for). Must come before SQLite's first use.
+  static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)configured;
   return std::make_unique<SqliteConnection>(file);
 }
 

@@ -133,3 +133,61 @@ TEST_CASE("api: live views may be kept and revalidated; personal data is never s
   CHECK(anonymous.status == 401);
   CHECK(anonymous.header("cache-control") == "private, no-store");
 }
+
+TEST_CASE("api: the KPI summary is served ready: one tag for its copies, 304, and a new tag after a write",
+          "[server][api][etag][kpi]") {
+  ServerProcess server;
+  const auto port = server.port();
+  const auto controller = sign_in(port, "area.kpi", demo_password("area.kpi"));
+  const auto school = sign_in(port, "1040010001", demo_password("1040010001"));
+  auto created = send_json(port, "POST", "/api/v1/kpi", controller,
+                           {{"year", 2567}, {"number", "1"}, {"name", "การประเมินภายใน"}, {"type", "score_1_5"},
+                            {"criteria", {2, 3, 4, 5}}, {"cadence", "monthly"},
+                            {"open_periods", {"m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "m09", "m10",
+                                              "m11", "m12"}},
+                            {"status", "open"}});
+  REQUIRE(created.status == 201);
+  const std::string kpi = "/api/v1/kpi/" + std::to_string(created.json()["id"].get<std::int64_t>());
+  for (const char* m : {"m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "m09", "m10", "m11", "m12"})
+    REQUIRE(send_json(port, "PUT", kpi + "/periods/" + m + "/units", controller, {{"unit_codes", {"1040010001"}}})
+                .status == 200);
+  const std::string summary = kpi + "/summary";
+  auto with = [&](Headers extra) {
+    auto h = as(controller, false);
+    for (auto& [k, v] : extra) h[k] = v;
+    return get(port, summary, h);
+  };
+  auto plain = with({});
+  REQUIRE(plain.status == 200);
+  INFO(plain.body);
+  REQUIRE(plain.body.size() > 1024);
+  CHECK(plain.header("cache-control") == "private, no-cache");
+  CHECK(plain.header("content-type") == "application/json; charset=utf-8");
+  CHECK(plain.header("content-encoding").empty());
+  const std::string etag = plain.header("etag");
+  REQUIRE(etag.rfind("W/\"", 0) == 0);
+  // Twice, to be served from what was made ready the first time.
+  for (int i = 0; i < 2; ++i) {
+    auto gz = with({{"Accept-Encoding", "gzip"}});
+    CHECK(gz.header("content-encoding") == "gzip");
+    CHECK(gunzip(gz.body) == plain.body);
+    auto br = with({{"Accept-Encoding", "gzip, br"}});
+    CHECK(br.header("content-encoding") == "br");
+    CHECK(unbrotli(br.body) == plain.body);
+    CHECK(br.header("etag") == etag);
+    CHECK(br.header("vary") == "Accept-Encoding");
+    CHECK(with({}).body == plain.body);
+  }
+  auto unchanged = with({{"Accept-Encoding", "br"}, {"If-None-Match", etag}});
+  CHECK(unchanged.status == 304);
+  CHECK(unchanged.body.empty());
+  CHECK(unchanged.header("etag") == etag);
+  CHECK(unchanged.header("cache-control") == "private, no-cache");
+
+  // The school reports: the next summary has it, under a new tag.
+  REQUIRE(send_json(port, "PUT", kpi + "/periods/m01/reports/1040010001", school, {{"self_score", 4}}).status == 200);
+  auto after = with({{"If-None-Match", etag}});
+  CHECK(after.status == 200);
+  CHECK(after.header("etag") != etag);
+  CHECK(after.body != plain.body);
+}

@@ -97,10 +97,13 @@ TEST_CASE("audit: reading KPI reports, summaries, exports and evidence is record
   REQUIRE(get(port, "/api/v1/files/" + file, as(reviewer)).status == 200);
   check_read(server, "file.download", reviewer_id, "1040010001");
   CHECK(last_audit(server, "file.download")["target"] == "file:" + file);
-  // The summary is served from a cache the second time: still recorded each time.
-  for (int i = 0; i < 2; ++i) REQUIRE(get(port, kpi + "/summary", as(controller)).status == 200);
+  // The summary is polled by its screen: the minute's first read is a row at once, the
+  // repeats are counted into it (audit_repeated_test.cpp), not a row each.
+  for (int i = 0; i < 3; ++i) REQUIRE(get(port, kpi + "/summary", as(controller)).status == 200);
   check_read(server, "kpi.summary.read", controller_id, "1040000001");
-  CHECK(query_int(server.database(), "SELECT COUNT(*) FROM audit_log WHERE action = 'kpi.summary.read'") == 2);
+  const auto rows = query_int(server.database(), "SELECT COUNT(*) FROM audit_log WHERE action = 'kpi.summary.read'");
+  CHECK(rows >= 1);
+  CHECK(rows <= 2);  // two only when the reads straddle a minute
   REQUIRE(get(port, kpi + "/periods/once/units", as(controller)).status == 200);
   check_read(server, "kpi.units.read", controller_id, "1040000001");
   for (const char* format : {"csv", "xlsx"}) {

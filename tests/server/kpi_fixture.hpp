@@ -93,6 +93,10 @@ struct Api {
     const http::Query query(t.raw_query);
     http::RequestContext ctx{req, path, query, {}};
     auto reply = router.dispatch(ctx);
+    // A ready live view (the summary) is a shared body; everything else a string.
+    if (auto* ready = std::get_if<http::SharedResponse>(&reply))
+      return {static_cast<unsigned>(ready->result_int()), std::string(ready->body().data(), ready->body().size()),
+              std::string((*ready)[http::beast::http::field::content_type])};
     auto& res = std::get<http::StringResponse>(reply);
     return {static_cast<unsigned>(res.result_int()), res.body(), std::string(res[http::beast::http::field::content_type])};
   }

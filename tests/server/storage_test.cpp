@@ -145,3 +145,38 @@ TEST_CASE("institution store: usable from several threads at once", "[server][st
   CHECK(failures == 0);
   CHECK(store.count() == 80);
 }
+
+TEST_CASE("connections: one query open twice at once, and a reused query after a schema change",
+          "[server][storage][sqlite]") {
+  // SQLite's statements are kept per connection (sqlite_engine.cpp): a second cursor on the
+  // same SQL while the first is open gets its own statement, and a kept one follows a change
+  // of the table it reads.
+  TempDir dir;
+  Database db(dir / "cache.db");
+  db.exec("CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1), (2), (3);");
+  const std::string sql = "SELECT n FROM t ORDER BY n";
+  auto outer = db.prepare(sql);
+  std::vector<std::int64_t> pairs;
+  while (outer.step()) {
+    auto inner = db.prepare(sql);
+    while (inner.step()) pairs.push_back(outer.integer(0) * 10 + inner.integer(0));
+  }
+  CHECK(pairs == std::vector<std::int64_t>{11, 12, 13, 21, 22, 23, 31, 32, 33});
+  {
+    auto q = db.prepare("SELECT * FROM t ORDER BY n");
+    REQUIRE(q.step());
+    CHECK(q.columns() == 1);
+  }
+  db.exec("ALTER TABLE t ADD COLUMN m INTEGER DEFAULT 7");
+  auto again = db.prepare("SELECT * FROM t ORDER BY n");  // the kept statement, recompiled
+  REQUIRE(again.step());
+  CHECK(again.columns() == 2);
+  CHECK(again.integer(1) == 7);
+  // A bound statement given back starts clean: no value left from its last use.
+  for (int pass = 0; pass < 2; ++pass) {
+    auto q = db.prepare("SELECT COUNT(*) FROM t WHERE n = ?");
+    if (pass == 0) q.bind(1, std::int64_t{2});
+    REQUIRE(q.step());
+    CHECK(q.integer(0) == (pass == 0 ? 1 : 0));
+  }
+}
