@@ -10,52 +10,11 @@
 # Saves artifacts/native-kiosk-*.png. CLIENT and SERVER override the binaries.
 set -euo pipefail
 XVFB_SIZE=1366x768  # a common kiosk touch screen; the window must fill it
-source "$(dirname "$0")/xvfb.sh"
-server="${SERVER:-build/native/server/school-server}"
-command -v xdotool >/dev/null || { echo "xdotool is missing (scripts/setup-deps.sh installs it)"; exit 1; }
-mkdir -p artifacts "$work/downloads"
-
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-PORT=$port BIND=127.0.0.1 DATA_DIR="$work/data" "$server" --assets assets --mode development >"$work/server.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.2; done
-curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null || { echo "server did not start:"; cat "$work/server.log"; exit 1; }
-
+source "$(dirname "$0")/harness.sh"
+start_server
 idle=9  # the countdown is its last third: 3 s
-SERVER_URL="http://127.0.0.1:$port" SCHOOL_CLIENT_HOOK_FILE="$work/hook.json" SCHOOL_CLIENT_SETTINGS_DIR="$work" \
-  DOWNLOAD_DIR="$work/downloads" KIOSK_IDLE_SECONDS=$idle KIOSK_WAYS=register,registration_status,kpi,stats \
-  KIOSK_OFFICE=4000000000 KIOSK_EXIT_PIN=2468 "$client" --kiosk >"$work/client.log" 2>&1 &
-client_pid=$!
-pids+=($client_pid)
-
-# widget ID -> "x y" of its centre, from the last frame
-centre() {
-  python3 - "$work/hook.json" "$1" <<'PY'
-import json, sys
-for w in json.load(open(sys.argv[1]))["widgets"]:
-    if w["id"] == sys.argv[2]:
-        print(int(w["x"] + w["w"] / 2), int(w["y"] + w["h"] / 2)); break
-PY
-}
-value_of() {
-  python3 - "$work/hook.json" "$1" <<'PY'
-import json, sys
-for w in json.load(open(sys.argv[1]))["widgets"]:
-    if w["id"] == sys.argv[2]: print(w["value"]); break
-PY
-}
-click() {  # click WIDGET_ID: a real pointer press and release where it is drawn
-  wait_for_hook "$client_pid" "\"$1\"" || { echo "no widget $1 to click"; cat "$work/hook.json"; exit 1; }
-  local at; at=$(centre "$1")
-  xdotool mousemove $at click 1
-  sleep 0.3
-}
-type_into() {  # type_into WIDGET_ID TEXT
-  click "$1"
-  xdotool type --delay 40 "$2"
-  sleep 0.3
-}
-absent() { ! grep -q "$1" "$work/hook.json"; }
+KIOSK_IDLE_SECONDS=$idle KIOSK_WAYS=register,registration_status,kpi,stats KIOSK_OFFICE=4000000000 KIOSK_EXIT_PIN=2468 \
+  start_client --kiosk
 
 # 1. Full screen, the strip, the offered ways only.
 wait_for_hook "$client_pid" '"home.signin"' || { echo "1: no home screen"; exit 1; }
