@@ -105,6 +105,12 @@ bool kiosk_allows(const KioskConfig& k, std::string_view route) {
   return false;
 }
 
+float kiosk_touch_scale(int width, int height) {
+  if (width <= 0 || height <= 0) return 1.0f;
+  const float scale = std::min(float(width) / 1366.0f, float(height) / 768.0f);
+  return std::clamp(scale, 1.0f, 2.0f);
+}
+
 int kiosk_countdown_seconds(int idle_seconds) { return idle_seconds < 60 ? std::max(1, idle_seconds / 3) : 20; }
 
 KioskIdle::Phase KioskIdle::phase(double now) const {

@@ -46,6 +46,11 @@ Checked<KioskConfig> parse_kiosk(const KioskSettings& settings);
 // administration, reviews, audit, local education data) is not offered.
 bool kiosk_allows(const KioskConfig& kiosk, std::string_view route_path);
 
+// How much larger a kiosk draws its UI on a screen of width x height pixels: as on the
+// 1366x768 touch screen it was laid out for, so a finger's targets keep their size on a
+// 1920x1080 one (1.4); never smaller, at most 2.
+float kiosk_touch_scale(int width, int height);
+
 // The countdown shown before an idle reset: the last 20 s, or the last third when the idle
 // time is shorter than a minute.
 int kiosk_countdown_seconds(int idle_seconds);

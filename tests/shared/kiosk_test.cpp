@@ -94,3 +94,12 @@ TEST_CASE("the idle clock: active, a countdown in the last 20 s (or third), then
   CHECK(idle.phase(1120) == KioskIdle::Phase::active);
   CHECK(idle.phase(1239) == KioskIdle::Phase::expired);
 }
+
+TEST_CASE("kiosk: the UI keeps its touch size on a larger screen, never shrinks", "[kiosk]") {
+  CHECK(kiosk_touch_scale(1366, 768) == Approx(1.0f));
+  CHECK(kiosk_touch_scale(1920, 1080) == Approx(1.4055f).epsilon(0.001));
+  CHECK(kiosk_touch_scale(1920, 1200) == Approx(1.4055f).epsilon(0.001));  // the narrower side decides
+  CHECK(kiosk_touch_scale(1024, 768) == Approx(1.0f));                     // smaller: as laid out
+  CHECK(kiosk_touch_scale(3840, 2160) == Approx(2.0f));                    // 4K: at most 2
+  CHECK(kiosk_touch_scale(0, 0) == Approx(1.0f));
+}

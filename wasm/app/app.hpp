@@ -28,6 +28,7 @@ class App {
 
   void set_fonts(fonts::Set fonts) { context_.fonts = fonts; }
   float text_zoom() const { return context_.text_zoom; }
+  bool in_kiosk() const { return kiosk_.has_value(); }
 
  private:
   void register_screens();

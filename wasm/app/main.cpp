@@ -50,12 +50,14 @@ fonts::Set load_fonts(float ratio) {
   return set;
 }
 
-// The zoom that draws the chosen text size: never so large that the UI would have fewer
-// than 320 px of width (a 360 px phone at 125 % still gets its whole layout).
-float zoom_for(SDL_Window* window, float text_zoom) {
+// The zoom that draws the chosen text size (and a kiosk's touch scale): never so large that
+// the UI would have fewer than 320 px of width (a 360 px phone at 125 % still gets its whole
+// layout).
+float zoom_for(SDL_Window* window, const app::App& app) {
   int w = 0, h = 0;
   SDL_GetWindowSize(window, &w, &h);
-  return std::max(1.0f, std::min(text_zoom, float(w) / 320.0f));
+  const float touch = app.in_kiosk() ? domain::kiosk_touch_scale(w, h) : 1.0f;
+  return std::max(1.0f, std::min(app.text_zoom() * touch, float(w) / 320.0f));
 }
 
 // Draws everything `zoom` times larger, like a browser's zoom: ImGui sees a smaller screen
@@ -167,13 +169,13 @@ int main(int argc, char** argv) {
       .on_event =
           [sdl = window.sdl](const SDL_Event& e) {
             if (is_input(e)) app.input(app::now());
-            if (to_keyboard(app, e, zoom_for(sdl, app.text_zoom()))) return true;
+            if (to_keyboard(app, e, zoom_for(sdl, app))) return true;
             if (!take_touch(touch, e)) ImGui_ImplSDL2_ProcessEvent(&e);
             return e.type != SDL_QUIT || !app.may_quit();  // false: quit
           },
       .draw =
           [sdl = window.sdl] {
-            const float zoom = zoom_for(sdl, app.text_zoom());
+            const float zoom = zoom_for(sdl, app);
             if (float ratio = pixel_ratio(sdl) * zoom; ratio != font_ratio) {
               font_ratio = ratio;
               app.set_fonts(load_fonts(ratio));
