@@ -14,7 +14,7 @@ DEBS=(
   fonts-thai-tlwg fonttools
   chromium xvfb libgl1-mesa-dri imagemagick xdotool
   poppler-utils qpdf wrk nginx-light brotli zbar-tools
-  libxlsxwriter-dev libjpeg62-turbo-dev libpng-dev libqpdf-dev libpoppler-glib-dev
+  libxlsxwriter-dev libjpeg62-turbo-dev libpng-dev libexif-dev libqpdf-dev libpoppler-glib-dev
   dpkg-dev curl ccache libcurl4-openssl-dev libjwt-dev
   libzip-dev libexpat1-dev
   libpq-dev postgresql-15

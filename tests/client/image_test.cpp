@@ -65,7 +65,52 @@ struct Frame {
   }
 };
 
+// The JPEG with an EXIF segment saying how to turn it (a phone's portrait photo is stored
+// sideways): APP1 "Exif", a big-endian TIFF header and one IFD entry, Orientation (0x0112).
+std::string with_orientation(const std::string& jpeg, int orientation) {
+  std::string tiff("MM\0\x2a\0\0\0\x08", 8);
+  tiff += std::string("\0\x01", 2);                                  // one entry
+  tiff += std::string("\x01\x12\0\x03\0\0\0\x01", 8);                // Orientation, SHORT, 1 value
+  tiff += std::string("\0", 1) + char(orientation) + std::string("\0\0", 2);  // the value, padded
+  tiff += std::string("\0\0\0\0", 4);                              // no next IFD
+  const std::string body = std::string("Exif\0\0", 6) + tiff;
+  const std::size_t length = body.size() + 2;
+  std::string segment = "\xFF\xE1";
+  segment += char(length >> 8);
+  segment += char(length & 0xFF);
+  return jpeg.substr(0, 2) + segment + body + jpeg.substr(2);  // right after SOI
+}
+
 }  // namespace
+
+TEST_CASE("a JPEG's EXIF orientation is applied natively, as the browser does", "[image]") {
+  // Stored 64x32, red on the left half, blue on the right.
+  const std::string stored = make_image("stored.jpg", 64, 32);
+  struct Case {
+    int orientation, width, height;
+    int red_x, red_y, blue_x, blue_y;  // a pixel that must be red, one that must be blue
+  };
+  for (const Case& c : {Case{1, 64, 32, 8, 16, 56, 16},  // as stored
+                        Case{2, 64, 32, 56, 16, 8, 16},  // mirrored: red on the right
+                        Case{3, 64, 32, 56, 16, 8, 16},  // upside down: red on the right
+                        Case{6, 32, 64, 16, 8, 16, 56},  // turned clockwise: red on top
+                        Case{8, 32, 64, 16, 56, 16, 8},  // turned anticlockwise: red below
+                        Case{5, 32, 64, 16, 8, 16, 56},  // transposed: red on top
+                        Case{7, 32, 64, 16, 56, 16, 8}}) {
+    INFO("orientation " << c.orientation);
+    auto image = platform::decode_image_now(with_orientation(stored, c.orientation));
+    REQUIRE(image.width == c.width);
+    REQUIRE(image.height == c.height);
+    CHECK(at(image, c.red_x, c.red_y).r > 200);
+    CHECK(at(image, c.red_x, c.red_y).b < 60);
+    CHECK(at(image, c.blue_x, c.blue_y).b > 200);
+    CHECK(at(image, c.blue_x, c.blue_y).r < 60);
+  }
+  // Scaled down and turned: the sides swap after the scaling.
+  auto small = platform::decode_image_now(with_orientation(stored, 6), 16);
+  CHECK(small.height == 2 * small.width);
+  CHECK(at(small, small.width / 2, 1).r > 200);
+}
 
 TEST_CASE("JPEG and PNG decode to RGBA natively; large ones are scaled down; junk is refused", "[image]") {
   for (const char* name : {"halves.jpg", "halves.png"}) {
