@@ -29,3 +29,29 @@ PY
 click home.status
 wait_for_hook "$client_pid" '"reg.resume.code"' || { echo "a press on the scaled button did not open the form"; exit 1; }
 echo "kiosk at 1920x1080: full screen, targets scaled 1.4x, presses land on them"
+
+# The field being typed into is scrolled above the on-screen keyboard, never left under it:
+# at a larger text size (125 %) the status form's phone field sits where the keys come.
+click text.size
+wait_for_hook "$client_pid" '"value":"125"' || { echo "the text size did not go to 125 %"; exit 1; }
+sleep 0.5
+python3 - "$work/hook.json" <<'PY'
+import json, sys
+field = next(w for w in json.load(open(sys.argv[1]))["widgets"] if w["id"] == "reg.resume.phone")
+assert field["y"] > 1080 / 2, f"the phone field is not low on the screen ({field['y']:.0f} px): nothing to scroll"
+PY
+click reg.resume.phone
+wait_for_hook "$client_pid" '"osk.backspace"' || { echo "no on-screen keyboard for the phone"; exit 1; }
+sleep 0.5
+import -window root artifacts/native-kiosk-1920-keyboard.png
+python3 - "$work/hook.json" <<'PY'
+import json, sys
+widgets = json.load(open(sys.argv[1]))["widgets"]
+field = next(w for w in widgets if w["id"] == "reg.resume.phone")
+keys_top = min(w["y"] for w in widgets if w["id"].startswith("osk."))
+bottom = field["y"] + field["h"]
+assert field["active"], "the phone field is not being edited"
+assert bottom <= keys_top, f"the phone field (bottom {bottom:.0f} px) is under the keyboard (top {keys_top:.0f} px)"
+assert field["y"] >= 0, f"the phone field was scrolled off the top ({field['y']:.0f})"
+print(f"at 125 %, the phone field scrolled up to end at {bottom:.0f} px, above the keys at {keys_top:.0f} px")
+PY

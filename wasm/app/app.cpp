@@ -143,10 +143,25 @@ void App::draw(double now) {
   if (kiosk_) kiosk_->draw_strip(context_);
   draw_banners();
   if (!kiosk_ || !kiosk_->draw_exit(context_)) draw_screen();
+  if (keyboard_.height() > 0) keep_field_above_keyboard();
   ImGui::EndChild();
   ImGui::End();
   context_.confirm.draw(context_.language, context_.fonts.body);
   if (kiosk_) keyboard_.draw(context_);
+}
+
+// The field being typed into stays in the part of the screen a kiosk's on-screen keyboard
+// leaves (the window ends above the keys): scrolled up into view, a line of room below it.
+// Measured in this frame, so the next frame, already scrolled, asks for nothing more.
+void App::keep_field_above_keyboard() {
+  const test_hook::Widget* field = test_hook::active_text_field(true);
+  if (!field) return;
+  const float unit = test_hook::pixels_per_unit();
+  const float top = field->y / unit, bottom = (field->y + field->h) / unit;
+  const float room = ImGui::GetStyle().ItemSpacing.y * 2;
+  const float visible_top = ImGui::GetWindowPos().y, visible_bottom = visible_top + ImGui::GetWindowHeight();
+  if (bottom + room > visible_bottom) ImGui::SetScrollY(ImGui::GetScrollY() + bottom + room - visible_bottom);
+  else if (top < visible_top) ImGui::SetScrollY(ImGui::GetScrollY() - (visible_top - top) - room);
 }
 
 // The screen of the current route, after its access rules: signed in (else to sign-in,

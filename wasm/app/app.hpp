@@ -38,6 +38,7 @@ class App {
   void draw_language_switch();
   float language_switch_width() const;
   void draw_banners();
+  void keep_field_above_keyboard();
   void draw_screen();
   void draw_message(const ui::Text& title, const ui::Text& help);
 

@@ -34,9 +34,11 @@ void end_frame() {
 
 const std::vector<Widget>& last_frame() { return previous; }
 
-const Widget* active_text_field() {
+float pixels_per_unit() { return scale; }
+
+const Widget* active_text_field(bool this_frame) {
   const Widget* found = nullptr;
-  for (const auto& w : previous)
+  for (const auto& w : this_frame ? current : previous)
     if ((w.kind == "input" || w.kind == "password" || w.kind == "multiline") && w.active) found = &w;
   return found;
 }

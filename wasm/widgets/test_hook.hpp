@@ -30,8 +30,11 @@ void begin_frame();
 void end_frame();  // the frame's list becomes last_frame(); counts the frame
 
 const std::vector<Widget>& last_frame();
-// The text field being edited in the last frame (input, password or multiline), or null.
-const Widget* active_text_field();
+// The text field being edited in the last frame (input, password or multiline), or null;
+// `this_frame`: among the items recorded so far in the frame being drawn.
+const Widget* active_text_field(bool this_frame = false);
+// Window pixels per ImGui unit (set_scale).
+float pixels_per_unit();
 std::string last_frame_json();  // [{"id","kind","label","value","x","y","w","h","active"}]
 unsigned long frames_drawn();
 
