@@ -19,6 +19,7 @@ DEBS=(
   libzip-dev libexpat1-dev
   libpq-dev postgresql-15
   libbrotli-dev zlib1g-dev
+  cups cups-client printer-driver-cups-pdf
 )
 
 missing=()

@@ -24,6 +24,15 @@ inline constexpr Text kiosk_exit_ok{"ออกจากตู้บริกา�
 inline constexpr Text kiosk_exit_clear{"ลบ", "Clear"};
 inline constexpr Text kiosk_setting_wrong{"ตั้งค่าตู้บริการไม่ถูกต้อง จึงทำงานแบบปกติ:",
                                           "The kiosk settings are wrong, so this runs as a normal client:"};
+// What became of a download on a kiosk: printed, never kept on the kiosk.
+inline constexpr Text kiosk_printed{"ส่งไปพิมพ์ที่เครื่องพิมพ์ของตู้บริการแล้ว โปรดรับเอกสารที่เครื่องพิมพ์:",
+                                    "Sent to the kiosk's printer. Please collect it from the printer:"};
+inline constexpr Text kiosk_print_failed{
+    "พิมพ์ไม่สำเร็จ โปรดแจ้งเจ้าหน้าที่ประจำตู้บริการให้ตรวจสอบเครื่องพิมพ์ แล้วลองใหม่:",
+    "Printing failed. Please ask the office staff to check the printer, then try again:"};
+inline constexpr Text kiosk_not_printable{
+    "ตู้บริการพิมพ์ได้เฉพาะเอกสาร PDF และไม่เก็บไฟล์ไว้ โปรดดาวน์โหลดไฟล์นี้จากเครื่องของท่าน:",
+    "The kiosk prints documents (PDF) only and keeps no files. Please download this one on your own computer:"};
 // The on-screen keyboard's keys that are not characters.
 inline constexpr Text osk_shift{"Shift", "Shift"};
 inline constexpr Text osk_backspace{"ลบ", "Delete"};

@@ -13,6 +13,7 @@ void http_download(HttpRequest request, std::string file_name, DownloadCallback 
       {path, [done, file_name](const HttpResponse& r) { done(r, r.status == 200 ? file_name : ""); },
        std::move(request), {}});
 }
+void print_downloads(std::function<void(const Printed&)>) {}
 void decode_image(std::string bytes, std::function<void(Image)> done) {
   fake_platform::decodes.push_back({std::move(bytes), std::move(done)});
 }

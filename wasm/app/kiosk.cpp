@@ -20,7 +20,22 @@ constexpr float corner = 48;          // the top-left square (ImGui units) the o
 constexpr int corner_taps_to_exit = 5;
 constexpr double corner_tap_window = 4;  // seconds for all five
 constexpr double sign_out_wait = 5;
+
+// What became of the last download: printed (collect it), refused (not a PDF), or failed.
+void draw_printed(Context& ctx, const platform::Printed& p) {
+  using namespace ui::text;
+  const bool ok = !p.job.empty();
+  const auto& said = ok ? kiosk_printed : p.printable ? kiosk_print_failed : kiosk_not_printable;
+  const std::string text = std::string(ctx.tr(said)) + " " + p.file_name + (p.error.empty() ? "" : " (" + p.error + ")");
+  style::banner(ok ? style::banner_info_bg : style::banner_error_bg, ok ? style::banner_info_text : style::banner_error_text,
+                [&] { widgets::text_wrapped(text); });
+  test_hook::record_item(ok ? "kiosk.printed" : "kiosk.print_failed", ok ? "text" : "error", text, ok ? p.job : p.error);
+}
 }  // namespace
+
+KioskControls::KioskControls(const domain::KioskConfig& config) : idle_(config.idle_seconds) {
+  platform::print_downloads([this](const platform::Printed& p) { printed_ = p; });
+}
 
 void KioskControls::update(Context& ctx) {
   drawn_at_ = ctx.now;
@@ -64,6 +79,7 @@ void KioskControls::draw_strip(Context& ctx) {
       widgets::primary_button("kiosk.continue", ctx.tr(kiosk_continue));
     });
   }
+  if (printed_) draw_printed(ctx, *printed_);
   std::string label(ctx.tr(kiosk_label));
   if (!ctx.kiosk.office.empty()) label += " " + std::string(ctx.tr(kiosk_of_office)) + " " + ctx.kiosk.office;
   widgets::text_colored(style::muted_text, label);

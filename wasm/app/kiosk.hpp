@@ -4,9 +4,11 @@
 // digit pad). A reset signs out on the server and starts the client afresh
 // (platform::restart_clean): a new process natively, a reloaded page in a browser, so that
 // nothing typed, downloaded or drawn by the last person survives in memory.
+#include <optional>
 #include <string>
 
 #include "shared/kiosk/kiosk.hpp"
+#include "wasm/platform/platform.hpp"
 
 namespace app {
 
@@ -14,7 +16,8 @@ struct Context;
 
 class KioskControls {
  public:
-  explicit KioskControls(const domain::KioskConfig& config) : idle_(config.idle_seconds) {}
+  // Downloads are printed from now on (platform::print_downloads), never kept.
+  explicit KioskControls(const domain::KioskConfig& config);
 
   void input(double now) { idle_.input(now); }  // any input of the person at the kiosk
   void update(Context& ctx);          // each frame, before drawing: corner taps, idle reset due
@@ -36,6 +39,7 @@ class KioskControls {
   std::string pin_;
   bool pin_wrong_ = false;
   bool quit_ = false;
+  std::optional<platform::Printed> printed_;  // the last download, shown on the strip
   // The clock of the last frame: the next change is counted from it, so a change that fell
   // due before this frame's timer was set still gets its frame.
   double drawn_at_ = 0;

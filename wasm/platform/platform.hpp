@@ -54,6 +54,19 @@ inline void http_get(const std::string& path, HttpCallback done) {
 using DownloadCallback = std::function<void(const HttpResponse&, const std::string& saved_as)>;
 void http_download(HttpRequest request, std::string file_name, DownloadCallback done);
 
+// A kiosk keeps no downloads: once this is called, natively, a downloaded PDF goes to the
+// printer (CUPS `lp`, its default destination; LPDEST or PRINTER choose another) through a
+// pipe, never a file, and anything else is refused; `done` of http_download gets an empty
+// `saved_as` and `printed` (on the UI thread) says what became of it. Web: nothing (a
+// browser kiosk's downloads are the browser's).
+struct Printed {
+  std::string file_name;
+  std::string job;    // CUPS's request id ("kiosk-7"), when printed
+  bool printable = true;  // false: not a PDF, refused
+  std::string error;  // what lp said when it failed
+};
+void print_downloads(std::function<void(const Printed&)> printed);
+
 // --- Files the user picks ------------------------------------------------------------------
 struct PickedFile {
   std::string name;  // without folders

@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 #include <unistd.h>
 
@@ -21,6 +22,7 @@
 #include "wasm/platform/image_codec.hpp"
 #include "wasm/platform/key_frames.hpp"
 #include "wasm/platform/native_http.hpp"
+#include "wasm/platform/native_print.hpp"
 #include "wasm/platform/platform.hpp"
 #include "wasm/widgets/test_hook.hpp"
 
@@ -43,6 +45,7 @@ std::filesystem::path download_dir() {
 }
 
 std::vector<std::filesystem::path> saved_files;  // this process's downloads, for a kiosk's reset
+std::function<void(const Printed&)> on_printed;  // set: a kiosk, downloads are printed
 
 // Saves without overwriting: "letter.pdf", then "letter (1).pdf", ...
 std::string save_download(const std::string& file_name, const std::string& bytes) {
@@ -141,16 +144,23 @@ void http_send(HttpRequest request, HttpCallback done, ProgressCallback progress
 void http_download(HttpRequest request, std::string file_name, DownloadCallback done) {
   auto& w = worker();
   w.add({std::move(request),
-         [&w, file_name = std::move(file_name), done = std::move(done)](HttpResponse r) {
+         [&w, file_name = std::move(file_name), done = std::move(done), printing = bool(on_printed)](HttpResponse r) {
            std::string saved;
+           std::optional<Printed> printed;
            if (r.status >= 200 && r.status < 300) {
-             saved = save_download(file_name, r.body);
+             if (printing) printed = native::print_pdf(r.body, file_name);
+             else saved = save_download(file_name, r.body);
              r.body.clear();
            }
-           w.to_ui([done, r = std::move(r), saved] { done(r, saved); });
+           w.to_ui([done, r = std::move(r), saved, printed] {
+             done(r, saved);
+             if (printed && on_printed) on_printed(*printed);
+           });
          },
          {}});
 }
+
+void print_downloads(std::function<void(const Printed&)> printed) { on_printed = std::move(printed); }
 
 // Off the UI thread (a phone photo takes a while); the result waits with the replies.
 void decode_image(std::string bytes, std::function<void(Image)> done) {

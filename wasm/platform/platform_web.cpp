@@ -190,6 +190,8 @@ void http_download(HttpRequest request, std::string file_name, DownloadCallback 
   send(std::move(request), {{}, {}, std::move(done), std::move(file_name)}, name.c_str());
 }
 
+void print_downloads(std::function<void(const Printed&)>) {}  // a browser kiosk's downloads are the browser's
+
 bool has_file_dialog() { return true; }
 
 void pick_file(const std::string& accept, std::function<void(PickedFile)> done) {
