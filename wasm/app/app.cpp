@@ -160,8 +160,12 @@ void App::keep_field_above_keyboard() {
   const float top = field->y / unit, bottom = (field->y + field->h) / unit;
   const float room = ImGui::GetStyle().ItemSpacing.y * 2;
   const float visible_top = ImGui::GetWindowPos().y, visible_bottom = visible_top + ImGui::GetWindowHeight();
-  if (bottom + room > visible_bottom) ImGui::SetScrollY(ImGui::GetScrollY() + bottom + room - visible_bottom);
-  else if (top < visible_top) ImGui::SetScrollY(ImGui::GetScrollY() - (visible_top - top) - room);
+  float by = 0;
+  if (bottom + room > visible_bottom) by = bottom + room - visible_bottom;
+  else if (top < visible_top) by = -(visible_top - top) - room;
+  if (by == 0) return;
+  ImGui::SetScrollY(ImGui::GetScrollY() + by);
+  platform::request_redraw();  // the scroll shows in the next frame: nothing else may ask for it
 }
 
 // The screen of the current route, after its access rules: signed in (else to sign-in,
