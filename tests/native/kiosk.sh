@@ -64,7 +64,7 @@ click home.signin
 type_into signin.username 1010720001
 click osk.next  # the password field may sit under the keyboard: its "next" key goes there
 wait_for_hook "$client_pid" '"active":true,"h":[0-9.]*,"id":"signin.password"' || { echo "3: next did not reach the password"; exit 1; }
-xdotool type --delay 40 Nong-Bua-School-Demo-1
+type_text Nong-Bua-School-Demo-1
 click osk.enter  # the on-screen keyboard's Enter sends the form, as a physical one would
 for _ in $(seq 1 100); do [ "$(sessions)" = 1 ] && break; sleep 0.1; done
 [ "$(sessions)" = 1 ] || { echo "3: signing in through the kiosk made no session"; cat "$work/server.log" | tail -5; exit 1; }

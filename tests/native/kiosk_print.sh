@@ -46,6 +46,7 @@ wait_for_hook "$client_pid" '"home.status"' || { echo "no kiosk home screen"; ca
 done_typing() { click kiosk.office; }  # a tap beside the fields ends the editing: the keys go
 click home.status
 type_into reg.resume.code 1010720001
+done_typing  # the next field may sit under the keys
 type_into reg.resume.phone "$phone"
 done_typing
 seen=$(curl -sf "$url/api/v1/dev/outbox?phone=$phone" | jq length)
