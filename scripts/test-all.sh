@@ -22,7 +22,7 @@ suite "native client over HTTPS under Xvfb" bash tests/native/https.sh
 suite "native client as a kiosk under Xvfb" bash tests/native/kiosk.sh
 suite "native client walks (registration, KPI report) under Xvfb" bash tests/native/walks.sh
 suite "native kiosk on a 1920x1080 screen (scale, field above the keys) under Xvfb" bash tests/native/kiosk_scale.sh
-suite "native kiosk prints a letter on a CUPS printer under Xvfb" bash tests/native/kiosk_print.sh
+suite "native kiosk: a registration by taps and on-screen keys, its letter printed on a CUPS printer, under Xvfb" bash tests/native/kiosk_walk.sh
 for t in tests/browser/*.test.mjs; do
   [ -e "$t" ] || continue
   suite "browser: $(basename "$t")" node --test --test-reporter=spec "$t"
