@@ -1,6 +1,6 @@
 // A kiosk's printing (platform::native::print_pdf): only a PDF goes to lp, and lp's own
 // words come back when it cannot print. The printing itself, through a real CUPS with a
-// PDF printer, is tests/native/kiosk_print.sh.
+// PDF printer, is tests/native/kiosk_walk.sh.
 #include <catch2/catch.hpp>
 #include <cstdlib>
 
