@@ -19,7 +19,8 @@ DEBS=(
   libzip-dev libexpat1-dev
   libpq-dev postgresql-15
   libbrotli-dev zlib1g-dev
-  cups cups-client printer-driver-cups-pdf
+  cups cups-client printer-driver-cups-pdf xdg-utils
+  zenity  # the native client's file dialog (the walks choose files in it)
 )
 
 missing=()

@@ -47,6 +47,8 @@ inline constexpr Text file_unreadable{"เปิดไฟล์ไม่ได�
                                       "Cannot open the file; check its path"};
 inline constexpr Text file_none{"ยังไม่ได้เลือกไฟล์", "No file chosen"};
 inline constexpr Text download_saved{"บันทึกไฟล์แล้ว:", "File saved:"};
+inline constexpr Text download_open{"เปิดไฟล์", "Open the file"};
+inline constexpr Text download_dismiss{"ปิดข้อความนี้", "Dismiss"};
 inline constexpr Text image_loading{"กำลังโหลดภาพ…", "Loading the image…"};
 inline constexpr Text image_unreadable{
     "ไฟล์นี้ไม่ใช่ภาพที่แสดงในหน้านี้ได้ (JPEG หรือ PNG) โปรดดาวน์โหลดไฟล์ไปเปิดแทน",

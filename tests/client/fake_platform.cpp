@@ -24,13 +24,15 @@ unsigned create_texture(const Image& image) {
 }
 void destroy_texture(unsigned texture) { fake_platform::textures.erase(texture); }
 bool has_file_dialog() { return false; }
-void pick_file(const std::string&, std::function<void(PickedFile)>) {}
+void pick_file(const std::string&, std::function<void(PickedFile)>, const std::string&) {}
 std::optional<std::string> read_file(const std::string&) { return std::nullopt; }
 std::string take_dropped_file() { return {}; }
 std::string current_route() { return fake_platform::route; }
 void navigate(const std::string& route) { fake_platform::route = route; }
 void open_page(const std::string& path) { fake_platform::opened_pages.push_back(path); }
 void leave_to(const std::string& path) { fake_platform::opened_pages.push_back(path); }
+void open_file(const std::string& path) { fake_platform::opened_pages.push_back("file:" + path); }
+bool downloads_to_folder() { return true; }
 Window open_window(const char*) { return {}; }
 std::string font_path(std::string_view file_name) { return "/usr/share/fonts/truetype/tlwg/" + std::string(file_name); }
 void run(Loop) {}

@@ -103,4 +103,11 @@ type_into() {
   done
   type_text "$2"
 }
+field_of() {  # field_of ID FIELD: "kind", "label"... of the widget in the last frame
+  python3 - "$work/hook.json" "$1" "$2" <<'PY'
+import json, sys
+for w in json.load(open(sys.argv[1]))["widgets"]:
+    if w["id"] == sys.argv[2]: print(w[sys.argv[3]]); break
+PY
+}
 absent() { ! grep -q "$1" "$work/hook.json"; }

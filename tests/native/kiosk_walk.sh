@@ -4,7 +4,8 @@
 # Kedmanee keys, the ID, phone and OTP on the digit pad; no physical key is pressed), then
 # the appointment letter, which a kiosk prints instead of keeping: it goes to the kiosk's
 # printer through CUPS's lp and no file is left on the kiosk. A real CUPS with a PDF printer
-# (cups-pdf) stands in for the office's printer; the printed page is read back.
+# (cups-pdf) stands in for the office's printer; the printed page is read back. The upload
+# step's file picker stays the path field: a kiosk opens no file dialog on its disk.
 set -euo pipefail
 XVFB_SIZE=1366x768
 source "$(dirname "$0")/harness.sh"
@@ -134,3 +135,14 @@ echo "6. the letter went to the printer as job $job; the printed page's QR code 
 left=$(find "$work" /tmp -xdev -newer "$started_at" -name '*.pdf' 2>/dev/null | grep -v "^$out_dir" || true)
 [ -z "$left" ] || { echo "a PDF was left on the kiosk: $left"; exit 1; }
 echo "7. no file of the letter on the kiosk (downloads empty, no PDF written)"
+
+# The upload step: no file dialog (zenity) for the public to browse the kiosk's disk with;
+# the picker is the path field, its button reads that field and opens nothing.
+tap reg.next
+step_is 7
+grep -q '"reg.file.path"' "$work/hook.json" || fail "the kiosk's file picker is not the path field"
+tap reg.file
+sleep 1
+[ -z "$(xdotool search --onlyvisible --class zenity 2>/dev/null || true)" ] || fail "a file dialog opened on the kiosk"
+kill -0 "$client_pid" || fail "the kiosk ended at the upload step"
+echo "8. the upload step's file picker is the path field; tapping it opened no file dialog$(command -v zenity >/dev/null || echo ' (zenity is not installed here)')"

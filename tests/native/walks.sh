@@ -3,20 +3,32 @@
 # (xdotool) at the widget tree's coordinates, as tests/browser does them in Chromium:
 #  1-8. a school registers from the home page: affiliation, institution, legacy usernames,
 #       holder (a wrong check digit shown inline), the OTP from the dev outbox, the letter
-#       downloaded and read by pdftotext, the signed JPG loaded by its path (the native client
-#       has no file dialog: the path field is its picker) and uploaded;
+#       downloaded and read by pdftotext, the signed JPG chosen in the file dialog (zenity's
+#       GTK chooser, its title the picker's label; a first one cancelled with Escape chose
+#       nothing) and uploaded;
 #  9.   the area's reviewer signs in in the same window and approves it;
 #  10.  the activation link opened in the client, a password, and signing in with it;
-#  11.  a school reports on a KPI the area set up over the API: evidence, a self score,
-#       saved and confirmed.
+#  11.  a school reports on a KPI the area set up over the API: evidence (the file dialog
+#       again), a self score, saved and confirmed.
 # Each outcome is checked in the server's database and the widget tree.
-# Saves artifacts/native-walk-*.png. CLIENT and SERVER override the binaries.
+# Saves artifacts/native-walk-*.png. CLIENT and SERVER override the binaries. Needs zenity.
 set -euo pipefail
 # The forms are taller than SDL's 1024x720 window: it is made 1024x1100 on a screen tall
 # enough to hold it where it was put (see fit_window).
 XVFB_SIZE=1024x1480
 source "$(dirname "$0")/harness.sh"
 command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || { echo "poppler-utils is missing"; exit 1; }
+command -v zenity >/dev/null || { echo "zenity is missing (scripts/setup-deps.sh installs it)"; exit 1; }
+command -v xdg-open >/dev/null || { echo "xdg-open is missing (xdg-utils)"; exit 1; }
+# The desktop's viewer for PDFs, as xdg-open finds it: here one that writes down what it was
+# asked to open (a desktop's own viewer is outside the product).
+export XDG_DATA_HOME="$work/xdg" XDG_CONFIG_HOME="$work/xdg/applications"
+mkdir -p "$XDG_CONFIG_HOME"
+printf '#!/bin/sh\necho "$1" >> "%s/opened"\n' "$work" > "$work/xdg/viewer.sh"
+chmod +x "$work/xdg/viewer.sh"
+printf '[Desktop Entry]\nType=Application\nName=Viewer\nExec=%s %%f\nMimeType=application/pdf;\n' "$work/xdg/viewer.sh" \
+  > "$XDG_CONFIG_HOME/walk-viewer.desktop"
+printf '[Default Applications]\napplication/pdf=walk-viewer.desktop\n' > "$XDG_CONFIG_HOME/mimeapps.list"
 start_server
 db() { sqlite3 "$work/data/school.db" "$1"; }
 password() { curl -sf "$url/api/v1/dev/accounts" | jq -r --arg u "$1" '.[] | select(.username == $u) | .password'; }
@@ -81,6 +93,45 @@ replace_into() {
   done
   [ -z "$(value_of "$1")" ] || fail "$1 could not be emptied: $(value_of "$1")"
   type_text "$2"
+}
+# The file dialog: zenity's window, mapped (10 s at most); none left.
+dialog_window() {
+  local found
+  for _ in $(seq 1 100); do
+    found=$(xdotool search --onlyvisible --class zenity 2>/dev/null | head -1 || true)
+    [ -n "$found" ] && { echo "$found"; return 0; }
+    sleep 0.1
+  done
+  return 1
+}
+dialog_gone() {
+  for _ in $(seq 1 100); do
+    [ -z "$(xdotool search --onlyvisible --class zenity 2>/dev/null || true)" ] && return 0
+    sleep 0.1
+  done
+  fail "${1:-the file dialog} is still up"
+}
+# open_dialog PICKER: its button clicked; sets $dialog, given the keys (there is no window
+# manager to do it), its title checked against the picker's label (the user's language)
+open_dialog() {
+  shows "$1"
+  absent "\"$1.path\"" || fail "$1 is a path field, not a file dialog"
+  [ "$(field_of "$1" kind)" = file ] || fail "$1 is no file picker"
+  click "$1"
+  dialog=$(dialog_window) || fail "$1 opened no file dialog"
+  xdotool windowfocus --sync "$dialog"
+  sleep 0.5  # GTK lists the folder before it takes keys
+  local title; title=$(xdotool getwindowname "$dialog")
+  [ "$title" = "$(field_of "$1" label)" ] || fail "$1: the dialog's title is \"$title\", the picker says \"$(field_of "$1" label)\""
+}
+# choose_file PICKER PATH: the path typed into GTK's location bar (Ctrl+L) and opened
+choose_file() {
+  open_dialog "$1"
+  key ctrl+l
+  type_text "$2"
+  key Return
+  dialog_gone "the file dialog for $2"
+  xdotool windowfocus "$window"  # back to the client, as a window manager would
 }
 sign_in() {  # sign_in USER PASSWORD: from the sign-in screen (it may remember the last user)
   replace_into signin.username "$1"
@@ -162,18 +213,30 @@ for _ in $(seq 1 100); do [ -s "$letter" ] && break; sleep 0.1; done
 text=$(pdftotext -layout "$letter" -)
 grep -q 'นางสาวสมหญิง ใจดี' <<<"$text" || fail "6: the letter does not name the holder: $text"
 grep -q 1010720001 <<<"$text" || fail "6: the letter does not carry the code"
+# The banner names where it went, and opens it in the desktop's viewer.
+expect download.saved "$letter" "6: the saved letter's banner"
 shot letter
+click download.open
+for _ in $(seq 1 50); do [ -s "$work/opened" ] && break; sleep 0.1; done
+[ "$(cat "$work/opened" 2>/dev/null)" = "$letter" ] || fail "6: \"open\" did not hand the letter to the viewer: $(cat "$work/opened" 2>/dev/null)"
+click download.dismiss
+gone download.saved "6: the banner stayed after dismissing it"
 click reg.next
 expect reg.steps 7
-echo "6. letter downloaded ($(stat -c %s "$letter") bytes), pdftotext reads นางสาวสมหญิง ใจดี and 1010720001"
+echo "6. letter downloaded ($(stat -c %s "$letter") bytes), pdftotext reads นางสาวสมหญิง ใจดี and 1010720001; the banner's open handed it to the desktop's viewer"
 
 # 7. Signed: its first page as a JPG with a blue stroke, loaded by its path and uploaded.
 pdftoppm -jpeg -r 72 -f 1 -l 1 -singlefile "$letter" "$work/page"
 convert "$work/page.jpg" -fill none -stroke '#1a3cc8' -strokewidth 4 -draw 'bezier 330,640 380,600 420,680 470,620' "$work/signed.jpg"
 expect reg.upload.username 1010720001 "7: the username filled in"
 expect reg.upload.national_id 1101700203450 "7: the national ID filled in"
-type_into reg.file.path "$work/signed.jpg"
-click reg.file
+open_dialog reg.file  # Escape: nothing chosen, the client goes on
+import -window root artifacts/native-walk-file-dialog.png
+key Escape
+dialog_gone "7: the file dialog after Escape"
+xdotool windowfocus "$window"
+expect reg.file "" "7: a cancelled file dialog chose nothing"
+choose_file reg.file "$work/signed.jpg"
 expect reg.file signed.jpg "7: the chosen file"
 click reg.upload
 expect reg.steps 8 "7: the step after the upload"
@@ -181,7 +244,7 @@ shot registration-status
 db_is "SELECT status || ' ' || letter_type FROM registrations WHERE institution_code = '1010720001'" \
   "under_review image/jpeg" "7: the uploaded letter"
 db_is "SELECT letter_bytes > 0 FROM registrations WHERE institution_code = '1010720001'" 1 "7: the letter's size"
-echo "7-8. signed.jpg loaded by its path and uploaded; status screen; stored: under_review, image/jpeg"
+echo "7-8. a file dialog cancelled with Escape chose nothing; signed.jpg chosen in the next (typed into GTK's location bar) and uploaded; status screen; stored: under_review, image/jpeg"
 
 # 9. The area's reviewer, in the same window: home, sign in, the desk's card, approve.
 click app.home
@@ -240,11 +303,10 @@ sign_in 1040010002 "$(password 1040010002)"
 click desk.kpi_report
 click "school.$kpi.h1.open"
 expect report.status waiting_submit "11: the report's state before anything is sent"
-# Evidence by its path, kept as soon as it is uploaded; its description; a score out of
+# Evidence from the file dialog, kept as soon as it is uploaded; its description; a score out of
 # range refused as typed, then corrected.
 convert -size 200x120 xc:'#48c' "$work/reading.jpg"
-type_into report.file.path "$work/reading.jpg"
-click report.file
+choose_file report.file "$work/reading.jpg"
 shows report.files.0.undescribed "11: the uploaded file is not listed as needing a description"
 expect report.save saved "11: the file kept"
 type_into report.files.0.description 'ผลการทดสอบการอ่าน'

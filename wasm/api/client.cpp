@@ -52,6 +52,7 @@ void Client::download(std::string path, std::string file_name,
                                                          const std::string& saved_as) {
                             Reply reply = decode_reply(r);
                             if (observer) observer(reply);
+                            if (saved && !saved_as.empty()) saved(saved_as);
                             if (done) done(reply, saved_as);
                           });
 }

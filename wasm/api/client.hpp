@@ -62,6 +62,8 @@ class Client {
 
   // Sees every reply before the screen does (server reachability, an ended session).
   std::function<void(const Reply&)> observer;
+  // Told of every file a download saved (its path natively): the app offers to open it.
+  std::function<void(const std::string& saved_as)> saved;
 
   // The headers every request of `method` carries (Accept, CSRF, bearer).
   platform::Headers headers_for(std::string_view method, const std::string& bearer) const;

@@ -95,6 +95,9 @@ App::App(fonts::Set fonts, const domain::Checked<domain::KioskConfig>& kiosk) {
                                                       platform::load_setting(ui::text_size_key));
   context_.language = saved.language;
   context_.text_zoom = saved.text_percent / 100.0f;
+  // Natively a download lands in a folder: the banner names it and opens it. (A kiosk
+  // prints instead and saves nothing.)
+  if (platform::downloads_to_folder()) context_.api.saved = [this](const std::string& path) { saved_file_ = path; };
   context_.api.observer = [this](const api::Reply& r) {
     context_.server.saw_reply(r.status);
     if (r.status == 401 && (r.code() == "not_signed_in" || r.code() == "session_expired"))
@@ -231,6 +234,14 @@ void App::draw_banners() {
   if (context_.server.development_mode())
     style::banner(style::banner_dev_bg, style::banner_dev_text, [&] {
       widgets::text_wrapped(context_.tr(development_mode));
+    });
+  if (!saved_file_.empty())
+    style::banner(style::banner_info_bg, style::banner_info_text, [&] {
+      widgets::text_wrapped(std::string(context_.tr(download_saved)) + " " + saved_file_);
+      test_hook::record_item("download.saved", "text", std::string(context_.tr(download_saved)), saved_file_);
+      if (widgets::button("download.open", context_.tr(download_open))) platform::open_file(saved_file_);
+      ImGui::SameLine();
+      if (widgets::button("download.dismiss", context_.tr(download_dismiss))) saved_file_.clear();
     });
   const auto reach = context_.server.reach();
   if (reach == ServerStatus::Reach::unreachable || reach == ServerStatus::Reach::untrusted)

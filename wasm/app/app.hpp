@@ -50,6 +50,7 @@ class App {
   std::optional<KioskControls> kiosk_;
   std::optional<domain::FieldError> kiosk_error_;
   OnScreenKeyboard keyboard_;
+  std::string saved_file_;  // the last download natively, offered to open
   bool menu_open_ = false;  // the phone's top-bar menu
   std::string menu_route_;  // the route it was opened on: leaving it closes the menu
 };

@@ -72,12 +72,16 @@ struct PickedFile {
   std::string name;  // without folders
   std::string bytes;
 };
-// True on the web: pick_file() opens the browser's own file picker. Natively there is
-// none: the file picker widget shows a path field and takes dropped files.
+// True when pick_file() opens a dialog: on the web, the browser's own file picker; natively,
+// zenity's file chooser when zenity is installed, never in a kiosk (enter_kiosk(): the
+// public must not browse its disk). Otherwise the file picker widget shows a path field and
+// takes dropped files.
 bool has_file_dialog();
-// Opens the browser's file picker (`accept`: ".pdf,.jpg,image/jpeg"); `done` runs with the
-// file, or not at all when the user cancels. Must follow a click (user activation).
-void pick_file(const std::string& accept, std::function<void(PickedFile)> done);
+// Opens the file dialog (`accept`: ".pdf,.jpg,image/jpeg"; `title`: natively, the dialog's
+// title in the user's language); `done` runs later, on the UI thread, with the file, or not
+// at all when the user cancels. Must follow a click (user activation). Natively one dialog
+// is up at a time, and it opens in the downloads folder.
+void pick_file(const std::string& accept, std::function<void(PickedFile)> done, const std::string& title = {});
 // Natively: reads a file from disk (nullopt: cannot be read).
 std::optional<std::string> read_file(const std::string& path);
 // The path of a file dropped on the window since the last call (native), or empty.
@@ -115,6 +119,12 @@ void open_page(const std::string& path);
 // sign-in): web, this tab goes there; native, the system's browser, where the proof ends
 // in the web client.
 void leave_to(const std::string& path);
+// A file the client saved (a download), in the system's viewer for its kind: native, the
+// desktop's opener (xdg-open); web, nothing (the browser shows its downloads itself).
+void open_file(const std::string& path);
+// Whether downloads land in a folder the user must then find (native), where the client
+// offers to open them; false on the web.
+bool downloads_to_folder();
 
 // --- The window and its loop -------------------------------------------------------------
 struct Window {
@@ -157,7 +167,7 @@ void save_setting(std::string_view key, std::string_view value);
 // (no PIN: a browser kiosk is left the browser's way).
 domain::KioskSettings kiosk_settings(bool flag);
 // Natively: full screen without window chrome, the keyboard grabbed (no Alt+Tab to the
-// desktop). Web: nothing (the browser's own kiosk mode does it).
+// desktop), no file dialog. Web: nothing (the browser's own kiosk mode does it).
 void enter_kiosk(const Window& window);
 // Forgets everything of the last person and starts again at home: natively the files it
 // saved (DOWNLOAD_DIR, the settings file) are removed and the process replaces itself;

@@ -1,6 +1,6 @@
 // The desktop platform (developers, kiosks): SDL2 + OpenGL 3.2 core, HTTP(S) on a worker
-// thread (native_http), downloads saved to a folder, dropped files, the route from
-// START_ROUTE or the command line, the system clipboard through SDL.
+// thread (native_http), downloads saved to a folder, zenity's file chooser or dropped files,
+// the route from START_ROUTE or the command line, the system clipboard through SDL.
 #include <SDL.h>
 
 #include <algorithm>
@@ -21,8 +21,10 @@
 #include "wasm/app/frame_pacer.hpp"
 #include "wasm/platform/image_codec.hpp"
 #include "wasm/platform/key_frames.hpp"
+#include "wasm/platform/native_file_dialog.hpp"
 #include "wasm/platform/native_http.hpp"
 #include "wasm/platform/native_print.hpp"
+#include "wasm/platform/native_settings.hpp"
 #include "wasm/platform/platform.hpp"
 #include "wasm/widgets/test_hook.hpp"
 
@@ -129,6 +131,8 @@ std::string route = [] {
   return std::string(r && *r ? r : "");
 }();
 std::string dropped_file;
+SDL_Window* main_window = nullptr;  // the file dialog's parent
+bool kiosk = false;                 // enter_kiosk() was called
 
 }  // namespace
 
@@ -171,8 +175,15 @@ void decode_image(std::string bytes, std::function<void(Image)> done) {
   }).detach();
 }
 
-bool has_file_dialog() { return false; }
-void pick_file(const std::string&, std::function<void(PickedFile)>) {}
+// Never in a kiosk: the public must not browse the kiosk's disk.
+bool has_file_dialog() { return !kiosk && native::zenity_found(); }
+
+void pick_file(const std::string& accept, std::function<void(PickedFile)> done, const std::string& title) {
+  if (!has_file_dialog()) return;
+  const std::string folder = download_dir().string();  // where the letter to sign went
+  native::choose_file(native::zenity_arguments(accept, title, folder, native::x11_window(main_window)),
+                      [](std::function<void()> f) { worker().to_ui(std::move(f)); }, std::move(done));
+}
 
 std::optional<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -196,6 +207,19 @@ void open_page(const std::string& path) {
 }
 
 void leave_to(const std::string& path) { open_page(path); }
+
+void open_file(const std::string& path) {
+  // A file: URL, its path percent-encoded (spaces, Thai names).
+  std::string url = "file://";
+  static const char* hex = "0123456789ABCDEF";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') url += char(c);
+    else url += {'%', hex[c >> 4], hex[c & 15]};
+  }
+  if (SDL_OpenURL(url.c_str()) != 0) std::fprintf(stderr, "open %s: %s\n", url.c_str(), SDL_GetError());
+}
+
+bool downloads_to_folder() { return true; }
 
 Window open_window(const char* title) {
   Window w;
@@ -224,6 +248,7 @@ Window open_window(const char* title) {
   }
   SDL_GL_MakeCurrent(w.sdl, w.gl_context);
   SDL_GL_SetSwapInterval(1);
+  main_window = w.sdl;
   w.glsl_version = "#version 150";
   return w;
 }
@@ -298,49 +323,6 @@ void request_redraw() {
 
 void install_clipboard() {}  // ImGui's SDL backend already uses the SDL clipboard
 
-namespace {
-std::filesystem::path settings_file() {
-  if (const char* dir = std::getenv("SCHOOL_CLIENT_SETTINGS_DIR"); dir && *dir)
-    return std::filesystem::path(dir) / "settings.json";
-  char* pref = SDL_GetPrefPath("school", "school-client");
-  if (!pref) return {};
-  std::filesystem::path file = std::filesystem::path(pref) / "settings.json";
-  SDL_free(pref);
-  return file;
-}
-
-nlohmann::json read_settings(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-  return j.is_object() ? j : nlohmann::json::object();
-}
-}  // namespace
-
-std::string load_setting(std::string_view key) {
-  const auto file = settings_file();
-  if (file.empty()) return {};
-  const nlohmann::json j = read_settings(file);
-  const auto it = j.find(std::string(key));
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-// Written beside and renamed over, so a crash never leaves half a file.
-void save_setting(std::string_view key, std::string_view value) {
-  const auto file = settings_file();
-  if (file.empty()) return;
-  nlohmann::json j = read_settings(file);
-  j[std::string(key)] = std::string(value);
-  std::error_code ec;
-  std::filesystem::create_directories(file.parent_path(), ec);
-  const auto temporary = std::filesystem::path(file).concat(".new");
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    out << j.dump();
-    if (!out) return;
-  }
-  std::filesystem::rename(temporary, file, ec);
-}
-
 domain::KioskSettings kiosk_settings(bool flag) {
   auto env = [](const char* name) {
     const char* v = std::getenv(name);
@@ -351,6 +333,7 @@ domain::KioskSettings kiosk_settings(bool flag) {
 }
 
 void enter_kiosk(const Window& window) {
+  kiosk = true;
   SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
   SDL_SetWindowBordered(window.sdl, SDL_FALSE);
   // Many kiosks run X with no window manager, which would ignore the full-screen request:
@@ -367,7 +350,7 @@ void enter_kiosk(const Window& window) {
 void restart_clean() {
   std::error_code ec;
   for (const auto& file : saved_files) std::filesystem::remove(file, ec);
-  if (const auto file = settings_file(); !file.empty()) std::filesystem::remove(file, ec);
+  if (const auto file = native::settings_file(); !file.empty()) std::filesystem::remove(file, ec);
   SDL_Quit();
   char self[] = "school-client", kiosk[] = "--kiosk";
   char* args[] = {self, kiosk, nullptr};

@@ -194,7 +194,7 @@ void print_downloads(std::function<void(const Printed&)>) {}  // a browser kiosk
 
 bool has_file_dialog() { return true; }
 
-void pick_file(const std::string& accept, std::function<void(PickedFile)> done) {
+void pick_file(const std::string& accept, std::function<void(PickedFile)> done, const std::string&) {
   const int id = next_id++;
   picks[id] = std::move(done);
   js_pick_file(id, accept.c_str());
@@ -222,6 +222,8 @@ std::string current_route() {
 
 void open_page(const std::string& path) { js_open_page(path.c_str()); }
 void leave_to(const std::string& path) { js_leave_to(path.c_str()); }
+void open_file(const std::string&) {}
+bool downloads_to_folder() { return false; }
 
 void navigate(const std::string& route) {
   js_navigate(route.c_str());

@@ -288,14 +288,17 @@ bool file_picker(const char* id, std::string_view accept, ChosenFile& file, ui::
     const bool pressed = ImGui::Button(imgui_label(choose, id).c_str());
     test_hook::record_item(id, "file", std::string(choose), file.name);
     if (pressed)
-      platform::pick_file(std::string(accept), [&file](platform::PickedFile picked) {
-        file.name = std::move(picked.name);
-        file.bytes = std::move(picked.bytes);
-        file.unreadable = false;
-        file.arrived = true;
-      });
+      platform::pick_file(
+          std::string(accept),
+          [&file](platform::PickedFile picked) {
+            file.name = std::move(picked.name);
+            file.bytes = std::move(picked.bytes);
+            file.unreadable = false;
+            file.arrived = true;
+          },
+          std::string(choose));
   } else {
-    // No file dialog natively: a path, typed or dropped on the window.
+    // No file dialog (natively without zenity, or a kiosk): a path, typed or dropped on the window.
     if (std::string dropped = platform::take_dropped_file(); !dropped.empty()) file.path = dropped;
     const std::string path_id = std::string(id) + ".path";
     const float button_width = text_size(file_load.in(language)).x + 2 * ImGui::GetStyle().FramePadding.x;
