@@ -111,3 +111,13 @@ for w in json.load(open(sys.argv[1]))["widgets"]:
 PY
 }
 absent() { ! grep -q "$1" "$work/hook.json"; }
+# otp_for PHONE: the 6-digit code of the newest SMS to PHONE in the development outbox
+# (10 s at most); empty when none came.
+otp_for() {
+  local code=""
+  for _ in $(seq 1 100); do
+    code=$(curl -sf "$url/api/v1/dev/outbox?phone=$1" | jq -r '.[0].text // ""' | grep -oE '[0-9]{6}' | head -1 || true)
+    [ -n "$code" ] && break; sleep 0.1
+  done
+  echo "$code"
+}

@@ -98,11 +98,7 @@ step_is 5
 echo "4. holder tapped in: นาย สมชาย ใจดี, ครู, ID and phone on the digit pad"
 
 # 5. The OTP from the development outbox, tapped on the digit pad.
-otp=""
-for _ in $(seq 1 100); do
-  otp=$(curl -sf "$url/api/v1/dev/outbox?phone=$phone" | jq -r '.[0].text // ""' | grep -oE '[0-9]{6}' | head -1 || true)
-  [ -n "$otp" ] && break; sleep 0.1
-done
+otp=$(otp_for $phone)
 [ -n "$otp" ] || fail "no OTP in the outbox for $phone"
 tap_keys reg.otp "$otp"
 done_typing

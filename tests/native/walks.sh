@@ -192,11 +192,7 @@ expect reg.steps 5
 echo "4. holder typed; check digit 1 refused inline, Backspace and 0 accepted"
 
 # 5. The OTP the server sent (the development outbox).
-otp=""
-for _ in $(seq 1 100); do
-  otp=$(curl -sf "$url/api/v1/dev/outbox?phone=0812345678" | jq -r '.[0].text // ""' | grep -oE '[0-9]{6}' | head -1 || true)
-  [ -n "$otp" ] && break; sleep 0.1
-done
+otp=$(otp_for 0812345678)
 [ -n "$otp" ] || fail "5: no OTP in the outbox for 0812345678"
 type_into reg.otp "$otp"
 click reg.verify
