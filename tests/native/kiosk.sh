@@ -56,7 +56,10 @@ for _ in $(seq 1 200); do
 done
 grep -q '"home.signin"' "$work/hook.json" && absent "$typed" || { echo "2: no reset after $idle s idle"; exit 1; }
 kill -0 "$client_pid" || { echo "2: the client died instead of starting afresh"; cat "$work/client.log"; exit 1; }
-echo "2. typed on the on-screen digit pad (and deleted with its key); countdown shown and stopped by a touch; left alone, reset after ~$(( $(date +%s) - started )) s: the typed code is gone"
+# Nor in any file the client writes (its settings, downloads, log), only in the server's.
+left=$(grep -rl --exclude-dir=data --exclude=server.log "$typed" "$work" 2>/dev/null || true)
+[ -z "$left" ] || { echo "2: the typed code is still in the client's files: $left"; exit 1; }
+echo "2. typed on the on-screen digit pad (and deleted with its key); countdown shown and stopped by a touch; left alone, reset after ~$(( $(date +%s) - started )) s: the typed code is gone from the widget tree and the client's files"
 
 # 3. Signed in, then "finish": the server session is gone, the client is at home again.
 sessions() { sqlite3 "$work/data/school.db" "SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = '1010720001'"; }
