@@ -53,6 +53,9 @@ done_typing() { xdotool mousemove 700 95 click 1; sleep 0.4; }
 screen_h=${XVFB_SIZE#*x}
 tap() {
   wait_for_hook "$client_pid" "\"$1\"" || fail "no widget $1"
+  # A pointer move draws fresh frames: after a step changes, the widget tree may still hold
+  # the last step's places (the same id, elsewhere) until something is drawn again.
+  xdotool mousemove 683 110; sleep 0.4
   local y h
   for _ in $(seq 1 30); do
     read -r y h < <(python3 - "$work/hook.json" "$1" <<'PY'
