@@ -1,29 +1,23 @@
 #include "wasm/platform/native_file_dialog.hpp"
 
-#include <fcntl.h>
-#include <spawn.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <thread>
 
 #include "shared/ui/strings_client.hpp"
+#include "wasm/platform/native_process.hpp"
 // Last: it brings Xlib's macros (None, Status, Bool...).
 #include <SDL.h>
 #include <SDL_syswm.h>
-
-extern char** environ;
 
 namespace platform::native {
 
@@ -136,46 +130,10 @@ std::vector<std::string> zenity_arguments(std::string_view accept, std::string_v
 }
 
 std::optional<std::string> run_zenity(const std::vector<std::string>& arguments) {
-  int out[2];
-  if (pipe2(out, O_CLOEXEC) != 0) return std::nullopt;
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-  // GTK's warnings (no D-Bus, no dconf) are noise in the client's log.
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 34)
-  // Nothing else of the client's goes with it: an open socket or lp's pipe would stay open
-  // for as long as the dialog is up.
-  posix_spawn_file_actions_addclosefrom_np(&actions, 3);
-#endif
-  std::vector<char*> argv;
-  for (const auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  const int spawned = posix_spawnp(&pid, "zenity", &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  close(out[1]);
-  if (spawned != 0) {
-    close(out[0]);
-    std::fprintf(stderr, "file dialog: zenity: %s\n", std::strerror(spawned));
-    return std::nullopt;
-  }
-  running = pid;
-  std::string said;
-  char buffer[4096];
-  for (;;) {
-    const ssize_t n = read(out[0], buffer, sizeof buffer);
-    if (n > 0) said.append(buffer, std::size_t(n));
-    else if (n == 0 || errno != EINTR) break;
-  }
-  close(out[0]);
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  running = 0;
-  while (!said.empty() && (said.back() == '\n' || said.back() == '\r')) said.pop_back();
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || said.empty()) return std::nullopt;
-  return said;
+  const auto zenity = run_process(arguments, {}, false, &running);
+  if (!zenity.started) std::fprintf(stderr, "file dialog: %s\n", zenity.output.c_str());
+  if (!zenity.ok || zenity.output.empty()) return std::nullopt;
+  return zenity.output;
 }
 
 void choose_file(std::vector<std::string> arguments, ToUi to_ui, std::function<void(PickedFile)> done) {
