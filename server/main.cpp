@@ -221,7 +221,7 @@ int serve(Config config) {
       log.note("no static site at '" + config.site_dir.string() + "': only the API is served");
     http::StaticSite site(config.site_dir);
     http::Router router;
-    http::Server server(router, log, connection_limits(config, log), std::get<http::TrustedProxies>(proxies));
+    http::Server server(router, log, config.threads, connection_limits(config, log), std::get<http::TrustedProxies>(proxies));
     const bool https = !config.tls_cert.empty();
     if (https) server.use_tls(config.tls_cert, config.tls_key);
     const auto port = server.listen(config.bind, config.port);
@@ -233,7 +233,7 @@ int serve(Config config) {
     std::cout << "Serving " << scheme << "://localhost:" << port << " (" << to_string(config.mode)
               << " mode, data: " << config.data_dir.string() << ", database: " << config.database().describe() << ")"
               << std::endl;
-    clean = server.run(config.threads) ? 0 : 1;
+    clean = server.run() ? 0 : 1;
     audit.flush();
   }
   storage.reset();

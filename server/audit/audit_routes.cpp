@@ -112,7 +112,7 @@ void add_audit_routes(http::Router& router, auth::Guard& guard, auth::AuditLog& 
     res.body() = kpi::to_csv(entry_table(entries));
     res.prepare_payload();
     return res;
-  });
+  }).slow();
 }
 
 }  // namespace server::audit

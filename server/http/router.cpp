@@ -50,15 +50,18 @@ Access permission(std::vector<std::string> any_of, Access::Scope scope, std::str
   return {Access::Who::permission, std::move(any_of), scope, std::move(param)};
 }
 
-void Router::add(Verb method, std::string pattern, Access access, Handler handler) {
-  add_upload(method, std::move(pattern), 0, std::move(access), std::move(handler));
+void Router::Added::slow() { routes_[index_].slow = true; }
+
+Router::Added Router::add(Verb method, std::string pattern, Access access, Handler handler) {
+  return add_upload(method, std::move(pattern), 0, std::move(access), std::move(handler));
 }
 
-void Router::add_upload(Verb method, std::string pattern, std::uint64_t max_body_bytes, Access access,
-                        Handler handler) {
+Router::Added Router::add_upload(Verb method, std::string pattern, std::uint64_t max_body_bytes, Access access,
+                                 Handler handler) {
   auto segments = split_path(pattern);
   routes_.push_back({method, std::move(segments), std::move(pattern), std::move(access), std::move(handler),
                      max_body_bytes});
+  return Added(routes_, routes_.size() - 1);
 }
 
 nlohmann::json Router::describe() const {
@@ -91,24 +94,31 @@ std::uint64_t Router::largest_body_limit(std::uint64_t fallback) const {
   return fallback;
 }
 
-Reply Router::dispatch(RequestContext& context) const {
+Routed Router::route(RequestContext& context) const {
   const Verb method = context.request.method();
   const std::vector<std::string> path = split_path(context.path);
-  std::string allow;
+  Routed routed;
   for (const Route& route : routes_) {
     std::map<std::string, std::string, std::less<>> params;
     if (!match(route.segments, path, params)) continue;
     if (route.method == method || (route.method == Verb::get && method == Verb::head)) {
       context.params = std::move(params);
-      if (gate_ && (route.access.who == Access::Who::signed_in || route.access.who == Access::Who::permission))
-        if (auto refused = gate_(context, route.access)) return std::move(*refused);
-      return route.handler(context);
+      return {&route, {}, route.slow || route.method != Verb::get};
     }
     std::string name(beast::http::to_string(route.method));
-    if (allow.find(name) == std::string::npos) allow += (allow.empty() ? "" : ", ") + name;
-    if (route.method == Verb::get && allow.find("HEAD") == std::string::npos) allow += ", HEAD";
+    if (routed.allow.find(name) == std::string::npos) routed.allow += (routed.allow.empty() ? "" : ", ") + name;
+    if (route.method == Verb::get && routed.allow.find("HEAD") == std::string::npos) routed.allow += ", HEAD";
   }
-  if (!allow.empty()) return method_not_allowed(allow);
+  return routed;
+}
+
+Reply Router::run(const Routed& routed, RequestContext& context) const {
+  if (const Route* route = routed.route) {
+    if (gate_ && (route->access.who == Access::Who::signed_in || route->access.who == Access::Who::permission))
+      if (auto refused = gate_(context, route->access)) return std::move(*refused);
+    return route->handler(context);
+  }
+  if (!routed.allow.empty()) return method_not_allowed(routed.allow);
   if (is_api(context.path) || !fallback_) return not_found();
   return fallback_(context);
 }

@@ -45,12 +45,46 @@ inline Access permission(std::string one, Access::Scope scope, std::string param
 // The reply that refuses the request, or nullopt to let the handler run.
 using Gate = std::function<std::optional<Reply>(const RequestContext&, const Access&)>;
 
+struct Route {
+  Verb method;
+  std::vector<std::string> segments;
+  std::string pattern;
+  Access access;
+  Handler handler;
+  std::uint64_t max_body_bytes = 0;  // 0: the server's default
+  bool slow = false;
+};
+
+struct Route;
+
+// What a request was matched to, found once: Router::run gives its reply.
+struct Routed {
+  const Route* route = nullptr;  // none: a 405 (allow set), a 404 or the fallback
+  std::string allow;
+  // Run it off the I/O loops (Server): a write, or a route added as slow.
+  bool slow = false;
+};
+
 class Router {
  public:
+  // Returned by add: how to say more of the route just added.
+  class Added {
+   public:
+    Added(std::vector<Route>& routes, std::size_t index) : routes_(routes), index_(index) {}
+    // A GET that takes long (renders a document, waits on another server): it runs on the
+    // server's workers, as every write does, not on an I/O loop where it would hold up the
+    // loop's other connections.
+    void slow();
+
+   private:
+    std::vector<Route>& routes_;
+    std::size_t index_;
+  };
+
   // A GET route also answers HEAD (the session sends the headers only).
-  void add(Verb method, std::string pattern, Access access, Handler handler);
+  Added add(Verb method, std::string pattern, Access access, Handler handler);
   // A route that takes a larger body than the server's default (an upload).
-  void add_upload(Verb method, std::string pattern, std::uint64_t max_body_bytes, Access access, Handler handler);
+  Added add_upload(Verb method, std::string pattern, std::uint64_t max_body_bytes, Access access, Handler handler);
   // The body limit of the route `raw_path` matches, or `fallback` (the default limit).
   std::uint64_t body_limit(Verb method, std::string_view raw_path, std::uint64_t fallback) const;
   // The largest limit of any route, at least `fallback`: what the parser allows until the
@@ -61,17 +95,12 @@ class Router {
   // Every route's method, pattern and rule, for the matrix test.
   nlohmann::json describe() const;
 
-  Reply dispatch(RequestContext& context) const;
+  // Matches the request (sets context.params); run gives the reply. dispatch does both.
+  Routed route(RequestContext& context) const;
+  Reply run(const Routed& routed, RequestContext& context) const;
+  Reply dispatch(RequestContext& context) const { return run(route(context), context); }
 
  private:
-  struct Route {
-    Verb method;
-    std::vector<std::string> segments;
-    std::string pattern;
-    Access access;
-    Handler handler;
-    std::uint64_t max_body_bytes = 0;  // 0: the server's default
-  };
   std::vector<Route> routes_;
   Handler fallback_;
   Gate gate_;

@@ -3,7 +3,6 @@
 #include "server/http/errors.hpp"
 
 #include <boost/asio/post.hpp>
-#include <boost/asio/strand.hpp>
 #include <csignal>
 #include <sstream>
 #include <stdexcept>
@@ -15,15 +14,30 @@ namespace server::http {
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
-Server::Server(const Router& router, RequestLog& log, Limits limits, TrustedProxies proxies)
-    : acceptor_(net::make_strand(io_)),
-      signals_(io_, SIGINT, SIGTERM),
-      accept_retry_(acceptor_.get_executor()),
-      limits_(limits),
+namespace {
+
+std::vector<std::unique_ptr<net::io_context>> make_loops(unsigned n) {
+  std::vector<std::unique_ptr<net::io_context>> loops;
+  // Hint 1: each loop is run by one thread only.
+  for (unsigned i = 0; i < std::max(n, 1u); ++i) loops.push_back(std::make_unique<net::io_context>(1));
+  return loops;
+}
+
+}  // namespace
+
+Server::Server(const Router& router, RequestLog& log, unsigned threads, Limits limits, TrustedProxies proxies)
+    : limits_(limits),
       proxies_(std::move(proxies)),
       connections_(limits_, proxies_),
-      context_{router, limits_, log, connections_, proxies_},
-      log_(log) {}
+      log_(log),
+      loops_(make_loops(threads)),
+      workers_(std::max(threads, 1u)),
+      context_{router, limits_, log, connections_, proxies_, workers_.get_executor()},
+      acceptor_(*loops_.front()),
+      signals_(*loops_.front(), SIGINT, SIGTERM),
+      accept_retry_(*loops_.front()) {
+  for (auto& loop : loops_) keep_running_.push_back(net::make_work_guard(*loop));
+}
 
 void Server::use_tls(const std::string& certificate_file, const std::string& key_file) {
   net::ssl::context tls(net::ssl::context::tls_server);
@@ -54,8 +68,10 @@ std::uint16_t Server::listen(const std::string& address, std::uint16_t port) {
 }
 
 void Server::accept() {
-  // Each connection gets its own strand: its handlers never run concurrently.
-  acceptor_.async_accept(net::make_strand(io_), [this](beast::error_code ec, tcp::socket socket) {
+  // Connections are dealt to the loops in turn; each stays on its loop, one thread, so its
+  // handlers never run concurrently.
+  auto& loop = *loops_[next_loop_++ % loops_.size()];
+  acceptor_.async_accept(loop, [this](beast::error_code ec, tcp::socket socket) {
     if (!acceptor_.is_open()) return;
     if (ec) {
       // Out of file descriptors and the like: wait a moment instead of spinning.
@@ -122,21 +138,20 @@ void Server::stop() {
     stop_requested_ = true;
   }
   changed_.notify_all();
-  // On the acceptor's strand: no connection can be accepted after this, and every one
+  // On the acceptor's loop: no connection can be accepted after this, and every one
   // accepted before is registered and told to finish.
   net::post(acceptor_.get_executor(), [this] {
     beast::error_code ec;
     acceptor_.close(ec);
     accept_retry_.cancel();
     connections_.shut_down_all();
-  });
-  net::post(io_, [this] {
-    beast::error_code ec;
     signals_.cancel(ec);
+    // Each loop now ends once its last connection has finished.
+    keep_running_.clear();
   });
 }
 
-bool Server::run(unsigned threads, std::chrono::seconds grace) {
+bool Server::run(std::chrono::seconds grace) {
   std::signal(SIGPIPE, SIG_IGN);
   signals_.async_wait([this](beast::error_code ec, int signal) {
     if (ec) return;
@@ -145,20 +160,20 @@ bool Server::run(unsigned threads, std::chrono::seconds grace) {
   });
   net::post(acceptor_.get_executor(), [this] { accept(); });
 
-  std::vector<std::thread> pool;
-  running_threads_ = threads;
-  for (unsigned i = 0; i < threads; ++i) {
-    pool.emplace_back([this] {
+  std::vector<std::thread> threads;
+  running_loops_ = static_cast<unsigned>(loops_.size());
+  for (auto& loop : loops_) {
+    threads.emplace_back([this, &loop = *loop] {
       for (;;) {
         try {
-          io_.run();
+          loop.run();
           break;
         } catch (const std::exception& e) {  // a handler threw past its own guard: keep serving
           log_.note(std::string("error: ") + e.what());
         }
       }
       std::lock_guard lock(mutex_);
-      --running_threads_;
+      --running_loops_;
       changed_.notify_all();
     });
   }
@@ -166,14 +181,16 @@ bool Server::run(unsigned threads, std::chrono::seconds grace) {
   bool finished = true;
   {
     std::unique_lock lock(mutex_);
-    changed_.wait(lock, [this] { return stop_requested_ || running_threads_ == 0; });
-    if (!changed_.wait_for(lock, grace, [this] { return running_threads_ == 0; })) {
+    changed_.wait(lock, [this] { return stop_requested_ || running_loops_ == 0; });
+    if (!changed_.wait_for(lock, grace, [this] { return running_loops_ == 0; })) {
       log_.note("requests still running after the grace period: stopping anyway");
       finished = false;
-      io_.stop();
+      for (auto& loop : loops_) loop->stop();
     }
   }
-  for (auto& t : pool) t.join();
+  for (auto& t : threads) t.join();
+  workers_.stop();
+  workers_.join();
   return finished;
 }
 

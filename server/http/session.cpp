@@ -2,6 +2,8 @@
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/execution/outstanding_work.hpp>
+#include <boost/asio/prefer.hpp>
 #include <algorithm>
 
 #include "server/http/api_replies.hpp"
@@ -98,7 +100,7 @@ Session<Stream>::~Session() { context_.connections.remove(this); }
 
 template <class Stream>
 void Session<Stream>::start() {
-  // Run on the connection's strand: every step of this session is serialised on it.
+  // Run on the connection's loop: every step of this session is serialised on it.
   net::dispatch(stream_.get_executor(), [self = this->shared_from_this()] {
     if constexpr (tls) {
       // The handshake counts as waiting for the first request (timeout, shutdown, eviction).
@@ -247,15 +249,35 @@ void Session<Stream>::handle_request() {
   const ClientOrigin origin = client_origin(peer_, tls, request, context_.proxies);
   https_ = origin.https;
   RequestContext context{request, *path, query, {}, origin.address, origin.https};
-  Reply reply;
+  const Routed routed = context_.router.route(context);
+  if (routed.slow) return answer_on_workers(std::move(*path), origin, close_after);
+  respond(answer(context, routed), close_after);
+}
+
+// The request stays in parser_, untouched until the reply is written; the loop goes on with
+// its other connections meanwhile. The worker holds the loop's work so that a stopping
+// loop waits for this reply.
+template <class Stream>
+void Session<Stream>::answer_on_workers(std::string path, ClientOrigin origin, bool close) {
+  auto loop = net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
+  net::post(context_.workers, [self = this->shared_from_this(), loop, path = std::move(path), origin, close] {
+    const Request& request = self->parser_->get();
+    const Query query(split_target(request.target()).raw_query);
+    RequestContext context{request, path, query, {}, origin.address, origin.https};
+    auto reply = std::make_shared<Reply>(self->answer(context, self->context_.router.route(context)));
+    net::post(loop, [self, reply, close] { self->respond(std::move(*reply), close); });
+  });
+}
+
+// Never crash on one request: log what went wrong (without the query), answer 500.
+template <class Stream>
+Reply Session<Stream>::answer(RequestContext& context, const Routed& routed) {
   try {
-    reply = context_.router.dispatch(context);
+    return context_.router.run(routed, context);
   } catch (const std::exception& e) {
-    // Never crash on one request: log what went wrong (without the query), answer 500.
     context_.log.note(std::string("error: ") + method_ + " " + path_ + ": " + e.what());
-    reply = is_disk_full(e) ? insufficient_storage() : internal_error();
+    return is_disk_full(e) ? insufficient_storage() : internal_error();
   }
-  respond(std::move(reply), close_after);
 }
 
 template <class Stream>

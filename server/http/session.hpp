@@ -3,6 +3,7 @@
 // limits and timeouts, hands each to the router and writes the reply.
 #include <array>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
@@ -19,6 +20,7 @@ namespace server::http {
 
 class Router;
 class RequestLog;
+struct Routed;
 
 // What the connection list needs of a session, whatever its stream.
 class SessionBase {
@@ -82,6 +84,7 @@ struct SessionContext {
   RequestLog& log;
   Connections& connections;
   const TrustedProxies& proxies;
+  boost::asio::thread_pool::executor_type workers;  // where the router's slow requests run
 };
 
 // Stream: beast::tcp_stream (plain HTTP) or beast::ssl_stream<beast::tcp_stream> (HTTPS,
@@ -110,6 +113,8 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   void on_body(beast::error_code ec, std::size_t bytes);
   void set_waiting(bool waiting);
   void handle_request();
+  void answer_on_workers(std::string path, ClientOrigin origin, bool close);
+  Reply answer(RequestContext& context, const Routed& routed);
   void respond(Reply reply, bool close);
   template <class Body>
   void write(std::shared_ptr<beast::http::response<Body>> response, bool close);

@@ -59,7 +59,7 @@ void add_identity_routes(http::Router& router, const Config& config, auth::Audit
       tx.commit();
     }
     return http::redirect(url.value());
-  });
+  }).slow();
 
   router.add(http::Verb::get, "/api/v1/auth/oidc/{p}/callback", http::anyone(),
              [&pool, &audit, identities, failed, public_url](const http::RequestContext& rq) -> http::Reply {
@@ -123,7 +123,7 @@ void add_identity_routes(http::Router& router, const Config& config, auth::Audit
     }
     audit.record({std::nullopt, "identity.proved", "identity:" + id, rq.client_address, detail});
     return http::redirect(public_url + "/#" + flow->next_route + "?identity_token=" + token);
-  });
+  }).slow();
 
   router.add(http::Verb::get, "/api/v1/auth/identity/{token}", http::anyone(),
              [&pool, identities](const http::RequestContext& rq) -> http::Reply {

@@ -224,13 +224,13 @@ void add_kpi_routes(http::Router& router, std::shared_ptr<KpiServices> services)
   router.add(Verb::post, "/api/v1/kpi", http::permission("kpi.manage", http::Scope::body), [s](const RequestContext& rq) { return create_kpi(s, rq); });
   router.add(Verb::post, "/api/v1/kpi/copy", http::permission("kpi.manage", http::Scope::body), [s](const RequestContext& rq) { return copy_year(s, rq); });
   router.add(Verb::get, "/api/v1/kpi/queue", http::signed_in(http::Scope::subtree), [s](const RequestContext& rq) { return http::revalidated(review_queue(s, rq)); });
-  router.add(Verb::get, "/api/v1/kpi/export.csv", http::signed_in(http::Scope::subtree), [s](const RequestContext& rq) { return export_overview(s, rq, false); });
-  router.add(Verb::get, "/api/v1/kpi/export.xlsx", http::signed_in(http::Scope::subtree), [s](const RequestContext& rq) { return export_overview(s, rq, true); });
+  router.add(Verb::get, "/api/v1/kpi/export.csv", http::signed_in(http::Scope::subtree), [s](const RequestContext& rq) { return export_overview(s, rq, false); }).slow();
+  router.add(Verb::get, "/api/v1/kpi/export.xlsx", http::signed_in(http::Scope::subtree), [s](const RequestContext& rq) { return export_overview(s, rq, true); }).slow();
   router.add(Verb::get, "/api/v1/kpi/{id}", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return get_kpi(s, rq); });
   router.add(Verb::put, "/api/v1/kpi/{id}", http::permission("kpi.manage", http::Scope::object, "id"), [s](const RequestContext& rq) { return update_kpi(s, rq); });
   router.add(Verb::get, "/api/v1/kpi/{id}/summary", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return http::revalidated(summary(s, rq)); });
-  router.add(Verb::get, "/api/v1/kpi/{id}/export.csv", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return export_units(s, rq, false); });
-  router.add(Verb::get, "/api/v1/kpi/{id}/export.xlsx", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return export_units(s, rq, true); });
+  router.add(Verb::get, "/api/v1/kpi/{id}/export.csv", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return export_units(s, rq, false); }).slow();
+  router.add(Verb::get, "/api/v1/kpi/{id}/export.xlsx", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return export_units(s, rq, true); }).slow();
   router.add(Verb::get, "/api/v1/kpi/{id}/periods/{period}/units", http::signed_in(http::Scope::object, "id"), [s](const RequestContext& rq) { return get_units(s, rq); });
   router.add(Verb::put, "/api/v1/kpi/{id}/periods/{period}/units", http::permission("kpi.manage", http::Scope::object, "id"), [s](const RequestContext& rq) { return put_units(s, rq); });
   add_report_routes(router, s);

@@ -74,10 +74,10 @@ Reply class_list(const Services& s, const RequestContext& rq) {
 }  // namespace
 
 void add_export_routes(http::Router& router, const Services& s) {
-  router.add(http::Verb::get, "/api/v1/lec/{year}/counts.xlsx", http::permission("view", http::Scope::query, "org"), [s](const RequestContext& rq) { return counts_export(s, rq, true); });
-  router.add(http::Verb::get, "/api/v1/lec/{year}/counts.csv", http::permission("view", http::Scope::query, "org"), [s](const RequestContext& rq) { return counts_export(s, rq, false); });
+  router.add(http::Verb::get, "/api/v1/lec/{year}/counts.xlsx", http::permission("view", http::Scope::query, "org"), [s](const RequestContext& rq) { return counts_export(s, rq, true); }).slow();
+  router.add(http::Verb::get, "/api/v1/lec/{year}/counts.csv", http::permission("view", http::Scope::query, "org"), [s](const RequestContext& rq) { return counts_export(s, rq, false); }).slow();
   router.add(http::Verb::get, "/api/v1/lec/{year}/institutions/{code}/class-list.pdf", http::permission("view", http::Scope::path, "code"),
-             [s](const RequestContext& rq) { return class_list(s, rq); });
+             [s](const RequestContext& rq) { return class_list(s, rq); }).slow();
 }
 
 }  // namespace files

@@ -210,7 +210,7 @@ void add_registration_routes(http::Router& router, std::shared_ptr<RegistrationS
     const auto& reg = std::get<Registration>(r);
     return file_reply("application/pdf", service->letter_pdf(reg),
                       "attachment; filename=\"appointment-letter-" + reg.reference + ".pdf\"");
-  });
+  }).slow();
 
   router.add_upload(
       http::Verb::post, "/api/v1/registrations/{id}/signed-letter", upload_body_limit, http::token_holder("id"),
