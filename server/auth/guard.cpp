@@ -70,14 +70,17 @@ std::variant<Principal, http::Reply> Guard::authenticate(const http::RequestCont
   const std::string token = session_token_of(rq.request);
   if (token.empty()) return not_signed_in();
   auto db = db_.acquire();
+  storage::ReadSnapshot reads(*db);  // the session, its user and grants: every request's reads
   auto session = find_session(*db, token);
   if (!session) return not_signed_in();
   const auto now = unix_now();
   if (!domain::session_alive(session->created_at, session->last_seen_at, now)) {
+    reads.end();
     delete_session(*db, session->digest);
     return session_expired();
   }
   auto user = accounts::find_user(*db, session->user_id);
+  reads.end();
   if (!user || user->status != accounts::UserStatus::active) {
     delete_session(*db, session->digest);
     return not_signed_in();

@@ -56,7 +56,10 @@ class Call {
   // the caller holds that permission over its office (else 403).
   std::variant<StoredKpi, Reply> kpi(const RequestContext& rq, std::optional<Permission> needs = std::nullopt) const {
     const auto id = id_param(rq);
-    auto k = id ? s_->store.find(*id) : std::nullopt;
+    return visible(id ? s_->store.find(*id) : std::nullopt, needs);
+  }
+  // The same judgement of a KPI already read.
+  std::variant<StoredKpi, Reply> visible(std::optional<StoredKpi> k, std::optional<Permission> needs = std::nullopt) const {
     if (!k || !sees(*k)) return kpi_not_found();
     if (needs && !can(*needs, k->office_code)) return forbidden(*needs);
     return std::move(*k);

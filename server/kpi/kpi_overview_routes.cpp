@@ -22,23 +22,24 @@ using nlohmann::json;
 
 Reply summary(const Services& s, const RequestContext& rq) {
   return signed_in(s, rq, [&](const Call& call) -> Reply {
-    auto found = call.kpi(rq);
+    // The office's view is the same for all its staff: served ready (tag and compressed
+    // copies made once) while no write has happened since. The revision is read before
+    // anything else, in every server process: what was kept at it is current, the KPI too.
+    const std::int64_t revision = s->store.revision();
+    std::optional<KpiServices::CachedSummary> kept;
+    if (const auto id = id_param(rq)) {
+      std::lock_guard lock(s->summary_mutex);
+      auto it = s->summaries.find(*id);
+      if (it != s->summaries.end() && it->second.revision == revision) kept = it->second;
+    }
+    auto found = kept ? call.visible(kept->kpi) : call.kpi(rq);
     if (auto* no = std::get_if<Reply>(&found)) return std::move(*no);
     const StoredKpi* k = &std::get<StoredKpi>(found);
     const bool all = call.sees_all_units(*k);
     // Polled by the overview screen: a read counted, not a write per poll.
     call.read_repeated(rq, "kpi.summary.read", "kpi:" + std::to_string(k->id),
                        all ? k->office_code : call.caller().org_code, {{"all_units", all}});
-    // The office's view is the same for all its staff: served ready (tag and compressed
-    // copies made once) while no write has happened since (the revision is read before the
-    // data, in every server process).
-    const std::int64_t revision = s->store.revision();
-    if (all) {
-      std::lock_guard lock(s->summary_mutex);
-      auto it = s->summaries.find(k->id);
-      if (it != s->summaries.end() && it->second.revision == revision)
-        return http::ready_json_reply(*it->second.reply, rq.request);
-    }
+    if (all && kept) return http::ready_json_reply(*kept->reply, rq.request);
     json periods = json::array(), names = json::object();
     for (auto& ps : s->store.summary(*k)) {
       json pj = period_json(ps.period, k->definition.year, ps.counts);
@@ -56,7 +57,7 @@ Reply summary(const Services& s, const RequestContext& rq) {
     auto ready = http::make_ready_json(std::move(body));
     {
       std::lock_guard lock(s->summary_mutex);
-      s->summaries[k->id] = {revision, ready};
+      s->summaries[k->id] = {revision, *k, ready};
     }
     return http::ready_json_reply(*ready, rq.request);
   });

@@ -46,9 +46,10 @@ struct KpiServices {
       audit_repeated;
 
   // The full summary of a KPI as last served, ready to send, with the store revision it was
-  // built at.
+  // built at and the KPI as it was then (any write to a KPI moves the revision too).
   struct CachedSummary {
     std::int64_t revision;
+    StoredKpi kpi;
     std::shared_ptr<const http::ReadyJson> reply;
   };
   std::mutex summary_mutex;

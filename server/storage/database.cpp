@@ -91,4 +91,19 @@ void Transaction::commit() {
   done_ = true;
 }
 
+ReadSnapshot::ReadSnapshot(Database& db) : db_(db) {
+  if (db_.engine() != Engine::sqlite) return;
+  db_.prepare("BEGIN").run();
+  open_ = true;
+}
+
+void ReadSnapshot::end() {
+  if (!open_) return;
+  open_ = false;
+  try {
+    db_.prepare("COMMIT").run();
+  } catch (...) {  // the connection is gone: nothing was written to keep
+  }
+}
+
 }  // namespace server::storage

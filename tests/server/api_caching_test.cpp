@@ -178,6 +178,12 @@ TEST_CASE("api: the KPI summary is served ready: one tag for its copies, 304, an
     CHECK(br.header("vary") == "Accept-Encoding");
     CHECK(with({}).body == plain.body);
   }
+  // Kept ready, and still judged for each caller: someone outside the office is told no
+  // such KPI, as before it was kept.
+  const auto outsider = sign_in(port, "lgo.bangyaphraek", demo_password("lgo.bangyaphraek"));
+  auto outside = get(port, summary, as(outsider, false));
+  CHECK(outside.status == 404);
+  CHECK(outside.body.find("1040010001") == std::string::npos);
   auto unchanged = with({{"Accept-Encoding", "br"}, {"If-None-Match", etag}});
   CHECK(unchanged.status == 304);
   CHECK(unchanged.body.empty());
