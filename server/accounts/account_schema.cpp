@@ -236,4 +236,38 @@ ALTER TABLE users ADD COLUMN national_id_sealed TEXT NOT NULL DEFAULT '';
 CREATE INDEX users_by_national_id ON users (national_id_hash);
 )sql";
 
+// Moved by every change to a session, a user or a grant, in any server process: the guard
+// keeps the callers it has read until it moves (server/auth/guard.cpp).
+const std::string_view auth_revision = R"sql(
+CREATE TABLE auth_revision (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+INSERT INTO auth_revision (id, n) VALUES (1, 0);
+CREATE TRIGGER sessions_auth_revision_insert AFTER INSERT ON sessions BEGIN
+  UPDATE auth_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER sessions_auth_revision_update AFTER UPDATE ON sessions BEGIN
+  UPDATE auth_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER sessions_auth_revision_delete AFTER DELETE ON sessions BEGIN
+  UPDATE auth_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER users_auth_revision_insert AFTER INSERT ON users BEGIN
+  UPDATE auth_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER users_auth_revision_update AFTER UPDATE ON users BEGIN
+  UPDATE auth_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER users_auth_revision_delete AFTER DELETE ON users BEGIN
+  UPDATE auth_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER grants_auth_revision_insert AFTER INSERT ON grants BEGIN
+  UPDATE auth_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER grants_auth_revision_update AFTER UPDATE ON grants BEGIN
+  UPDATE auth_revision SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER grants_auth_revision_delete AFTER DELETE ON grants BEGIN
+  UPDATE auth_revision SET n = n + 1 WHERE id = 1;
+END;
+)sql";
+
 }  // namespace server::accounts::schema

@@ -17,5 +17,6 @@ extern const std::string_view server_key_check;       // 123: which key the data
 extern const std::string_view sign_in_sheets;         // 124: QR sheets of new institution accounts
 extern const std::string_view identity_proofs;        // 125: OpenID Connect flows and proofs
 extern const std::string_view identity_columns;       // 126: the proven national ID on requests and users
+extern const std::string_view auth_revision;          // 127: moved by every session, user and grant change
 
 }  // namespace server::accounts::schema

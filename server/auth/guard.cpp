@@ -66,44 +66,70 @@ std::optional<http::Reply> Guard::gate(const http::RequestContext& rq, const htt
   return http::forbidden(first ? first.value() : domain::Permission::view);
 }
 
+std::optional<Guard::Known> Guard::recall(const std::string& digest, std::int64_t revision) {
+  std::lock_guard lock(known_mutex_);
+  auto it = known_.find(digest);
+  if (it == known_.end() || it->second.revision != revision) return std::nullopt;
+  return it->second;
+}
+
+void Guard::remember(const std::string& digest, Known known) {
+  std::lock_guard lock(known_mutex_);
+  if (known_.size() >= max_known) known_.clear();  // mostly stale by then: each move of the revision ages all
+  known_[digest] = std::move(known);
+}
+
 std::variant<Principal, http::Reply> Guard::authenticate(const http::RequestContext& rq) {
-  const std::string token = session_token_of(rq.request);
-  if (token.empty()) return not_signed_in();
+  const auto digest = session_digest(session_token_of(rq.request));
+  if (!digest) return not_signed_in();
   auto db = db_.acquire();
-  storage::ReadSnapshot reads(*db);  // the session, its user and grants: every request's reads
-  auto session = find_session(*db, token);
-  if (!session) return not_signed_in();
+  // Read before anything else: a sign-out, a disabled user or a changed grant, in any server
+  // process, moves it, so a caller kept at this revision is as the database has them now.
+  const std::int64_t revision = auth_revision(*db);
+  auto known = recall(*digest, revision);
   const auto now = unix_now();
-  if (!domain::session_alive(session->created_at, session->last_seen_at, now)) {
+  if (!known) {
+    storage::ReadSnapshot reads(*db);  // the session, its user and grants: one moment
+    auto session = find_session_by_digest(*db, *digest);
+    if (!session) return not_signed_in();
+    if (!domain::session_alive(session->created_at, session->last_seen_at, now)) {
+      reads.end();
+      delete_session(*db, session->digest);
+      return session_expired();
+    }
+    auto user = accounts::find_user(*db, session->user_id);
     reads.end();
-    delete_session(*db, session->digest);
+    if (!user || user->status != accounts::UserStatus::active) {
+      delete_session(*db, session->digest);
+      return not_signed_in();
+    }
+    known = Known{revision, std::move(*session), std::move(*user)};
+    remember(*digest, *known);
+  } else if (!domain::session_alive(known->session.created_at, known->session.last_seen_at, now)) {
+    delete_session(*db, known->session.digest);
     return session_expired();
   }
-  auto user = accounts::find_user(*db, session->user_id);
-  reads.end();
-  if (!user || user->status != accounts::UserStatus::active) {
-    delete_session(*db, session->digest);
-    return not_signed_in();
-  }
+  auto& session = known->session;
+  const auto& user = known->user;
   if (changes_state(rq.request.method())) {
     auto header = rq.request.find("X-CSRF-Token");
-    if (header == rq.request.end() || !equal_in_constant_time(header->value(), session->csrf_token))
+    if (header == rq.request.end() || !equal_in_constant_time(header->value(), session.csrf_token))
       return http::error_reply(http::Status::forbidden, domain::csrf_failed_error());
   }
-  if (now - session->last_seen_at >= touch_interval) {
-    touch_session(*db, session->digest, now);
-    session->last_seen_at = now;
+  if (now - session.last_seen_at >= touch_interval) {
+    touch_session(*db, session.digest, now);  // moves the revision: the next request reads afresh
+    session.last_seen_at = now;
   }
-  return Principal{user->id,
-                   user->username,
-                   user->display_name(),
-                   user->org_code,
-                   user->grants,
-                   session->digest,
-                   session->csrf_token,
-                   domain::session_expires_at(session->created_at, session->last_seen_at),
-                   user->must_change_password,
-                   user->must_complete_profile};
+  return Principal{user.id,
+                   user.username,
+                   user.display_name(),
+                   user.org_code,
+                   user.grants,
+                   session.digest,
+                   session.csrf_token,
+                   domain::session_expires_at(session.created_at, session.last_seen_at),
+                   user.must_change_password,
+                   user.must_complete_profile};
 }
 
 std::variant<Caller, http::Reply> Guard::require_caller(const http::RequestContext& rq) {

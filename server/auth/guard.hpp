@@ -2,12 +2,16 @@
 // Who is asking, and may they? Every handler that needs a signed-in user starts with
 // require_user(); every action on an organisation's data asks allowed() for that node.
 #include <cstdint>
+#include <mutex>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "server/accounts/account_store.hpp"
 #include "server/auth/caller.hpp"
+#include "server/auth/sessions.hpp"
 #include "server/http/message.hpp"
 #include "server/http/router.hpp"
 #include "server/storage/connection_pool.hpp"
@@ -54,8 +58,21 @@ class Guard {
  private:
   std::variant<Principal, http::Reply> authenticate(const http::RequestContext& rq);
 
+  // Callers as last read, by session digest, with the auth revision they were read at: a
+  // request whose revision still matches reads one row, not the session, user and grants.
+  struct Known {
+    std::int64_t revision;
+    SessionRow session;
+    accounts::UserRecord user;
+  };
+  static constexpr std::size_t max_known = 20000;
+  std::optional<Known> recall(const std::string& digest, std::int64_t revision);
+  void remember(const std::string& digest, Known known);
+
   storage::ConnectionPool& db_;
   const domain::OrgTree& orgs_;
+  std::mutex known_mutex_;
+  std::unordered_map<std::string, Known> known_;
 };
 
 // 401 replies, shared with the login handlers.

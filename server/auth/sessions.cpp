@@ -57,15 +57,29 @@ NewSession create_session(storage::Database& db, std::int64_t user_id, const std
   return s;
 }
 
-std::optional<SessionRow> find_session(storage::Database& db, std::string_view token) {
+std::optional<std::string> session_digest(std::string_view token) {
   // A well-formed id is 32 hex digits: anything else cannot be ours, skip the lookup.
   if (token.size() != 32 || token.find_first_not_of("0123456789abcdef") != std::string_view::npos)
     return std::nullopt;
+  return token_digest(token);
+}
+
+std::optional<SessionRow> find_session(storage::Database& db, std::string_view token) {
+  const auto digest = session_digest(token);
+  return digest ? find_session_by_digest(db, *digest) : std::nullopt;
+}
+
+std::optional<SessionRow> find_session_by_digest(storage::Database& db, std::string_view digest) {
   auto q = db.prepare(
       "SELECT token_digest, user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE token_digest = ?");
-  q.bind(1, token_digest(token));
+  q.bind(1, digest);
   if (!q.step()) return std::nullopt;
   return SessionRow{q.text(0), q.integer(1), q.text(2), q.integer(3), q.integer(4)};
+}
+
+std::int64_t auth_revision(storage::Database& db) {
+  auto q = db.prepare("SELECT n FROM auth_revision WHERE id = 1");
+  return q.step() ? q.integer(0) : 0;
 }
 
 void touch_session(storage::Database& db, const std::string& digest, std::int64_t now) {

@@ -34,6 +34,11 @@ struct NewSession {
 NewSession create_session(storage::Database& db, std::int64_t user_id, const std::string& client_address,
                           std::string_view user_agent, std::int64_t now);
 std::optional<SessionRow> find_session(storage::Database& db, std::string_view token);
+// The digest a session is stored under; nullopt when the token cannot be one of ours.
+std::optional<std::string> session_digest(std::string_view token);
+std::optional<SessionRow> find_session_by_digest(storage::Database& db, std::string_view digest);
+// Moved by every change to a session, a user or a grant (migration 127), in every process.
+std::int64_t auth_revision(storage::Database& db);
 void touch_session(storage::Database& db, const std::string& digest, std::int64_t now);
 void delete_session(storage::Database& db, const std::string& digest);
 // "Sign out everywhere": every session of the user, but `keep_digest` if given. Returns

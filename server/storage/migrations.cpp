@@ -60,6 +60,7 @@ INSERT INTO institution_names (institution_names) VALUES ('rebuild');
       {125, "proofs of identity by an OpenID provider (ThaID)", accounts::schema::identity_proofs},
       {126, "the proven national ID on access requests and users", accounts::schema::identity_columns,
        accounts::schema::identity_columns},
+      {127, "a revision of sessions, users and grants for the guard's cache", accounts::schema::auth_revision},
       {200, "sms outbox and one-time passwords", sms_otp_schema},
       {300, "school account registrations", registrations_schema},
       {400, "kpi definitions, reports, evidence and live summaries", kpi::kSchema400},

@@ -147,3 +147,22 @@ TEST_CASE("servers starting at once on an empty database apply each migration on
   CHECK(query_int(db, "SELECT COUNT(*) FROM institutions") == 2922);  // the demo directory, once
   for (auto& s : servers) CHECK(get(s->port(), "/api/v1/health").status == 200);
 }
+
+// The guard keeps the callers it has read (server/auth/guard.cpp) until the auth revision
+// moves: a change written by any process (here straight into the database, as another
+// server would) must count at the very next request.
+TEST_CASE("two servers on one database: a kept caller follows a grant or status changed elsewhere",
+          "[server][two_servers]") {
+  ServerProcess a;
+  const auto db = a.database();
+  const auto admin = sign_in(a.port(), "area.admin", demo_password("area.admin"));
+  const auto teacher = sign_in(a.port(), "1040010001", demo_password("1040010001"));
+  for (int i = 0; i < 2; ++i) {
+    REQUIRE(get(a.port(), "/api/v1/admin/users", as(admin)).status == 200);
+    REQUIRE(get(a.port(), "/api/v1/me", as(teacher)).status == 200);
+  }
+  execute(db, "DELETE FROM grants WHERE user_id = (SELECT id FROM users WHERE username = 'area.admin')");
+  CHECK(get(a.port(), "/api/v1/admin/users", as(admin)).status == 403);
+  execute(db, "UPDATE users SET status = 'disabled' WHERE username = '1040010001'");
+  CHECK(get(a.port(), "/api/v1/me", as(teacher)).status == 401);
+}
