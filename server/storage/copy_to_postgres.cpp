@@ -19,7 +19,7 @@ const std::vector<std::string>& tables() {
       "otp_codes", "otp_sends", "otp_tokens", "registrations", "kpi_files", "kpis", "kpi_documents", "kpi_reports",
       "kpi_report_files", "kpi_period_summary", "kpi_comments", "kpi_notifications", "lec_rounds", "lec_children",
       "lec_child_history", "lec_counts", "lec_funded", "lec_confirmations", "lec_centres", "lec_spot_checks",
-      "lec_spot_check_items", "kpi_revision", "lec_revision"};
+      "lec_spot_check_items", "kpi_revision", "lec_revision", "auth_revision"};
   return all;
 }
 
@@ -71,7 +71,7 @@ std::vector<CopiedTable> copy_to_postgres(const Location& sqlite_at, const Locat
   migrate(pg);
   check_source_tables(sqlite);
   for (const auto& t : tables())
-    if (t != "kpi_revision" && count(pg, t) > 0)
+    if (t != "kpi_revision" && t != "auth_revision" && count(pg, t) > 0)  // the schema seeds those two
       throw StorageError("the PostgreSQL database already holds data (table " + t +
                          "): copy into a new, empty database (createdb) and start the servers on it afterwards");
 
