@@ -250,7 +250,7 @@ void Session<Stream>::handle_request() {
   https_ = origin.https;
   RequestContext context{request, *path, query, {}, origin.address, origin.https};
   const Routed routed = context_.router.route(context);
-  if (routed.slow) return answer_on_workers(std::move(*path), origin, close_after);
+  if (routed.slow) return answer_on_workers(std::move(*path), origin, routed, std::move(context.params), close_after);
   respond(answer(context, routed), close_after);
 }
 
@@ -258,13 +258,15 @@ void Session<Stream>::handle_request() {
 // its other connections meanwhile. The worker holds the loop's work so that a stopping
 // loop waits for this reply.
 template <class Stream>
-void Session<Stream>::answer_on_workers(std::string path, ClientOrigin origin, bool close) {
+void Session<Stream>::answer_on_workers(std::string path, ClientOrigin origin, Routed routed, Params params,
+                                        bool close) {
   auto loop = net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
-  net::post(context_.workers, [self = this->shared_from_this(), loop, path = std::move(path), origin, close] {
+  net::post(context_.workers, [self = this->shared_from_this(), loop, path = std::move(path), origin,
+                               routed = std::move(routed), params = std::move(params), close]() mutable {
     const Request& request = self->parser_->get();
     const Query query(split_target(request.target()).raw_query);
-    RequestContext context{request, path, query, {}, origin.address, origin.https};
-    auto reply = std::make_shared<Reply>(self->answer(context, self->context_.router.route(context)));
+    RequestContext context{request, path, query, std::move(params), origin.address, origin.https};
+    auto reply = std::make_shared<Reply>(self->answer(context, routed));
     net::post(loop, [self, reply, close] { self->respond(std::move(*reply), close); });
   });
 }

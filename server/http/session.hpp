@@ -113,7 +113,9 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   void on_body(beast::error_code ec, std::size_t bytes);
   void set_waiting(bool waiting);
   void handle_request();
-  void answer_on_workers(std::string path, ClientOrigin origin, bool close);
+  using Params = std::map<std::string, std::string, std::less<>>;  // RequestContext::params
+  // The route was found on the loop; its handler runs on a worker.
+  void answer_on_workers(std::string path, ClientOrigin origin, Routed routed, Params params, bool close);
   Reply answer(RequestContext& context, const Routed& routed);
   void respond(Reply reply, bool close);
   template <class Body>
