@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 port=${BENCH_PORT:-18490}; dur=${BENCH_SECONDS:-10}
 nginx_port=$((port+1))
 tmp=$(mktemp -d); trap 'kill $srv 2>/dev/null; nginx -c "$tmp/nginx.conf" -s stop 2>/dev/null; rm -rf "$tmp"' EXIT
+chmod 755 "$tmp"  # nginx's workers (nobody) read the files below it: mktemp's 0700 made every reply a 403
 PORT=$port BIND=127.0.0.1 DATA_DIR=$tmp/data "${SERVER_BIN:-build/native/server/school-server}" --site build/site --assets assets >"$tmp/server.log" 2>&1 &
 srv=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.2; done
@@ -73,7 +74,8 @@ echo "--- GET /api/v1/kpi/{id}/summary beside nginx serving the same bytes from 
 for coding in identity gzip br; do
   file=summary.json; [ $coding = gzip ] && file=summary.json.gz; [ $coding = br ] && file=summary.json.br
   read -r ours ours_p99 rest < <(measure -H "Cookie: $cookie" -H "Accept-Encoding: $coding" "$url")
-  read -r theirs theirs_p99 _ < <(measure "http://127.0.0.1:$nginx_port/$file")
+  read -r theirs theirs_p99 theirs_rest < <(measure "http://127.0.0.1:$nginx_port/$file")
+  [ -z "$theirs_rest" ] || { echo "nginx answered $file with errors ($theirs_rest): not a reference"; exit 1; }
   printf '%-9s %6s bytes  ours %8.0f req/s p99 %-8s  nginx %8.0f req/s p99 %-8s = %.2fx  (goal >= 0.80x, p99 <= 10 ms) %s\n' \
     "$coding" "$(stat -c %s "$tmp/www/$file")" "$ours" "$ours_p99" "$theirs" "$theirs_p99" "$(echo "$ours / $theirs" | bc -l)" "$rest"
 done
