@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "server/auth/crypto.hpp"
+#include "server/storage/commit_count.hpp"
 #include "shared/accounts/sign_in_policy.hpp"
 #include "shared/accounts/signed_in_sessions.hpp"
 
@@ -78,8 +79,8 @@ std::optional<SessionRow> find_session_by_digest(storage::Database& db, std::str
 }
 
 std::int64_t auth_revision(storage::Database& db) {
-  auto q = db.prepare("SELECT n FROM auth_revision WHERE id = 1");
-  return q.step() ? q.integer(0) : 0;
+  static storage::KeptNumber kept("SELECT n FROM auth_revision WHERE id = 1");
+  return kept.read(db);
 }
 
 void touch_session(storage::Database& db, const std::string& digest, std::int64_t now) {

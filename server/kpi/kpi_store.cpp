@@ -1,5 +1,6 @@
 #include "server/kpi/kpi_store.hpp"
 #include "server/kpi/kpi_store_rows.hpp"
+#include "server/storage/commit_count.hpp"
 #include "shared/kpi/kpi_messages.hpp"
 
 #include <algorithm>
@@ -369,9 +370,9 @@ std::vector<KpiStore::QueueItem> KpiStore::review_queue(const std::vector<std::i
 }
 
 std::int64_t KpiStore::revision() {
+  static storage::KeptNumber kept("SELECT n FROM kpi_revision WHERE id = 1");
   auto db = db_.acquire();
-  auto q = db->prepare("SELECT n FROM kpi_revision WHERE id = 1");
-  return q.step() ? q.integer(0) : 0;
+  return kept.read(*db);
 }
 
 }  // namespace server::kpi

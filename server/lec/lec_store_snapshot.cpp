@@ -3,16 +3,16 @@
 // the next request builds anew. Several server processes each keep their own, all checked
 // against the one revision in the database.
 #include "server/lec/lec_store_detail.hpp"
+#include "server/storage/commit_count.hpp"
 
 namespace server::lec {
 
 std::shared_ptr<const RoundSnapshot> LecStore::snapshot(int year) {
+  static storage::KeptNumber kept("SELECT n FROM lec_revision WHERE year = ?");
   std::int64_t revision = 0;
   {
     auto db = db_.acquire();
-    auto q = db->prepare("SELECT n FROM lec_revision WHERE year = ?");
-    q.bind(1, std::int64_t{year});
-    if (q.step()) revision = q.integer(0);
+    revision = kept.read(*db, year);
   }
   std::lock_guard lock(snapshot_mutex_);  // one build at a time; the others then share it
   if (auto it = snapshots_.find(year); it != snapshots_.end() && it->second->revision == revision) return it->second;

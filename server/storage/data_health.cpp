@@ -38,7 +38,7 @@ std::vector<HealthProblem> check_data_dir(const std::filesystem::path& data_dir,
 }
 
 std::optional<std::string> database_not_writable(const std::filesystem::path& file) {
-  for (const char* suffix : {"", "-wal", "-shm"}) {
+  for (const char* suffix : {"", "-wal", "-shm", "-commits"}) {
     const auto path = file.string() + suffix;
     const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
     if (fd >= 0) {

@@ -75,6 +75,7 @@ void Database::exec(std::string_view sql) { connection_->exec(sql); }
 Statement Database::prepare(std::string_view sql) { return Statement(connection_->prepare(sql)); }
 std::int64_t Database::changes() const { return connection_->changes(); }
 bool Database::has_table(std::string_view name) { return connection_->has_table(name); }
+CommitCount* Database::commits() { return connection_->commits(); }
 
 Transaction::Transaction(Database& db) : db_(db) { db_.connection().begin_write(); }
 

@@ -38,6 +38,8 @@ class Cursor;
 class Connection;
 }  // namespace engine
 
+class CommitCount;
+
 class Statement {
  public:
   explicit Statement(std::unique_ptr<engine::Cursor> cursor);
@@ -78,6 +80,8 @@ class Database {
   Statement prepare(std::string_view sql);
   std::int64_t changes() const;  // rows changed by the last INSERT, UPDATE or DELETE
   bool has_table(std::string_view name);
+  // The file's commit count (commit_count.hpp); null on PostgreSQL.
+  CommitCount* commits();
   engine::Connection& connection() { return *connection_; }
 
  private:

@@ -4,6 +4,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "server/storage/commit_count.hpp"
 #include "server/storage/engine.hpp"
 
 namespace server::storage::engine {
@@ -119,6 +120,14 @@ class SqliteCursor final : public Cursor {
   StatementCache::Entry* entry_ = nullptr;  // null: not cached, finalized when done
 };
 
+// After each commit (the lock released): count it for every process, then checkpoint as
+// SQLite's own automatic checkpoint would, which this hook replaces.
+int on_commit(void* count, sqlite3* db, const char* name, int pages) {
+  static_cast<CommitCount*>(count)->moved();
+  if (pages >= 1000) sqlite3_wal_checkpoint(db, name);
+  return SQLITE_OK;
+}
+
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::filesystem::path& file) {
@@ -131,6 +140,11 @@ class SqliteConnection final : public Connection {
     sqlite3_busy_timeout(db_, 5000);
     try {
       exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+      SqliteCursor mode(db_, "PRAGMA journal_mode");
+      // Only a WAL commit calls the hook: in any other mode nothing is counted, and kept
+      // numbers are read every time.
+      if (mode.step() && mode.text(0) == "wal" && (commits_ = CommitCount::of(file)))
+        sqlite3_wal_hook(db_, on_commit, commits_.get());
     } catch (...) {
       sqlite3_close_v2(db_);
       throw;
@@ -160,9 +174,11 @@ class SqliteConnection final : public Connection {
     return q.step();
   }
   void begin_write() override { exec("BEGIN IMMEDIATE"); }
+  CommitCount* commits() override { return commits_.get(); }
 
  private:
   sqlite3* db_ = nullptr;
+  std::shared_ptr<CommitCount> commits_;
   StatementCache statements_;
 };
 
