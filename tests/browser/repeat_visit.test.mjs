@@ -8,8 +8,10 @@ import { openApp, serverAndBrowser, waitForIdle } from './harness.mjs';
 
 const env = serverAndBrowser();
 
-// The files (not API calls) the server was asked for, from its request log, after `from`.
-function filesAsked(from) {
+// The files (not API calls) the server was asked for, from its request log, after `from`
+// (the server writes request lines a tenth of a second late at most: wait a little longer).
+async function filesAsked(from) {
+  await new Promise((resolve) => setTimeout(resolve, 400));
   return env.server.log().slice(from).split('\n')
     .map((line) => line.match(/ (GET|HEAD) (\S+) (\d{3}) /))
     .filter((m) => m && !m[2].startsWith('/api/'))
@@ -22,7 +24,7 @@ test('a second visit fetches nothing but index.html', async () => {
   context.on('response', (r) => { policies[new URL(r.url()).pathname] = r.headers()['cache-control']; });
   const start = env.server.log().length;
   const page = await openApp(context, env.server.url);
-  const first = filesAsked(start);
+  const first = await filesAsked(start);
   for (const kind of [/^\/app\.[0-9a-f]{8}\.wasm 200$/, /^\/app\.[0-9a-f]{8}\.js 200$/,
     /^\/app\.[0-9a-f]{8}\.data 200$/, /^\/loader\.[0-9a-f]{8}\.js 200$/, /^\/style\.[0-9a-f]{8}\.css 200$/])
     assert.ok(first.some((f) => kind.test(f)), `${kind} in the first visit: ${first}`);
@@ -35,12 +37,12 @@ test('a second visit fetches nothing but index.html', async () => {
   await page.reload();
   await page.waitForFunction(() => window.__app && window.__app.frames() > 0, null, { timeout: 60000 });
   await waitForIdle(page);
-  assert.deepEqual(filesAsked(beforeReload), ['/ 304']);
+  assert.deepEqual(await filesAsked(beforeReload), ['/ 304']);
 
   // Coming back another time in the same browser: the same.
   const beforeVisit = env.server.log().length;
   const again = await openApp(context, env.server.url);
-  assert.deepEqual(filesAsked(beforeVisit), ['/ 304']);
+  assert.deepEqual(await filesAsked(beforeVisit), ['/ 304']);
   assert.deepEqual(page.errors, []);
   assert.deepEqual(again.errors, []);
   await context.close();

@@ -90,5 +90,6 @@ TEST_CASE("LEC: each user sees only their subtree; IDs stay masked and sealed", 
   CHECK(query_int(server.database(), "SELECT COUNT(*) FROM lec_children WHERE id_sealed LIKE '%" + raw +
                                          "%' OR id_hash LIKE '%" + raw + "%' OR id_masked LIKE '%" + raw + "%'") == 0);
   CHECK(query_int(server.database(), "SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%" + raw + "%'") == 0);
+  REQUIRE(server.wait_for_output("GET " + reg + " 200"));  // the last request's line is written
   CHECK(server.output().find(raw) == std::string::npos);
 }
