@@ -66,14 +66,14 @@ std::optional<http::Reply> Guard::gate(const http::RequestContext& rq, const htt
   return http::forbidden(first ? first.value() : domain::Permission::view);
 }
 
-std::optional<Guard::Known> Guard::recall(const std::string& digest, std::int64_t revision) {
+std::shared_ptr<const Guard::Known> Guard::recall(const std::string& digest, std::int64_t revision) {
   std::lock_guard lock(known_mutex_);
   auto it = known_.find(digest);
-  if (it == known_.end() || it->second.revision != revision) return std::nullopt;
+  if (it == known_.end() || it->second->revision != revision) return nullptr;
   return it->second;
 }
 
-void Guard::remember(const std::string& digest, Known known) {
+void Guard::remember(const std::string& digest, std::shared_ptr<const Known> known) {
   std::lock_guard lock(known_mutex_);
   if (known_.size() >= max_known) known_.clear();  // mostly stale by then: each move of the revision ages all
   known_[digest] = std::move(known);
@@ -103,22 +103,23 @@ std::variant<Principal, http::Reply> Guard::authenticate(const http::RequestCont
       delete_session(*db, session->digest);
       return not_signed_in();
     }
-    known = Known{revision, std::move(*session), std::move(*user)};
-    remember(*digest, *known);
+    known = std::make_shared<const Known>(Known{revision, std::move(*session), std::move(*user)});
+    remember(*digest, known);
   } else if (!domain::session_alive(known->session.created_at, known->session.last_seen_at, now)) {
     delete_session(*db, known->session.digest);
     return session_expired();
   }
-  auto& session = known->session;
+  const auto& session = known->session;
   const auto& user = known->user;
   if (changes_state(rq.request.method())) {
     auto header = rq.request.find("X-CSRF-Token");
     if (header == rq.request.end() || !equal_in_constant_time(header->value(), session.csrf_token))
       return http::error_reply(http::Status::forbidden, domain::csrf_failed_error());
   }
-  if (now - session.last_seen_at >= touch_interval) {
+  std::int64_t last_seen = session.last_seen_at;
+  if (now - last_seen >= touch_interval) {
     touch_session(*db, session.digest, now);  // moves the revision: the next request reads afresh
-    session.last_seen_at = now;
+    last_seen = now;
   }
   return Principal{user.id,
                    user.username,
@@ -127,7 +128,7 @@ std::variant<Principal, http::Reply> Guard::authenticate(const http::RequestCont
                    user.grants,
                    session.digest,
                    session.csrf_token,
-                   domain::session_expires_at(session.created_at, session.last_seen_at),
+                   domain::session_expires_at(session.created_at, last_seen),
                    user.must_change_password,
                    user.must_complete_profile};
 }

@@ -2,6 +2,7 @@
 // Who is asking, and may they? Every handler that needs a signed-in user starts with
 // require_user(); every action on an organisation's data asks allowed() for that node.
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <unordered_map>
 #include <optional>
@@ -66,13 +67,13 @@ class Guard {
     accounts::UserRecord user;
   };
   static constexpr std::size_t max_known = 20000;
-  std::optional<Known> recall(const std::string& digest, std::int64_t revision);
-  void remember(const std::string& digest, Known known);
+  std::shared_ptr<const Known> recall(const std::string& digest, std::int64_t revision);
+  void remember(const std::string& digest, std::shared_ptr<const Known> known);
 
   storage::ConnectionPool& db_;
   const domain::OrgTree& orgs_;
   std::mutex known_mutex_;
-  std::unordered_map<std::string, Known> known_;
+  std::unordered_map<std::string, std::shared_ptr<const Known>> known_;  // shared: no copy per request
 };
 
 // 401 replies, shared with the login handlers.

@@ -59,6 +59,8 @@ Router::Added Router::add(Verb method, std::string pattern, Access access, Handl
 Router::Added Router::add_upload(Verb method, std::string pattern, std::uint64_t max_body_bytes, Access access,
                                  Handler handler) {
   auto segments = split_path(pattern);
+  largest_body_bytes_ = std::max(largest_body_bytes_, max_body_bytes);
+  if (max_body_bytes) upload_methods_.insert(method);
   routes_.push_back({method, std::move(segments), std::move(pattern), std::move(access), std::move(handler),
                      max_body_bytes});
   return Added(routes_, routes_.size() - 1);
@@ -79,7 +81,8 @@ nlohmann::json Router::describe() const {
 }
 
 std::uint64_t Router::body_limit(Verb method, std::string_view raw_path, std::uint64_t fallback) const {
-  if (raw_path.empty() || raw_path.front() != '/') return fallback;
+  // Asked for every request: most (every GET) have no upload route, and the path is not split.
+  if (raw_path.empty() || raw_path.front() != '/' || !upload_methods_.contains(method)) return fallback;
   const auto path = split_path(raw_path);
   for (const Route& route : routes_) {
     std::map<std::string, std::string, std::less<>> params;
@@ -90,8 +93,7 @@ std::uint64_t Router::body_limit(Verb method, std::string_view raw_path, std::ui
 }
 
 std::uint64_t Router::largest_body_limit(std::uint64_t fallback) const {
-  for (const Route& route : routes_) fallback = std::max(fallback, route.max_body_bytes);
-  return fallback;
+  return std::max(fallback, largest_body_bytes_);
 }
 
 Routed Router::route(RequestContext& context) const {

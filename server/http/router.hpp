@@ -4,6 +4,7 @@
 // the wrong method a JSON 405; everything else goes to the fallback (the static site).
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -102,6 +103,8 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  std::uint64_t largest_body_bytes_ = 0;  // of any route
+  std::set<Verb> upload_methods_;          // of the routes with a limit of their own
   Handler fallback_;
   Gate gate_;
 };

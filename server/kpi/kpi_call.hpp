@@ -60,9 +60,15 @@ class Call {
   }
   // The same judgement of a KPI already read.
   std::variant<StoredKpi, Reply> visible(std::optional<StoredKpi> k, std::optional<Permission> needs = std::nullopt) const {
-    if (!k || !sees(*k)) return kpi_not_found();
-    if (needs && !can(*needs, k->office_code)) return forbidden(*needs);
+    if (!k) return kpi_not_found();
+    if (auto no = refusal(*k, needs)) return std::move(*no);
     return std::move(*k);
+  }
+  // Why the caller may not have this KPI (404 unseen; 403 without `needs`), or nothing.
+  std::optional<Reply> refusal(const StoredKpi& k, std::optional<Permission> needs = std::nullopt) const {
+    if (!sees(k)) return kpi_not_found();
+    if (needs && !can(*needs, k.office_code)) return forbidden(*needs);
+    return std::nullopt;
   }
   bool reads_unit(std::string_view unit) const {
     return can(Permission::view, unit) || can(Permission::report_submit, unit) || can(Permission::report_review, unit) ||

@@ -26,15 +26,22 @@ Reply summary(const Services& s, const RequestContext& rq) {
     // copies made once) while no write has happened since. The revision is read before
     // anything else, in every server process: what was kept at it is current, the KPI too.
     const std::int64_t revision = s->store.revision();
-    std::optional<KpiServices::CachedSummary> kept;
+    std::shared_ptr<const KpiServices::CachedSummary> kept;
     if (const auto id = id_param(rq)) {
       std::lock_guard lock(s->summary_mutex);
       auto it = s->summaries.find(*id);
-      if (it != s->summaries.end() && it->second.revision == revision) kept = it->second;
+      if (it != s->summaries.end() && it->second->revision == revision) kept = it->second;
     }
-    auto found = kept ? call.visible(kept->kpi) : call.kpi(rq);
-    if (auto* no = std::get_if<Reply>(&found)) return std::move(*no);
-    const StoredKpi* k = &std::get<StoredKpi>(found);
+    std::variant<StoredKpi, Reply> found;  // read only when nothing is kept
+    const StoredKpi* k = nullptr;
+    if (kept) {
+      if (auto no = call.refusal(kept->kpi)) return std::move(*no);
+      k = &kept->kpi;
+    } else {
+      found = call.kpi(rq);
+      if (auto* no = std::get_if<Reply>(&found)) return std::move(*no);
+      k = &std::get<StoredKpi>(found);
+    }
     const bool all = call.sees_all_units(*k);
     // Polled by the overview screen: a read counted, not a write per poll.
     call.read_repeated(rq, "kpi.summary.read", "kpi:" + std::to_string(k->id),
@@ -57,7 +64,8 @@ Reply summary(const Services& s, const RequestContext& rq) {
     auto ready = http::make_ready_json(std::move(body));
     {
       std::lock_guard lock(s->summary_mutex);
-      s->summaries[k->id] = {revision, *k, ready};
+      s->summaries[k->id] = std::make_shared<const KpiServices::CachedSummary>(
+          KpiServices::CachedSummary{revision, *k, ready});
     }
     return http::ready_json_reply(*ready, rq.request);
   });

@@ -53,7 +53,7 @@ struct KpiServices {
     std::shared_ptr<const http::ReadyJson> reply;
   };
   std::mutex summary_mutex;
-  std::map<std::int64_t, CachedSummary> summaries;
+  std::map<std::int64_t, std::shared_ptr<const CachedSummary>> summaries;  // shared: no copy per request
 };
 
 void add_kpi_routes(http::Router& router, std::shared_ptr<KpiServices> services);
