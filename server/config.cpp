@@ -25,7 +25,7 @@ const char* const usage_text =
     "  TLS_CERT, TLS_KEY (as --tls-cert, --tls-key), SERVER_KEY_FILE (as --key-file;\n"
     "  default DATA_DIR/server.key), MIN_FREE_MB (16: /api/v1/health degraded below), NEW_INSTALLATION=1 (as --new-installation: a new server\n"
     "  key even though the database holds values sealed with a lost one),\n"
-    "  HEADER_TIMEOUT (10 s), IDLE_TIMEOUT (15 s), BODY_MIN_RATE (16384 bytes/s),\n"
+    "  HEADER_TIMEOUT (10 s), IDLE_TIMEOUT (15 s), WRITE_STALL_TIMEOUT (30 s), BODY_MIN_RATE (16384 bytes/s),\n"
     "  MAX_CONNECTIONS (descriptor limit less a reserve), MAX_CONNECTIONS_PER_ADDRESS (128),\n"
     "  OIDC_<P>_ISSUER, OIDC_<P>_CLIENT_ID, OIDC_<P>_CLIENT_SECRET, OIDC_<P>_ID_CLAIM (pid),\n"
     "  OIDC_<P>_SCOPES (openid pid profile), OIDC_<P>_NAME: an OpenID provider <P>, e.g. THAID\n";
@@ -98,9 +98,11 @@ std::variant<Invocation, std::string> parse_invocation(const std::vector<std::st
     c.min_free_mb = n;
   }
   struct Number { const char* name; unsigned long min, max; const char* unit; std::uint64_t* out; };
-  std::uint64_t header_timeout = c.header_timeout_s, idle_timeout = c.idle_timeout_s;
+  std::uint64_t header_timeout = c.header_timeout_s, idle_timeout = c.idle_timeout_s,
+                write_stall_timeout = c.write_stall_timeout_s;
   for (const Number& v : {Number{"HEADER_TIMEOUT", 1, 3600, "seconds", &header_timeout},
                           Number{"IDLE_TIMEOUT", 1, 3600, "seconds", &idle_timeout},
+                          Number{"WRITE_STALL_TIMEOUT", 1, 3600, "seconds", &write_stall_timeout},
                           Number{"BODY_MIN_RATE", 1, 1ul << 30, "bytes per second", &c.body_min_rate},
                           Number{"MAX_CONNECTIONS", 1, 10'000'000, "connections", &c.max_connections},
                           Number{"MAX_CONNECTIONS_PER_ADDRESS", 1, 10'000'000, "connections",
@@ -114,6 +116,7 @@ std::variant<Invocation, std::string> parse_invocation(const std::vector<std::st
   }
   c.header_timeout_s = static_cast<unsigned>(header_timeout);
   c.idle_timeout_s = static_cast<unsigned>(idle_timeout);
+  c.write_stall_timeout_s = static_cast<unsigned>(write_stall_timeout);
   if (const char* b = env("BIND")) c.bind = b;
   if (const char* d = env("DATA_DIR")) c.data_dir = d;
   if (const char* u = env("DATABASE_URL"); u && c.database_url.empty()) c.database_url = u;

@@ -35,6 +35,7 @@ struct Config {
   // Slow and greedy clients (docs/operations.md): seconds, bytes per second, connections.
   unsigned header_timeout_s = 10;            // HEADER_TIMEOUT: the whole request line + headers
   unsigned idle_timeout_s = 15;              // IDLE_TIMEOUT: keep-alive wait for the next request
+  unsigned write_stall_timeout_s = 30;       // WRITE_STALL_TIMEOUT: a reply making no progress is cut
   std::uint64_t body_min_rate = 16 * 1024;   // BODY_MIN_RATE: bytes/s a body must average
   std::uint64_t max_connections = 0;         // MAX_CONNECTIONS; 0 = from the descriptor limit
   std::uint64_t max_connections_per_address = 128;  // MAX_CONNECTIONS_PER_ADDRESS (socket peer)       // --new-installation / NEW_INSTALLATION=1: a new key over sealed data

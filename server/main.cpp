@@ -151,6 +151,7 @@ http::Limits connection_limits(const Config& config, http::RequestLog& log) {
   http::Limits limits;
   limits.header_timeout = std::chrono::seconds(config.header_timeout_s);
   limits.idle_timeout = std::chrono::seconds(config.idle_timeout_s);
+  limits.write_stall_timeout = std::chrono::seconds(config.write_stall_timeout_s);
   limits.body_min_rate = config.body_min_rate;
   limits.max_connections = config.max_connections ? std::min(config.max_connections, room) : room;
   limits.max_connections_per_address = config.max_connections_per_address;

@@ -81,13 +81,13 @@ std::string_view chosen_coding(const Request& request) {
 std::shared_ptr<const ReadyJson> make_ready_json(std::string body) {
   auto ready = std::make_shared<ReadyJson>();
   ready->etag = "W/" + content_etag(body);
-  auto smaller = [&](std::optional<std::string> packed) -> std::shared_ptr<const std::string> {
+  auto smaller = [&](std::optional<std::string> packed) -> std::shared_ptr<const HeldBytes> {
     if (body.size() <= compress_above || !packed || packed->size() >= body.size()) return nullptr;
-    return std::make_shared<const std::string>(std::move(*packed));
+    return HeldBytes::of(std::move(*packed));
   };
   ready->br = smaller(brotli(body));
   ready->gzip = smaller(gzip(body));
-  ready->plain = std::make_shared<const std::string>(std::move(body));
+  ready->plain = HeldBytes::of(std::move(body));
   return ready;
 }
 

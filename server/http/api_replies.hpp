@@ -23,7 +23,7 @@ Reply revalidated(Reply reply);
 // A JSON body made ready once for everyone who will be sent it until it changes (a live
 // view kept until the next write): its tag and its compressed copies, computed once.
 struct ReadyJson {
-  std::shared_ptr<const std::string> plain, br, gzip;  // br, gzip: null when not smaller
+  std::shared_ptr<const HeldBytes> plain, br, gzip;  // br, gzip: null when not smaller
   std::string etag;                                    // weak
 };
 std::shared_ptr<const ReadyJson> make_ready_json(std::string body);

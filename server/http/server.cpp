@@ -86,6 +86,9 @@ void Server::accept() {
       accept();
       return;
     }
+    // A reply's last piece goes out at once, not after the client's (delayed) ACK of the
+    // piece before: a body sent after its headers (send_file) would otherwise wait.
+    socket.set_option(tcp::no_delay(true), peer_error);
     const auto admission = connections_.admit(peer);
     if (admission != Connections::Admission::admitted) {
       refuse(socket, admission == Connections::Admission::address_full);

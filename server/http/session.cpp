@@ -5,6 +5,8 @@
 #include <boost/asio/execution/outstanding_work.hpp>
 #include <boost/asio/prefer.hpp>
 #include <algorithm>
+#include <sys/sendfile.h>
+#include <cerrno>
 
 #include "server/http/api_replies.hpp"
 #include "server/http/disk_full.hpp"
@@ -29,8 +31,14 @@ Connections::Admission Connections::admit(const net::ip::address& peer) {
       return Admission::address_full;
     if (sessions_.size() + admitted_ - evicted_ >= limits_.max_connections) {
       Entry* oldest = nullptr;
-      for (auto& [_, e] : sessions_)
-        if (e.waiting && !e.evicted && (!oldest || e.since < oldest->since)) oldest = &e;
+      std::chrono::steady_clock::rep oldest_since = 0;
+      for (auto& [s, e] : sessions_) {
+        const auto since = s->waiting_since.load(std::memory_order_relaxed);
+        if (s->waiting.load(std::memory_order_relaxed) && !e.evicted && (!oldest || since < oldest_since)) {
+          oldest = &e;
+          oldest_since = since;
+        }
+      }
       if (!oldest || !(victim = oldest->session.lock())) return Admission::server_full;
       oldest->evicted = true;
       ++evicted_;
@@ -45,7 +53,7 @@ Connections::Admission Connections::admit(const net::ip::address& peer) {
 void Connections::add(const std::shared_ptr<SessionBase>& session, const net::ip::address& peer) {
   std::lock_guard lock(mutex_);
   --admitted_;
-  sessions_[session.get()] = Entry{session, canonical_address(peer), false, false, std::chrono::steady_clock::now()};
+  sessions_[session.get()] = Entry{session, canonical_address(peer), false};
 }
 
 void Connections::remove(const SessionBase* session) {
@@ -56,14 +64,6 @@ void Connections::remove(const SessionBase* session) {
   if (auto count = per_address_.find(it->second.peer); count != per_address_.end() && --count->second == 0)
     per_address_.erase(count);
   sessions_.erase(it);
-}
-
-void Connections::set_waiting(const SessionBase* session, bool waiting) {
-  std::lock_guard lock(mutex_);
-  auto it = sessions_.find(session);
-  if (it == sessions_.end()) return;
-  it->second.waiting = waiting;
-  it->second.since = std::chrono::steady_clock::now();
 }
 
 void Connections::spared(const SessionBase* session) {
@@ -89,7 +89,7 @@ void Connections::shut_down_all() {
 template <class Stream>
 template <class... TlsContext>
 Session<Stream>::Session(SessionContext& context, net::ip::tcp::socket&& socket, TlsContext&... tls_context)
-    : stream_(std::move(socket), tls_context...), context_(context) {
+    : stream_(std::move(socket), tls_context...), context_(context), file_timer_(stream_.get_executor()) {
   beast::error_code ec;
   auto remote = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
   if (!ec) peer_ = remote.address();
@@ -121,7 +121,7 @@ template <class Stream>
 void Session<Stream>::shut_down() {
   net::post(stream_.get_executor(), [self = this->shared_from_this()] {
     self->stopping_ = true;
-    if (self->waiting_ && !(self->parser_ && self->parser_->got_some()))
+    if (self->waiting.load(std::memory_order_relaxed) && !(self->parser_ && self->parser_->got_some()))
       beast::get_lowest_layer(self->stream_).cancel();
   });
 }
@@ -129,15 +129,15 @@ void Session<Stream>::shut_down() {
 template <class Stream>
 void Session<Stream>::evict() {
   net::post(stream_.get_executor(), [self = this->shared_from_this()] {
-    if (self->waiting_) self->close();
+    if (self->waiting.load(std::memory_order_relaxed)) self->close();
     else self->context_.connections.spared(self.get());
   });
 }
 
 template <class Stream>
 void Session<Stream>::set_waiting(bool waiting) {
-  waiting_ = waiting;
-  context_.connections.set_waiting(this, waiting);
+  if (waiting) this->waiting_since.store(std::chrono::steady_clock::now().time_since_epoch().count(), std::memory_order_relaxed);
+  this->waiting.store(waiting, std::memory_order_relaxed);
 }
 
 template <class Stream>
@@ -310,9 +310,69 @@ void Session<Stream>::respond(Reply reply, bool close) {
           auto headers_only = std::make_shared<EmptyResponse>(std::move(response.base()));
           return write(std::move(headers_only), close);
         }
+        if constexpr (std::is_same_v<Body, SharedBody> && !tls) {
+          if (response.body().file() >= 0) return write_file(std::make_shared<SharedResponse>(std::move(response)), close);
+        }
         write(std::make_shared<std::decay_t<decltype(response)>>(std::move(response)), close);
       },
       reply);
+}
+
+// The headers as any reply, then the body straight from its memory file (sendfile: the
+// kernel takes the pages, nothing is copied per reply). Plain connections only.
+template <class Stream>
+void Session<Stream>::write_file(std::shared_ptr<SharedResponse> response, bool close) {
+  auto serializer = std::make_shared<bhttp::response_serializer<SharedBody>>(*response);
+  beast::get_lowest_layer(stream_).expires_after(context_.limits.write_stall_timeout);
+  bhttp::async_write_header(stream_, *serializer,
+                            [self = this->shared_from_this(), response, serializer, close](beast::error_code ec, std::size_t) {
+                              if (ec) {
+                                self->log_request(response->result_int());
+                                return self->close();
+                              }
+                              self->send_file(response, 0, close);
+                            });
+}
+
+template <class Stream>
+void Session<Stream>::send_file(std::shared_ptr<SharedResponse> response, std::size_t offset, bool close) {
+  if constexpr (!tls) {
+    auto& socket = stream_.socket();
+    if (!socket.native_non_blocking()) socket.native_non_blocking(true);
+    const std::size_t size = response->body().size();
+    while (offset < size) {
+      off_t at = static_cast<off_t>(offset);
+      const ssize_t n = ::sendfile(socket.native_handle(), response->body().file(), &at, size - offset);
+      if (n > 0) {
+        offset += static_cast<std::size_t>(n);
+        continue;
+      }
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && errno == EAGAIN) {
+        // Full: wait until the socket takes more, within the write stall timeout, re-armed
+        // for each piece as for any reply. A stale timer (its wait already over) does nothing.
+        const auto wait = ++file_wait_;
+        file_timer_.expires_after(context_.limits.write_stall_timeout);
+        file_timer_.async_wait([self = this->shared_from_this(), wait](beast::error_code ec) {
+          if (!ec && wait == self->file_wait_) self->stream_.socket().cancel();
+        });
+        socket.async_wait(net::socket_base::wait_write,
+                          [self = this->shared_from_this(), response, offset, close](beast::error_code ec) {
+                            ++self->file_wait_;
+                            self->file_timer_.cancel();
+                            if (!ec) return self->send_file(response, offset, close);
+                            self->log_request(response->result_int());
+                            self->close();
+                          });
+        return;
+      }
+      log_request(response->result_int());  // the client went away
+      return this->close();
+    }
+    log_request(response->result_int());
+    if (close) return close_gracefully();
+    read_request();
+  }
 }
 
 template <class Stream>

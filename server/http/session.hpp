@@ -2,7 +2,9 @@
 // One TCP connection, plain or TLS: reads requests one after another (keep-alive), with
 // limits and timeouts, hands each to the router and writes the reply.
 #include <array>
+#include <atomic>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -29,6 +31,11 @@ class SessionBase {
   virtual void shut_down() = 0;
   // Thread-safe. Closes the connection if it is still waiting for a request's headers.
   virtual void evict() = 0;
+
+  // Written by the session's loop, read by the connection list (under its lock) from any
+  // thread: no lock taken twice per request for them.
+  std::atomic<bool> waiting{false};  // for a request to start (idle keep-alive, slow headers)
+  std::atomic<std::chrono::steady_clock::rep> waiting_since{0};
 };
 
 // docs/operations.md "Limits that protect the server" explains each and its variable.
@@ -57,7 +64,6 @@ class Connections {
   Admission admit(const boost::asio::ip::address& peer);
   void add(const std::shared_ptr<SessionBase>& session, const boost::asio::ip::address& peer);
   void remove(const SessionBase* session);
-  void set_waiting(const SessionBase* session, bool waiting);
   void spared(const SessionBase* session);  // told to close, but a request had begun: counted again
   void shut_down_all();
 
@@ -65,9 +71,7 @@ class Connections {
   struct Entry {
     std::weak_ptr<SessionBase> session;
     boost::asio::ip::address peer;
-    bool waiting = false;
     bool evicted = false;
-    std::chrono::steady_clock::time_point since;
   };
   const Limits& limits_;
   const TrustedProxies& proxies_;
@@ -123,6 +127,8 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   template <class Body>
   void write_some(std::shared_ptr<beast::http::response<Body>> response,
                   std::shared_ptr<beast::http::response_serializer<Body>> serializer, bool close);
+  void write_file(std::shared_ptr<SharedResponse> response, bool close);
+  void send_file(std::shared_ptr<SharedResponse> response, std::size_t offset, bool close);
   void log_request(unsigned status);
   void close_gracefully();
   void drain();
@@ -134,7 +140,6 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   std::optional<Parser> parser_;
   SessionContext& context_;
   bool first_request_ = true;
-  bool waiting_ = false;   // waiting for a request to start
   bool stopping_ = false;  // the server is shutting down
   bool head_ = false;      // current request is HEAD: headers only
   bool https_ = tls;       // the client's connection is TLS (ours, or a trusted proxy's)
@@ -144,6 +149,8 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   std::string method_ = "-", path_ = "-";
   std::uint64_t body_bytes_ = 0;
   std::array<char, 4096> drain_buffer_{};
+  boost::asio::steady_timer file_timer_;  // write stall timeout of send_file's waits
+  std::uint64_t file_wait_ = 0;           // which wait the timer is for
 };
 
 using PlainSession = Session<beast::tcp_stream>;

@@ -65,11 +65,11 @@ Stamp stamp_of(const fs::path& path) {
           static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
 }
 
-std::shared_ptr<const std::string> read_all(const fs::path& path) {
+std::shared_ptr<const HeldBytes> read_all(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return nullptr;
-  auto bytes = std::make_shared<std::string>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return in.bad() ? nullptr : bytes;
+  std::string bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>{});
+  return in.bad() ? nullptr : HeldBytes::of(std::move(bytes));
 }
 
 // "app.3f9c1a2b.wasm": scripts/make-site.sh puts 8 hex digits of the content's SHA-256 in
@@ -112,7 +112,7 @@ struct StaticSite::File {
     std::string_view coding;                   // "br", "gzip", "" for the file itself
     std::string_view suffix;                   // ".br", ".gz", ""
     Stamp stamp;                               // !exists: there is no such copy
-    std::shared_ptr<const std::string> bytes;  // null: too large to hold, streamed from disk
+    std::shared_ptr<const HeldBytes> bytes;    // null: too large to hold, streamed from disk
     std::string etag;
   };
   fs::path path;
@@ -169,7 +169,7 @@ std::shared_ptr<const StaticSite::File> StaticSite::load(const std::string& rela
       c.bytes = read_all(path);
       complete = complete && c.bytes && stamp_of(path) == c.stamp &&
                  c.bytes->size() == static_cast<std::size_t>(c.stamp.size);
-      if (c.bytes) c.etag = content_etag(*c.bytes, c.coding);
+      if (c.bytes) c.etag = content_etag(c.bytes->view(), c.coding);
     } else {  // size and time: no hashing of a huge file
       char tag[64];
       std::snprintf(tag, sizeof tag, "\"%llx-%llx%s%.*s\"", static_cast<unsigned long long>(c.stamp.size),

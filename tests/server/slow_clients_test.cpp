@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <thread>
 
 #include "tests/server/http_client.hpp"
 #include "tests/server/server_process.hpp"
@@ -197,4 +198,46 @@ TEST_CASE("slow clients: one address holds at most MAX_CONNECTIONS_PER_ADDRESS",
     if (!admitted) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   CHECK(admitted);
+}
+
+// A large file goes out by sendfile(2) from memory (HeldBytes): when the socket is full the
+// session waits for it, within WRITE_STALL_TIMEOUT of each piece.
+TEST_CASE("slow clients: a large file reaches a reader who pauses, and a reader who stops is cut", "[server][slow]") {
+  TempDir site;
+  write_file(site / "index.html", "<!doctype html>\n");
+  std::string big(24 * 1024 * 1024, '\0');  // more than the sockets' buffers hold together
+  for (std::size_t i = 0; i < big.size(); ++i) big[i] = static_cast<char>((i * 2654435761u) >> 13);
+  write_file(site / "big.3f9c1a2b.bin", big);
+  ServerOptions options;
+  options.site = site.path();
+  options.env = {{"WRITE_STALL_TIMEOUT", "2"}};
+  ServerProcess server(options);
+  const std::string ask = "GET /big.3f9c1a2b.bin HTTP/1.1\r\nHost: school\r\n\r\n";
+
+  SECTION("a pause shorter than the timeout: every byte, twice on one connection") {
+    RawClient client("127.0.0.1", server.port());
+    REQUIRE(client.send(ask + ask));  // the second is answered after the first
+    std::this_thread::sleep_for(std::chrono::milliseconds(800));
+    CHECK_FALSE(client.closed_within(std::chrono::milliseconds(2500)));  // kept alive
+    const std::string& got = client.received();
+    std::size_t at = 0;
+    for (int reply = 0; reply < 2; ++reply) {
+      CAPTURE(reply);
+      REQUIRE(got.compare(at, 15, "HTTP/1.1 200 OK") == 0);
+      const auto end = got.find("\r\n\r\n", at);
+      REQUIRE(end != std::string::npos);
+      CHECK(got.substr(at, end - at).find("Content-Length: " + std::to_string(big.size())) != std::string::npos);
+      REQUIRE(got.size() >= end + 4 + big.size());
+      CHECK(got.compare(end + 4, big.size(), big) == 0);
+      at = end + 4 + big.size();
+    }
+    CHECK(at == got.size());
+  }
+  SECTION("a reader who stops reading is closed once the reply stalls that long") {
+    RawClient client("127.0.0.1", server.port());
+    REQUIRE(client.send(ask));
+    std::this_thread::sleep_for(std::chrono::milliseconds(3500));
+    CHECK(client.closed_within(std::chrono::milliseconds(5000)));  // what was under way, then the end
+    CHECK(client.received().size() < big.size());
+  }
 }
