@@ -145,12 +145,19 @@ Reply withdraw(const Services& s, const RequestContext& rq) {
 Reply progress(const Services& s, const RequestContext& rq) {
   return with_node(s, rq, Permission::view, std::nullopt, [&](const Node& n) -> Reply {
     const auto& orgs = s->store.orgs();
-    const auto snap = s->store.snapshot(n.year);
+    const auto snap = s->store.snapshot(n.year);  // its revision is read first
+    const auto today = s->today();
+    const std::string key = n.node->code + " " + std::to_string(n.year) + " " + domain::to_iso(today);
+    {
+      std::lock_guard lock(s->progress_mutex);
+      auto it = s->progress_replies.find(key);
+      if (it != s->progress_replies.end() && it->second.revision == snap->revision)
+        return http::ready_json_reply(*it->second.reply, rq.request);
+    }
     const auto& state = snap->state;
     const auto& confirmed = snap->confirmations;
     const auto& counts = snap->counts;
     const auto deadlines = s->store.round(n.year);
-    const auto today = s->today();
     const auto counts_of = [&](const std::string& code) {
       auto it = counts.find(code);
       return domain::counts_json(it == counts.end() ? domain::LevelCounts{} : it->second);
@@ -199,7 +206,13 @@ Reply progress(const Services& s, const RequestContext& rq) {
       for (const auto& f : s->store.funded_schools(n.year, n.node->code)) funded.push_back(funded_json(f));
       out["funded"] = funded;
     }
-    return http::json_reply(Status::ok, out);
+    auto ready = http::make_ready_json(out.dump());
+    {
+      std::lock_guard lock(s->progress_mutex);
+      if (s->progress_replies.size() >= 4096) s->progress_replies.clear();  // mostly yesterday's or stale
+      s->progress_replies[key] = {snap->revision, ready};
+    }
+    return http::ready_json_reply(*ready, rq.request);
   });
 }
 

@@ -4,12 +4,15 @@
 // deadlines and reminders. (The import and the counts exports are added beside these by
 // the files helper, on the same LecStore.)
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "server/http/api_replies.hpp"
 #include "server/http/errors.hpp"
 #include "server/http/router.hpp"
 #include "server/lec/lec_store.hpp"
@@ -36,6 +39,17 @@ struct LecServices {
   std::function<void(std::int64_t user_id, const std::string& text)> sms_user;
   // Today in Thailand.
   std::function<domain::Date()> today;
+
+  // Progress replies as last built, by node, year and day (days_left moves daily), with the
+  // LEC revision they were built at (confirmations, counts, funded schools and deadlines all
+  // move it): sent ready (tag and compressed copies made once) while it holds. Access is
+  // still judged per request.
+  struct KeptProgress {
+    std::int64_t revision;
+    std::shared_ptr<const http::ReadyJson> reply;
+  };
+  std::mutex progress_mutex;
+  std::map<std::string, KeptProgress> progress_replies;
 };
 
 void add_lec_routes(http::Router& router, std::shared_ptr<LecServices> services);

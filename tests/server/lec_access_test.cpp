@@ -51,7 +51,8 @@ TEST_CASE("LEC: each user sees only their subtree; IDs stay masked and sealed", 
   CHECK(keep(call(port, other_province, "POST", reg, child_body(80, "p2", year))) == 403);
   CHECK(confirm(port, other_province, year, "5011040500") == 403);
   CHECK(keep(call(port, other_province, "GET", base(year) + "/progress?org=5012000000")) == 200);
-  CHECK(keep(call(port, other_lgo, "GET", base(year) + "/progress?org=5011040500")) == 403);
+  CHECK(keep(call(port, lgo, "GET", base(year) + "/progress?org=5011040500")) == 200);  // now kept ready...
+  CHECK(keep(call(port, other_lgo, "GET", base(year) + "/progress?org=5011040500")) == 403);  // ...and still refused
   CHECK(keep(call(port, obec, "GET", base(year) + "/counts?org=5011000000")) == 403);
   // Changing it: children.edit on the institution (or its LGO); the province only views.
   CHECK(keep(call(port, province, "POST", reg, child_body(78, "p2", year))) == 403);
