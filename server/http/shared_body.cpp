@@ -3,11 +3,20 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <atomic>
+
 namespace server::http {
+
+namespace {
+// Each memory file holds a descriptor: a few hundred at most (the site's large files, the
+// large kept replies), so that kept replies never take the descriptors connections need.
+constexpr int max_files = 256;
+std::atomic<int> files_open{0};
+}  // namespace
 
 std::shared_ptr<const HeldBytes> HeldBytes::of(std::string bytes) {
   std::shared_ptr<HeldBytes> held(new HeldBytes());
-  if (bytes.size() >= file_from) {
+  if (bytes.size() >= file_from && files_open.fetch_add(1) < max_files) {
     // Any failure (no memfd, no memory to map) keeps the bytes in the heap instead.
     const int fd = ::memfd_create("school-reply", MFD_CLOEXEC);
     bool written = fd >= 0;
@@ -24,6 +33,9 @@ std::shared_ptr<const HeldBytes> HeldBytes::of(std::string bytes) {
       return held;
     }
     if (fd >= 0) ::close(fd);
+    files_open.fetch_sub(1);
+  } else if (bytes.size() >= file_from) {
+    files_open.fetch_sub(1);  // over the budget: held in the heap
   }
   held->bytes_ = std::move(bytes);
   return held;
@@ -31,7 +43,10 @@ std::shared_ptr<const HeldBytes> HeldBytes::of(std::string bytes) {
 
 HeldBytes::~HeldBytes() {
   if (map_) ::munmap(const_cast<char*>(map_), size_);
-  if (fd_ >= 0) ::close(fd_);
+  if (fd_ >= 0) {
+    ::close(fd_);
+    files_open.fetch_sub(1);
+  }
 }
 
 }  // namespace server::http
