@@ -66,19 +66,6 @@ std::optional<http::Reply> Guard::gate(const http::RequestContext& rq, const htt
   return http::forbidden(first ? first.value() : domain::Permission::view);
 }
 
-std::shared_ptr<const Guard::Known> Guard::recall(const std::string& digest, std::int64_t revision) {
-  std::lock_guard lock(known_mutex_);
-  auto it = known_.find(digest);
-  if (it == known_.end() || it->second->revision != revision) return nullptr;
-  return it->second;
-}
-
-void Guard::remember(const std::string& digest, std::shared_ptr<const Known> known) {
-  std::lock_guard lock(known_mutex_);
-  if (known_.size() >= max_known) known_.clear();  // mostly stale by then: each move of the revision ages all
-  known_[digest] = std::move(known);
-}
-
 std::variant<Principal, http::Reply> Guard::authenticate(const http::RequestContext& rq) {
   const auto digest = session_digest(session_token_of(rq.request));
   if (!digest) return not_signed_in();
@@ -86,7 +73,7 @@ std::variant<Principal, http::Reply> Guard::authenticate(const http::RequestCont
   // Read before anything else: a sign-out, a disabled user or a changed grant, in any server
   // process, moves it, so a caller kept at this revision is as the database has them now.
   const std::int64_t revision = auth_revision(*db);
-  auto known = recall(*digest, revision);
+  auto known = known_.find(*digest, revision);
   const auto now = unix_now();
   if (!known) {
     storage::ReadSnapshot reads(*db);  // the session, its user and grants: one moment
@@ -103,8 +90,8 @@ std::variant<Principal, http::Reply> Guard::authenticate(const http::RequestCont
       delete_session(*db, session->digest);
       return not_signed_in();
     }
-    known = std::make_shared<const Known>(Known{revision, std::move(*session), std::move(*user)});
-    remember(*digest, known);
+    known = std::make_shared<const Known>(Known{std::move(*session), std::move(*user)});
+    known_.keep(*digest, revision, known);
   } else if (!domain::session_alive(known->session.created_at, known->session.last_seen_at, now)) {
     delete_session(*db, known->session.digest);
     return session_expired();

@@ -3,8 +3,6 @@
 // require_user(); every action on an organisation's data asks allowed() for that node.
 #include <cstdint>
 #include <memory>
-#include <mutex>
-#include <unordered_map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -16,6 +14,7 @@
 #include "server/http/message.hpp"
 #include "server/http/router.hpp"
 #include "server/storage/connection_pool.hpp"
+#include "server/storage/kept_at.hpp"
 #include "shared/accounts/organisation.hpp"
 #include "shared/accounts/permission.hpp"
 
@@ -59,21 +58,16 @@ class Guard {
  private:
   std::variant<Principal, http::Reply> authenticate(const http::RequestContext& rq);
 
-  // Callers as last read, by session digest, with the auth revision they were read at: a
-  // request whose revision still matches reads one row, not the session, user and grants.
+  // Callers as last read, by session digest, at the auth revision: a request whose
+  // revision still matches reads nothing, not the session, user and grants.
   struct Known {
-    std::int64_t revision;
     SessionRow session;
     accounts::UserRecord user;
   };
-  static constexpr std::size_t max_known = 20000;
-  std::shared_ptr<const Known> recall(const std::string& digest, std::int64_t revision);
-  void remember(const std::string& digest, std::shared_ptr<const Known> known);
 
   storage::ConnectionPool& db_;
   const domain::OrgTree& orgs_;
-  std::mutex known_mutex_;
-  std::unordered_map<std::string, std::shared_ptr<const Known>> known_;  // shared: no copy per request
+  storage::KeptAt<std::string, Known> known_{20000};
 };
 
 // 401 replies, shared with the login handlers.

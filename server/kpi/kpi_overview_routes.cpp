@@ -27,11 +27,7 @@ Reply summary(const Services& s, const RequestContext& rq) {
     // anything else, in every server process: what was kept at it is current, the KPI too.
     const std::int64_t revision = s->store.revision();
     std::shared_ptr<const KpiServices::CachedSummary> kept;
-    if (const auto id = id_param(rq)) {
-      std::lock_guard lock(s->summary_mutex);
-      auto it = s->summaries.find(*id);
-      if (it != s->summaries.end() && it->second->revision == revision) kept = it->second;
-    }
+    if (const auto id = id_param(rq)) kept = s->summaries.find(*id, revision);
     std::variant<StoredKpi, Reply> found;  // read only when nothing is kept
     const StoredKpi* k = nullptr;
     if (kept) {
@@ -62,11 +58,8 @@ Reply summary(const Services& s, const RequestContext& rq) {
     std::string body = json{{"kpi_id", k->id}, {"periods", periods}, {"unit_names", names}}.dump();
     if (!all) return json_text_reply(std::move(body));
     auto ready = http::make_ready_json(std::move(body));
-    {
-      std::lock_guard lock(s->summary_mutex);
-      s->summaries[k->id] = std::make_shared<const KpiServices::CachedSummary>(
-          KpiServices::CachedSummary{revision, *k, ready});
-    }
+    s->summaries.keep(k->id, revision,
+                      std::make_shared<const KpiServices::CachedSummary>(KpiServices::CachedSummary{*k, ready}));
     return http::ready_json_reply(*ready, rq.request);
   });
 }

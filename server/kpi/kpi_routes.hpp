@@ -3,6 +3,7 @@
 // lifecycle, evidence files, the live summary, exports, public statistics (notifications: server/notifications).
 #include <filesystem>
 #include <functional>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "server/http/router.hpp"
 #include "server/kpi/kpi_store.hpp"
 #include "server/storage/file_seal.hpp"
+#include "server/storage/kept_at.hpp"
 #include "shared/accounts/organisation.hpp"
 #include "shared/accounts/permission.hpp"
 
@@ -45,15 +47,14 @@ struct KpiServices {
                      nlohmann::json detail, std::string org_code)>
       audit_repeated;
 
-  // The full summary of a KPI as last served, ready to send, with the store revision it was
-  // built at and the KPI as it was then (any write to a KPI moves the revision too).
+  // The full summary of a KPI as last served, ready to send, by KPI id at the store revision
+  // it was built at, with the KPI as it was then (any write to a KPI moves the revision too).
+  // One per KPI: no bound needed.
   struct CachedSummary {
-    std::int64_t revision;
     StoredKpi kpi;
     std::shared_ptr<const http::ReadyJson> reply;
   };
-  std::mutex summary_mutex;
-  std::map<std::int64_t, std::shared_ptr<const CachedSummary>> summaries;  // shared: no copy per request
+  storage::KeptAt<std::int64_t, CachedSummary> summaries{std::numeric_limits<std::size_t>::max()};
 };
 
 void add_kpi_routes(http::Router& router, std::shared_ptr<KpiServices> services);

@@ -148,12 +148,7 @@ Reply progress(const Services& s, const RequestContext& rq) {
     const auto snap = s->store.snapshot(n.year);  // its revision is read first
     const auto today = s->today();
     const std::string key = n.node->code + " " + std::to_string(n.year) + " " + domain::to_iso(today);
-    {
-      std::lock_guard lock(s->progress_mutex);
-      auto it = s->progress_replies.find(key);
-      if (it != s->progress_replies.end() && it->second.revision == snap->revision)
-        return http::ready_json_reply(*it->second.reply, rq.request);
-    }
+    if (auto kept = s->progress_replies.find(key, snap->revision)) return http::ready_json_reply(*kept, rq.request);
     const auto& state = snap->state;
     const auto& confirmed = snap->confirmations;
     const auto& counts = snap->counts;
@@ -207,11 +202,7 @@ Reply progress(const Services& s, const RequestContext& rq) {
       out["funded"] = funded;
     }
     auto ready = http::make_ready_json(out.dump());
-    {
-      std::lock_guard lock(s->progress_mutex);
-      if (s->progress_replies.size() >= 4096) s->progress_replies.clear();  // mostly yesterday's or stale
-      s->progress_replies[key] = {snap->revision, ready};
-    }
+    s->progress_replies.keep(key, snap->revision, ready);
     return http::ready_json_reply(*ready, rq.request);
   });
 }

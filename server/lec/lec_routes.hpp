@@ -4,9 +4,7 @@
 // deadlines and reminders. (The import and the counts exports are added beside these by
 // the files helper, on the same LecStore.)
 #include <functional>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <variant>
@@ -16,6 +14,7 @@
 #include "server/http/errors.hpp"
 #include "server/http/router.hpp"
 #include "server/lec/lec_store.hpp"
+#include "server/storage/kept_at.hpp"
 #include "shared/accounts/permission.hpp"
 
 namespace server::lec {
@@ -44,12 +43,7 @@ struct LecServices {
   // LEC revision they were built at (confirmations, counts, funded schools and deadlines all
   // move it): sent ready (tag and compressed copies made once) while it holds. Access is
   // still judged per request.
-  struct KeptProgress {
-    std::int64_t revision;
-    std::shared_ptr<const http::ReadyJson> reply;
-  };
-  std::mutex progress_mutex;
-  std::map<std::string, KeptProgress> progress_replies;
+  storage::KeptAt<std::string, http::ReadyJson> progress_replies{4096};  // full: mostly yesterday's or stale
 };
 
 void add_lec_routes(http::Router& router, std::shared_ptr<LecServices> services);
