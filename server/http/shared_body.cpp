@@ -12,11 +12,17 @@ namespace {
 // large kept replies), so that kept replies never take the descriptors connections need.
 constexpr int max_files = 256;
 std::atomic<int> files_open{0};
+
+bool take_file() {
+  if (files_open.fetch_add(1) < max_files) return true;
+  files_open.fetch_sub(1);
+  return false;
+}
 }  // namespace
 
 std::shared_ptr<const HeldBytes> HeldBytes::of(std::string bytes) {
   std::shared_ptr<HeldBytes> held(new HeldBytes());
-  if (bytes.size() >= file_from && files_open.fetch_add(1) < max_files) {
+  if (bytes.size() >= file_from && take_file()) {
     // Any failure (no memfd, no memory to map) keeps the bytes in the heap instead.
     const int fd = ::memfd_create("school-reply", MFD_CLOEXEC);
     bool written = fd >= 0;
@@ -34,8 +40,6 @@ std::shared_ptr<const HeldBytes> HeldBytes::of(std::string bytes) {
     }
     if (fd >= 0) ::close(fd);
     files_open.fetch_sub(1);
-  } else if (bytes.size() >= file_from) {
-    files_open.fetch_sub(1);  // over the budget: held in the heap
   }
   held->bytes_ = std::move(bytes);
   return held;

@@ -5,7 +5,6 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-
 #include "server/storage/database.hpp"
 
 namespace server::storage {
