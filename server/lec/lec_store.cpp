@@ -99,15 +99,22 @@ using detail::Database;
 // ------------------------------------------------------------------ rounds
 
 std::optional<domain::Deadlines> LecStore::round(int year) {
-  auto db = db_.acquire();
-  auto q = db->prepare("SELECT institution, local_government, province, department FROM lec_rounds WHERE year = ?");
-  q.bind(1, std::int64_t{year});
-  if (!q.step()) return std::nullopt;
-  domain::Deadlines d;
-  domain::Date* slots[] = {&d.institution, &d.local_government, &d.province, &d.department};
-  for (int i = 0; i < 4; ++i)
-    if (auto date = domain::parse_iso_date(q.text(i))) *slots[i] = date.value();
-  return d;
+  const auto at = revision(year);  // first: what is read after it is at least as new
+  if (auto kept = rounds_.find(year, at)) return *kept;
+  std::optional<domain::Deadlines> out;
+  {
+    auto db = db_.acquire();
+    auto q = db->prepare("SELECT institution, local_government, province, department FROM lec_rounds WHERE year = ?");
+    q.bind(1, std::int64_t{year});
+    if (q.step()) {
+      domain::Deadlines& d = out.emplace();
+      domain::Date* slots[] = {&d.institution, &d.local_government, &d.province, &d.department};
+      for (int i = 0; i < 4; ++i)
+        if (auto date = domain::parse_iso_date(q.text(i))) *slots[i] = date.value();
+    }
+  }
+  rounds_.keep(year, at, std::make_shared<const std::optional<domain::Deadlines>>(out));
+  return out;
 }
 
 std::vector<int> LecStore::open_years() {

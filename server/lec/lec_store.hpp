@@ -20,6 +20,7 @@
 #include "server/auth/caller.hpp"
 #include "server/http/refusal.hpp"
 #include "server/storage/connection_pool.hpp"
+#include "server/storage/kept_at.hpp"
 #include "shared/lec/centre_profile.hpp"
 #include "shared/lec/child.hpp"
 #include "shared/lec/confirmation.hpp"
@@ -169,8 +170,13 @@ class LecStore {
   storage::ConnectionPool& db_;
   const domain::OrgTree& orgs_;
   auth::DerivedKeys keys_;
+  // The year's revision, moved by every write to it (lec_schema.cpp's triggers).
+  std::int64_t revision(int year);
   std::mutex snapshot_mutex_;
   std::map<int, std::shared_ptr<const RoundSnapshot>> snapshots_;
+  // Every LEC request asks whether its year is open: answered without a read while the
+  // year's revision stands (a round opened or moved moves it).
+  storage::KeptAt<int, std::optional<domain::Deadlines>> rounds_{64};
 };
 
 }  // namespace server::lec

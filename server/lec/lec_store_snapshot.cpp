@@ -7,13 +7,14 @@
 
 namespace server::lec {
 
-std::shared_ptr<const RoundSnapshot> LecStore::snapshot(int year) {
+std::int64_t LecStore::revision(int year) {
   static storage::KeptNumber kept("SELECT n FROM lec_revision WHERE year = ?");
-  std::int64_t revision = 0;
-  {
-    auto db = db_.acquire();
-    revision = kept.read(*db, year);
-  }
+  auto db = db_.acquire();
+  return kept.read(*db, year);
+}
+
+std::shared_ptr<const RoundSnapshot> LecStore::snapshot(int year) {
+  const auto revision = this->revision(year);
   std::lock_guard lock(snapshot_mutex_);  // one build at a time; the others then share it
   if (auto it = snapshots_.find(year); it != snapshots_.end() && it->second->revision == revision) return it->second;
   auto s = std::make_shared<RoundSnapshot>();

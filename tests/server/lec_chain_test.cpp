@@ -72,8 +72,16 @@ TEST_CASE("LEC: institution -> LGO -> province -> department, and an edit voids 
   CHECK(deadlines.json()["days_left"]["institution"] == 14);
   const json later = {{"institution", "2099-01-10"}, {"local_government", "2099-01-17"}, {"province", "2099-01-24"},
                       {"department", "2099-01-31"}};
+  // Next year's round, asked for before and after it opens and as it is re-timed: each
+  // answer is the current one (what a request learnt of a round is kept only while it stands).
+  CHECK(call(port, school, "GET", base(year + 1) + "/deadlines").status == 409);
   CHECK(call(port, dla, "PUT", base(year + 1) + "/deadlines", later).status == 200);  // opens next year's round
   CHECK(call(port, school, "GET", base(year + 1) + "/counts?org=5110405002").json()["total"] == 0);
+  CHECK(call(port, school, "GET", base(year + 1) + "/deadlines").json()["institution"] == "2099-01-10");
+  json sooner = later;
+  sooner["institution"] = "2099-01-03";
+  CHECK(call(port, dla, "PUT", base(year + 1) + "/deadlines", sooner).status == 200);
+  CHECK(call(port, school, "GET", base(year + 1) + "/deadlines").json()["institution"] == "2099-01-03");
   CHECK(call(port, school, "GET", base(year + 2) + "/deadlines").status == 409);
 
   auto blocked = call(port, lgo, "POST", base(year) + "/confirmations/5011040500", json::object());
