@@ -4,12 +4,17 @@ set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 mkdir -p artifacts
-passed=0; failed=0
-suite() {  # suite NAME COMMAND...: a suite passes when its command exits 0
+passed=0; failed=0; failed_logs=()
+# suite NAME COMMAND...: a suite passes when its command exits 0. Its output is also kept in
+# artifacts/suites/, so a failure is printed again at the end, where a cut CI log still shows it.
+suite() {
   local name=$1; shift
+  local log; log="artifacts/suites/$(printf '%02d' $((passed + failed + 1)))-$(printf %s "$name" | tr -c 'A-Za-z0-9._-' '_' | cut -c1-60).log"
   echo "=== $name"
-  if "$@"; then passed=$((passed+1)); echo "=== $name: ok"; else failed=$((failed+1)); echo "=== $name: FAILED"; fi
+  if "$@" 2>&1 | tee "$log"; then passed=$((passed+1)); echo "=== $name: ok"
+  else failed=$((failed+1)); failed_logs+=("$name|$log"); echo "=== $name: FAILED"; fi
 }
+rm -rf artifacts/suites; mkdir -p artifacts/suites
 
 # The server suite runs a second time on PostgreSQL, in a private cluster of its own.
 pg_env=$(bash scripts/postgres.sh start fast) || { echo "could not start a PostgreSQL cluster for the tests"; exit 1; }
@@ -34,5 +39,9 @@ for t in tests/oidc/*.test.mjs; do
   suite "oidc: $(basename "$t")" node --test --test-reporter=spec "$t"
 done
 
+for f in "${failed_logs[@]}"; do
+  echo "=== FAILED: ${f%%|*} (the end of its output; all of it in ${f#*|})"
+  tail -n 80 "${f#*|}"
+done
 echo "suites: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
