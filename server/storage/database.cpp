@@ -85,11 +85,13 @@ Transaction::~Transaction() {
     db_.exec("ROLLBACK");
   } catch (...) {  // the connection is gone already: nothing left to undo
   }
+  db_.connection().end_write();
 }
 
 void Transaction::commit() {
   db_.exec("COMMIT");
   done_ = true;
+  db_.connection().end_write();
 }
 
 ReadSnapshot::ReadSnapshot(Database& db) : db_(db) {

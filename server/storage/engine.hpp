@@ -33,6 +33,7 @@ class Connection {
   virtual std::int64_t changes() const = 0;
   virtual bool has_table(std::string_view name) = 0;
   virtual void begin_write() = 0;  // BEGIN and take the one write lock
+  virtual void end_write() {}      // after the COMMIT or ROLLBACK of a begin_write
   virtual CommitCount* commits() { return nullptr; }
 };
 

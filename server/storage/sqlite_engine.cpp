@@ -6,6 +6,7 @@
 
 #include "server/storage/commit_count.hpp"
 #include "server/storage/engine.hpp"
+#include "server/storage/write_turns.hpp"
 
 namespace server::storage::engine {
 
@@ -69,19 +70,20 @@ class StatementCache {
 
 class SqliteCursor final : public Cursor {
  public:
-  SqliteCursor(sqlite3* db, StatementCache& cache, std::string_view sql) : db_(db) {
+  SqliteCursor(sqlite3* db, StatementCache& cache, std::string_view sql, WriteTurns* turns) : db_(db), turns_(turns) {
     stmt_ = cache.borrow(db, sql, entry_);
   }
   SqliteCursor(sqlite3* db, std::string_view sql) : db_(db), stmt_(compile(db, sql)) {}
   // Reset at once: a statement left stepped would keep its read transaction open.
   ~SqliteCursor() override {
-    if (!entry_) {
+    if (entry_) {
+      sqlite3_reset(stmt_);
+      sqlite3_clear_bindings(stmt_);
+      entry_->in_use = false;
+    } else {
       sqlite3_finalize(stmt_);
-      return;
     }
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-    entry_->in_use = false;
+    end_turn();  // the statement's own transaction is over
   }
 
   void bind_text(int index, std::string_view text) override {
@@ -96,14 +98,24 @@ class SqliteCursor final : public Cursor {
   void bind_null(int index) override {
     if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(db_, "bind");
   }
+  // A write outside a transaction (an audit row) is its own transaction: it waits its turn
+  // with the transactions (write_turns.hpp) until it is done, else it would poll at SQLite's
+  // lock behind them and could time out.
   bool step() override {
+    if (turns_ && !in_turn_ && !sqlite3_stmt_readonly(stmt_) && sqlite3_get_autocommit(db_)) {
+      if (!turns_->take(std::chrono::seconds(30)))
+        throw StorageError("database is locked: the other writers of this server took over 30 s");
+      in_turn_ = true;
+    }
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
+    end_turn();
     if (rc == SQLITE_DONE) return false;
     fail(db_, "step");
   }
   void reset() override {
     sqlite3_reset(stmt_);
+    end_turn();
     sqlite3_clear_bindings(stmt_);
   }
   std::string text(int column) const override {
@@ -115,7 +127,13 @@ class SqliteCursor final : public Cursor {
   int columns() const override { return sqlite3_column_count(stmt_); }
 
  private:
+  void end_turn() {
+    if (in_turn_) turns_->give_back();
+    in_turn_ = false;
+  }
   sqlite3* db_;
+  WriteTurns* turns_ = nullptr;  // null: a statement of the connection's own (has_table)
+  bool in_turn_ = false;
   sqlite3_stmt* stmt_ = nullptr;
   StatementCache::Entry* entry_ = nullptr;  // null: not cached, finalized when done
 };
@@ -138,6 +156,7 @@ class SqliteConnection final : public Connection {
       throw StorageError("cannot open " + file.string() + ": " + message);
     }
     sqlite3_busy_timeout(db_, 5000);
+    turns_ = WriteTurns::of(file);
     try {
       exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
       SqliteCursor mode(db_, "PRAGMA journal_mode");
@@ -165,7 +184,7 @@ class SqliteConnection final : public Connection {
     }
   }
   std::unique_ptr<Cursor> prepare(std::string_view sql) override {
-    return std::make_unique<SqliteCursor>(db_, statements_, sql);
+    return std::make_unique<SqliteCursor>(db_, statements_, sql, turns_.get());
   }
   std::int64_t changes() const override { return sqlite3_changes64(db_); }
   bool has_table(std::string_view name) override {
@@ -173,12 +192,28 @@ class SqliteConnection final : public Connection {
     q.bind_text(1, name);
     return q.step();
   }
-  void begin_write() override { exec("BEGIN IMMEDIATE"); }
+  void begin_write() override {
+    if (!turns_->take(std::chrono::seconds(30)))
+      throw StorageError("database is locked: the other writers of this server took over 30 s");
+    try {
+      exec("BEGIN IMMEDIATE");
+    } catch (...) {
+      turns_->give_back();
+      throw;
+    }
+    writing_ = true;
+  }
+  void end_write() override {
+    if (writing_) turns_->give_back();
+    writing_ = false;
+  }
   CommitCount* commits() override { return commits_.get(); }
 
  private:
   sqlite3* db_ = nullptr;
   std::shared_ptr<CommitCount> commits_;
+  std::shared_ptr<WriteTurns> turns_;
+  bool writing_ = false;
   StatementCache statements_;
 };
 
