@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "server/storage/database.hpp"
+#include "server/storage/per_file.hpp"
 
 namespace server::storage {
 
@@ -20,26 +21,22 @@ std::shared_ptr<CommitCount> CommitCount::of(const std::filesystem::path& file) 
   std::error_code ec;
   auto key = std::filesystem::weakly_canonical(file, ec);
   if (ec) return nullptr;
-  static std::mutex mutex;
-  static std::map<std::filesystem::path, std::weak_ptr<CommitCount>> open;
-  std::lock_guard lock(mutex);
-  if (auto kept = open[key].lock()) return kept;
-  const auto path = key.string() + "-commits";
-  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) return nullptr;
-  struct stat st {};
-  // Every process grows it to the same size, zero-filled: the count starts at 0 once.
-  if (::fstat(fd, &st) != 0 || (st.st_size < static_cast<off_t>(map_size) && ::ftruncate(fd, map_size) != 0)) {
+  return one_per_file<CommitCount>(key, [&]() -> std::shared_ptr<CommitCount> {
+    const auto path = key.string() + "-commits";
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return nullptr;
+    struct stat st {};
+    // Every process grows it to the same size, zero-filled: the count starts at 0 once.
+    if (::fstat(fd, &st) != 0 || (st.st_size < static_cast<off_t>(map_size) && ::ftruncate(fd, map_size) != 0)) {
+      ::close(fd);
+      return nullptr;
+    }
+    void* map = ::mmap(nullptr, map_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     ::close(fd);
-    return nullptr;
-  }
-  void* map = ::mmap(nullptr, map_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-  ::close(fd);
-  if (map == MAP_FAILED) return nullptr;
-  static std::uint64_t serials = 0;
-  std::shared_ptr<CommitCount> count(new CommitCount(map, ++serials));
-  open[key] = count;
-  return count;
+    if (map == MAP_FAILED) return nullptr;
+    static std::uint64_t serials = 0;  // under one_per_file's lock
+    return std::shared_ptr<CommitCount>(new CommitCount(map, ++serials));
+  });
 }
 
 CommitCount::~CommitCount() { ::munmap(map_, map_size); }

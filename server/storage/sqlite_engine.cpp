@@ -68,6 +68,13 @@ class StatementCache {
   std::unordered_map<std::string, Entry> entries_;  // node-based: an Entry stays put
 };
 
+// Both ways of writing wait their turn alike (write_turns.hpp): up to 30 s behind this
+// server's other writers, then an error.
+void take_turn(WriteTurns& turns) {
+  if (!turns.take(std::chrono::seconds(30)))
+    throw StorageError("database is locked: the other writers of this server took over 30 s");
+}
+
 class SqliteCursor final : public Cursor {
  public:
   SqliteCursor(sqlite3* db, StatementCache& cache, std::string_view sql, WriteTurns* turns) : db_(db), turns_(turns) {
@@ -103,8 +110,7 @@ class SqliteCursor final : public Cursor {
   // lock behind them and could time out.
   bool step() override {
     if (turns_ && !in_turn_ && !sqlite3_stmt_readonly(stmt_) && sqlite3_get_autocommit(db_)) {
-      if (!turns_->take(std::chrono::seconds(30)))
-        throw StorageError("database is locked: the other writers of this server took over 30 s");
+      take_turn(*turns_);
       in_turn_ = true;
     }
     const int rc = sqlite3_step(stmt_);
@@ -193,8 +199,7 @@ class SqliteConnection final : public Connection {
     return q.step();
   }
   void begin_write() override {
-    if (!turns_->take(std::chrono::seconds(30)))
-      throw StorageError("database is locked: the other writers of this server took over 30 s");
+    take_turn(*turns_);
     try {
       exec("BEGIN IMMEDIATE");
     } catch (...) {

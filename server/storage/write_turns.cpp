@@ -1,21 +1,13 @@
 #include "server/storage/write_turns.hpp"
 
-#include <map>
-#include <string>
+#include "server/storage/per_file.hpp"
 
 namespace server::storage {
 
 std::shared_ptr<WriteTurns> WriteTurns::of(const std::filesystem::path& file) {
-  static std::mutex mutex;
-  static std::map<std::string, std::weak_ptr<WriteTurns>> open;
   std::error_code ec;
-  auto key = std::filesystem::weakly_canonical(file, ec).string();
-  if (ec) key = file.string();
-  std::lock_guard lock(mutex);
-  if (auto kept = open[key].lock()) return kept;
-  auto turns = std::make_shared<WriteTurns>();
-  open[key] = turns;
-  return turns;
+  auto key = std::filesystem::weakly_canonical(file, ec);
+  return one_per_file<WriteTurns>(ec ? file : key, [] { return std::make_shared<WriteTurns>(); });
 }
 
 bool WriteTurns::take(std::chrono::milliseconds patience) {
